@@ -1,0 +1,32 @@
+"""Action demo: a demo workbook scored, and every document, form and calendar written."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from partnerkeuze.actions import Outcome, Progress, no_progress
+
+DEMO_NAME = "Partnerkeuze-demo.xlsx"
+
+# Steps after the scored workbook ("module:function", each (workbook path, out dir, progress)
+# -> list of files written), in the order they run.
+DEMO_STEPS: tuple[tuple[str, str], ...] = ()
+
+
+def demo(out_dir: str | Path, progress: Progress = no_progress) -> Outcome:
+    """Build the demo in out_dir: workbook, documents, forms and calendar."""
+    from partnerkeuze.actions.creation import new
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / DEMO_NAME
+    outcome = new(path, "stedenband", demo=True, force=True, progress=progress)
+    for label, step in DEMO_STEPS:
+        progress(f"{label}…")
+        module, _, func = step.partition(":")
+        files = getattr(importlib.import_module(module), func)(path, out_dir, progress)
+        outcome.files.extend(files)
+        outcome.messages.append(f"{label}: {len(files)} bestand(en).")
+    outcome.messages.append(f"Demo klaar in {out_dir}: {len(outcome.files)} bestanden.")
+    return outcome

@@ -1,0 +1,59 @@
+"""Actions check and score: validate the workbook, compute scores and write the results."""
+
+from __future__ import annotations
+
+from partnerkeuze import audit, layout
+from partnerkeuze.actions import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.assessment import evaluate, score_summary
+from partnerkeuze.errors import InputProblems, Problem
+from partnerkeuze.parse import parse, parse_lenient
+from partnerkeuze.results import results_patch
+
+
+def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
+    """Validate the workbook; raises InputProblems listing every problem."""
+    progress("Werkmap controleren…")
+    snap = book.snapshot()
+    problems: list[Problem] = []
+    model = parse_lenient(snap, problems)
+    for extra in CHECKS:
+        module, _, func = extra.partition(":")
+        import importlib
+
+        problems.extend(getattr(importlib.import_module(module), func)(model, snap))
+    if problems:
+        from partnerkeuze.parse import _problem_order
+
+        raise InputProblems(sorted(set(problems), key=_problem_order))
+    result = evaluate(model)
+    out = Outcome(warnings=list(result.warnings))
+    out.messages.append(
+        f"In orde: {len(model.criteria)} criteria, {len(model.candidates)} kandidaten, "
+        f"{len(model.assessors)} beoordelaars, {len(model.scores)} scores.")
+    return out
+
+
+# Further checks ("module:function", each (model, snapshot) -> [Problem]) added by features.
+CHECKS: tuple[str, ...] = ()
+
+
+def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
+    """Compute scores, ranks and shortlist and write them into the workbook with a log entry."""
+    progress("Werkmap lezen…")
+    snap = book.snapshot()
+    model = parse(snap)
+    progress("Scores berekenen…")
+    result = evaluate(model)
+    patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))
+    summary = score_summary(model, result)
+    n_short = len(result.shortlist)
+    details = (f"{len(model.candidates)} kandidaten gescoord; shortlist: "
+               f"{', '.join(result.shortlist) or '(geen)'}; criteria {summary['criteria_hash'][:12]}")
+    patch.merge(audit.entry_patch(snap, "score", details))
+    progress("Resultaten schrijven…")
+    book.apply(patch)
+    out = Outcome(data=summary, warnings=list(result.warnings), changed=True)
+    out.messages.append(f"{len(model.candidates)} kandidaten gescoord; {n_short} op de shortlist: "
+                        + ", ".join(f"{c.id} {c.name} ({c.score:.2f})" for c in result.candidates
+                                    if c.shortlisted))
+    return out

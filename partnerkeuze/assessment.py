@@ -1,0 +1,37 @@
+"""Scoring a parsed call: the settings of the workbook applied to the pure scoring core."""
+
+from __future__ import annotations
+
+from partnerkeuze.core.fingerprint import criteria_hash
+from partnerkeuze.core.scoring import ScoreResult, score_call
+from partnerkeuze.model import Model
+
+
+def evaluate(model: Model) -> ScoreResult:
+    """Scores, knock-outs, ranks and shortlist for a parsed workbook."""
+    return score_call(model.criteria, model.candidates, model.assessors, model.scores,
+                      aggregation=model.settings.aggregation,
+                      shortlist_size=model.settings.shortlist_size)
+
+
+def is_frozen(model: Model) -> bool:
+    """True when the criteria were fixed and still match their fingerprint."""
+    return bool(model.settings.frozen_hash) and model.settings.frozen_hash == criteria_hash(model.criteria)
+
+
+def score_summary(model: Model, result: ScoreResult) -> dict:
+    """The JSON object of ``score --json`` (see the command line contract)."""
+    return {
+        "criteria_hash": criteria_hash(model.criteria),
+        "frozen": is_frozen(model),
+        "shortlist": list(result.shortlist),
+        "candidates": [
+            {"id": c.id, "name": c.name, "country": c.country, "language": c.language,
+             "score": None if c.score is None else round(c.score, 10),
+             "rank": c.rank, "shortlisted": c.shortlisted, "complete": c.complete,
+             "excluded": c.excluded, "reasons": list(c.reasons),
+             "criteria": c.criterion_scores}
+            for c in result.candidates
+        ],
+        "warnings": list(result.warnings),
+    }

@@ -1,0 +1,100 @@
+"""The command line ``partnerkeuze``: a thin front door over the actions.
+
+Each command lives in its own module ``partnerkeuze.cli.cmd_<name>`` with ``add_parser`` and
+``run``; heavy imports stay inside ``run`` so that ``--help`` and quick commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
+
+# Commands in the order ``--help`` lists them.
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo")
+
+_TRANSLATIONS = (
+    ("the following arguments are required: ", "deze argumenten ontbreken: "),
+    ("unrecognized arguments: ", "onbekende argumenten: "),
+    ("invalid choice: ", "ongeldige keuze: "),
+    ("argument ", "argument "),
+    ("expected one argument", "verwacht één waarde"),
+    ("choose from ", "kies uit "),
+    ("usage: ", "gebruik: "),
+)
+
+
+def _dutch(text: str) -> str:
+    for en, nl in _TRANSLATIONS:
+        text = text.replace(en, nl)
+    return text
+
+
+class DutchParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors read in Dutch and exit with code 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FILE, f"{self.prog}: fout: {_dutch(message)}\n")
+
+    def format_usage(self) -> str:
+        return _dutch(super().format_usage())
+
+    def format_help(self) -> str:
+        return _dutch(super().format_help()).replace("options:", "opties:").replace(
+            "show this help message and exit", "toon deze hulp en stop").replace(
+            "positional arguments:", "argumenten:")
+
+
+def build_parser() -> DutchParser:
+    """The parser with every command's subparser."""
+    parser = DutchParser(prog="partnerkeuze",
+                         description="Partnerkeuze: een partnergemeente kiezen, eerlijk en open.")
+    from partnerkeuze import __version__
+
+    parser.add_argument("--version", action="version", version=f"partnerkeuze {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
+    for name in COMMANDS:
+        importlib.import_module(f"partnerkeuze.cli.cmd_{name}").add_parser(sub)
+    return parser
+
+
+def progress_printer(quiet: bool = False):
+    """A progress reporter that writes to stderr (so stdout stays clean for --json)."""
+    def show(message: str) -> None:
+        if not quiet:
+            print(f"… {message}", file=sys.stderr, flush=True)
+    return show
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 done, 1 problems, 2 usage or file)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_FILE
+    try:
+        return int(args.run(args) or 0)
+    except PartnerkeuzeError as exc:
+        problems = getattr(exc, "problems", None)
+        if problems:
+            for p in problems:
+                print(str(p), file=sys.stderr)
+            print(f"{len(problems)} probleem/problemen gevonden; het bestand is niet gewijzigd.",
+                  file=sys.stderr)
+        else:
+            print(f"Fout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Onderbroken.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for IT on demand
+        if os.environ.get("PARTNERKEUZE_DEBUG"):
+            raise
+        print(f"Onverwachte fout ({type(exc).__name__}: {exc}). Het bestand is niet gewijzigd. "
+              f"Zet PARTNERKEUZE_DEBUG=1 voor de technische details.", file=sys.stderr)
+        return EXIT_FILE

@@ -1,0 +1,25 @@
+"""partnerkeuze new PATH [--mode stedenband|sdg] [--demo]: a new governed workbook."""
+
+from __future__ import annotations
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    p = sub.add_parser("new", help="maak een nieuwe werkmap",
+                       description="Maak een nieuwe, beveiligde werkmap met de standaardcriteria.")
+    p.add_argument("path", metavar="PAD", help="de nieuwe werkmap (.xlsx)")
+    p.add_argument("--mode", choices=("stedenband", "sdg"), default="stedenband",
+                   help="stedenband (standaard) of sdg (SDG-partnerschap)")
+    p.add_argument("--demo", action="store_true", help="vul met realistische demogegevens")
+    p.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Create the workbook."""
+    from partnerkeuze.actions.creation import new
+    from partnerkeuze.cli import progress_printer
+    from partnerkeuze.cli.output import show
+
+    show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
+    return 0

@@ -1,0 +1,1 @@
+"""Default content taken from the source documents: criteria sets and realistic demo data."""

@@ -1,0 +1,64 @@
+"""The declarative layout of the governed workbook: the one place that knows sheets and columns.
+
+Feature modules contribute sheets, fields and lists; this package assembles them in order.
+A part module may define SHEETS, LISTS, and EXTRA_FIELDS ({sheet key: (Field, ...)}).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+
+from partnerkeuze.layout.schema import Column, Field, Sheet, Table
+
+# Modules under partnerkeuze.layout that contribute to the workbook, in order.
+PARTS: tuple[str, ...] = ("core_sheets",)
+
+
+def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:
+    sheets: list[Sheet] = []
+    lists: dict[str, tuple[str, tuple[str, ...]]] = {}
+    extra_fields: dict[str, list[Field]] = {}
+    for part in PARTS:
+        mod = importlib.import_module(f"partnerkeuze.layout.{part}")
+        sheets.extend(getattr(mod, "SHEETS", ()))
+        lists.update(getattr(mod, "LISTS", {}))
+        for key, fields in getattr(mod, "EXTRA_FIELDS", {}).items():
+            extra_fields.setdefault(key, []).extend(fields)
+    merged = []
+    for sh in sheets:
+        if sh.key in extra_fields:
+            sh = dataclasses.replace(sh, fields=sh.fields + tuple(extra_fields[sh.key]))
+        merged.append(sh)
+    merged.sort(key=lambda s: s.order)
+    return tuple(merged), lists
+
+
+SHEETS, LISTS = _assemble()
+SHEET_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+TABLES: dict[str, Table] = {s.table.key: s.table for s in SHEETS if s.table is not None}
+TABLE_SHEET: dict[str, Sheet] = {s.table.key: s for s in SHEETS if s.table is not None}
+
+
+def sheet(key: str) -> Sheet:
+    """The sheet with this key."""
+    return SHEET_BY_KEY[key]
+
+
+def table(key: str) -> Table:
+    """The table with this key."""
+    return TABLES[key]
+
+
+def list_name(key: str) -> str:
+    """Defined name of a list on the Lijsten sheet."""
+    return f"lst_{key}"
+
+
+def field_name(sheet_key: str, field_key: str) -> str:
+    """Defined name of the value cell of a field on a key/value sheet."""
+    return f"pk_{sheet_key}_{field_key}"
+
+
+__all__ = ["Column", "Field", "Sheet", "Table", "SHEETS", "LISTS", "TABLES", "sheet", "table",
+           "list_name", "field_name", "TABLE_SHEET"]

@@ -1,0 +1,310 @@
+"""Parsing a snapshot into the domain model, with every problem named by sheet and cell."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from partnerkeuze import layout, reference
+from partnerkeuze.cellref import col_letter, place
+from partnerkeuze.errors import InputProblems, Problem
+from partnerkeuze.layout import schema
+from partnerkeuze.model import Assessor, Candidate, Criterion, Model, Score, Settings
+from partnerkeuze.snapshot import Snapshot
+from partnerkeuze.values import BadValue, convert, is_blank
+
+WEIGHT_TOLERANCE = 0.01  # percent
+
+
+def _missing_sheet(problems: list[Problem], sheet: schema.Sheet) -> None:
+    problems.append(Problem("Werkmap", f"het blad '{sheet.name}' ontbreekt"))
+
+
+def check_header(snap: Snapshot, table: schema.Table, sheet_name: str,
+                 problems: list[Problem]) -> bool:
+    """Check the header row of a table; False (with problems) when a header is missing."""
+    ok = True
+    for i, col in enumerate(table.columns):
+        c = table.first_col + i
+        found = snap.value(sheet_name, table.header_row, c)
+        if str(found or "").strip() != col.header:
+            shown = f"'{found}'" if found not in (None, "") else "een lege cel"
+            problems.append(Problem(place(sheet_name, c, table.header_row),
+                                    f"kolomkop '{col.header}' verwacht, gevonden: {shown}"))
+            ok = False
+    return ok
+
+
+def read_table(snap: Snapshot, table_key: str, problems: list[Problem]) -> list[dict]:
+    """The typed rows of a table (blank rows skipped); each dict holds '_row', its sheet row."""
+    table = layout.table(table_key)
+    sheet = layout.TABLE_SHEET[table_key]
+    if not snap.has_sheet(sheet.name):
+        _missing_sheet(problems, sheet)
+        return []
+    if not check_header(snap, table, sheet.name, problems):
+        return []
+    converters = []
+    for i, col in enumerate(table.columns):
+        choices = layout.LISTS[col.choices][1] if col.choices else None
+        converters.append((table.first_col - 1 + i, col, choices))
+    inputs = [(idx, col) for idx, col, _ in converters if col.is_input] or \
+        [(idx, col) for idx, col, _ in converters]
+    out: list[dict] = []
+    rows = snap.rows(sheet.name)
+    for r in range(table.first_data_row - 1, len(rows)):
+        raw = rows[r]
+        if all(is_blank(raw[idx]) if idx < len(raw) else True for idx, _ in inputs):
+            continue
+        row_no = r + 1
+        rec: dict = {"_row": row_no}
+        for idx, col, choices in converters:
+            value = raw[idx] if idx < len(raw) else None
+            if is_blank(value):
+                if col.required:
+                    problems.append(Problem(place(sheet.name, idx + 1, row_no),
+                                            f"'{col.header}' is verplicht maar leeg"))
+                rec[col.key] = None
+                continue
+            if col.kind == schema.OUTPUT:
+                rec[col.key] = value
+                continue
+            try:
+                rec[col.key] = convert(col.kind, value, choices=choices, minimum=col.minimum,
+                                       maximum=col.maximum, max_len=col.max_len)
+            except BadValue as exc:
+                problems.append(Problem(place(sheet.name, idx + 1, row_no), str(exc)))
+                rec[col.key] = None
+        out.append(rec)
+    return out
+
+
+def read_fields(snap: Snapshot, sheet_key: str, problems: list[Problem]) -> dict:
+    """The typed values of a key/value sheet, by field key (defaults for blank optional fields)."""
+    sheet = layout.sheet(sheet_key)
+    table = sheet.table
+    values: dict = {f.key: f.default for f in sheet.fields}
+    values["_rows"] = {}
+    if not snap.has_sheet(sheet.name):
+        _missing_sheet(problems, sheet)
+        return values
+    if not check_header(snap, table, sheet.name, problems):
+        return values
+    rows_by_key: dict[str, int] = {}
+    for r in range(table.first_data_row, len(snap.rows(sheet.name)) + 1):
+        key = snap.value(sheet.name, r, table.first_col)
+        if isinstance(key, str) and key.strip():
+            rows_by_key[key.strip()] = r
+    vcol = table.first_col + 2
+    for f in sheet.fields:
+        r = rows_by_key.get(f.key)
+        if r is None:
+            problems.append(Problem(f"{sheet.name}!{col_letter(table.first_col)}",
+                                    f"de rij '{f.label}' (sleutel {f.key}) ontbreekt"))
+            continue
+        values["_rows"][f.key] = r
+        raw = snap.value(sheet.name, r, vcol)
+        if is_blank(raw):
+            if f.required:
+                problems.append(Problem(place(sheet.name, vcol, r), f"'{f.label}' is verplicht maar leeg"))
+            values[f.key] = None if f.input else raw
+            if f.input and not f.required:
+                values[f.key] = None
+            continue
+        if not f.input or f.kind == schema.OUTPUT:
+            values[f.key] = raw
+            continue
+        choices = layout.LISTS[f.choices][1] if f.choices else None
+        try:
+            values[f.key] = convert(f.kind, raw, choices=choices, minimum=f.minimum,
+                                    maximum=f.maximum, max_len=f.max_len)
+        except BadValue as exc:
+            problems.append(Problem(place(sheet.name, vcol, r), str(exc)))
+    return values
+
+
+def _duplicates(rows: list[dict], key: str, sheet_name: str, col: int,
+                problems: list[Problem]) -> None:
+    seen: dict = {}
+    for rec in rows:
+        value = rec.get(key)
+        if value is None:
+            continue
+        folded = str(value).casefold()
+        if folded in seen:
+            problems.append(Problem(place(sheet_name, col, rec["_row"]),
+                                    f"ID '{value}' komt twee keer voor (ook in rij {seen[folded]})"))
+        else:
+            seen[folded] = rec["_row"]
+
+
+def _settings(values: dict) -> Settings:
+    mode = reference.MODES.get(values.get("mode") or "stedenband", "stedenband")
+    aggregation = reference.AGGREGATIONS.get(values.get("aggregation") or "gemiddelde", "mean")
+    return Settings(
+        mode=mode,
+        call_title=values.get("call_title") or "",
+        shortlist_size=int(values.get("shortlist_size") or 3),
+        aggregation=aggregation,
+        scale_min=float(values["scale_min"] if values.get("scale_min") is not None else 0),
+        scale_max=float(values["scale_max"] if values.get("scale_max") is not None else 5),
+        call_date=values.get("call_date"),
+        deadline=values.get("deadline"),
+        frozen_hash=str(values.get("frozen_hash") or ""),
+        frozen_at=str(values.get("frozen_at") or ""),
+        frozen_by=str(values.get("frozen_by") or ""),
+        values={k: v for k, v in values.items() if not k.startswith("_")},
+    )
+
+
+def parse(snap: Snapshot) -> Model:
+    """The model of a workbook snapshot; raises InputProblems listing every problem found."""
+    problems: list[Problem] = []
+    model = parse_lenient(snap, problems)
+    if problems:
+        raise InputProblems(sorted(set(problems), key=_problem_order))
+    return model
+
+
+def _problem_order(p: Problem):
+    order = {s.name: i for i, s in enumerate(layout.SHEETS)}
+    sheet, _, cell = p.place.partition("!")
+    col = "".join(ch for ch in cell if ch.isalpha())
+    row = "".join(ch for ch in cell.split(":")[0] if ch.isdigit())
+    return (order.get(sheet, -1), int(row or 0), len(col), col, p.message)
+
+
+def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
+    """The model of a snapshot, appending problems instead of raising; rows with bad cells kept."""
+    profile = read_fields(snap, "profile", problems)
+    settings_values = read_fields(snap, "settings", problems)
+    tables = {key: read_table(snap, key, problems) for key in layout.TABLES}
+    settings = _settings(settings_values)
+    if settings.scale_min >= settings.scale_max:
+        r = settings_values["_rows"].get("scale_max", 0)
+        problems.append(Problem(place(layout.sheet("settings").name, 3, r),
+                                "de hoogste score moet groter zijn dan de laagste"))
+
+    crit_sheet = layout.sheet("criteria").name
+    ct = layout.table("criteria")
+    _duplicates(tables["criteria"], "id", crit_sheet, ct.first_col, problems)
+    criteria: list[Criterion] = []
+    for rec in tables["criteria"]:
+        if rec.get("id") is None:
+            continue
+        row = rec["_row"]
+        lo = rec["scale_min"] if rec.get("scale_min") is not None else settings.scale_min
+        hi = rec["scale_max"] if rec.get("scale_max") is not None else settings.scale_max
+        if lo >= hi:
+            problems.append(Problem(place(crit_sheet, ct.first_col + ct.index("scale_max"), row),
+                                    f"de schaal van {lo:g} tot {hi:g} is leeg: 'tot' moet groter zijn"))
+        kind = rec.get("kind") or reference.KIND_SCORED
+        weight = rec.get("weight")
+        wcol = ct.first_col + ct.index("weight")
+        if kind == reference.KIND_KNOCKOUT:
+            if weight:
+                problems.append(Problem(place(crit_sheet, wcol, row),
+                                        "een knock-outcriterium heeft geen gewicht (laat leeg of 0)"))
+            if rec.get("threshold") is None:
+                problems.append(Problem(place(crit_sheet, ct.first_col + ct.index("threshold"), row),
+                                        "een knock-outcriterium heeft een drempel nodig"))
+            weight = 0.0
+        elif weight is None:
+            problems.append(Problem(place(crit_sheet, wcol, row), "het gewicht ontbreekt"))
+            weight = 0.0
+        criteria.append(Criterion(
+            id=rec["id"], name=rec.get("name") or "", weight=float(weight), scale_min=float(lo),
+            scale_max=float(hi), kind=kind, threshold=rec.get("threshold"),
+            description=rec.get("description") or "",
+            questions={lang: rec.get(f"q_{lang}") or "" for lang in reference.LANGUAGES},
+            row=row))
+    scored = [c for c in criteria if not c.knockout]
+    if not tables["criteria"]:
+        problems.append(Problem(place(crit_sheet, ct.first_col, ct.first_data_row),
+                                "er zijn geen criteria"))
+    elif not scored:
+        problems.append(Problem(place(crit_sheet, ct.first_col, ct.first_data_row),
+                                "er is geen enkel criterium met een gewicht"))
+    else:
+        total = sum(c.weight for c in scored)
+        if abs(total - 100.0) > WEIGHT_TOLERANCE:
+            wcol = col_letter(ct.first_col + ct.index("weight"))
+            last = max(c.row for c in criteria)
+            problems.append(Problem(f"{crit_sheet}!{wcol}{ct.first_data_row}:{wcol}{last}",
+                                    f"de gewichten tellen op tot {total:g} %; dat moet 100 % zijn"))
+
+    cand_sheet = layout.sheet("candidates").name
+    cat = layout.table("candidates")
+    _duplicates(tables["candidates"], "id", cand_sheet, cat.first_col, problems)
+    candidates = [
+        Candidate(id=r["id"], name=r.get("name") or "", country=r.get("country") or "",
+                  language=r.get("language") or "nl", region=r.get("region") or "",
+                  channel=r.get("channel") or "", contact=r.get("contact") or "",
+                  email=r.get("email") or "", received=r.get("received"),
+                  status=r.get("status") or reference.STATUSES[0], note=r.get("note") or "",
+                  row=r["_row"])
+        for r in tables["candidates"] if r.get("id") is not None
+    ]
+
+    ass_sheet = layout.sheet("assessors").name
+    _duplicates(tables["assessors"], "id", ass_sheet, layout.table("assessors").first_col, problems)
+    assessors = [Assessor(id=r["id"], name=r.get("name") or "", role=r.get("role") or "",
+                          email=r.get("email") or "", row=r["_row"])
+                 for r in tables["assessors"] if r.get("id") is not None]
+
+    scores = _scores(tables["scores"], criteria, candidates, assessors, problems)
+    return Model(profile={k: v for k, v in profile.items() if not k.startswith("_")},
+                 settings=settings, criteria=criteria, candidates=candidates,
+                 assessors=assessors, scores=scores, tables=tables,
+                 fields={"profile": profile, "settings": settings_values})
+
+
+def _scores(rows, criteria, candidates, assessors, problems) -> list[Score]:
+    sheet = layout.sheet("scores").name
+    st = layout.table("scores")
+    crit_by_id = {c.id: c for c in criteria}
+    known = {
+        "candidate": {c.id for c in candidates},
+        "criterion": set(crit_by_id),
+        "assessor": {a.id for a in assessors},
+    }
+    where = {"candidate": "Kandidaten", "criterion": "Criteria", "assessor": "Beoordelaars"}
+    label = {"candidate": "kandidaat", "criterion": "criterium", "assessor": "beoordelaar"}
+    col_of = {k: st.first_col + st.index(k) for k in ("candidate", "criterion", "assessor", "score")}
+    seen: dict[tuple, int] = {}
+    out: list[Score] = []
+    for rec in rows:
+        row = rec["_row"]
+        ok = True
+        for key in ("candidate", "criterion", "assessor"):
+            value = rec.get(key)
+            if value is not None and value not in known[key]:
+                problems.append(Problem(place(sheet, col_of[key], row),
+                                        f"{label[key]} '{value}' bestaat niet op het blad {where[key]}"))
+                ok = False
+            elif value is None:
+                ok = False
+        if not ok:
+            continue
+        value = rec.get("score")
+        crit = crit_by_id[rec["criterion"]]
+        if value is not None and not (crit.scale_min <= value <= crit.scale_max):
+            problems.append(Problem(place(sheet, col_of["score"], row),
+                                    f"score {value:g} ligt buiten de schaal {crit.scale_min:g}-"
+                                    f"{crit.scale_max:g} van criterium {crit.id}"))
+            value = None
+        key3 = (rec["candidate"], rec["criterion"], rec["assessor"])
+        if key3 in seen:
+            problems.append(Problem(place(sheet, col_of["candidate"], row),
+                                    f"dubbele score: {key3[2]} scoorde {key3[0]} op {key3[1]} "
+                                    f"al in rij {seen[key3]}"))
+            continue
+        seen[key3] = row
+        out.append(Score(candidate=rec["candidate"], criterion=rec["criterion"],
+                         assessor=rec["assessor"], score=value,
+                         motivation=rec.get("motivation") or "", row=row))
+    return out
+
+
+def count_problems(problems: list[Problem]) -> Counter:
+    """How many problems each sheet has (for summaries)."""
+    return Counter(p.place.partition("!")[0] for p in problems)

@@ -1,0 +1,91 @@
+"""A patch: the cells and tables a command writes back, independent of how they are applied.
+
+The same patch is applied to a file by openpyxl (``xlsx.file_workbook``), to a live workbook by
+xlwings (``addin``), and to a snapshot in memory (``memory_workbook``) in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class Formula(str):
+    """A native spreadsheet formula (text starting with '='); every other str is written as text."""
+
+
+class ArrayFormula(Formula):
+    """A native array (Ctrl+Shift+Enter) formula over one cell."""
+
+
+class Styled:
+    """A block value with the named cell style (and number format) it is shown in."""
+
+    __slots__ = ("value", "style", "number_format")
+
+    def __init__(self, value, style: str, number_format: str | None = None):
+        self.value = value
+        self.style = style
+        self.number_format = number_format
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Styled) and (self.value, self.style, self.number_format) == (
+            other.value, other.style, other.number_format)
+
+    def __repr__(self) -> str:
+        return f"Styled({self.value!r}, {self.style!r})"
+
+
+def plain(value):
+    """The bare value of a block cell (without its style)."""
+    return value.value if isinstance(value, Styled) else value
+
+
+@dataclass
+class Block:
+    """A rectangle of values written from (row, col); rows below up to clear_to are emptied."""
+
+    sheet: str
+    row: int
+    col: int
+    values: list[list]
+    clear_to: int | None = None  # last row to clear below the block
+    width: int | None = None  # columns to clear (default: width of the widest row)
+
+
+@dataclass
+class Patch:
+    """Cells, blocks and table contents to write, in the order they were added."""
+
+    cells: list[tuple[str, int, int, object]] = field(default_factory=list)
+    tables: dict[str, list[list]] = field(default_factory=dict)  # replace all data rows
+    appends: dict[str, list[list]] = field(default_factory=dict)  # add rows after the data
+    blocks: list[Block] = field(default_factory=list)
+
+    def set_cell(self, sheet: str, row: int, col: int, value) -> None:
+        """Write one cell."""
+        self.cells.append((sheet, row, col, value))
+
+    def replace_table(self, table_key: str, rows: list[list]) -> None:
+        """Replace every data row of a table (rows in the layout's column order)."""
+        self.tables[table_key] = rows
+
+    def append_rows(self, table_key: str, rows: list[list]) -> None:
+        """Add rows after the last data row of a table."""
+        self.appends.setdefault(table_key, []).extend(rows)
+
+    def write_block(self, block: Block) -> None:
+        """Write a rectangle of values."""
+        self.blocks.append(block)
+
+    def merge(self, other: "Patch") -> "Patch":
+        """Add another patch's writes after this one's; returns self."""
+        self.cells.extend(other.cells)
+        self.tables.update(other.tables)
+        for key, rows in other.appends.items():
+            self.append_rows(key, rows)
+        self.blocks.extend(other.blocks)
+        return self
+
+    def is_empty(self) -> bool:
+        """True when nothing would be written."""
+        return not (self.cells or self.tables or self.appends or self.blocks)

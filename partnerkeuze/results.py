@@ -1,0 +1,125 @@
+"""Turning a scoring outcome into a patch: the Scoretabel formulas and the Resultaten table."""
+
+from __future__ import annotations
+
+from partnerkeuze import layout
+from partnerkeuze.cellref import col_letter, quote_sheet
+from partnerkeuze.core.scoring import ScoreResult
+from partnerkeuze.model import Model
+from partnerkeuze.patch import ArrayFormula, Block, Formula, Patch, Styled
+
+SCORE_TABLE_HEADER_ROW = 6  # rows 3-5 hold weight, scale minimum and scale maximum
+
+
+def _letters(table_key: str, *keys: str) -> list[str]:
+    t = layout.table(table_key)
+    return [col_letter(t.first_col + t.index(k)) for k in keys]
+
+
+def ordered_criteria(model: Model):
+    """Scored criteria first (they form the weighted score's range), then knock-outs."""
+    return [c for c in model.criteria if not c.knockout] + [c for c in model.criteria if c.knockout]
+
+
+def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block:
+    """The Scoretabel: per candidate and criterion the aggregated score as a native formula."""
+    crit_sheet = quote_sheet(layout.sheet("criteria").name)
+    sc_sheet = quote_sheet(layout.sheet("scores").name)
+    cid, cw, cmin, cmax = _letters("criteria", "id", "weight", "scale_min", "scale_max")
+    s_cand, s_crit, s_score = _letters("scores", "candidate", "criterion", "score")
+    smin = layout.field_name("settings", "scale_min")
+    smax = layout.field_name("settings", "scale_max")
+    crits = ordered_criteria(model)
+    h = SCORE_TABLE_HEADER_ROW
+    n_score_rows = max((s.row for s in model.scores), default=layout.table("scores").first_data_row)
+    last_score_row = n_score_rows + 1000
+
+    def look(col: str, c: str) -> str:
+        return f"INDEX({crit_sheet}!${col}:${col},MATCH({c}${h},{crit_sheet}!${cid}:${cid},0))"
+
+    rows: list[list] = [[], [], []]
+    rows[0] = [Styled("Gewicht (%)", "pk_label"), Styled(None, "pk_label")]
+    rows[1] = [Styled("Schaal van", "pk_label"), Styled(None, "pk_label")]
+    rows[2] = [Styled("Schaal tot", "pk_label"), Styled(None, "pk_label")]
+    header = [Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
+    for j, crit in enumerate(crits):
+        c = col_letter(3 + j)
+        rows[0].append(Styled(Formula(f"=IFERROR({look(cw, c)}*1,0)"), "pk_output", "0.0"))
+        rows[1].append(Styled(Formula(f'=IFERROR(IF({look(cmin, c)}="",{smin},{look(cmin, c)}),{smin})'),
+                              "pk_output", "0"))
+        rows[2].append(Styled(Formula(f'=IFERROR(IF({look(cmax, c)}="",{smax},{look(cmax, c)}),{smax})'),
+                              "pk_output", "0"))
+        header.append(Styled(crit.id, "pk_header"))
+    median = model.settings.aggregation == "median"
+    body: list[list] = [header]
+    for i, cand in enumerate(result.candidates):
+        r = h + 1 + i
+        row = [Styled(cand.id, "pk_output"), Styled(cand.name, "pk_output")]
+        for j, _crit in enumerate(crits):
+            c = col_letter(3 + j)
+            if median:
+                rng = lambda col: f"{sc_sheet}!${col}$5:${col}${last_score_row}"  # noqa: E731
+                f = (f'=IFERROR(MEDIAN(IF(({rng(s_cand)}=$A{r})*({rng(s_crit)}={c}${h})*'
+                     f'({rng(s_score)}<>""),{rng(s_score)})),"")')
+                value = ArrayFormula(f)
+            else:
+                value = Formula(f'=IFERROR(AVERAGEIFS({sc_sheet}!${s_score}:${s_score},'
+                                f'{sc_sheet}!${s_cand}:${s_cand},$A{r},'
+                                f'{sc_sheet}!${s_crit}:${s_crit},{c}${h}),"")')
+            row.append(Styled(value, "pk_output", "0.00"))
+        body.append(row)
+    width = 2 + len(crits)
+    return Block(layout.sheet("score_table").name, 3, 1, rows + body, clear_to=clear_to,
+                 width=max(width, 2))
+
+
+def native_score_formula(model: Model, score_table_row: int) -> Formula:
+    """The weighted score 0-100 of one Scoretabel row as a native formula."""
+    n = sum(1 for c in model.criteria if not c.knockout)
+    st = quote_sheet(layout.sheet("score_table").name)
+    a, b = "C", col_letter(2 + n)
+    r = score_table_row
+    cells = f"{st}!{a}{r}:{b}{r}"
+    w, lo, hi = (f"{st}!${a}${k}:${b}${k}" for k in (3, 4, 5))
+    return Formula(f'=IF(COUNT({cells})<{n},"",SUMPRODUCT(({cells}-{lo})/({hi}-{lo})*{w})'
+                   f"/SUM({w})*100)")
+
+
+def remarks(cand) -> str:
+    """Plain-Dutch remarks for a candidate's result row."""
+    parts = []
+    parts.extend(cand.reasons)
+    if not cand.complete:
+        n = len(cand.missing)
+        parts.append(f"onvolledig: {n} score{'s' if n != 1 else ''} ontbreken" if n
+                     else "onvolledig: geen beoordelaar")
+    if cand.tied:
+        parts.append("gedeelde rang (gelijke score)")
+    return "; ".join(parts)
+
+
+def results_rows(model: Model, result: ScoreResult) -> list[list]:
+    """The Resultaten table rows, in ranked order, with the native weighted-score formula."""
+    t = layout.table("results")
+    offset = SCORE_TABLE_HEADER_ROW - t.header_row
+    rows = []
+    for i, c in enumerate(result.candidates):
+        r = t.first_data_row + i
+        rows.append([
+            c.id, c.name, c.country, c.language, c.channel,
+            native_score_formula(model, r + offset),
+            "ja" if c.complete else "nee",
+            "ja" if c.excluded else "nee",
+            c.rank if c.rank is not None else "",
+            "ja" if c.shortlisted else "",
+            remarks(c),
+        ])
+    return rows
+
+
+def results_patch(model: Model, result: ScoreResult, score_table_rows: int) -> Patch:
+    """The patch that writes Scoretabel and Resultaten for this outcome."""
+    patch = Patch()
+    patch.write_block(score_table_block(model, result, clear_to=max(score_table_rows, 3)))
+    patch.replace_table("results", results_rows(model, result))
+    return patch

@@ -1,0 +1,42 @@
+"""Applying a patch to an openpyxl workbook without losing tables, validations or styles."""
+
+from __future__ import annotations
+
+from partnerkeuze import layout
+from partnerkeuze.patch import Patch, Styled
+from partnerkeuze.xlsx import tables as tbl
+from partnerkeuze.xlsx.cells import put
+from partnerkeuze.xlsx.styles import StyleCache
+
+
+def apply_patch(wb, patch: Patch) -> None:
+    """Write every cell, block and table of the patch into the workbook."""
+    for key, rows in patch.tables.items():
+        table = layout.table(key)
+        tbl.replace_rows(wb[layout.TABLE_SHEET[key].name], table, rows)
+    for key, rows in patch.appends.items():
+        table = layout.table(key)
+        tbl.append_rows(wb[layout.TABLE_SHEET[key].name], table, rows)
+    for block in patch.blocks:
+        ws = wb[block.sheet]
+        cache = StyleCache(ws)
+        width = block.width or max((len(r) for r in block.values), default=0)
+        for r, values in enumerate(block.values, start=block.row):
+            for c in range(width):
+                cell = ws.cell(row=r, column=block.col + c)
+                value = values[c] if c < len(values) else None
+                if isinstance(value, Styled):
+                    put(cell, value.value)
+                    cache.apply(cell, value.style, value.number_format)
+                else:
+                    put(cell, value)
+        end = block.row + len(block.values)
+        if block.clear_to is not None:
+            for row in ws.iter_rows(min_row=end, max_row=block.clear_to, min_col=block.col,
+                                    max_col=block.col + width - 1):
+                for cell in row:
+                    cell.value = None
+                    cell.style = "Normal"
+    for sheet, row, col, value in patch.cells:
+        put(wb[sheet].cell(row=row, column=col), value)
+

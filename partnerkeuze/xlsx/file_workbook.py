@@ -1,0 +1,181 @@
+"""The governed workbook as a file: opened once with openpyxl, patched, saved atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from partnerkeuze import layout
+from partnerkeuze.errors import FileError
+from partnerkeuze.patch import Patch
+from partnerkeuze.snapshot import Snapshot
+
+MAX_UNCOMPRESSED = 2_000_000_000  # bytes; more is refused as a possible zip bomb
+MAX_RATIO = 400  # uncompressed/compressed for a large part
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Owner files that show the workbook is open in Excel (~$name) or LibreOffice."""
+    candidates = [path.with_name("~$" + path.name), path.with_name(".~lock." + path.name + "#")]
+    if len(path.name) > 2:
+        candidates.append(path.with_name("~$" + path.name[2:]))
+    return [p for p in candidates if p.exists()]
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a file that is not an .xlsx package or that would inflate beyond reason."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            names = {i.filename for i in infos}
+    except zipfile.BadZipFile:
+        raise FileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx); het bestand is "
+                        f"beschadigd, onvolledig of van een ander type") from None
+    except OSError as exc:
+        raise FileError(f"{path.name}: kan het bestand niet lezen ({exc.strerror})") from None
+    if "xl/workbook.xml" not in names:
+        raise FileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx): het onderdeel "
+                        f"xl/workbook.xml ontbreekt")
+    if total > MAX_UNCOMPRESSED or any(
+            i.file_size > 50_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
+            for i in infos):
+        raise FileError(f"{path.name}: het bestand pakt uit tot een verdacht grote omvang en "
+                        f"wordt geweigerd")
+
+
+def existing(path: str | os.PathLike) -> Path:
+    """The path of an existing, readable workbook file, or a FileError in Dutch."""
+    p = Path(path)
+    if not p.exists():
+        raise FileError(f"{p}: bestand niet gevonden")
+    if p.is_dir():
+        raise FileError(f"{p}: dit is een map, geen werkmap")
+    return p
+
+
+def load(path: Path, *, read_only: bool = False):
+    """Open a workbook with openpyxl; a Dutch FileError for anything that is not a workbook."""
+    check_zip(path)
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=read_only, data_only=False, keep_links=False)
+    except FileError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on damaged packages
+        raise FileError(f"{path.name}: de werkmap kan niet gelezen worden "
+                        f"({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+def snapshot_of(wb, source: str) -> Snapshot:
+    """The values of every sheet of an openpyxl workbook."""
+    snap = Snapshot(source=source)
+    for ws in wb.worksheets:
+        snap.sheets[ws.title] = list(ws.iter_rows(values_only=True))
+    return snap
+
+
+class OpenpyxlWorkbook:
+    """An openpyxl workbook in memory behind the read-snapshot / write-patch interface."""
+
+    def __init__(self, wb, name: str = "werkmap"):
+        self.wb = wb
+        self.name = name
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        """The current values of every sheet (read once, refreshed after a patch)."""
+        if self._snapshot is None:
+            self._snapshot = snapshot_of(self.wb, self.name)
+        return self._snapshot
+
+    def apply(self, patch: Patch) -> None:
+        """Write a patch into the workbook."""
+        from partnerkeuze.xlsx.apply import apply_patch
+
+        apply_patch(self.wb, patch)
+        self._snapshot = None
+
+
+class FileWorkbook(OpenpyxlWorkbook):
+    """A workbook file: refused when open in Excel, saved atomically with a backup."""
+
+    def __init__(self, path: str | os.PathLike, *, for_writing: bool = True):
+        self.path = existing(path)
+        if for_writing:
+            locks = lock_files(self.path)
+            if locks:
+                raise FileError(f"{self.path.name}: de werkmap is geopend in Excel of LibreOffice "
+                                f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
+        self._read_only = not for_writing
+        super().__init__(load(self.path, read_only=not for_writing), self.path.name)
+        self.written: list[Path] = []
+
+    def save(self, *, backup: bool = True) -> Path:
+        """Write the workbook atomically next to the original; keep the previous version."""
+        if self._read_only:
+            raise RuntimeError("opened read-only")
+        save_atomic(self.wb, self.path, backup=backup)
+        return self.path
+
+    def close(self) -> None:
+        """Release the file (needed for read-only openpyxl workbooks)."""
+        close = getattr(self.wb, "close", None)
+        if close:
+            close()
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of a workbook is kept."""
+    return path.with_name(f"{path.stem}.vorige{path.suffix}")
+
+
+def save_atomic(wb, path: Path, *, backup: bool = True) -> None:
+    """Save an openpyxl workbook to a temporary file, then move it over ``path`` in one step."""
+    path = Path(path)
+    locks = lock_files(path)
+    if locks:
+        raise FileError(f"{path.name}: de werkmap is geopend in Excel of LibreOffice "
+                        f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
+    fd, tmp = tempfile.mkstemp(prefix=".~pk-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        if backup and path.exists():
+            shutil.copy2(path, backup_path(path))
+        os.replace(tmp, path)
+    except PermissionError:
+        raise FileError(f"{path}: geen schrijfrechten") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write bytes atomically (temporary file in the same folder, then rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~pk-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+__all__ = ["FileWorkbook", "OpenpyxlWorkbook", "save_atomic", "write_file", "lock_files",
+           "layout"]
