@@ -177,8 +177,9 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
     """The model of a snapshot, appending problems instead of raising; rows with bad cells kept."""
     profile = read_fields(snap, "profile", problems)
     settings_values = read_fields(snap, "settings", problems)
-    tables = {key: read_table(snap, key, problems) for key in layout.TABLES}
     settings = _settings(settings_values)
+    tables = {key: (read_table(snap, key, problems) if key in layout.tables_for(settings.mode)
+                    else []) for key in layout.TABLES}
     if settings.scale_min >= settings.scale_max:
         r = settings_values["_rows"].get("scale_max", 0)
         problems.append(Problem(place(layout.sheet("settings").name, 3, r),

@@ -50,7 +50,7 @@ def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_
 
     progress("Werkmap opbouwen…")
     tables, fields = initial_content(mode, demo)
-    book = OpenpyxlWorkbook(build_workbook(tables, fields), "nieuwe werkmap")
+    book = OpenpyxlWorkbook(build_workbook(tables, fields, mode), "nieuwe werkmap")
     book.apply(audit.entry_patch(book.snapshot(), "new",
                                  f"nieuwe werkmap, modus {mode}{', met demogegevens' if demo else ''}"))
     if demo:

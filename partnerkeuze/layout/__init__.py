@@ -40,6 +40,16 @@ TABLES: dict[str, Table] = {s.table.key: s.table for s in SHEETS if s.table is n
 TABLE_SHEET: dict[str, Sheet] = {s.table.key: s for s in SHEETS if s.table is not None}
 
 
+def sheets_for(mode: str) -> tuple[Sheet, ...]:
+    """The sheets of a workbook in this mode ('stedenband' or 'sdg'), in order."""
+    return tuple(s for s in SHEETS if mode in s.modes)
+
+
+def tables_for(mode: str) -> tuple[str, ...]:
+    """Keys of the tables a workbook in this mode has."""
+    return tuple(s.table.key for s in sheets_for(mode) if s.table is not None)
+
+
 def sheet(key: str) -> Sheet:
     """The sheet with this key."""
     return SHEET_BY_KEY[key]
@@ -61,4 +71,4 @@ def field_name(sheet_key: str, field_key: str) -> str:
 
 
 __all__ = ["Column", "Field", "Sheet", "Table", "SHEETS", "LISTS", "TABLES", "sheet", "table",
-           "list_name", "field_name", "TABLE_SHEET"]
+           "list_name", "field_name", "TABLE_SHEET", "sheets_for", "tables_for"]

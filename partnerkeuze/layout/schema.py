@@ -107,6 +107,7 @@ class Sheet:
     protected: bool = True
     tab_color: str | None = None
     order: int = 100  # position among the sheets (lower comes first)
+    modes: tuple[str, ...] = ("stedenband", "sdg")  # the modes whose workbooks have this sheet
     extras: dict = field(default_factory=dict)
 
     @property

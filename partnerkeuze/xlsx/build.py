@@ -163,7 +163,7 @@ def _add_lists(wb, ws) -> None:
                                            f"${col_letter(c)}${4 + len(values)}")
 
 
-def _add_start(ws) -> None:
+def _add_start(ws, mode: str) -> None:
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 100
     ws.column_dimensions["C"].width = 18
@@ -175,7 +175,7 @@ def _add_start(ws) -> None:
         _link(ws.cell(row=r, column=3), layout.sheet(key).name)
     r = 5 + len(STEPS) + 1
     ws.cell(row=r, column=2, value="De bladen van deze werkmap").font = Font(bold=True)
-    for s in layout.SHEETS:
+    for s in layout.sheets_for(mode):
         r += 1
         put(ws.cell(row=r, column=2), f"{s.name}: {s.title}")
         _link(ws.cell(row=r, column=3), s.name)
@@ -224,8 +224,8 @@ def _results_formats(ws) -> None:
 
 
 def build_workbook(tables: dict[str, list[list]] | None = None,
-                   fields: dict[str, dict] | None = None) -> Workbook:
-    """A new governed workbook with the given table rows and field values (openpyxl, in memory)."""
+                   fields: dict[str, dict] | None = None, mode: str = "stedenband") -> Workbook:
+    """A new governed workbook in a mode, with the given table rows and field values."""
     tables = tables or {}
     fields = fields or {}
     wb = Workbook()
@@ -233,11 +233,11 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
     st.register(wb)
     wb.properties.creator = "Partnerkeuze"
     wb.properties.title = "Partnerkeuze"
-    for sheet in layout.SHEETS:
+    for sheet in layout.sheets_for(mode):
         ws = wb.create_sheet(sheet.name)
         _title(ws, sheet)
         if sheet.key == "start":
-            _add_start(ws)
+            _add_start(ws, mode)
         elif sheet.key == "lists":
             _add_lists(wb, ws)
         elif sheet.is_key_value:
@@ -258,10 +258,10 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
             _protect(ws)
     for hook in BUILD_HOOKS:
         module, _, func = hook.partition(":")
-        getattr(importlib.import_module(module), func)(wb)
+        getattr(importlib.import_module(module), func)(wb, mode)
     return wb
 
 
 # Functions ("module:function") that add to a freshly built workbook what the layout cannot
-# declare (conditional formats, extra defined names, ...). Each takes the openpyxl Workbook.
+# declare (conditional formats, extra defined names, ...). Each takes (openpyxl Workbook, mode).
 BUILD_HOOKS: tuple[str, ...] = ()
