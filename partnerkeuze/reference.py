@@ -92,3 +92,7 @@ AGGREGATIONS: dict[str, str] = {"gemiddelde": "mean", "mediaan": "median"}
 MODES: dict[str, str] = {"stedenband": "stedenband", "SDG-partnerschap": "sdg"}
 MODE_LABELS: dict[str, str] = {v: k for k, v in MODES.items()}
 YES_NO: tuple[str, ...] = ("ja", "nee")
+
+NO_CONFLICT = "geen conflict"
+CONFLICT = "conflict"
+DECLARATIONS: tuple[str, ...] = (NO_CONFLICT, CONFLICT)

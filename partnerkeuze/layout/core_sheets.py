@@ -188,6 +188,28 @@ SCORES = Sheet(
     table=SCORES_TABLE,
 )
 
+CONFLICTS_TABLE = Table(
+    key="conflicts", name="tblBelangenconflicten", buffer_rows=60,
+    columns=(
+        Column("assessor", "Beoordelaar", REF, width=12, required=True, ref="assessors"),
+        Column("candidate", "Kandidaat", REF, width=11, required=True, ref="candidates"),
+        Column("declaration", "Verklaring", CHOICE, width=16, required=True,
+               choices="declarations",
+               help="'geen conflict' of 'conflict'. Zonder verklaring tellen de scores niet mee."),
+        Column("declared_on", "Verklaard op", DATE, width=13, number_format="DD/MM/YYYY"),
+        Column("note", "Toelichting", LONG_TEXT, width=60, max_len=1000, wrap=True),
+    ),
+)
+CONFLICTS = Sheet(
+    key="conflicts", name="Belangenconflicten", order=55, tab_color="BF8F00",
+    title="Verklaringen over belangenconflicten",
+    intro=(
+        "Elke beoordelaar verklaart per kandidaat: geen conflict of een conflict. De scores van "
+        "een beoordelaar met een conflict tellen voor die kandidaat niet mee."
+    ),
+    table=CONFLICTS_TABLE,
+)
+
 # The score table (aggregated score per candidate and criterion) is written by Python with native
 # formulas; rows 1-3 hold weight, scale minimum and scale maximum of each criterion.
 SCORE_TABLE = Sheet(
@@ -249,7 +271,7 @@ LISTS_SHEET = Sheet(
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    START, PROFILE, SETTINGS, CRITERIA, CANDIDATES, ASSESSORS, SCORES, SCORE_TABLE, RESULTS,
+    START, PROFILE, SETTINGS, CRITERIA, CANDIDATES, ASSESSORS, CONFLICTS, SCORES, SCORE_TABLE, RESULTS,
     LISTS_SHEET, LOG,
 )
 
@@ -263,4 +285,5 @@ LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "aggregations": ("Samenvoegen", tuple(ref.AGGREGATIONS)),
     "modes": ("Modi", tuple(ref.MODES)),
     "yes_no": ("Ja/nee", ref.YES_NO),
+    "declarations": ("Verklaringen", ref.DECLARATIONS),
 }
