@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"Fout: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         return 130
