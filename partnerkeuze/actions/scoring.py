@@ -34,7 +34,9 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
 
 
 # Further checks ("module:function", each (model, snapshot) -> [Problem]) added by features.
-CHECKS: tuple[str, ...] = ()
+CHECKS: tuple[str, ...] = (
+    "partnerkeuze.governance.checks:governance_problems",
+)
 
 
 def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
@@ -42,9 +44,13 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
+    from partnerkeuze.governance.hooks import before_score, score_patch
+
+    before_score(model, snap)  # refuses when the fixed criteria changed without a reason
     progress("Scores berekenen…")
     result = evaluate(model)
     patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))
+    patch.merge(score_patch(model, snap, result))
     summary = score_summary(model, result)
     n_short = len(result.shortlist)
     details = (f"{len(model.candidates)} kandidaten gescoord; shortlist: "

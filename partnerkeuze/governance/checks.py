@@ -1,0 +1,25 @@
+"""The governance checks of ``partnerkeuze check`` (registered in actions.scoring.CHECKS)."""
+
+from __future__ import annotations
+
+from partnerkeuze.errors import Problem
+from partnerkeuze.model import Model
+from partnerkeuze.snapshot import Snapshot
+
+
+def governance_problems(model: Model, snap: Snapshot) -> list[Problem]:
+    """Log integrity, the fixed criteria, conflict declarations and the second round."""
+    from partnerkeuze.governance import conflicts, freeze, logcheck, second_round
+
+    out = logcheck.log_problems(snap)
+    out += freeze.integrity_problems(model, snap)
+    out += freeze.change_problems(model, snap)
+    out += conflicts.problems(model)
+    try:
+        from partnerkeuze.assessment import evaluate
+
+        shortlist = evaluate(model).shortlist
+    except Exception:  # an unscorable workbook: its parse problems are reported already
+        shortlist = None
+    out += second_round.problems(model, shortlist)
+    return out
