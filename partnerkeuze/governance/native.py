@@ -7,7 +7,9 @@ from partnerkeuze import layout
 from partnerkeuze.cellref import col_letter, quote_sheet
 from partnerkeuze.reference import CONFLICT, NO_CONFLICT
 
-EXTRA_ROWS = 1000  # rows below the last filled row covered by the formulas (for typing)
+# Rows below the last filled row that the formulas cover (room for typing). The assessor range
+# is kept short: every assessor row costs one SUMIFS over the scores per Scoretabel cell.
+EXTRA_ROWS = {"scores": 1000, "assessors": 40, "conflicts": 400}
 
 
 def _range(table_key: str, col_key: str, last: int) -> str:
@@ -21,7 +23,7 @@ def ranges(model) -> dict[str, str]:
     """The bounded ranges the formulas use, covering the data plus room for typing."""
     def last(key: str, rows) -> int:
         t = layout.table(key)
-        return max((r for r in rows), default=t.first_data_row) + EXTRA_ROWS
+        return max((r for r in rows), default=t.first_data_row) + EXTRA_ROWS[key]
 
     s_last = last("scores", (s.row for s in model.scores))
     a_last = last("assessors", (a.row for a in model.assessors))
