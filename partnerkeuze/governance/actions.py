@@ -14,11 +14,16 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
     (Instellingen, Criteriahistoriek) and the log. Changing a fixed set needs a reason."""
     from partnerkeuze import layout
     from partnerkeuze.governance import freeze as fz
-    from partnerkeuze.parse import parse
+    from partnerkeuze.parse import parse_lenient
 
     progress("Criteria lezen…")
     snap = book.snapshot()
-    model = parse(snap)
+    problems: list[Problem] = []
+    model = parse_lenient(snap, problems)
+    relevant = {layout.sheet("criteria").name, layout.sheet("settings").name, "Werkmap"}
+    problems = [p for p in problems if p.place.partition("!")[0] in relevant]
+    if problems:  # only what makes the criteria invalid stops fixing them
+        raise InputProblems(sorted(set(problems)))
     reason = clean_text((reason or "").strip())[:fz.REASON_MAX]
     now_hash = criteria_hash(model.criteria)
     last = fz.current_fixed(snap)
