@@ -1,5 +1,12 @@
 """Disagreement between assessors: spread per candidate and criterion, outlying scores, and the
-agenda of the consensus meeting. Only scores that count (see conflicts) are considered."""
+agenda of the consensus meeting. Only scores that count (see conflicts) are considered.
+
+A cell goes on the agenda when its spread (highest minus lowest score) reaches the threshold
+(a share of the scale, setting 'Grote onenigheid vanaf') and, with three or more assessors,
+either one of them stands alone (at least that far from the median of the others, who agree
+within the threshold: an outlier) or the spread reaches one and a half times the threshold.
+The heat map shows every spread.
+"""
 
 from __future__ import annotations
 
@@ -26,15 +33,15 @@ class Disagreement:
 
 
 def outliers(values: dict[str, float], limit: float) -> list[str]:
-    """Assessors whose score lies at least ``limit`` points from the median of the others
-    (only with three or more scores, only the highest or lowest score)."""
+    """Assessors who stand alone: their score lies at least ``limit`` points from the median of
+    the others while the others lie less than ``limit`` apart (three or more scores)."""
     if len(values) < 3:
         return []
-    hi, lo = max(values.values()), min(values.values())
     out = []
     for a, v in values.items():
         others = [w for b, w in values.items() if b != a]
-        if v in (hi, lo) and abs(v - float(np.median(others))) >= limit - 1e-12:
+        if abs(v - float(np.median(others))) >= limit - 1e-12 and \
+                max(others) - min(others) < limit - 1e-12:
             out.append(a)
     return out
 
@@ -74,11 +81,14 @@ def analyse(model: Model, result) -> Disagreement:
         cand = by_id[cands[i]]
         crit = crits[k]
         values = {ass[a]: float(cube[i, k, a]) for a in range(len(ass)) if not np.isnan(cube[i, k, a])}
+        flagged = outliers(values, threshold * (crit.scale_max - crit.scale_min))
+        if len(values) >= 3 and not flagged and share[i, k] < 1.5 * threshold - 1e-12:
+            continue  # a spread shared by the group (e.g. 3, 4, 5): on the heat map, not the agenda
         out.agenda.append({
             "candidate": cand.id, "name": cand.name, "shortlisted": cand.shortlisted,
             "rank": cand.rank, "criterion": crit.id, "criterion_name": crit.name,
             "spread": float(spread[i, k]), "share": float(share[i, k]), "scores": values,
-            "outliers": outliers(values, threshold * (crit.scale_max - crit.scale_min)),
+            "outliers": flagged,
             "assessor_names": {a: names.get(a, a) for a in values},
         })
     out.agenda.sort(key=lambda d: (not d["shortlisted"], d["rank"] is None, d["rank"] or 0,

@@ -16,6 +16,7 @@ import numpy as np
 
 from partnerkeuze.core.scoring import RANK_DECIMALS
 
+EDGE = 1e-9  # percent: interval ends this close to 0 or 100 are reported as 0 or 100
 CHUNK = 2000  # sampled weightings scored at once (memory: candidates x CHUNK floats)
 
 
@@ -148,6 +149,8 @@ def analyse(model, result) -> Sensitivity:
         out.stability = {k.id: (float(w[j]), float(w[j])) for j, k in enumerate(scored)}
     else:
         lo, hi = stability_intervals(x, w, in_short)
+        lo = np.where(lo < EDGE, 0.0, lo)  # crossings at the very ends are rounding noise
+        hi = np.where(hi > 100 - EDGE, 100.0, hi)
         out.stability = {k.id: (float(lo[j]), float(hi[j])) for j, k in enumerate(scored)}
     rng = np.random.default_rng(seed)
     first, short = acceptability(x, sample_weights(w, samples, spread, rng), size)
@@ -194,6 +197,8 @@ def stability_sentence(cid: str, name: str, weight: float, lo: float, hi: float)
 
 
 def _dec(v: float) -> str:
+    if v in (0.0, 100.0):
+        return f"{v:.0f}"
     return f"{v:.2f}".replace(".", ",")
 
 
