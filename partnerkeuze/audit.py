@@ -17,7 +17,8 @@ HEAD_ROW = 3  # Logboek row above the table that holds the head of the chain (co
 HEAD_PREFIX = "Kettingkop:"
 
 # Sheets whose contents are the inputs of a decision (fingerprinted in every log entry).
-INPUT_SHEETS = ("profile", "settings", "criteria", "candidates", "assessors", "scores")
+INPUT_SHEETS = ("profile", "settings", "criteria", "candidates", "assessors", "scores", "conflicts",
+                "second_round", "final_order")
 
 
 def current_user() -> str:

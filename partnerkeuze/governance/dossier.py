@@ -9,7 +9,7 @@ from partnerkeuze.snapshot import Snapshot
 
 def dossier_context(model: Model, snapshot: Snapshot, result) -> dict:
     """The governance part of the dossier as plain values (Dutch text where it is read)."""
-    from partnerkeuze.governance import conflicts, disagreement, freeze, second_round
+    from partnerkeuze.governance import conflicts, disagreement, freeze, logcheck, second_round
     from partnerkeuze.governance import sensitivity as sv
     from partnerkeuze.reference import CONFLICT
 
@@ -28,7 +28,10 @@ def dossier_context(model: Model, snapshot: Snapshot, result) -> dict:
                              "name": names.get(rec["candidate"], ""),
                              "declared_on": rec.get("declared_on"), "note": rec.get("note") or ""})
     d = disagreement.analyse(model, result)
+    head = logcheck.head(snapshot)
     return {
+        "log": {"entries": head[0] if head else 0, "link": head[1] if head else "",
+                "problems": [str(p) for p in logcheck.log_problems(snapshot)]},
         "criteria_history": history,
         "criteria_status": {"text": freeze.status_text(model), "changed": changed,
                             "frozen": bool(history) and not changed},
