@@ -211,3 +211,25 @@ def test_cli_freeze_refuses_without_reason_and_leaves_the_file_unchanged(demo_te
     assert r.returncode == 0, r.stderr
     r = run_cli("score", path, "--json")
     assert r.returncode == 0 and '"frozen": true' in r.stdout
+
+
+def test_status_text_for_the_udf_and_ribbon():
+    book = demo_book()
+    model = _model(book)
+    assert fz.status_text(model).startswith("Criteria vastgelegd op 2026-02-20 10:00:00 door An")
+    _move_weight(book, "C01", "C02", 5)
+    assert fz.status_text(_model(book)).startswith("LET OP: de criteria zijn gewijzigd")
+
+
+def test_sensitivity_action_writes_plain_dutch_and_logs():
+    from partnerkeuze.audit import log_rows
+
+    book = demo_book()
+    out = actions.sensitivity(book)
+    assert out.messages[0].startswith("Dassa-Zoumé staat eerst in")
+    assert any("zonder dat de shortlist verandert" in m or "blijft de shortlist" in m
+               for m in out.messages)
+    assert log_rows(book.snapshot())[-1][3] == "sensitivity"
+    _move_weight(book, "C01", "C02", 5)
+    with pytest.raises(InputProblems):
+        actions.sensitivity(book)

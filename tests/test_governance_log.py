@@ -132,3 +132,17 @@ def test_log_and_history_sheets_are_password_protected_also_for_libreoffice(demo
             prot = wb[name].protection
             assert prot.sheet, (source, name)
             assert prot.password or getattr(prot, "hashValue", None), (source, name)
+
+
+def test_score_warns_about_a_damaged_log_and_keeps_the_break_visible():
+    book = long_log()
+    entries = numbered_rows(book.snapshot(), "log")
+    row = entries[1][0]
+
+    def alter(rows):
+        rows[row - 1][4] = "iets anders"
+
+    damaged = _edited(book, alter)
+    out = score(damaged)
+    assert any("logboek is niet meer intact" in w and f"{LOG}!H{row}" in w for w in out.warnings)
+    assert any(p.place == f"{LOG}!H{row}" for p in log_problems(damaged.snapshot()))

@@ -111,7 +111,12 @@ def second_round_patch(model: Model, result) -> Patch:
 
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
-    """Everything governance writes with a score."""
+    """Everything governance writes with a score; a damaged log becomes a warning."""
+    from partnerkeuze.governance.logcheck import log_problems
+
+    for p in log_problems(snap):
+        result.warnings.append(f"Het logboek is niet meer intact: {p}. Partnerkeuze schrijft "
+                               f"verder, maar de breuk blijft zichtbaar.")
     patch = consensus_patch(model, snap, result)
     patch.merge(sensitivity_patch(model, snap, result))
     patch.merge(second_round_patch(model, result))
