@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 
 from conftest import run_cli
@@ -18,13 +19,18 @@ from partnerkeuze.memory_workbook import MemoryWorkbook
 LOG = layout.sheet("log").name
 
 
-def long_log() -> MemoryWorkbook:
-    """The demo with a few more entries (score, sensitivity, score)."""
+@functools.lru_cache(maxsize=1)
+def _long_log_snapshot():
     book = demo_book()
     score(book)
     actions.sensitivity(book)
     score(book)
-    return book
+    return book.snapshot()
+
+
+def long_log() -> MemoryWorkbook:
+    """The demo with a few more entries (score, sensitivity, score), built once."""
+    return MemoryWorkbook(_long_log_snapshot())
 
 
 def _edited(book, fn) -> MemoryWorkbook:
