@@ -10,7 +10,7 @@ import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_governance_util import col_of, demo_book, set_value
+from test_governance_util import col_of, demo_book, materialize, set_value
 
 from partnerkeuze import layout
 from partnerkeuze.actions.scoring import check, score
@@ -41,7 +41,7 @@ def test_freeze_writes_hash_date_user_history_and_log(monkeypatch):
     from partnerkeuze.memory_workbook import MemoryWorkbook
 
     monkeypatch.setenv("PARTNERKEUZE_USER", "an.peeters")
-    book = MemoryWorkbook(build("stedenband", demo=False).snapshot())
+    book = MemoryWorkbook(materialize(build("stedenband", demo=False).snapshot()))
     assert not is_frozen(_model(book))
     out = actions.freeze(book)
     assert out.changed

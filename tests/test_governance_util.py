@@ -9,11 +9,19 @@ from partnerkeuze.memory_workbook import MemoryWorkbook
 from partnerkeuze.model import Assessor, Candidate, Criterion, Model, Score, Settings
 
 
+def materialize(snap):
+    """A plain in-memory copy of a (lazily read) snapshot."""
+    from partnerkeuze.snapshot import Snapshot
+
+    return Snapshot(sheets={name: list(rows) for name, rows in snap.sheets.items()},
+                    source=snap.source)
+
+
 @functools.lru_cache(maxsize=1)
 def _demo_snapshot():
     from partnerkeuze.actions.creation import build
 
-    return build("stedenband", demo=True).snapshot()
+    return materialize(build("stedenband", demo=True).snapshot())
 
 
 def demo_book() -> MemoryWorkbook:
