@@ -81,7 +81,7 @@ def test_demo_second_round_covers_the_shortlist_and_is_clean():
     assert {(r["candidate"], r["question"]) for r in rows} == {
         (c, q) for c in result.shortlist for q in second_round.QUESTIONS}
     assert all(r["judgement"] and r["argument"] for r in rows)
-    assert second_round.problems(model, result.shortlist) == []
+    assert second_round.problems(model) == []
     ctx = second_round.context(model, result)
     assert ctx["complete"]
     assert [r["candidate"] for r in ctx["final_order"]] == ["K05", "K04", "K01"]

@@ -15,11 +15,5 @@ def governance_problems(model: Model, snap: Snapshot) -> list[Problem]:
     out += freeze.integrity_problems(model, snap)
     out += freeze.change_problems(model, snap)
     out += conflicts.problems(model)
-    try:
-        from partnerkeuze.assessment import evaluate
-
-        shortlist = evaluate(model).shortlist
-    except Exception:  # an unscorable workbook: its parse problems are reported already
-        shortlist = None
-    out += second_round.problems(model, shortlist)
+    out += second_round.problems(model)
     return out

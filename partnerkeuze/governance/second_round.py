@@ -30,8 +30,11 @@ def missing_rows(model: Model, shortlist: list[str]) -> list[list]:
     return rows
 
 
-def problems(model: Model, shortlist: list[str] | None = None) -> list[Problem]:
-    """Judgements without an argument, unknown candidates, and an inconsistent final order."""
+def problems(model: Model) -> list[Problem]:
+    """Judgements without an argument, unknown candidates, and an inconsistent final order.
+
+    (A final order that names a candidate no longer on the shortlist is shown in the dossier
+    context, not reported here: while other problems are open the shortlist is not reliable.)"""
     if not in_mode(model):
         return []
     out: list[Problem] = []
@@ -64,9 +67,6 @@ def problems(model: Model, shortlist: list[str] | None = None) -> list[Problem]:
         if r.get("candidate") and r["candidate"] not in known:
             out.append(Problem(place(sheet, col["candidate"], row),
                                f"kandidaat '{r['candidate']}' bestaat niet op het blad Kandidaten"))
-        if shortlist is not None and r.get("candidate") in known and r["candidate"] not in shortlist:
-            out.append(Problem(place(sheet, col["candidate"], row),
-                               f"{r['candidate']} staat niet op de shortlist"))
         pos = r.get("position")
         if pos is not None:
             if pos in positions:
@@ -111,8 +111,10 @@ def context(model: Model, result) -> dict | None:
                for r in final if (r.get("dissent") or "").strip()]
     if not rows and not final_order:
         return None
+    off = [r["candidate"] for r in final_order if r["candidate"] not in result.shortlist]
     answered = {(r["candidate"], r["question_id"]) for r in rows if r["judgement"]}
     complete = all((cid, qid) in answered for cid in result.shortlist for qid in QUESTIONS) \
         and {r["candidate"] for r in final_order} >= set(result.shortlist)
     return {"rows": rows, "final_order": final_order, "dissent": dissent, "complete": complete,
+            "not_on_shortlist": off,
             "questions": [{"id": q, "name": s, "text": t} for q, s, t in SECOND_ROUND_QUESTIONS]}
