@@ -139,3 +139,24 @@ def test_dossier_context_has_every_part_in_plain_dutch():
     assert all(s["low"] <= s["current"] <= s["high"] for s in stab)
     assert ctx["conflicts"]["declared"][0]["candidate"] == "K07"
     assert ctx["disagreement"][0]["scores"]
+
+
+@pytest.mark.parametrize("mode", ["stedenband", "sdg"])
+def test_blank_workbook_has_an_empty_but_valid_governance_context(mode):
+    from test_governance_util import materialize
+
+    from partnerkeuze.actions.creation import build
+    from partnerkeuze.governance.hooks import score_patch
+    from partnerkeuze.memory_workbook import MemoryWorkbook
+    from partnerkeuze.parse import parse_lenient
+
+    book = MemoryWorkbook(materialize(build(mode, demo=False).snapshot()))
+    snap = book.snapshot()
+    model = parse_lenient(snap, [])
+    result = evaluate(model)
+    ctx = dossier_context(model, snap, result)
+    assert ctx["second_round"] is None and ctx["disagreement"] == []
+    assert ctx["sensitivity"]["sentences"] == [] and ctx["criteria_history"] == []
+    assert ctx["log"] == {"entries": 1, "link": ctx["log"]["link"], "problems": []}
+    book.apply(score_patch(model, snap, result))
+    assert book.snapshot().value("Gevoeligheid", 3, 1).startswith("10.000 aannemelijke wegingen")

@@ -68,7 +68,8 @@ def analyse(model: Model, result) -> Disagreement:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            spread = np.nanmax(cube, axis=2) - np.nanmin(cube, axis=2)
+            spread = (np.nanmax(cube, axis=2) - np.nanmin(cube, axis=2)) if cube.size \
+                else np.full(cube.shape[:2], np.nan)
     spread = np.where(n_scores >= 2, spread, np.nan)
     ranges = np.array([c.scale_max - c.scale_min for c in crits], dtype=float)
     share = spread / ranges[None, :] if len(crits) else spread
