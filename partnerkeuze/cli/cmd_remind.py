@@ -1,0 +1,106 @@
+"""partnerkeuze remind PATH [--once]: mail the reminders that are due, once or every day."""
+
+from __future__ import annotations
+
+import sys
+
+RETRY_MINUTES = 15
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    p = sub.add_parser("remind", help="verstuur herinneringen (blijft draaien, of --once)",
+                       description="Verstuur de herinneringen die nu nodig zijn: aan de "
+                                   "coördinator (stappen, indienen voor een vergadering), aan de "
+                                   "beoordelaars (ontbrekende scores) en aan de kandidaten (een "
+                                   "maand en een week voor de deadline, in hun taal). Elke "
+                                   "herinnering gaat één keer. Zonder --once blijft het "
+                                   "programma draaien en kijkt het elke dag op het tijdstip uit "
+                                   "Instellingen.")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--once", action="store_true", help="één ronde, daarna stoppen")
+    p.set_defaults(run=run)
+
+
+def one_pass(path, progress) -> bool:
+    """One reminder pass on the workbook file; True when every due mail went out."""
+    from partnerkeuze.cli.output import show
+    from partnerkeuze.planning.actions import remind_once
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook, existing, lock_files
+
+    locked = bool(lock_files(existing(path)))
+    book = FileWorkbook(path, for_writing=not locked)
+    try:
+        outcome = remind_once(book, progress)
+        if outcome.changed:
+            if locked:
+                outcome.warnings.append("De werkmap is open in Excel: de herinneringen staan in "
+                                        "het herinneringenbestand, niet in het Logboek.")
+            else:
+                book.save(backup=False)
+    finally:
+        if locked:
+            book.close()
+    show(outcome)
+    return "error" not in outcome.data
+
+
+def run(args) -> int:
+    """Run once, or keep running with the schedule package."""
+    from partnerkeuze.cli import progress_printer
+
+    progress = progress_printer()
+    if args.once:
+        return 0 if one_pass(args.path, progress) else 1
+    return forever(args.path, progress)
+
+
+def _reminder_time(path) -> str:
+    from partnerkeuze.parse import read_fields
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(path, for_writing=False)
+    try:
+        values = read_fields(book.snapshot(), "settings", [])
+    finally:
+        book.close()
+    text = str(values.get("reminder_time") or "08:00").strip()
+    hh, _, mm = text.partition(":")
+    if not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60):
+        from partnerkeuze.errors import FileError
+
+        raise FileError(f"Instellingen: tijdstip van de herinneringen '{text[:10]}' is geen UU:MM")
+    return f"{int(hh):02d}:{int(mm):02d}"
+
+
+def forever(path, progress) -> int:
+    """A pass now, then every day at the reminder time; a failed pass is retried sooner."""
+    import time
+
+    import schedule
+
+    from partnerkeuze.errors import PartnerkeuzeError
+
+    at = _reminder_time(path)
+    retry = {"job": None}
+
+    def job():
+        try:
+            ok = one_pass(path, progress)
+        except PartnerkeuzeError as exc:
+            print(f"Fout: {exc}", file=sys.stderr, flush=True)
+            ok = False
+        if not ok and retry["job"] is None:
+            print(f"Nieuwe poging over {RETRY_MINUTES} minuten.", flush=True)
+            retry["job"] = schedule.every(RETRY_MINUTES).minutes.do(job)
+        elif ok and retry["job"] is not None:
+            schedule.cancel_job(retry["job"])
+            retry["job"] = None
+        sys.stdout.flush()
+
+    schedule.every().day.at(at).do(job)
+    print(f"Herinneringen: elke dag om {at}. Stoppen met Ctrl+C.", flush=True)
+    job()
+    while True:
+        schedule.run_pending()
+        time.sleep(20)
