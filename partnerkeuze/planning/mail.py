@@ -94,9 +94,9 @@ def message(sender: str, to: str, subject: str, body: str, language: str) -> Ema
     msg["Subject"] = header(subject, 250)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="partnerkeuze.local")
-    msg["Content-Language"] = language
     msg["X-Mailer"] = "Partnerkeuze"
     msg.set_content(body[:20_000])
+    msg["Content-Language"] = header(language, 8)  # after set_content, which drops Content-*
     return msg
 
 

@@ -58,7 +58,7 @@ def gantt_png(plan, today: dt.date | None = None, title: str = "Planning") -> by
         ax.set_title(title[:100], fontsize=10)
         ax.legend(handles=[Swatch(color="#" + COLOURS[k], label=k) for k in lay.PLAN_STATUSES]
                   + [Swatch(color="#" + COLOURS["overdue"], label="Te laat")],
-                  fontsize=7, loc="lower right")
+                  fontsize=7, loc="upper right")
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
