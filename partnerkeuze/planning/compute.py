@@ -143,3 +143,12 @@ def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
             plan.warnings.append(f"Stap {p.id} ({p.step.name}): geen vergadering van "
                                  f"{p.step.body} die nog haalbaar is.")
     return plan
+
+
+def check_planning(model: Model, snapshot) -> list[Problem]:
+    """Check hook for 'check': the problems that keep the planning from being computed."""
+    try:
+        compute_plan(model)
+    except InputProblems as exc:
+        return list(exc.problems)
+    return []
