@@ -11,12 +11,15 @@ from partnerkeuze.actions import Outcome, Progress, WorkbookIO, no_progress
 
 
 def _computed(book: WorkbookIO, today: dt.date | None = None):
-    from partnerkeuze.parse import parse
-    from partnerkeuze.planning.compute import compute_plan
+    from partnerkeuze.planning.compute import compute_plan, read_model
 
     snap = book.snapshot()
-    model = parse(snap)
-    return snap, model, compute_plan(model, today)
+    model, ignored = read_model(snap)
+    plan = compute_plan(model, today)
+    if ignored:
+        plan.warnings.append(f"{ignored} probleem/problemen op andere bladen tellen voor de "
+                             f"planning niet mee; 'Controleren' (partnerkeuze check) toont ze.")
+    return snap, model, plan
 
 
 def summary(plan) -> dict:

@@ -145,6 +145,23 @@ def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
     return plan
 
 
+PLANNING_SHEETS = ("planning", "meetings", "settings")
+
+
+def read_model(snapshot) -> tuple[Model, int]:
+    """The model for planning and reminders: only problems on the planning sheets and settings
+    stop it (InputProblems); returns the model and how many other problems were ignored."""
+    from partnerkeuze.parse import _problem_order, parse_lenient
+
+    problems: list[Problem] = []
+    model = parse_lenient(snapshot, problems)
+    names = {layout.sheet(k).name for k in PLANNING_SHEETS}
+    own = [p for p in problems if p.place.partition("!")[0] in names]
+    if own:
+        raise InputProblems(sorted(set(own), key=_problem_order))
+    return model, len(set(problems)) - len(own)
+
+
 def check_planning(model: Model, snapshot) -> list[Problem]:
     """Check hook for 'check': the problems that keep the planning from being computed."""
     try:

@@ -175,8 +175,7 @@ def run_pass(book, progress, now: dt.datetime | None = None):
     """Send the reminders that are due and not yet sent; the result as an Outcome."""
     from partnerkeuze.actions import Outcome
     from partnerkeuze.assessment import evaluate
-    from partnerkeuze.parse import parse
-    from partnerkeuze.planning.compute import compute_plan
+    from partnerkeuze.planning.compute import compute_plan, read_model
     from partnerkeuze.planning.mail import (
         MailUnavailable, Postman, RecipientRefused, mail_settings, message,
     )
@@ -185,7 +184,7 @@ def run_pass(book, progress, now: dt.datetime | None = None):
     today = now.date()
     progress("Herinneringen nagaan…")
     snap = book.snapshot()
-    model = parse(snap)
+    model, ignored = read_model(snap)
     plan = compute_plan(model, today)
     result = evaluate(model)
     spath = state_path(book)
@@ -193,6 +192,9 @@ def run_pass(book, progress, now: dt.datetime | None = None):
     sent = state["sent"]
     todo = [it for it in due_items(model, plan, result, today) if it.key not in sent]
     out = Outcome()
+    if ignored:
+        out.warnings.append(f"{ignored} probleem/problemen in de werkmap (zie 'partnerkeuze "
+                            f"check'); herinneringen over scores kunnen onvolledig zijn.")
     batch = mails(todo, model)
     out.data = {"due": len(todo), "sent": 0, "failed": 0, "state": str(spath),
                 "recipients": []}
