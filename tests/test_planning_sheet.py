@@ -175,3 +175,19 @@ def test_help_lists_plan_and_remind():
     assert "plan" in proc.stdout + proc.stderr and "remind" in proc.stdout + proc.stderr
     proc = run_cli("plan", "--help")
     assert proc.returncode == 0 and "--ics" in proc.stdout
+
+
+@pytest.mark.parametrize("mode,first,count", [("stedenband", "S01", 18), ("sdg", "D01", 19)])
+def test_new_workbook_has_the_template_and_plans_before_the_profile_is_filled(tmp_path, mode,
+                                                                               first, count):
+    path = tmp_path / f"{mode}.xlsx"
+    assert run_cli("new", path, "--mode", mode).returncode == 0
+    ws = load_workbook(path)[layout.sheet("planning").name]
+    ids = [r[0] for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
+    assert ids[0] == first and len(ids) == count
+    _assert_gantt(path)
+    proc = run_cli("plan", path)
+    assert proc.returncode == 0, proc.stderr
+    assert f"Planning berekend: {count} stappen" in proc.stdout
+    assert "tellen voor de planning niet mee" in proc.stdout  # the empty profile, not a stop
+    assert "geen vergadering van" in proc.stdout  # no meetings entered yet
