@@ -311,3 +311,17 @@ def test_long_running_process_sends_at_start(book_path, server):
         proc.terminate()
         out, err = proc.communicate(timeout=30)
     assert "Herinneringen: elke dag om 08:00" in out
+
+
+def test_workbook_open_in_excel_still_reminds_without_touching_it(book_path, server):
+    _, inbox = server
+    lock = book_path.with_name("~$" + book_path.name)
+    lock.write_text("owner")
+    before = book_path.read_bytes()
+    proc = run_cli("remind", book_path, "--once")
+    assert proc.returncode == 0, proc.stderr
+    assert len(inbox.messages) >= 3
+    assert "open in Excel" in proc.stdout
+    assert book_path.read_bytes() == before
+    again = run_cli("remind", book_path, "--once")
+    assert "Geen nieuwe herinneringen." in again.stdout

@@ -22,6 +22,24 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
+class _LockedBook:
+    """A workbook open in Excel: read it, but leave the file alone (no log entry)."""
+
+    def __init__(self, book):
+        self._book = book
+        self.name = book.name
+        self.path = book.path
+        self.skipped = False
+
+    def snapshot(self):
+        """The values of every sheet."""
+        return self._book.snapshot()
+
+    def apply(self, patch) -> None:
+        """Do not write: the owner has the workbook open."""
+        self.skipped = True
+
+
 def one_pass(path, progress) -> bool:
     """One reminder pass on the workbook file; True when every due mail went out."""
     from partnerkeuze.cli.output import show
@@ -31,13 +49,13 @@ def one_pass(path, progress) -> bool:
     locked = bool(lock_files(existing(path)))
     book = FileWorkbook(path, for_writing=not locked)
     try:
-        outcome = remind_once(book, progress)
-        if outcome.changed:
-            if locked:
-                outcome.warnings.append("De werkmap is open in Excel: de herinneringen staan in "
-                                        "het herinneringenbestand, niet in het Logboek.")
-            else:
-                book.save(backup=False)
+        target = _LockedBook(book) if locked else book
+        outcome = remind_once(target, progress)
+        if outcome.changed and not locked:
+            book.save(backup=False)
+        if locked and target.skipped:
+            outcome.warnings.append("De werkmap is open in Excel: de verstuurde herinneringen "
+                                    "staan in het herinneringenbestand, niet in het Logboek.")
     finally:
         if locked:
             book.close()
