@@ -31,7 +31,10 @@ def main() -> None:
     from partnerkeuze.planning.actions import plan
     from partnerkeuze.reference import ACTIVE_COUNTRIES
 
-    snap = build("stedenband", demo=True).snapshot()
+    from partnerkeuze.snapshot import Snapshot
+
+    book = build("stedenband", demo=True)
+    snap = Snapshot({n: list(book.snapshot().rows(n)) for n in book.wb.sheetnames})
     base = _best(lambda: score(MemoryWorkbook(snap)))
     planned = _best(lambda: plan(MemoryWorkbook(snap), today=dt.date(2026, 5, 1)))
     print(f"score (baseline): {base * 1000:.1f} ms")
