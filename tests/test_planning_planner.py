@@ -212,3 +212,14 @@ def test_sdg_template_runs_at_most_two_years():
         in_year = [s for s in sessions if year_start <= s["start"] < year_start + dt.timedelta(days=365)]
         assert len(in_year) >= 3
     assert steps["D04"]["body"] == lay.STEERING and steps["D04"]["meeting"] is not None
+
+
+def test_call_date_before_the_preparation_is_a_warning(demo_snapshot):
+    book = MemoryWorkbook(demo_snapshot)
+    settings = layout.sheet("settings")
+    rows = book.snapshot().rows(settings.name)
+    r = next(i for i, row in enumerate(rows, start=1) if row[0] == "call_date")
+    book._put(settings.name, r, 3, D(2026, 1, 5))
+    out = plan(book, today=D(2026, 1, 15))
+    assert any("De oproep kan pas op 02/03/2026 vertrekken, niet op 05/01/2026" in w
+               for w in out.warnings)

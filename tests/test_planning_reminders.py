@@ -325,3 +325,26 @@ def test_workbook_open_in_excel_still_reminds_without_touching_it(book_path, ser
     assert book_path.read_bytes() == before
     again = run_cli("remind", book_path, "--once")
     assert "Geen nieuwe herinneringen." in again.stdout
+
+
+def test_candidate_text_is_data_not_template():
+    from partnerkeuze.planning.texts import candidate_mail
+
+    profile = {"municipality": "Heidebeek", "coordinator": "An Peeters",
+               "coordinator_email": "an@heidebeek.be", "coordinator_role": "Coördinator"}
+    subject, body = candidate_mail("fr", "week", DEADLINE, "{municipality} {0}", profile, "{left}")
+    assert body.startswith("Bonjour {municipality} {0},")
+    assert "« {left} »" in body and subject.startswith("Rappel : candidatures jusqu'au 2 juin")
+    _, body = candidate_mail("es", "month", DEADLINE, "  ", profile, "Convocatoria")
+    assert body.startswith("Estimados señores:")
+    # an unknown language falls back to English
+    subject, _ = candidate_mail("de", "week", DEADLINE, "X", profile, "Call")
+    assert subject.startswith("Reminder: candidacies until 2 June 2026")
+
+
+def test_header_injection_is_neutralised():
+    from partnerkeuze.planning.mail import message
+
+    msg = message("a@b.be", "x@y.be\r\nBcc: evil@z.be", "Onderwerp\nBcc: evil@z.be", "tekst", "nl")
+    assert "\n" not in msg["To"] and "\n" not in msg["Subject"]
+    assert msg["Bcc"] is None

@@ -135,6 +135,11 @@ def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
     calls = [p for p in placed if p.step.kind == lay.CALL]
     if calls:
         plan.call_start, plan.deadline = calls[0].start, calls[0].end
+        wanted = model.settings.call_date
+        if wanted and calls[0].start > wanted:
+            plan.warnings.append(f"De oproep kan pas op {calls[0].start:%d/%m/%Y} vertrekken, niet "
+                                 f"op {wanted:%d/%m/%Y} (Instellingen): de voorgaande stappen "
+                                 f"zijn dan nog niet klaar.")
         if len(calls) > 1:
             plan.warnings.append("Er zijn meerdere stappen van de soort Oproep; de eerste bepaalt "
                                  "de deadline.")

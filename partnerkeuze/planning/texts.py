@@ -15,23 +15,23 @@ CANDIDATE_SUBJECT = {
 }
 
 CANDIDATE_BODY = {
-    "nl": ("Beste {contact},\n\n"
+    "nl": ("{salutation}\n\n"
            "De gemeente {municipality} (België) zoekt een partnergemeente. Kandidaturen voor de "
            "oproep '{title}' kunnen ingediend worden tot en met {date}. {left}\n\n"
            "Hebt u een vraag? Neem contact op met {coordinator} ({email}).\n\n"
            "Met vriendelijke groeten,\n{coordinator}\n{role}, gemeente {municipality}\n"),
-    "fr": ("Bonjour {contact},\n\n"
+    "fr": ("{salutation}\n\n"
            "La commune de {municipality} (Belgique) cherche une commune partenaire. Les "
            "candidatures à l'appel « {title} » peuvent être introduites jusqu'au {date} inclus. "
            "{left}\n\n"
            "Pour toute question, contactez {coordinator} ({email}).\n\n"
            "Cordialement,\n{coordinator}\n{role}, commune de {municipality}\n"),
-    "en": ("Dear {contact},\n\n"
+    "en": ("{salutation}\n\n"
            "The municipality of {municipality} (Belgium) is looking for a partner municipality. "
            "Candidacies for the call '{title}' can be submitted until {date} inclusive. {left}\n\n"
            "If you have any questions, please contact {coordinator} ({email}).\n\n"
            "Kind regards,\n{coordinator}\n{role}, municipality of {municipality}\n"),
-    "es": ("Estimado/a {contact}:\n\n"
+    "es": ("{salutation}\n\n"
            "El municipio de {municipality} (Bélgica) busca un municipio socio. Las candidaturas "
            "para la convocatoria «{title}» pueden presentarse hasta el {date} inclusive. "
            "{left}\n\n"
@@ -46,7 +46,13 @@ LEFT = {
              "en": "One week remains.", "es": "Queda una semana."},
 }
 
-GREETING = {"nl": "Geachte", "fr": "Madame, Monsieur", "en": "Sir or Madam", "es": "Señor/a"}
+# Salutation with the contact's name, and without one.
+SALUTATION = {
+    "nl": ("Beste {contact},", "Geachte mevrouw, geachte heer,"),
+    "fr": ("Bonjour {contact},", "Madame, Monsieur,"),
+    "en": ("Dear {contact},", "Dear Sir or Madam,"),
+    "es": ("Estimado/a {contact}:", "Estimados señores:"),
+}
 
 
 def long_date(day: dt.date, language: str) -> str:
@@ -63,7 +69,8 @@ def candidate_mail(language: str, which: str, deadline: dt.date, contact: str,
     fmt = {
         "date": long_date(deadline, lang),
         "municipality": profile.get("municipality") or "",
-        "contact": (contact or GREETING[lang])[:120],
+        "salutation": (SALUTATION[lang][0].format(contact=contact.strip()[:120])
+                       if contact and contact.strip() else SALUTATION[lang][1]),
         "title": title[:200],
         "left": LEFT[which][lang],
         "coordinator": profile.get("coordinator") or "",
