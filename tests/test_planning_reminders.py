@@ -348,3 +348,12 @@ def test_header_injection_is_neutralised():
     msg = message("a@b.be", "x@y.be\r\nBcc: evil@z.be", "Onderwerp\nBcc: evil@z.be", "tekst", "nl")
     assert "\n" not in msg["To"] and "\n" not in msg["Subject"]
     assert msg["Bcc"] is None
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("08:00", "08:00"), ("7:30", "07:30"), ("18:05:00", "18:05"), (dt.time(9, 15), "09:15"),
+    (0.375, "09:00"), ("8.45", "08:45"), ("25:00", None), ("morgen", None)])
+def test_reminder_time_from_the_cell(value, expected):
+    from partnerkeuze.cli.cmd_remind import parse_time
+
+    assert parse_time(value) == expected

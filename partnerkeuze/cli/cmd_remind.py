@@ -73,22 +73,42 @@ def run(args) -> int:
     return forever(args.path, progress)
 
 
+def parse_time(value) -> str | None:
+    """'HH:MM' from what a cell holds: '8:00', '08:00:00', a time, or a fraction of a day."""
+    import datetime as dt
+
+    if isinstance(value, (dt.time, dt.datetime)):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
+        minutes = round(value * 1440) % 1440
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    text = str(value if value is not None else "08:00").strip().replace(".", ":")
+    parts = text.split(":")
+    if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
+        hh, mm = int(parts[0]), int(parts[1])
+        if hh < 24 and mm < 60:
+            return f"{hh:02d}:{mm:02d}"
+    return None
+
+
 def _reminder_time(path) -> str:
-    from partnerkeuze.parse import read_fields
+    from partnerkeuze import layout
+    from partnerkeuze.errors import FileError
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(path, for_writing=False)
     try:
-        values = read_fields(book.snapshot(), "settings", [])
+        snap = book.snapshot()
+        sheet = layout.sheet("settings")
+        raw = next((row[2] for row in snap.rows(sheet.name)
+                    if row and row[0] == "reminder_time" and len(row) > 2), None)
     finally:
         book.close()
-    text = str(values.get("reminder_time") or "08:00").strip()
-    hh, _, mm = text.partition(":")
-    if not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60):
-        from partnerkeuze.errors import FileError
-
-        raise FileError(f"Instellingen: tijdstip van de herinneringen '{text[:10]}' is geen UU:MM")
-    return f"{int(hh):02d}:{int(mm):02d}"
+    at = parse_time(raw if raw not in (None, "") else "08:00")
+    if at is None:
+        raise FileError(f"Instellingen: tijdstip van de herinneringen '{str(raw)[:10]}' is geen "
+                        f"UU:MM")
+    return at
 
 
 def forever(path, progress) -> int:
