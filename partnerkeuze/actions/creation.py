@@ -37,8 +37,9 @@ def _stedenband_demo(tables: dict, fields: dict) -> None:
 
 # Functions ("module:function") that fill the demo content of each mode.
 DEMO_CONTENT: dict[str, tuple[str, ...]] = {
-    "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",),
-    "sdg": (),
+    "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",
+                   "partnerkeuze.planning.templates:stedenband_demo"),
+    "sdg": ("partnerkeuze.planning.templates:sdg_demo",),
 }
 
 

@@ -11,7 +11,7 @@ DEMO_NAME = "Partnerkeuze-demo.xlsx"
 
 # Steps after the scored workbook ("module:function", each (workbook path, out dir, progress)
 # -> list of files written), in the order they run.
-DEMO_STEPS: tuple[tuple[str, str], ...] = ()
+DEMO_STEPS: tuple[tuple[str, str], ...] = (("Planning en kalender", "partnerkeuze.planning.actions:demo_step"),)
 
 
 def demo(out_dir: str | Path, progress: Progress = no_progress) -> Outcome:
