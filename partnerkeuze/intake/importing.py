@@ -146,7 +146,7 @@ class Importer:
             parts.append(f"{n_new} nieuwe antwoorden")
         if n_changed:
             parts.append(f"{n_changed} gewijzigde antwoorden")
-        if len(parts) == 1 and cand.row is not None and not changes:
+        if len(parts) == 1 and not changes and not result.startswith("nieuwe"):
             parts.append("geen wijzigingen")
         summary = "; ".join(parts)
         self._invoer.append(import_row(KIND_CANDIDACY, form.path, form.file_hash, form.generated,
