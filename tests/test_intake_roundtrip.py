@@ -243,3 +243,27 @@ def test_import_through_memory_workbook_matches(generated, tmp_path):
     assert {(r[0], r[1]): r[3] for r in rows} == {("K14", c): t for c, t in answers.items()}
     again = import_forms(mem, tmp_path / "in")
     assert not again.changed and again.data["unchanged"] == ["a.xlsx"]
+
+
+def test_form_saved_by_libreoffice_imports_the_same(generated, tmp_path):
+    """A candidate who fills in with LibreOffice (an independent spreadsheet) is read as well."""
+    from lo import convert
+
+    from partnerkeuze.intake.actions import import_forms
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    base, book = generated
+    fields, answers = FILLED["fr"]
+    filled = fill_candidacy(base / "formulieren" / FORM_NAMES["fr"], tmp_path / "f" / "a.xlsx",
+                            fields, dict(answers, C05="=1+1 et @cmd"))
+    resaved = convert(filled, "xlsx", tmp_path / "lo")
+    assert sha(resaved) != sha(filled)
+    copy = tmp_path / "w.xlsx"
+    shutil.copy(book, copy)
+    wb = FileWorkbook(copy)
+    outcome = import_forms(wb, tmp_path / "lo")
+    assert outcome.data["problems"] == []
+    assert outcome.data["imported"][0]["candidate"] == "K05"
+    rows = [r for r in wb.snapshot().rows("Antwoorden")[4:] if r and r[0]]
+    assert {(r[0], r[1]): r[3] for r in rows} == {
+        ("K05", c): t for c, t in dict(answers, C05="=1+1 et @cmd").items()}
