@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from partnerkeuze import reference
+from partnerkeuze.intake.candidacy_form import fit_to_width
 from partnerkeuze.intake.conflicts import conflicted_pairs
 from partnerkeuze.intake.identity import KIND_ASSESSOR, Call, check_call, now_stamp, read_meta, \
     write_meta
@@ -58,6 +59,7 @@ def _header(ws, row: int, titles) -> None:
 
 
 def _protect(ws) -> None:
+    fit_to_width(ws, landscape=True)
     p = ws.protection
     p.sheet = True
     p.selectLockedCells = False
@@ -91,6 +93,7 @@ def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int
                       f"verklaard belangenconflict.")
         ws["A4"].font = Font(italic=True, color="808080")
     _header(ws, HEADER_ROW, COLUMNS)
+    ws.row_dimensions[HEADER_ROW].height = 30
     cells: list[tuple[str, str]] = []
     validations: dict[tuple[float, float], DataValidation] = {}
     row = HEADER_ROW

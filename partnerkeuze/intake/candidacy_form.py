@@ -68,6 +68,16 @@ def _list_validation(ws, ref: str, cell: str, error: str) -> None:
     dv.add(cell)
 
 
+def fit_to_width(ws, landscape: bool = False) -> None:
+    """Print a sheet one page wide (as many pages tall as needed)."""
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    if landscape:
+        ws.page_setup.orientation = "landscape"
+
+
 def build_candidacy_form(model, call: Call, lang: str) -> Workbook:
     """The candidacy form for a call in a language (nl, fr, en, es)."""
     t = texts.FORM_TEXT[lang]
@@ -139,6 +149,7 @@ def build_candidacy_form(model, call: Call, lang: str) -> Workbook:
         ws.row_dimensions[row].height = max(90, 15 * (len(question) // 60 + 1))
         cells.append((f"answer:{cid}", answer.coordinate))
     ws.freeze_panes = "A6"
+    fit_to_width(ws)
 
     p = ws.protection
     p.sheet = True
