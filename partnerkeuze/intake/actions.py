@@ -128,6 +128,9 @@ def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_h
             read.append(form)
         except FormRefused as exc:
             problems.append(str(exc))
+        except Exception as exc:  # an unforeseen oddity in one form must not stop the others
+            problems.append(f"{path.name}: het formulier kan niet gelezen worden "
+                            f"({type(exc).__name__}); vraag het opnieuw te sturen")
     return read
 
 
