@@ -156,7 +156,6 @@ def build_candidacy_form(model, call: Call, lang: str) -> Workbook:
     p.selectLockedCells = False
     p.selectUnlockedCells = False
     p.formatRows = False  # a candidate may make a row taller for a long answer
-    wb.security = None
     from openpyxl.workbook.protection import WorkbookProtection
 
     wb.security = WorkbookProtection(lockStructure=True)
