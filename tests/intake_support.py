@@ -97,3 +97,14 @@ def rewrite_part(src: Path, dst: Path, part: str, transform) -> Path:
             zout.writestr(info.filename, data)
     dst.write_bytes(buf.getvalue())
     return dst
+
+
+def memory_book(path: Path):
+    """A MemoryWorkbook holding every sheet of a saved workbook (read eagerly)."""
+    from partnerkeuze.memory_workbook import MemoryWorkbook
+    from partnerkeuze.snapshot import Snapshot
+
+    wb = load_workbook(path)
+    snap = Snapshot(sheets={ws.title: list(ws.iter_rows(values_only=True))
+                            for ws in wb.worksheets}, source=path.name)
+    return MemoryWorkbook(snap, "geheugen")

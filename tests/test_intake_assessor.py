@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from intake_support import fill_assessor
+from intake_support import fill_assessor, memory_book
 
 FORMS = {"B1": "Beoordelingsformulier-B1-An-Peeters.xlsx",
          "B2": "Beoordelingsformulier-B2-Koen-Janssens.xlsx",
@@ -187,12 +187,10 @@ def test_same_generation_resubmission_newer_file_wins(workbook, tmp_path):
 def test_conflicted_scores_in_a_form_are_not_merged(workbook, tmp_path):
     """A form made before the conflict was declared: its scores for that candidate do not count."""
     from partnerkeuze.intake.actions import merge
-    from partnerkeuze.memory_workbook import MemoryWorkbook
     from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
 
     base, path = workbook
-    mem = MemoryWorkbook(snapshot_of(load_workbook(path), "mem"))
+    mem = memory_book(path)
     inbox = tmp_path / "in"
     fill_assessor(base / "uit" / FORMS["B1"], inbox / "b1.xlsx", {("K03", "C01"): 0})
     patch = Patch()

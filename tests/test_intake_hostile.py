@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from intake_support import fill_candidacy, rewrite_part
+from intake_support import fill_candidacy, memory_book, rewrite_part
 
 BOMB_PART = 300_000_000  # bytes of zeros in the zip bomb's extra part
 LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -212,11 +212,9 @@ def test_openpyxl_itself_refuses_entities(inbox, tmp_path):
 
 def test_assessor_form_in_the_candidacy_folder_is_redirected(inbox, tmp_path):
     from partnerkeuze.intake.actions import assessor_forms, import_forms
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
 
     book, _folder = inbox
-    mem = MemoryWorkbook(snapshot_of(load_workbook(book), "mem"))
+    mem = memory_book(book)
     out = assessor_forms(mem, tmp_path / "beoordeling")
     folder = tmp_path / "in"
     folder.mkdir()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from intake_support import NS, cell_xml, fill_candidacy, form_cells, shared_strings
+from intake_support import (NS, cell_xml, fill_candidacy, form_cells, memory_book,
+                            shared_strings)
 from conftest import run_cli
 
 FORM_NAMES = {"nl": "Kandidatuurformulier-nl.xlsx", "fr": "Formulaire-de-candidature-fr.xlsx",
@@ -229,14 +230,12 @@ def test_resubmitted_form_supersedes_and_keeps_the_old_answer(imported, generate
 def test_import_through_memory_workbook_matches(generated, tmp_path):
     """The action needs only snapshot() and apply(): the ribbon's path works the same."""
     from partnerkeuze.intake.actions import import_forms
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
 
     base, book = generated
     fields, answers = FILLED["nl"]
     fill_candidacy(base / "formulieren" / FORM_NAMES["nl"], tmp_path / "in" / "a.xlsx",
                    fields, answers)
-    mem = MemoryWorkbook(snapshot_of(load_workbook(book), "mem"))
+    mem = memory_book(book)
     outcome = import_forms(mem, tmp_path / "in")
     assert outcome.changed and outcome.data["problems"] == []
     rows = [r for r in mem.snapshot().rows("Antwoorden")[4:] if r and r[0]]

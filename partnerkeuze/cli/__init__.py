@@ -14,7 +14,7 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "forms", "import", "assessor_forms",
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "forms", "import", "assessor-forms",
                               "merge")
 
 _TRANSLATIONS = (
@@ -59,7 +59,7 @@ def build_parser() -> DutchParser:
     parser.add_argument("--version", action="version", version=f"partnerkeuze {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
     for name in COMMANDS:
-        importlib.import_module(f"partnerkeuze.cli.cmd_{name}").add_parser(sub)
+        importlib.import_module(f"partnerkeuze.cli.cmd_{name.replace('-', '_')}").add_parser(sub)
     return parser
 
 
