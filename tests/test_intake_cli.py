@@ -72,3 +72,21 @@ def test_demo_writes_the_forms(tmp_path):
     wb = load_workbook(ass[0])
     assert wb["pk"]["B1"].value == "beoordeling"
     assert not list(Path(tmp_path / "demo").glob("*.vorige.xlsx"))
+
+
+def test_check_names_an_answer_of_an_unknown_candidate(demo_path):
+    from partnerkeuze.patch import Patch
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(demo_path)
+    patch = Patch()
+    patch.append_rows("answers", [["K99", "C01", "es", "Hola", "x.xlsx", "abc", "2026-06-01", None],
+                                  ["K01", "C99", "es", "Hola", "x.xlsx", "abc", "2026-06-01", None],
+                                  ["K01", "C01", "es", "Bien", "x.xlsx", "abc", "2026-06-01", None]])
+    book.apply(patch)
+    book.save(backup=False)
+    proc = run_cli("check", demo_path)
+    assert proc.returncode == 1
+    lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("Antwoorden!")]
+    assert lines == ["Antwoorden!A5: kandidaat 'K99' bestaat niet op het blad Kandidaten",
+                     "Antwoorden!B6: criterium 'C99' bestaat niet op het blad Criteria"]
