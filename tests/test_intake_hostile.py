@@ -223,3 +223,35 @@ def test_assessor_form_in_the_candidacy_folder_is_redirected(inbox, tmp_path):
     assert len(result.data["problems"]) == 1
     assert result.data["problems"][0].startswith("verkeerd.xlsx: dit is een beoordelingsformulier")
     assert not result.changed
+
+
+def test_bombs_bounded_in_process_memory_including_c(inbox):
+    """ru_maxrss of a fresh process also counts zlib's and libxml's C memory (tracemalloc does not)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    _book, folder = inbox
+    code = (
+        "import resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from partnerkeuze.intake.safety import FormRefused, open_form\n"
+        "import openpyxl, zipfile\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "t0 = time.perf_counter()\n"
+        "for name in sys.argv[2:]:\n"
+        "    try:\n"
+        "        open_form(Path(sys.argv[1]) / name)\n"
+        "        raise SystemExit('accepted ' + name)\n"
+        "    except FormRefused:\n"
+        "        pass\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print((peak - base) * 1024, time.perf_counter() - t0)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(folder), "zipbom.xlsx",
+                           "kleine-zipbom.xlsx", "liegende-zip.xlsx", "lachbom.xlsx"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    grown, seconds = proc.stdout.split()
+    assert int(grown) < 30_000_000, f"grew {int(grown) / 1e6:.1f} MB"
+    assert float(seconds) < 10
