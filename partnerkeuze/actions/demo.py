@@ -11,7 +11,10 @@ DEMO_NAME = "Partnerkeuze-demo.xlsx"
 
 # Steps after the scored workbook ("module:function", each (workbook path, out dir, progress)
 # -> list of files written), in the order they run.
-DEMO_STEPS: tuple[tuple[str, str], ...] = (("Planning en kalender", "partnerkeuze.planning.actions:demo_step"),)
+DEMO_STEPS: tuple[tuple[str, str], ...] = (
+    ("Planning en kalender", "partnerkeuze.planning.actions:demo_step"),
+    ("Kandidatuur- en beoordelingsformulieren", "partnerkeuze.intake.actions:demo_forms"),
+)
 
 
 def demo(out_dir: str | Path, progress: Progress = no_progress) -> Outcome:
