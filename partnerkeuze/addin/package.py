@@ -13,9 +13,9 @@ from xml.sax.saxutils import escape
 from partnerkeuze import __version__
 from partnerkeuze.addin import ribbon_xml
 from partnerkeuze.addin.ovba import vba_project_bin
-from partnerkeuze.addin.vba_sources import PROJECT, PROJECT_NAME_CONST, modules
+from partnerkeuze.addin.context import CONFIG_SHEET
+from partnerkeuze.addin.vba_sources import PROJECT, modules
 
-CONFIG_SHEET = f"{PROJECT_NAME_CONST}.conf"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 # Configuration sheet rows: xlwings reads column A (key) and B (value) from A1 down to the
