@@ -55,6 +55,8 @@ def from_excel(value):
 
 
 def _same(a, b) -> bool:
+    if a in (None, "") and b in (None, ""):  # Excel has no empty text: both are an empty cell
+        return not isinstance(a, Formula) and not isinstance(b, Formula)
     if isinstance(a, Formula) != isinstance(b, Formula):
         return False
     if isinstance(a, bool) or isinstance(b, bool):
