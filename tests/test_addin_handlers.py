@@ -86,10 +86,25 @@ def _neutral(text: str, *dirs: Path) -> str:
     return re.sub(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", "<TIJD>", text)
 
 
+def _trim(row) -> tuple:
+    row = [None if v == "" else v for v in row]
+    while row and row[-1] is None:
+        row.pop()
+    return tuple(row)
+
+
 def _values(book, skip=(LOG_SHEET,)) -> dict:
+    """Every sheet's rows without trailing empties (widths differ between the two paths)."""
     snap = book.snapshot()
-    return {s: [tuple(v for v in row) for row in rows if any(v not in (None, "") for v in row)]
-            for s, rows in snap.sheets.items() if s not in skip}
+    out = {}
+    for sheet, rows in snap.sheets.items():
+        if sheet in skip:
+            continue
+        trimmed = [_trim(r) for r in rows]
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        out[sheet] = trimmed
+    return out
 
 
 @pytest.mark.parametrize("button", sorted(SPEC))
