@@ -183,3 +183,26 @@ def test_ribbon_xml_is_generated_from_the_button_list():
     root = ET.fromstring(ribbon_xml.custom_ui().encode())
     groups = root.findall(f".//{CUI}group")
     assert [g.get("label") for g in groups] == [g.label for g in buttons.GROUPS]
+
+
+def test_vba_lines_fit_the_editor_limit():
+    for m in modules():
+        for line in lf(m.source).split("\n"):
+            assert len(line) < 1024, (m.name, line[:60])
+        m.code()  # every module is representable in the project's code page (1252)
+
+
+def test_every_addin_module_imports_cleanly_in_a_fresh_interpreter():
+    import pkgutil
+    import subprocess
+    import sys
+
+    import partnerkeuze.addin as pkg
+    from conftest import ROOT
+
+    names = [f"partnerkeuze.addin.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)]
+    assert "partnerkeuze.addin.ribbon" in names and "partnerkeuze.addin.xlwings_adapter" in names
+    code = "import importlib, sys\nfor n in sys.argv[1:]: importlib.import_module(n)"
+    proc = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
