@@ -54,11 +54,7 @@ def main(path, out):
             lib = libs.getByName(lib_name)
             mods = {}
             for mod_name in lib.ElementNames:
-                info_type = None
-                try:
-                    info_type = libs.getModuleInfo(mod_name).ModuleType if False else None
-                except Exception:
-                    pass
+                info_type = None  # com.sun.star.script.ModuleType (1 normal, 2 class, 4 document)
                 try:
                     info_type = lib.getModuleInfo(mod_name).ModuleType
                 except Exception:
