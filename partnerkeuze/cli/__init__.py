@@ -15,7 +15,7 @@ from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "plan", "remind", "forms", "import",
-                              "assessor-forms", "merge")
+                              "assessor-forms", "merge", "addin")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),
