@@ -38,7 +38,7 @@ def _stedenband_demo(tables: dict, fields: dict) -> None:
 # Functions ("module:function") that fill the demo content of each mode.
 DEMO_CONTENT: dict[str, tuple[str, ...]] = {
     "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",),
-    "sdg": (),
+    "sdg": ("partnerkeuze.defaults.sdg_demo:fill",),
 }
 
 
