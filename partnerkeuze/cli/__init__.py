@@ -14,7 +14,7 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo")
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "match")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),
