@@ -48,6 +48,13 @@ def load_call(book: WorkbookIO):
     return snap, model, call
 
 
+def programme_warnings(model: Model, snap) -> list[str]:
+    """The programme checks as warnings (they do not stop matching, `check` lists them)."""
+    from partnerkeuze.sdg.checks import sdg_checks
+
+    return [str(p) for p in sdg_checks(model, snap)]
+
+
 def parties(model: Model, call: SdgCall) -> tuple[list[Party], list[Party], dict[str, float | None]]:
     """The applicants (eligible by score) and partners (eligible by city link) as matching parties."""
     from partnerkeuze.assessment import evaluate
@@ -167,7 +174,7 @@ def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
                             rules.DEFAULT_TOLERANCE if tolerance is None else float(tolerance))
     patch = Patch()
     patch.replace_table("matches", match_rows(result, model, call, scores))
-    out = Outcome(data=result.contract(), changed=True)
+    out = Outcome(data=result.contract(), changed=True, warnings=programme_warnings(model, snap))
     start, warning = start_date(call)
     if warning and result.pairs:
         out.warnings.append(warning)
