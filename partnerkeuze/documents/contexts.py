@@ -152,7 +152,7 @@ def strengths(model: Model, res: CandidateResult, language: str, notes: Notes,
     ranked = []
     for crit in _scored_criteria(model):
         n = _norm(crit, res.criterion_scores.get(crit.id))
-        if n is not None and n >= STRONG:
+        if n is not None and n >= STRONG - 1e-9:
             ranked.append((-n, -crit.weight, crit))
     ranked.sort(key=lambda t: (t[0], t[1], t[2].id))
     return [_crit_name(c, language, notes) for _, _, c in ranked[:limit]]
@@ -177,7 +177,7 @@ def comparison(model: Model, own: CandidateResult, chosen: CandidateResult, lang
                "max": _num(crit.scale_max)}
         rows.append(row)
         na, nb = _norm(crit, a), _norm(crit, b)
-        if na is not None and nb is not None and nb - na >= CLEAR_GAP:
+        if na is not None and nb is not None and nb - na >= CLEAR_GAP - 1e-9:
             gaps.append(((nb - na) * crit.weight, crit.id, row))
     gaps.sort(key=lambda t: (-t[0], t[1]))
     return rows, [r for _, _, r in gaps[:3]]

@@ -138,9 +138,13 @@ def no_borders(table) -> None:
 
 def widths(table, cm: list[float]) -> None:
     """Fix the column widths of a table."""
+    from docx.oxml.ns import qn
     from docx.shared import Cm
 
     table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), cm):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
     for row in table.rows:
         for cell, w in zip(row.cells, cm):
             cell.width = Cm(w)

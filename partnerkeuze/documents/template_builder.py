@@ -94,7 +94,7 @@ def letter_declined(lang: str):
     b.para(doc, t["table_intro"], keep=True)
     b.loop_table(doc, [t["col_criterion"], t["col_weight"], "{{ candidate_name }}",
                        "{{ chosen_name }}"],
-                 ["{{ r.name }}", "{{ r.weight }} %", "{{ r.own }}", "{{ r.chosen }}"],
+                 ["{{ r.name }}", t["pct"], "{{ r.own }}", "{{ r.chosen }}"],
                  "for r in comparison", [8.3, 2.2, 2.9, 2.9], right=(1, 2, 3))
     b.para(doc, "")
     b.tag(doc, "{%p endif %}")

@@ -34,7 +34,7 @@ COMMON: dict[str, dict[str, str]] = {
         "director": "Directeur général",
         "mayor": "Bourgmestre",
         "alderman": "Échevin de la coopération internationale",
-        "footer": "{{ municipality }} (Belgique) · {{ address }} · {{ postal_city }} · "
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
     "en": {
@@ -48,7 +48,7 @@ COMMON: dict[str, dict[str, str]] = {
         "director": "Chief Executive",
         "mayor": "Mayor",
         "alderman": "Alderman for International Cooperation",
-        "footer": "{{ municipality }} (Belgium) · {{ address }} · {{ postal_city }} · "
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
     "es": {
@@ -62,7 +62,7 @@ COMMON: dict[str, dict[str, str]] = {
         "director": "Director general",
         "mayor": "Burgomaestre",
         "alderman": "Concejal de Cooperación Internacional",
-        "footer": "{{ municipality }} (Bélgica) · {{ address }} · {{ postal_city }} · "
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
 }
@@ -102,7 +102,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "verschillen op verschillende criteria.",
         "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
                        "beoordelaars, schaal tot {{ scale_max }}):",
-        "col_criterion": "Criterium", "col_weight": "Gewicht",
+        "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
         "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
                      "was in het bijzonder sterk op het vlak van: {{ own_strengths|join(', ') }}.",
         "no_strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente.",
@@ -144,7 +144,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "sur plusieurs critères.",
         "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
                        "évaluateurs, échelle jusqu'à {{ scale_max }}) :",
-        "col_criterion": "Critère", "col_weight": "Pondération",
+        "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
         "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
                      "candidature était particulièrement forte en matière de : "
                      "{{ own_strengths|join(', ') }}.",
@@ -187,7 +187,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "differences on several criteria.",
         "table_intro": "For completeness, the scores per criterion (average of the assessors, "
                        "scale up to {{ scale_max }}):",
-        "col_criterion": "Criterion", "col_weight": "Weight",
+        "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
         "strengths": "This choice is not a judgement on the value of your municipality. Your "
                      "application was particularly strong on: {{ own_strengths|join(', ') }}.",
         "no_strengths": "This choice is not a judgement on the value of your municipality.",
@@ -228,7 +228,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "diferencias en varios criterios.",
         "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
                        "criterio (media de los evaluadores, escala hasta {{ scale_max }}):",
-        "col_criterion": "Criterio", "col_weight": "Ponderación",
+        "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
         "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
                      "candidatura destacó especialmente en: {{ own_strengths|join(', ') }}.",
         "no_strengths": "Esta elección no es un juicio sobre el valor de su municipio.",
