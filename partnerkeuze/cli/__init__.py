@@ -14,7 +14,8 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "match")
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo",
+                            "questionnaire", "dossier", "letters", "match")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),
