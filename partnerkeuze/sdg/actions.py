@@ -220,3 +220,108 @@ def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
         out.messages.append(f"{len(new_programme)} programma's en {len(planned)} werkbezoeken "
                             f"toegevoegd (bladen Programma en Werkbezoeken).")
     return out
+
+
+LETTER_NAME = "SDG_brief_{who}_{name}_{lang}.docx"
+AGREEMENT_NAME = "SDG_overeenkomst_{flemish}_{partner}_{lang}.docx"
+REQUEST_NAME = "SDG_aanvraag_VVSG_{vid}_{name}.docx"
+
+
+def sdg_template(name: str):
+    """The path of an SDG template (templates/sdg, or PARTNERKEUZE_TEMPLATES/sdg)."""
+    from partnerkeuze.documents.actions import templates_dir
+    from partnerkeuze.errors import FileError
+
+    path = templates_dir() / "sdg" / name
+    if not path.exists():
+        raise FileError(f"sjabloon {path}: bestand niet gevonden (maak de sjablonen opnieuw met "
+                        f"'python -m partnerkeuze.sdg.templates')")
+    return path
+
+
+def partnerships(snap, call: SdgCall):
+    """The pairs written on Koppelingen by match, with their Programma rows."""
+    from partnerkeuze.parse import read_table
+    from partnerkeuze.sdg.documents import Partnership
+
+    rows = read_table(snap, "matches", [])
+    prog = {(r.get("flemish"), r.get("partner")): r for r in call.programme}
+    out = []
+    for r in rows:
+        if r.get("status") == "gekoppeld" and r.get("flemish") and r.get("partner"):
+            try:
+                fit = float(r.get("fit") or 0.0)
+            except (TypeError, ValueError):
+                fit = 0.0
+            out.append(Partnership(str(r["flemish"]), str(r["partner"]), fit,
+                                   prog.get((r["flemish"], r["partner"]))))
+    return out
+
+
+def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
+              today: dt.date | None = None) -> Outcome:
+    """Match letters to both sides, the agreement (Dutch and the partner's language) and the
+    request notes to the VVSG, for every pair on Koppelingen; a log entry lists the files."""
+    from partnerkeuze.documents.actions import _write, output_dir, safe_name
+    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.sdg import documents as docs
+
+    snap, model, call = load_call(book)
+    pairs = partnerships(snap, call)
+    known_f = {c.id for c in model.candidates}
+    known_p = {p["id"] for p in call.partners}
+    pairs = [p for p in pairs if p.flemish in known_f and p.partner in known_p]
+    if not pairs:
+        raise InputProblems([Problem(f"{layout.sheet('matches').name}!A5",
+                                     "er zijn nog geen koppelingen: voer eerst 'Koppelen' uit "
+                                     "(partnerkeuze match)")])
+    out = output_dir(out_dir)
+    today = today or dt.date.today()
+    files = []
+    for pair in pairs:
+        progress(f"Brieven en overeenkomst {pair.flemish}-{pair.partner}…")
+        for side in ("flemish", "partner"):
+            lang, ctx = docs.letter_context(model, call, pair, side, today)
+            name = LETTER_NAME.format(who=safe_name(pair.flemish if side == "flemish" else pair.partner),
+                                      name=safe_name(ctx["recipient_name"]), lang=lang)
+            path = out / name
+            _write(path, render_docx(sdg_template(f"sdg_letter_{lang}.docx"), ctx, locale_for(lang)))
+            files.append(path)
+        for lang in dict.fromkeys(("nl", docs.partner_language(call.partner(pair.partner)))):
+            ctx = docs.agreement_context(model, call, pair, lang, today)
+            path = out / AGREEMENT_NAME.format(flemish=safe_name(pair.flemish),
+                                               partner=safe_name(pair.partner), lang=lang)
+            _write(path, render_docx(sdg_template(f"sdg_agreement_{lang}.docx"), ctx,
+                                     locale_for(lang)))
+            files.append(path)
+    matched = {(p.flemish, p.partner) for p in pairs}
+    for visit in call.visits:
+        if visit.get("vvsg") == "ja" and (visit.get("flemish"), visit.get("partner")) in matched:
+            ctx = docs.request_context(model, call, visit, today)
+            path = out / REQUEST_NAME.format(vid=safe_name(visit.get("id") or "W"),
+                                             name=safe_name(ctx["flemish_name"]))
+            _write(path, render_docx(sdg_template("sdg_request_nl.docx"), ctx, locale_for("nl")))
+            files.append(path)
+    book.apply(audit.entry_patch(snap, "sdg-documents",
+                                 f"{len(files)} documenten voor {len(pairs)} partnerschappen",
+                                 files))
+    result = Outcome(files=files, changed=True)
+    result.messages.append(f"{len(files)} documenten geschreven in {out}: brieven aan beide "
+                           f"partners, overeenkomsten en aanvragen aan de VVSG.")
+    return result
+
+
+def demo_sdg(workbook_path, out_dir, progress: Progress = no_progress) -> list:
+    """Demo step: an SDG demo workbook (SDG-demo.xlsx), matched, with its letters and agreements."""
+    from pathlib import Path
+
+    from partnerkeuze.actions.creation import new
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    path = Path(out_dir) / "SDG-demo.xlsx"
+    new(path, "sdg", demo=True, force=True, progress=progress)
+    book = FileWorkbook(path)
+    match(book, progress)
+    docs = documents(book, Path(out_dir) / "SDG", progress)
+    book.save(backup=False)
+    return [path] + docs.files
