@@ -15,6 +15,7 @@ DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("Oproep en vragenlijst", "partnerkeuze.documents.actions:demo_questionnaire"),
     ("Dossier voor het college", "partnerkeuze.documents.actions:demo_dossier"),
     ("Brieven aan de kandidaten", "partnerkeuze.documents.actions:demo_letters"),
+    ("SDG-partnerschappen (koppeling en brieven)", "partnerkeuze.sdg.actions:demo_sdg"),
 )
 
 

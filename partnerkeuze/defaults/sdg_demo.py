@@ -162,6 +162,19 @@ INTERESTS = [
     ("Z08", "B11", 3), ("Z08", "B7", 1),
 ]
 
+# What a Flemish applicant wrote about its first theme (its own words, kept in Dutch).
+NOTES = {
+    ("V01", "R1"): "Onze wijkbudgetten en inspraakavonden delen en leren hoe Karongi inwoners "
+                   "structureel betrekt.",
+    ("V02", "B7"): "Ervaring met een energiecoöperatie en zonnepanelen op openbare gebouwen.",
+    ("V03", "R2"): "De jeugdraad sterker betrekken bij beslissingen; leren van jongerenraden.",
+    ("V04", "B8"): "Lokale economie en werk voor jongeren, met aandacht voor vrouwelijke "
+                   "ondernemers.",
+    ("V05", "R3"): "Wijken mee de meerjarenplanning laten bepalen.",
+    ("V06", "B7"): "Energiebesparing in markten en openbare verlichting.",
+    ("V07", "R1"): "Co-productie met burgers: van inspraak naar samen beslissen.",
+}
+
 _LEVELS = {0: "Ontbreekt", 1: "Zwak", 2: "Eerder zwak", 3: "Voldoende", 4: "Sterk", 5: "Uitstekend"}
 
 
@@ -200,4 +213,4 @@ def fill(tables: dict, fields: dict) -> None:
                            for b in ASSESSORS for a in APPLICANTS]
     tables["themes"] = [list(t) for t in THEMES]
     tables["partners"] = [list(p[:7]) + [p[7], p[8], None] for p in PARTNERS]
-    tables["interests"] = [[p, t, prio, None] for p, t, prio in INTERESTS]
+    tables["interests"] = [[p, t, prio, NOTES.get((p, t))] for p, t, prio in INTERESTS]
