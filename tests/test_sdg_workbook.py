@@ -145,12 +145,16 @@ def test_theme_outside_the_country_focus_is_flagged(sdg_template, tmp_path):
     row = next(r for r in range(5, 20) if ws[f"A{r}"].value == "R2")
     ws[f"D{row}"] = "16; 13"
     wb["Interesses"]["A5"] = "V99"
+    ws = wb["Interesses"]
+    bad = next(r for r in range(5, 60) if ws[f"A{r}"].value == "Z05")
+    ws[f"B{bad}"] = "R1"
     wb.save(path)
     proc = run_cli("check", path)
     assert proc.returncode == 1
     assert f"Thema's!D{row}: een thema in Rwanda hoort bij burgerparticipatie (SDG 16); " \
            f"SDG 13 past daar niet" in proc.stderr
     assert "Interesses!A5: 'V99' staat niet op het blad Kandidaten of Partners Zuid" in proc.stderr
+    assert f"Interesses!B{bad}: thema R1 hoort bij Rwanda; Z05 ligt in Benin" in proc.stderr
 
 
 def test_match_refuses_a_stedenband_workbook(demo_path):
@@ -185,3 +189,39 @@ def test_match_in_memory_is_the_ribbon_path(sdg_template):
     snap = book.snapshot()
     assert snap.value("Koppelingen", 5, 1) == "gekoppeld"
     assert snap.value("Programma", 5, 5) == 17500
+
+
+def _reverse_rows(ws, first: int, width: int) -> None:
+    rows = [[ws.cell(r, c).value for c in range(1, width + 1)] for r in range(first, first + 200)]
+    filled = [r for r in rows if any(v is not None for v in r)]
+    for i, values in enumerate(reversed(filled)):
+        for c, v in enumerate(values, start=1):
+            ws.cell(first + i, c).value = v
+
+
+def test_match_does_not_depend_on_the_order_of_the_rows(sdg_template, sdg_matched, tmp_path):
+    path = tmp_path / "reordered.xlsx"
+    wb = load_workbook(sdg_template)
+    _reverse_rows(wb["Partners Zuid"], 5, 10)
+    _reverse_rows(wb["Interesses"], 5, 4)
+    _reverse_rows(wb["Thema's"], 5, 7)
+    wb.save(path)
+    proc = run_cli("match", path, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == sdg_matched[1]
+
+
+def test_names_that_look_like_formulas_stay_text(sdg_template, tmp_path):
+    path = tmp_path / "formula.xlsx"
+    hostile = '=HYPERLINK("http://example.invalid","klik")'
+    wb = load_workbook(sdg_template)
+    ws = wb["Partners Zuid"]
+    row = next(r for r in range(5, 20) if ws[f"A{r}"].value == "Z05")
+    ws[f"B{row}"] = hostile  # openpyxl stores this as a formula in the input sheet
+    wb.save(path)
+    assert run_cli("match", path).returncode == 0
+    koppelingen = load_workbook(path)["Koppelingen"]
+    cells = [c for row in koppelingen.iter_rows(min_row=5) for c in row if c.value is not None]
+    assert cells and all(c.data_type != "f" for c in cells)
+    written = [r[4] for r in koppelingen.iter_rows(min_row=5) if r[3].value == "Z05"]
+    assert written and all(c.value == hostile and c.data_type == "s" for c in written)

@@ -102,6 +102,7 @@ def read_call(model: Model, snap: Snapshot) -> SdgCall:
                                     f"'{rec['name']}' is geen district van het programma "
                                     f"({', '.join(rules.RWANDA_DISTRICTS)})"))
     partner_ids = {p["id"] for p in partners}
+    partner_country = {p["id"]: p.get("country") for p in partners}
     applicants = {c.id for c in model.candidates}
     interests: dict[str, list[tuple[str, int, str]]] = {}
     pairs_seen: dict[tuple[str, str], int] = {}
@@ -123,6 +124,12 @@ def read_call(model: Model, snap: Snapshot) -> SdgCall:
                                     f"{party} koos thema {theme} al in rij {pairs_seen[party, theme]}"))
             continue
         pairs_seen[party, theme] = row
+        south = partner_country.get(party)
+        if south and theme_rows[theme].get("country") not in (None, south):
+            problems.append(Problem(cell("interests", "theme", row),
+                                    f"thema {theme} hoort bij {theme_rows[theme]['country']}; "
+                                    f"{party} ligt in {south}"))
+            continue
         interests.setdefault(party, []).append((theme, int(prio), rec.get("note") or ""))
     programme = list(model.tables.get("programme", []))
     visits = list(model.tables.get("visits", []))
