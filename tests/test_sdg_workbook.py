@@ -36,9 +36,9 @@ def sdg_matched(sdg_template, tmp_path_factory) -> tuple[Path, dict, str]:
 
 def table(path: Path, sheet: str) -> list[tuple]:
     wb = load_workbook(path)
-    rows = [r for r in wb[sheet].iter_rows(min_row=5, values_only=True) if any(
-        v is not None for v in r)]
-    return rows
+    rows = [r[:9] if sheet == "Koppelingen" else r
+            for r in wb[sheet].iter_rows(min_row=5, values_only=True)]
+    return [r for r in rows if any(v is not None for v in r)]
 
 
 def test_demo_checks_clean_before_and_after_match(sdg_template, sdg_matched):
@@ -73,6 +73,10 @@ def test_match_writes_koppelingen_programma_werkbezoeken_and_log(sdg_matched):
     assert "onder het minimum" in next(r[8] for r in rows if r[1] == "V08")
     assert "stedenband" in next(r[8] for r in rows if r[3] == "Z08")
     assert "R1 Burgerparticipatie" in next(r[7] for r in rows if r[1] == "V01")
+    ws = load_workbook(path)["Koppelingen"]
+    assert ws["K4"].value.startswith("Fit") and ws["L4"].value == "Z01"
+    assert ws["K5"].value == "V01" and ws["L5"].value == 100.0
+    assert ws["K12"].value == "V08" and ws["L12"].value == "—"
     programme = table(path, "Programma")
     assert [(r[0], r[1]) for r in programme] == [(p["flemish"], p["partner"]) for p in data["pairs"]]
     assert all(r[4] == r[5] == 17500 and r[6] > r[7] for r in programme)
@@ -225,3 +229,26 @@ def test_names_that_look_like_formulas_stay_text(sdg_template, tmp_path):
     assert cells and all(c.data_type != "f" for c in cells)
     written = [r[4] for r in koppelingen.iter_rows(min_row=5) if r[3].value == "Z05"]
     assert written and all(c.value == hostile and c.data_type == "s" for c in written)
+
+
+def test_match_refuses_an_out_path_that_is_a_file(sdg_template, tmp_path):
+    path = tmp_path / "w.xlsx"
+    shutil.copy(sdg_template, path)
+    (tmp_path / "file.txt").write_text("x")
+    before = path.read_bytes()
+    proc = run_cli("match", path, "--out", tmp_path / "file.txt")
+    assert proc.returncode == 2 and "geen map" in proc.stderr
+    assert path.read_bytes() == before
+
+
+def test_sdg_modules_import_without_heavy_packages():
+    import subprocess
+    import sys
+
+    code = ("import sys, partnerkeuze.sdg.actions, partnerkeuze.cli.cmd_match, "
+            "partnerkeuze.layout.sdg; "
+            "print(sorted(m for m in ('scipy', 'docx', 'numpy', 'pandas', 'matplotlib') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert out.strip() == "[]"

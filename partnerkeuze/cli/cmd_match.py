@@ -24,6 +24,10 @@ def run(args) -> int:
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(args.path)
+    if args.out:  # refuse an unusable folder before the workbook changes
+        from partnerkeuze.documents.actions import output_dir
+
+        output_dir(args.out)
     outcome = match(book, progress_printer(quiet=args.json))
     book.save()
     if args.out:

@@ -9,7 +9,7 @@ from partnerkeuze.actions import Outcome, Progress, WorkbookIO, no_progress
 from partnerkeuze.cellref import place
 from partnerkeuze.errors import InputProblems, Problem
 from partnerkeuze.model import Model
-from partnerkeuze.patch import Patch
+from partnerkeuze.patch import Block, Patch, Styled
 from partnerkeuze.sdg import rules
 from partnerkeuze.sdg.matching import MatchResult, Party
 from partnerkeuze.sdg.workbook import SdgCall, read_call
@@ -130,6 +130,23 @@ def match_rows(result: MatchResult, model: Model, call: SdgCall,
     return rows
 
 
+FIT_COL = 11  # column K: the fit table beside the Koppelingen table
+FIT_ROWS = 200  # rows of the fit table cleared before it is written again
+
+
+def fit_block(result: MatchResult) -> Block:
+    """The fit of every applicant with every partner, beside Koppelingen ('—': not allowed)."""
+    cols = sorted({c for row in result.fit.values() for c in row}, key=lambda x: (x.casefold(), x))
+    header = [Styled("Fit (—: niet toegelaten)", "pk_header")] + [Styled(c, "pk_header") for c in cols]
+    rows = [header]
+    for f, row in result.fit.items():
+        rows.append([Styled(f, "pk_output")] + [Styled("—" if row.get(c) is None else row[c],
+                                                       "pk_output", "0.0") for c in cols])
+    table = layout.table("matches")
+    return Block(layout.sheet("matches").name, table.header_row, FIT_COL, rows,
+                 clear_to=table.header_row + FIT_ROWS, width=len(cols) + 1 + 20)
+
+
 def start_date(call: SdgCall) -> tuple[dt.date, str | None]:
     """The start of the partnerships (SDG-oproep), or 1 January next year with a warning."""
     start = call.settings.get("start")
@@ -174,6 +191,7 @@ def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
                             rules.DEFAULT_TOLERANCE if tolerance is None else float(tolerance))
     patch = Patch()
     patch.replace_table("matches", match_rows(result, model, call, scores))
+    patch.write_block(fit_block(result))
     out = Outcome(data=result.contract(), changed=True, warnings=programme_warnings(model, snap))
     start, warning = start_date(call)
     if warning and result.pairs:
