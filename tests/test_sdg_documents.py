@@ -3,7 +3,6 @@ pdftotext), untrusted text shown literally, the VVSG request note, the log, the 
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path

@@ -3,7 +3,6 @@ infeasible parties and does not depend on the order of its input."""
 
 from __future__ import annotations
 
-import itertools
 import random
 
 from hypothesis import given, settings, strategies as st
