@@ -16,7 +16,7 @@ def build_dossier(b):
     b.para(doc, "**Keuze van een partnergemeente: {{ call_title }}**")
     b.para(doc, "Referentie: {{ reference }} · Datum: {{ today }} · Opgesteld door: "
                 "{{ coordinator }}{% if coordinator_role %}, {{ coordinator_role|lower }}"
-                "{% endif %}", "Kleine tekst", space_after=8)
+                "{% endif %} ({{ coordinator_email }})", "Kleine tekst", space_after=8)
 
     b.para(doc, "Samenvatting", "Heading 1")
     b.para(doc, "{{ municipality }} riep kandidaat-partnergemeenten op voor een {{ mode_label }}. "
