@@ -66,7 +66,10 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]]) -> bytes:
         color = PALETTE[i % len(PALETTE)]
         ax.plot(angles, vals, color=color, linewidth=1.6, label=_label(name))
         ax.fill(angles, vals, color=color, alpha=0.08)
-    ax.set_xticks(angles[:-1], [_label(a, 22) for a in axes], fontsize=7)
+    import textwrap
+
+    ax.set_xticks(angles[:-1], [textwrap.fill(_label(a, 40), 16) for a in axes], fontsize=7)
+    ax.tick_params(axis="x", pad=12)
     ax.set_ylim(0, 1)
     ax.set_yticks([0.25, 0.5, 0.75, 1.0], ["", "", "", ""])
     ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=8, frameon=False)

@@ -24,9 +24,9 @@ def new_document(title: str):
     sec.footer_distance = Cm(1.0)
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(10.5)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.1
+    normal.font.name, normal.font.size = FONT, Pt(10)
+    normal.paragraph_format.space_after = Pt(5)
+    normal.paragraph_format.line_spacing = 1.05
     for name, size, before in (("Title", 18, 0), ("Heading 1", 14, 14), ("Heading 2", 11.5, 10)):
         st = styles[name]
         st.font.name, st.font.size, st.font.bold = FONT, Pt(size), True

@@ -39,6 +39,9 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
+NONE = "geen uitgesproken punt"
+
+
 def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) -> str:
     items = []
     for crit in model.criteria:
@@ -52,7 +55,7 @@ def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) ->
     items.sort(key=lambda t: (-t[0], -t[1]) if strong else (t[0], -t[1]))
     chosen = [name.lower() if name[:1].isupper() and name[1:2].islower() else name
               for n, _, name in items[:limit] if (n >= 0.6 if strong else n < 0.6)]
-    return ", ".join(chosen) if chosen else "geen uitgesproken punt"
+    return ", ".join(chosen) if chosen else NONE
 
 
 def _fmt(x: float | None) -> str:
@@ -73,8 +76,11 @@ def _argument(model: Model, result: ScoreResult, proposal_id: str | None,
         lines.append(f"{first.name} ({first.country}) staat eerst met {_fmt(first.score)} op 100, "
                      f"{_fmt(first.score - nxt.score)} punten vóór {nxt.name} "
                      f"({_fmt(nxt.score)}).")
-    lines.append(f"{first.name} scoort het sterkst op {_strength_names(model, first.criterion_scores, True)}; "
-                 f"minder sterk op {_strength_names(model, first.criterion_scores, False)}.")
+    weak = _strength_names(model, first.criterion_scores, False)
+    lines.append(f"{first.name} scoort het sterkst op "
+                 f"{_strength_names(model, first.criterion_scores, True)}"
+                 + (f"; minder sterk op {weak}." if weak != NONE else
+                    "; op geen enkel criterium scoort de kandidaat zwak."))
     for pos, cid in enumerate(order, start=1):
         if cid == first.id:
             continue

@@ -11,7 +11,7 @@ one-off call.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import functools
 import re
 import threading
 import zipfile
@@ -34,7 +34,6 @@ _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">'
 # Parts of the package that may hold tags.
 _TEXT_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
-_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def locale_for(language: str | None) -> str:
@@ -55,10 +54,15 @@ def format_date(d: dt.date | dt.datetime | None, locale: str, fmt: str = "long")
     """A date as a reader in ``locale`` writes it (``long``: 2 juni 2026 / 2 June 2026)."""
     if d is None:
         return ""
-    from babel.dates import format_date as _fmt
-
     if isinstance(d, dt.datetime):
         d = d.date()
+    return _format_date(d, locale, fmt)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(d: dt.date, locale: str, fmt: str) -> str:
+    from babel.dates import format_date as _fmt
+
     return _fmt(d, format=fmt, locale=locale)
 
 
@@ -66,10 +70,15 @@ def format_number(x: float | int | None, locale: str, digits: int | None = None)
     """A number in ``locale`` (24.600 / 24 600 / 24,600); floats with one decimal by default."""
     if x is None:
         return ""
-    from babel.numbers import format_decimal
-
     if digits is None:
         digits = 0 if isinstance(x, int) else 1
+    return _format_number(x, locale, digits)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_number(x, locale: str, digits: int) -> str:
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return format_decimal(x, format=pattern, locale=locale, decimal_quantization=True)
 
@@ -223,6 +232,9 @@ class CompiledTemplate:
                 from None
         if "word/document.xml" not in self.parts:
             raise FileError(f"sjabloon {self.name}: geen Word-document (word/document.xml ontbreekt)")
+        from partnerkeuze.documents.package import Package
+
+        self.package = Package([i.filename for i in self.infos], self.parts)
         self.sources: dict[str, str] = {}
         self.templates = {}
         for part, data in self.parts.items():
@@ -292,18 +304,19 @@ class CompiledTemplate:
         """The filled document as .docx bytes."""
         changed = self.render_parts(context, locale)
         check_xml(changed, self.name)
-        return write_package(self.infos, self.parts, changed)
+        return self.package.write(changed)
 
 
 def check_xml(parts: dict[str, bytes], name: str) -> None:
     """Refuse a filled part that is not well-formed XML (a template that breaks the document)."""
-    from lxml import etree
+    import xml.parsers.expat as expat
 
     for part, data in parts.items():
-        if part.endswith(".xml") or part.endswith(".rels"):
+        if part.endswith((".xml", ".rels")):
+            parser = expat.ParserCreate(namespace_separator=" ")
             try:
-                etree.fromstring(data)
-            except etree.XMLSyntaxError as exc:
+                parser.Parse(data, True)
+            except expat.ExpatError as exc:
                 raise FileError(f"sjabloon {name} ({part}): het ingevulde document is geen "
                                 f"geldige XML ({exc}); controleer de tags van het sjabloon") from None
 
@@ -311,23 +324,11 @@ def check_xml(parts: dict[str, bytes], name: str) -> None:
 def write_package(infos: list[zipfile.ZipInfo], parts: dict[str, bytes],
                   changed: dict[str, bytes]) -> bytes:
     """A .docx package: the original parts in their order, changed and new parts replaced/added."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        seen = set()
-        for info in infos:
-            seen.add(info.filename)
-            zf.writestr(_zipinfo(info.filename), changed.get(info.filename, parts[info.filename]))
-        for name, data in changed.items():
-            if name not in seen:
-                zf.writestr(_zipinfo(name), data)
-    return buf.getvalue()
+    from partnerkeuze.documents.package import Package
 
-
-def _zipinfo(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed time stamp (reproducible files), deflated."""
-    info = zipfile.ZipInfo(name, date_time=_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
+    names = [i.filename for i in infos]
+    merged = {n: changed.get(n, parts[n]) for n in names}
+    return Package(names, merged).write({n: d for n, d in changed.items() if n not in merged})
 
 
 _CACHE: dict[tuple[str, int, int], CompiledTemplate] = {}

@@ -128,6 +128,8 @@ def letter_chosen(lang: str):
 
 def questionnaire(lang: str):
     """The call (cover letter with the municipality's profile) and the questionnaire."""
+    from docx.shared import Cm
+
     t = QUESTIONNAIRE[lang]
     c = COMMON[lang]
     doc = b.new_document("Oproep tot kandidaatstelling")
@@ -163,6 +165,7 @@ def questionnaire(lang: str):
                                     "f_email", "f_mayor")):
         b.cell_text(row.cells[0], t[key], bold=True, size=9.5)
         b.shade(row.cells[0], "F2F2F2")
+        row.height = Cm(0.8)
     b.widths(form, [6.0, 10.3])
     b.para(doc, "")
     b.tag(doc, "{%p for q in questions %}")

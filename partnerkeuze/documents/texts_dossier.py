@@ -16,7 +16,7 @@ def build_dossier(b):
     b.para(doc, "**Keuze van een partnergemeente: {{ call_title }}**")
     b.para(doc, "Referentie: {{ reference }} · Datum: {{ today }} · Opgesteld door: "
                 "{{ coordinator }}{% if coordinator_role %}, {{ coordinator_role|lower }}"
-                "{% endif %}", "Kleine tekst", space_after=8)
+                "{% endif %} ({{ coordinator_email }})", "Kleine tekst", space_after=8)
 
     b.para(doc, "Samenvatting", "Heading 1")
     b.para(doc, "{{ municipality }} riep kandidaat-partnergemeenten op voor een {{ mode_label }}. "
@@ -47,7 +47,7 @@ def build_dossier(b):
     b.para(doc, "2. Criteria en gewichten", "Heading 1")
     b.loop_table(doc, ["ID", "Criterium", "Soort", "Gewicht", "Schaal", "Drempel"],
                  ["{{ c.id }}", "{{ c.name }}", "{{ c.kind }}", "{{ c.weight }}", "{{ c.scale }}",
-                  "{{ c.threshold }}"], "for c in criteria", [1.4, 6.9, 2.3, 1.9, 1.9, 1.9],
+                  "{{ c.threshold }}"], "for c in criteria", [1.3, 6.6, 2.3, 2.1, 1.7, 2.3],
                  right=(3,))
     b.para(doc, "")
     b.para(doc, "Vingerafdruk (SHA-256) van deze criteria en gewichten: **{{ criteria_hash }}**.")
