@@ -153,3 +153,33 @@ def test_demo_step_builds_the_sdg_demo(tmp_path):
     assert run_cli("check", files[0]).returncode == 0
     assert (tmp_path / "SDG" / "SDG_brief_Z07_Kandi_fr.docx") in files
     assert not (tmp_path / "SDG-demo.vorige.xlsx").exists()
+
+
+def test_templates_are_reproducible_and_match_their_contexts(tmp_path):
+    import datetime as dt
+
+    from partnerkeuze.actions.creation import build
+    from partnerkeuze.documents.render import CompiledTemplate
+    from partnerkeuze.memory_workbook import MemoryWorkbook
+    from partnerkeuze.sdg import documents as docs
+    from partnerkeuze.sdg.actions import load_call, match, partnerships
+    from partnerkeuze.sdg.templates import DEFAULT_DIR, build as build_templates
+
+    fresh = build_templates(tmp_path)
+    assert {p.name for p in fresh} == {p.name for p in DEFAULT_DIR.glob("*.docx")}
+    for p in fresh:
+        assert p.read_bytes() == (DEFAULT_DIR / p.name).read_bytes(), p.name
+    book = MemoryWorkbook(build("sdg", demo=True).snapshot())
+    match(book)
+    snap, model, call = load_call(book)
+    pair = partnerships(snap, call)[0]
+    today = dt.date(2027, 1, 4)
+    contexts = {
+        "sdg_letter_nl.docx": docs.letter_context(model, call, pair, "flemish", today)[1],
+        "sdg_letter_en.docx": docs.letter_context(model, call, pair, "partner", today)[1],
+        "sdg_agreement_fr.docx": docs.agreement_context(model, call, pair, "fr", today),
+        "sdg_request_nl.docx": docs.request_context(model, call, call.visits[0], today),
+    }
+    for name, ctx in contexts.items():
+        missing = CompiledTemplate(DEFAULT_DIR / name).variables() - set(ctx)
+        assert not missing, (name, missing)

@@ -252,3 +252,10 @@ def test_sdg_modules_import_without_heavy_packages():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1], check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_koppelingen_are_coloured_by_status(sdg_template, demo_template):
+    ws = load_workbook(sdg_template)["Koppelingen"]
+    formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
+    assert formulas == ['$A5="gekoppeld"', 'LEFT($A5,11)="alternatief"', '$A5="niet gekoppeld"']
+    assert "Koppelingen" not in load_workbook(demo_template).sheetnames  # stedenband: no sheet

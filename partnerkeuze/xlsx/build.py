@@ -264,4 +264,4 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
 
 # Functions ("module:function") that add to a freshly built workbook what the layout cannot
 # declare (conditional formats, extra defined names, ...). Each takes (openpyxl Workbook, mode).
-BUILD_HOOKS: tuple[str, ...] = ()
+BUILD_HOOKS: tuple[str, ...] = ("partnerkeuze.sdg.build:format_sheets",)
