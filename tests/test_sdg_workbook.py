@@ -152,6 +152,7 @@ def test_theme_outside_the_country_focus_is_flagged(sdg_template, tmp_path):
     ws = wb["Interesses"]
     bad = next(r for r in range(5, 60) if ws[f"A{r}"].value == "Z05")
     ws[f"B{bad}"] = "R1"
+    wb["Kandidaten"]["C6"] = "Benin"
     wb.save(path)
     proc = run_cli("check", path)
     assert proc.returncode == 1
@@ -159,6 +160,7 @@ def test_theme_outside_the_country_focus_is_flagged(sdg_template, tmp_path):
            f"SDG 13 past daar niet" in proc.stderr
     assert "Interesses!A5: 'V99' staat niet op het blad Kandidaten of Partners Zuid" in proc.stderr
     assert f"Interesses!B{bad}: thema R1 hoort bij Rwanda; Z05 ligt in Benin" in proc.stderr
+    assert "Kandidaten!C6: in een SDG-oproep zijn de kandidaten Vlaamse gemeenten" in proc.stderr
 
 
 def test_match_refuses_a_stedenband_workbook(demo_path):

@@ -80,6 +80,14 @@ def read_call(model: Model, snap: Snapshot) -> SdgCall:
                                     f"(SDG {allowed}); SDG {wrong} past daar niet"))
         themes.append(theme)
         theme_rows[theme.id] = rec
+    for cand in model.candidates:
+        if cand.country and cand.country != rules.BELGIUM:
+            t = layout.table("candidates")
+            problems.append(Problem(place(layout.sheet("candidates").name,
+                                          t.first_col + t.index("country"), cand.row),
+                                    f"in een SDG-oproep zijn de kandidaten Vlaamse gemeenten "
+                                    f"(land {rules.BELGIUM}), niet {cand.country}; gemeenten in "
+                                    f"Benin en Rwanda horen op het blad Partners Zuid"))
     partners = [r for r in model.tables.get("partners", []) if r.get("id") is not None]
     applicant_ids = {c.id.casefold() for c in model.candidates}
     seen: dict[str, int] = {}
