@@ -37,6 +37,7 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
 CHECKS: tuple[str, ...] = (
     "partnerkeuze.planning.compute:check_planning",
     "partnerkeuze.intake.checks:answers_refer_to_known",
+    "partnerkeuze.sdg.checks:sdg_checks",
 )
 
 

@@ -14,8 +14,9 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "plan", "remind", "forms", "import",
-                              "assessor-forms", "merge", "addin")
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "questionnaire", "dossier", "letters",
+                             "plan", "remind", "forms", "import", "assessor-forms", "merge",
+                             "match", "addin")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),

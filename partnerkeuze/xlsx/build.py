@@ -288,4 +288,5 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
 BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.planning.sheet:build_hook",
     "partnerkeuze.intake.channels:build_channel_sheet",
+    "partnerkeuze.sdg.build:format_sheets",
 )
