@@ -1,0 +1,253 @@
+"""The contexts the templates receive, built from the model and the scoring result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from partnerkeuze.core.scoring import CandidateResult, ScoreResult
+from partnerkeuze.documents.render import Picture
+from partnerkeuze.documents.wording import country_name, criterion_name
+from partnerkeuze.model import Candidate, Model
+
+CHOSEN = "Gekozen"
+WITHDRAWN = "Ingetrokken"
+CLEAR_GAP = 0.2  # a criterion decided when the chosen partner scored this share of the scale higher
+STRONG = 0.6  # a criterion is a strength from this share of the scale
+MAX_LOGO_BYTES = 5_000_000
+
+
+class Notes:
+    """Warnings collected while building contexts (shown to the user, not in the document)."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, text: str) -> None:
+        """Add a warning once."""
+        if text not in self.items:
+            self.items.append(text)
+
+
+def _num(x):
+    """An integral float as int (15.0 -> 15), else the value."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+def load_logo(value, base_dir: Path | None, notes: Notes) -> Picture | None:
+    """The logo named on the Profiel sheet as a picture, or None (with a warning) if unusable."""
+    if not value:
+        return None
+    p = Path(str(value))
+    if not p.is_absolute() and base_dir is not None:
+        p = base_dir / p
+    try:
+        if p.stat().st_size > MAX_LOGO_BYTES:
+            notes.add(f"Profiel (logo): {p.name} is groter dan 5 MB; de documenten krijgen geen logo.")
+            return None
+        data = p.read_bytes()
+    except OSError:
+        notes.add(f"Profiel (logo): bestand {p} niet gevonden; de documenten krijgen geen logo.")
+        return None
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        notes.add(f"Profiel (logo): {p.name} is geen PNG- of JPG-bestand; de documenten krijgen "
+                  f"geen logo.")
+        return None
+    return Picture(data, width_mm=32, description="logo")
+
+
+def letterhead(model: Model, base_dir: Path | None, notes: Notes,
+               today: dt.date | None = None) -> dict:
+    """Sender, signatories, reference and date: what every document shows."""
+    p = model.profile
+    keys = ("municipality", "address", "postal_city", "phone", "website", "coordinator",
+            "coordinator_role", "coordinator_email", "mayor", "director", "alderman", "reference")
+    ctx = {k: ("" if p.get(k) is None else str(p.get(k))) for k in keys}
+    ctx["logo"] = load_logo(p.get("logo"), base_dir, notes)
+    ctx["today"] = today or dt.date.today()
+    return ctx
+
+
+def translated(model: Model, key: str, language: str, notes: Notes) -> str:
+    """A profile text in the reader's language (Profiel '<key>_<language>'), else the Dutch one."""
+    dutch = model.profile.get(key) or ""
+    if language == "nl":
+        return dutch
+    other = model.profile.get(f"{key}_{language}")
+    if other:
+        return other
+    if dutch:
+        notes.add(f"Profiel: geen vertaling ({language}) van '{key}'; de Nederlandse tekst "
+                  f"staat in het document. Vul '{key}_{language}' in op het blad Profiel.")
+    return dutch
+
+
+def questions(model: Model, language: str, notes: Notes) -> list[dict]:
+    """The questions of the questionnaire in a language, in the order of the criteria."""
+    out = []
+    for crit in model.criteria:
+        text = (crit.questions.get(language) or "").strip()
+        if not text:
+            text = (crit.questions.get("nl") or "").strip()
+            if text:
+                notes.add(f"Criteria ({crit.id}): geen vraag in het {_LANG_NL[language]}; de "
+                          f"Nederlandse vraag staat in de vragenlijst.")
+            else:
+                notes.add(f"Criteria ({crit.id}): geen vraag; dit criterium staat niet in de "
+                          f"vragenlijst.")
+                continue
+        out.append({"number": len(out) + 1, "text": text, "criterion": crit.id})
+    return out
+
+
+_LANG_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
+
+
+def questionnaire_context(model: Model, language: str, base_dir: Path | None,
+                          notes: Notes, today: dt.date | None = None) -> dict:
+    """The context of the questionnaire in one language."""
+    ctx = letterhead(model, base_dir, notes, today)
+    s = model.settings
+    ctx.update(
+        call_title=s.call_title or "",
+        call_date=s.call_date,
+        deadline=s.deadline,
+        province=str(model.profile.get("province") or ""),
+        population=model.profile.get("population"),
+        description=translated(model, "description", language, notes),
+        themes=translated(model, "themes", language, notes),
+        seeks=translated(model, "seeks", language, notes),
+        offers=translated(model, "offers", language, notes),
+        questions=questions(model, language, notes),
+    )
+    if s.deadline is None:
+        notes.add("Instellingen: geen deadline voor de kandidaturen; de vragenlijst noemt er geen.")
+    return ctx
+
+
+def chosen_partner(model: Model, result: ScoreResult) -> CandidateResult | None:
+    """The chosen partner: a candidate with status 'Gekozen', else the first of the shortlist."""
+    by_id = result.by_id()
+    for cand in model.candidates:
+        if cand.status == CHOSEN and cand.id in by_id:
+            return by_id[cand.id]
+    return by_id[result.shortlist[0]] if result.shortlist else None
+
+
+def _scored_criteria(model: Model):
+    return [c for c in model.criteria if not c.knockout]
+
+
+def _norm(crit, value):
+    if value is None:
+        return None
+    return (value - crit.scale_min) / ((crit.scale_max - crit.scale_min) or 1)
+
+
+def strengths(model: Model, res: CandidateResult, language: str, notes: Notes,
+              limit: int = 3) -> list[str]:
+    """The candidate's strongest scored criteria (names in the reader's language)."""
+    ranked = []
+    for crit in _scored_criteria(model):
+        n = _norm(crit, res.criterion_scores.get(crit.id))
+        if n is not None and n >= STRONG - 1e-9:
+            ranked.append((-n, -crit.weight, crit))
+    ranked.sort(key=lambda t: (t[0], t[1], t[2].id))
+    return [_crit_name(c, language, notes) for _, _, c in ranked[:limit]]
+
+
+def _crit_name(crit, language: str, notes: Notes) -> str:
+    name, ok = criterion_name(crit.name, language)
+    if not ok:
+        notes.add(f"Criteria ({crit.id}): geen vertaling ({language}) van de naam "
+                  f"'{crit.name}'; de brief gebruikt de Nederlandse naam.")
+    return name
+
+
+def comparison(model: Model, own: CandidateResult, chosen: CandidateResult, language: str,
+               notes: Notes) -> tuple[list[dict], list[dict]]:
+    """Per scored criterion both scores, and the criteria where the chosen partner was clearly higher."""
+    rows, gaps = [], []
+    for crit in _scored_criteria(model):
+        a, b = own.criterion_scores.get(crit.id), chosen.criterion_scores.get(crit.id)
+        row = {"name": _crit_name(crit, language, notes), "weight": _num(crit.weight),
+               "own": "–" if a is None else round(a, 1), "chosen": "–" if b is None else round(b, 1),
+               "max": _num(crit.scale_max)}
+        rows.append(row)
+        na, nb = _norm(crit, a), _norm(crit, b)
+        if na is not None and nb is not None and nb - na >= CLEAR_GAP - 1e-9:
+            gaps.append(((nb - na) * crit.weight, crit.id, row))
+    gaps.sort(key=lambda t: (-t[0], t[1]))
+    return rows, [r for _, _, r in gaps[:3]]
+
+
+def _candidate_part(model: Model, result: ScoreResult, cand: Candidate, res: CandidateResult,
+                    language: str, notes: Notes) -> dict:
+    return dict(
+        candidate_id=cand.id,
+        candidate_name=cand.name,
+        candidate_country=country_name(cand.country, language),
+        candidate_region=cand.region or "",
+        candidate_contact=cand.contact or "",
+        candidate_email=cand.email or "",
+        received=cand.received,
+        n_candidates=len(model.candidates),
+        n_criteria=len(_scored_criteria(model)),
+        n_assessors=len(model.assessors),
+        scale_max=_num(model.settings.scale_max),
+        own_score=None if res.score is None else round(res.score, 1),
+        own_strengths=strengths(model, res, language, notes),
+    )
+
+
+def declined_context(model: Model, result: ScoreResult, cand: Candidate,
+                     chosen: CandidateResult, language: str, head: dict, notes: Notes) -> dict:
+    """The context of the letter to a candidate that was not chosen."""
+    res = result.by_id()[cand.id]
+    ctx = dict(head)
+    ctx.update(_candidate_part(model, result, cand, res, language, notes))
+    if cand.status == WITHDRAWN:
+        outcome = "withdrawn"
+    elif res.excluded:
+        outcome = "knockout"
+    elif not res.complete:
+        outcome = "incomplete"
+        notes.add(f"{cand.id} ({cand.name}) is onvolledig gescoord; de brief vermeldt geen "
+                  f"totaalscore. Vervolledig de scores en maak de brieven opnieuw.")
+    else:
+        outcome = "scored"
+    rows, decisive = comparison(model, res, chosen, language, notes)
+    knockouts = []
+    for crit in model.criteria:
+        v = res.criterion_scores.get(crit.id)
+        if crit.knockout and v is not None and crit.threshold is not None and v < crit.threshold:
+            knockouts.append(_crit_name(crit, language, notes))
+    ctx.update(
+        outcome=outcome,
+        own_rank=res.rank,
+        n_ranked=sum(1 for r in result.candidates if r.rank is not None),
+        chosen_name=chosen.name,
+        chosen_country=country_name(chosen.country, language),
+        chosen_score=None if chosen.score is None else round(chosen.score, 1),
+        comparison=rows,
+        decisive=decisive,
+        knockouts=knockouts,
+    )
+    return ctx
+
+
+def chosen_context(model: Model, result: ScoreResult, cand: Candidate, language: str,
+                   head: dict, notes: Notes) -> dict:
+    """The context of the announcement letter to the chosen partner."""
+    res = result.by_id()[cand.id]
+    ctx = dict(head)
+    ctx.update(_candidate_part(model, result, cand, res, language, notes))
+    others = [r.score for r in result.candidates
+              if r.id != cand.id and r.score is not None and r.rank is not None]
+    gap = None
+    if res.score is not None and others:
+        gap = round(res.score - max(others), 1)
+    ctx["runner_up_gap"] = gap if gap is None or gap > 0 else None
+    return ctx

@@ -1,0 +1,231 @@
+"""Builds the Word templates in templates/ reproducibly with python-docx.
+
+Run ``python -m partnerkeuze.documents.template_builder [DIR]``: it writes every template and
+templates/README.md (the variables each template receives). The same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from partnerkeuze.documents import docx_blocks as b
+from partnerkeuze.documents.fields import TEMPLATES, readme
+from partnerkeuze.documents.texts_letters import CHOSEN, COMMON, DECLINED
+from partnerkeuze.documents.texts_questionnaire import QUESTIONNAIRE
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DIR = ROOT / "templates"
+
+
+def _letter_head(doc, lang: str) -> None:
+    """Letterhead, recipient, place and date, reference and salutation."""
+    c = COMMON[lang]
+    b.letterhead(doc)
+    b.tag(doc, "{%p if candidate_contact %}")
+    b.para(doc, "{{ candidate_contact }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "**{{ candidate_name }}**", space_after=0)
+    b.tag(doc, "{%p if candidate_region %}")
+    b.para(doc, "{{ candidate_region }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "{{ candidate_country }}", space_after=0)
+    b.tag(doc, "{%p if candidate_email %}")
+    b.para(doc, "{{ candidate_email }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "")
+    b.para(doc, c["place_date"], align="right", space_after=0)
+    b.tag(doc, "{%p if reference %}")
+    b.para(doc, c["our_ref"], "Kleine tekst", align="right")
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, c["contact"], "Kleine tekst", align="right")
+    b.para(doc, "")
+
+
+def _salutation(doc, lang: str, subject: str) -> None:
+    c = COMMON[lang]
+    b.para(doc, subject)
+    b.tag(doc, "{%p if candidate_contact %}")
+    b.para(doc, c["dear"])
+    b.tag(doc, "{%p else %}")
+    b.para(doc, c["dear_anon"])
+    b.tag(doc, "{%p endif %}")
+
+
+def _sign(doc, lang: str, *, alderman: bool = False) -> None:
+    c = COMMON[lang]
+    b.para(doc, c["closing"], keep=True)
+    people = [("{{ director }}", c["director"]), ("{{ mayor }}", c["mayor"])]
+    if alderman:
+        people.append(("{{ alderman }}", c["alderman"]))
+    b.signatures(doc, c["on_behalf"], people)
+    b.footer(doc, c["footer"])
+
+
+def letter_declined(lang: str):
+    """The letter to a candidate that was not chosen."""
+    t = DECLINED[lang]
+    doc = b.new_document("Brief aan een kandidaat")
+    _letter_head(doc, lang)
+    _salutation(doc, lang, t["subject"])
+    b.para(doc, t["thanks"], align="justify")
+    b.tag(doc, "{%p if outcome == 'withdrawn' %}")
+    b.para(doc, t["withdrawn"], align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, t["decision"], align="justify")
+    b.tag(doc, "{%p if outcome == 'scored' %}")
+    b.para(doc, t["scored"], align="justify")
+    b.tag(doc, "{%p elif outcome == 'knockout' %}")
+    b.para(doc, t["knockout"], align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, t["incomplete"], align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if outcome != 'knockout' %}")
+    b.tag(doc, "{%p if decisive %}")
+    b.para(doc, t["decisive_intro"], keep=True)
+    b.tag(doc, "{%p for d in decisive %}")
+    b.bullet(doc, t["decisive_item"])
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, t["no_decisive"])
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, t["table_intro"], keep=True)
+    b.loop_table(doc, [t["col_criterion"], t["col_weight"], "{{ candidate_name }}",
+                       "{{ chosen_name }}"],
+                 ["{{ r.name }}", t["pct"], "{{ r.own }}", "{{ r.chosen }}"],
+                 "for r in comparison", [8.3, 2.2, 2.9, 2.9], right=(1, 2, 3))
+    b.para(doc, "")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if own_strengths %}")
+    b.para(doc, t["strengths"], align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, t["no_strengths"], align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, t["hope"], align="justify")
+    _sign(doc, lang)
+    return doc
+
+
+def letter_chosen(lang: str):
+    """The announcement to the chosen partner."""
+    t = CHOSEN[lang]
+    doc = b.new_document("Bekendmaking aan de gekozen partnergemeente")
+    _letter_head(doc, lang)
+    _salutation(doc, lang, t["subject"])
+    for key in ("news", "why"):
+        b.para(doc, t[key], align="justify")
+    b.tag(doc, "{%p if own_strengths %}")
+    b.para(doc, t["strengths"], align="justify")
+    b.tag(doc, "{%p endif %}")
+    for key in ("next", "spirit", "contact_next"):
+        b.para(doc, t[key], align="justify")
+    _sign(doc, lang, alderman=True)
+    return doc
+
+
+def questionnaire(lang: str):
+    """The call (cover letter with the municipality's profile) and the questionnaire."""
+    from docx.shared import Cm
+
+    t = QUESTIONNAIRE[lang]
+    c = COMMON[lang]
+    doc = b.new_document("Oproep tot kandidaatstelling")
+    b.letterhead(doc)
+    b.para(doc, t["title"], "Title")
+    b.para(doc, "{{ today }}", align="right")
+    b.para(doc, t["dear"])
+    b.para(doc, t["intro"], align="justify")
+    b.para(doc, t["h_about"], "Heading 2")
+    b.para(doc, "{{ description }}", align="justify")
+    b.tag(doc, "{%p if population %}")
+    b.para(doc, t["population"])
+    b.tag(doc, "{%p endif %}")
+    for head, key in (("h_themes", "themes"), ("h_seeks", "seeks"), ("h_offers", "offers")):
+        b.tag(doc, "{%p if " + key + " %}")
+        b.para(doc, t[head], "Heading 2")
+        b.para(doc, "{{ " + key + " }}", align="justify")
+        b.tag(doc, "{%p endif %}")
+    b.para(doc, t["h_link"], "Heading 2")
+    b.para(doc, t["link"], align="justify")
+    b.para(doc, t["h_answer"], "Heading 2")
+    b.para(doc, t["answer"], align="justify")
+    b.para(doc, t["questions_contact"], align="justify")
+    b.para(doc, t["closing"], keep=True)
+    b.signatures(doc, c["on_behalf"], [("{{ mayor }}", c["mayor"]),
+                                       ("{{ alderman }}", c["alderman"])])
+    b.page_break(doc)
+    b.para(doc, t["h_form"], "Heading 1")
+    b.para(doc, t["form_intro"], align="justify")
+    form = doc.add_table(rows=6, cols=2)
+    form.style = "Table Grid"
+    for row, key in zip(form.rows, ("f_name", "f_country", "f_population", "f_contact",
+                                    "f_email", "f_mayor")):
+        b.cell_text(row.cells[0], t[key], bold=True, size=9.5)
+        b.shade(row.cells[0], "F2F2F2")
+        row.height = Cm(0.8)
+    b.widths(form, [6.0, 10.3])
+    b.para(doc, "")
+    b.tag(doc, "{%p for q in questions %}")
+    b.para(doc, "**" + t["question"] + "**", "Heading 2")
+    b.para(doc, "{{ q.text }}", align="justify", keep=True)
+    box = doc.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    b.cell_text(box.rows[0].cells[0], t["answer_here"], size=9)
+    box.rows[0].cells[0].add_paragraph("\n\n\n\n\n")
+    b.widths(box, [16.3])
+    b.tag(doc, "{%p endfor %}")
+    b.para(doc, "")
+    b.para(doc, t["end"], align="justify")
+    b.footer(doc, c["footer"])
+    return doc
+
+
+def dossier():
+    """The dossier for the college of mayor and aldermen (Dutch)."""
+    from partnerkeuze.documents.texts_dossier import build_dossier
+
+    return build_dossier(b)
+
+
+def _bytes(doc) -> bytes:
+    """The document as reproducible bytes (fixed zip time stamps, parts in a stable order)."""
+    from partnerkeuze.documents.render import write_package
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        infos = zf.infolist()
+        parts = {i.filename: zf.read(i) for i in infos}
+    return write_package(infos, parts, {})
+
+
+def build_all(out_dir: str | Path = DEFAULT_DIR) -> list[Path]:
+    """Write every template and the README into out_dir; returns the files written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    makers = {"questionnaire": questionnaire, "letter_declined": letter_declined,
+              "letter_chosen": letter_chosen, "dossier": lambda lang: dossier()}
+    written = []
+    for kind, langs in TEMPLATES.items():
+        for lang in langs:
+            path = out_dir / f"{kind}_{lang}.docx"
+            path.write_bytes(_bytes(makers[kind](lang)))
+            written.append(path)
+    (out_dir / "README.md").write_text(readme() + "\n", encoding="utf-8")
+    written.append(out_dir / "README.md")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry: build the templates (default: templates/ of the repository)."""
+    argv = sys.argv[1:] if argv is None else argv
+    for path in build_all(argv[0] if argv else DEFAULT_DIR):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""The dossier for the college (Dutch): its sections and wording as a Word template.
+
+Sections as the call info sheet asks (000_063238b4784f833c.txt): question and method, criteria
+and their fingerprint, channels and candidacies, longlist, knock-outs, shortlist, second round,
+proposed order with its argument, planning, and draft decisions for college and council.
+"""
+
+from __future__ import annotations
+
+
+def build_dossier(b):
+    """The dossier template, built with the blocks module ``b``."""
+    doc = b.new_document("Dossier voor het college")
+    b.letterhead(doc)
+    b.para(doc, "Dossier voor het college van burgemeester en schepenen", "Title")
+    b.para(doc, "**Keuze van een partnergemeente: {{ call_title }}**")
+    b.para(doc, "Referentie: {{ reference }} · Datum: {{ today }} · Opgesteld door: "
+                "{{ coordinator }}{% if coordinator_role %}, {{ coordinator_role|lower }}"
+                "{% endif %} ({{ coordinator_email }})", "Kleine tekst", space_after=8)
+
+    b.para(doc, "Samenvatting", "Heading 1")
+    b.para(doc, "{{ municipality }} riep kandidaat-partnergemeenten op voor een {{ mode_label }}. "
+                "Er kwamen {{ n_candidates }} kandidaturen binnen. Na beoordeling op vooraf "
+                "vastgelegde criteria stellen wij voor **{{ proposal.name }} "
+                "({{ proposal.country }})** als partnergemeente te kiezen. {{ proposal.name }} "
+                "behaalde een gewogen score van {{ proposal.score }} op 100.", align="justify")
+
+    b.para(doc, "1. Vraag en werkwijze", "Heading 1")
+    b.tag(doc, "{%p if seeks %}")
+    b.para(doc, "**Wat wij zoeken.** {{ seeks }}", align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if themes %}")
+    b.para(doc, "**Thema's.** {{ themes }}", align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "**Werkwijze.** De oproep werd verspreid{% if call_date %} op {{ call_date }}"
+                "{% endif %}{% if deadline %}, met als deadline {{ deadline }}{% endif %}. "
+                "{{ assessors|length }} beoordelaars scoorden elke kandidatuur op elk criterium "
+                "(schaal {{ scale_min }} tot {{ scale_max }}) met een korte motivering; hun "
+                "scores werden samengevoegd met het {{ aggregation }}. Een knock-outcriterium "
+                "sluit een kandidaat uit die de drempel niet haalt. De gewogen score (0-100) "
+                "bepaalt de rangschikking; de {{ shortlist_size }} hoogst scorende kandidaten "
+                "vormen de shortlist, die in een tweede, kwalitatieve ronde van naderbij "
+                "bekeken wordt.", align="justify")
+    b.loop_table(doc, ["ID", "Beoordelaar", "Rol"], ["{{ a.id }}", "{{ a.name }}", "{{ a.role }}"],
+                 "for a in assessors", [1.6, 5.5, 9.2])
+
+    b.para(doc, "2. Criteria en gewichten", "Heading 1")
+    b.loop_table(doc, ["ID", "Criterium", "Soort", "Gewicht", "Schaal", "Drempel"],
+                 ["{{ c.id }}", "{{ c.name }}", "{{ c.kind }}", "{{ c.weight }}", "{{ c.scale }}",
+                  "{{ c.threshold }}"], "for c in criteria", [1.3, 6.6, 2.3, 2.1, 1.7, 2.3],
+                 right=(3,))
+    b.para(doc, "")
+    b.para(doc, "Vingerafdruk (SHA-256) van deze criteria en gewichten: **{{ criteria_hash }}**.")
+    b.tag(doc, "{%p if frozen %}")
+    b.para(doc, "De criteria werden vastgelegd op {{ frozen_at }} door {{ frozen_by }}, vóór "
+                "het scoren, en zijn sindsdien niet gewijzigd.", align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "**Let op:** de criteria zijn niet vastgelegd of werden gewijzigd nadat ze "
+                "vastgelegd werden. Leg ze vast vóór het dossier voorgelegd wordt.")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if criteria_history %}")
+    b.para(doc, "Geschiedenis van de criteria", "Heading 2")
+    b.loop_table(doc, ["Wanneer", "Wie", "Vingerafdruk", "Reden"],
+                 ["{{ h.when }}", "{{ h.who }}", "{{ h.hash }}", "{{ h.reason }}"],
+                 "for h in criteria_history", [3.2, 3.0, 3.6, 6.5])
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "3. Kanalen en ontvangen kandidaturen", "Heading 1")
+    b.para(doc, "De oproep werd langs verschillende kanalen tegelijk verspreid. Wij ontvingen "
+                "{{ n_candidates }} kandidaturen:", keep=True)
+    b.loop_table(doc, ["Kanaal", "Kandidaturen"], ["{{ ch.name }}", "{{ ch.count }}"],
+                 "for ch in channels", [10.0, 3.0], right=(1,))
+    b.para(doc, "")
+    b.loop_table(doc, ["ID", "Gemeente", "Land", "Taal", "Kanaal", "Ontvangen"],
+                 ["{{ k.id }}", "{{ k.name }}", "{{ k.country }}", "{{ k.language }}",
+                  "{{ k.channel }}", "{{ k.received|date('short') if k.received else '' }}"],
+                 "for k in candidates", [1.4, 4.0, 2.8, 1.2, 4.4, 2.5])
+
+    b.para(doc, "4. Longlist en gewogen scores", "Heading 1")
+    b.para(doc, "De gewogen score (0-100) van elke volledig gescoorde kandidaat die geen "
+                "knock-out kreeg:", keep=True)
+    b.loop_table(doc, ["Rang", "ID", "Gemeente", "Land", "Score", "Shortlist"],
+                 ["{{ r.rank }}", "{{ r.id }}", "{{ r.name }}", "{{ r.country }}",
+                  "{{ r.score|number(1) }}", "{{ r.shortlisted }}"],
+                 "for r in longlist", [1.4, 1.4, 4.6, 3.2, 2.0, 2.0], right=(4,))
+    b.para(doc, "")
+    b.para(doc, "{{ chart_scores }}", align="center")
+
+    b.para(doc, "5. Uitgesloten en onvolledige kandidaten", "Heading 1")
+    b.tag(doc, "{%p if excluded %}")
+    b.loop_table(doc, ["ID", "Gemeente", "Reden"], ["{{ x.id }}", "{{ x.name }}", "{{ x.reason }}"],
+                 "for x in excluded", [1.4, 4.0, 10.9])
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Geen: elke kandidatuur werd volledig gescoord en niemand kreeg een knock-out.")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "6. Shortlist", "Heading 1")
+    b.para(doc, "De {{ shortlist|length }} hoogst scorende kandidaten:", keep=True)
+    b.tag(doc, "{%p for s in shortlist %}")
+    b.bullet(doc, "**{{ s.rank }}. {{ s.name }} ({{ s.country }}), {{ s.score|number(1) }} op "
+                  "100.** Sterk op: {{ s.strengths }}. Minder sterk op: {{ s.weaknesses }}.")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p if chart_radar %}")
+    b.para(doc, "{{ chart_radar }}", align="center")
+    b.para(doc, "Criteriumprofielen van de shortlist: de score per criterium als deel van de "
+                "schaal (buitenrand = hoogste score).", "Kleine tekst", align="center")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if sensitivity %}")
+    b.para(doc, "Gevoeligheid voor de gewichten", "Heading 2")
+    b.tag(doc, "{%p for line in sensitivity.sentences %}")
+    b.bullet(doc, "{{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.loop_table(doc, ["Criterium", "Laagste gewicht", "Hoogste gewicht"],
+                 ["{{ st.criterion }}", "{{ st.low|number(1) }} %", "{{ st.high|number(1) }} %"],
+                 "for st in sensitivity.stability", [8.0, 4.0, 4.0], right=(1, 2))
+    b.para(doc, "Binnen deze grenzen blijft de eerste plaats dezelfde.", "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "7. Tweede, kwalitatieve ronde", "Heading 1")
+    b.tag(doc, "{%p if second_round %}")
+    b.tag(doc, "{%p for row in second_round.rows %}")
+    b.para(doc, "**{{ row.name }}.** {{ row.summary }}", align="justify")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "De tweede ronde is nog niet ingevuld in de werkmap. Daarin worden de "
+                "kandidaten van de shortlist via mail, telefoon of videogesprek opnieuw bekeken: "
+                "draagvlak en engagement, wederzijds vertrouwen en openheid, raakvlakken in het "
+                "beleid, de juiste verwachtingen en de praktische haalbaarheid, en ook de vraag "
+                "of wij zelf een geschikte partner zijn voor deze gemeente.", align="justify")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "8. Voorgestelde rangorde en argumentatie", "Heading 1")
+    b.tag(doc, "{%p for line in argument %}")
+    b.bullet(doc, "{{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p if second_round and second_round.dissent %}")
+    b.para(doc, "**Afwijkende mening.** {{ second_round.dissent }}", align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if conflicts %}")
+    b.para(doc, "Belangenconflicten", "Heading 2")
+    b.tag(doc, "{%p for line in conflicts %}")
+    b.bullet(doc, "{{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if disagreement %}")
+    b.para(doc, "Verschillen tussen beoordelaars", "Heading 2")
+    b.tag(doc, "{%p for line in disagreement %}")
+    b.bullet(doc, "{{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if warnings %}")
+    b.para(doc, "Aandachtspunten", "Heading 2")
+    b.tag(doc, "{%p for w in warnings %}")
+    b.bullet(doc, "{{ w }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "9. Planning van de volgende stappen", "Heading 1")
+    b.tag(doc, "{%p if planning %}")
+    b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
+                 ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}", "{{ st.body }}"],
+                 "for st in planning.steps", [7.0, 3.0, 3.0, 3.3])
+    b.tag(doc, "{%p if planning_chart %}")
+    b.para(doc, "{{ planning_chart }}", align="center")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p else %}")
+    b.tag(doc, "{%p for st in next_steps %}")
+    b.bullet(doc, "**{{ st.name }}.** {{ st.body }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+
+    b.page_break(doc)
+    b.para(doc, "10. Ontwerpbesluit van het college van burgemeester en schepenen", "Heading 1")
+    b.para(doc, "**Onderwerp:** keuze van een partnergemeente voor een {{ mode_label }}.")
+    b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
+    b.para(doc, "**Aanleiding en context.** {{ municipality }} lanceerde{% if call_date %} op "
+                "{{ call_date }}{% endif %} een oproep tot kandidaatstelling voor een "
+                "partnergemeente in het Zuiden. Er werden {{ n_candidates }} kandidaturen "
+                "ontvangen.", align="justify")
+    b.para(doc, "**Argumentatie.** De kandidaturen werden beoordeeld aan de hand van vooraf "
+                "vastgelegde criteria en gewichten (vingerafdruk {{ criteria_hash[:12] }}). "
+                "{{ proposal.name }} behaalde de hoogste gewogen score ({{ proposal.score }} op "
+                "100). Het bijgevoegde dossier bevat de volledige beoordeling.", align="justify")
+    b.para(doc, "**Besluit**", keep=True)
+    b.para(doc, "**Artikel 1.** Het college kiest {{ proposal.name }} ({{ proposal.country }}) als "
+                "partnergemeente van {{ municipality }} en legt deze keuze ter goedkeuring voor "
+                "aan de gemeenteraad.", align="justify")
+    b.para(doc, "**Artikel 2.** Het college belast {{ coordinator }} met het informeren van alle "
+                "kandidaten: de gekozen partnergemeente met een bekendmaking, de andere "
+                "kandidaten met een gemotiveerde brief.", align="justify")
+    b.para(doc, "**Artikel 3.** De samenwerking wordt pas formeel bekrachtigd na een bezoek ter "
+                "plaatse of een tegenbezoek aan {{ municipality }}.", align="justify")
+
+    b.para(doc, "11. Ontwerpbesluit van de gemeenteraad", "Heading 1")
+    b.para(doc, "**Onderwerp:** goedkeuring van de keuze van {{ proposal.name }} "
+                "({{ proposal.country }}) als partnergemeente.")
+    b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
+    b.para(doc, "**Motivering.** Het college van burgemeester en schepenen koos op ……… "
+                "{{ proposal.name }} als partnergemeente na een open oproep en een beoordeling op "
+                "vooraf vastgelegde criteria. De Gemeentelijke Raad voor "
+                "Ontwikkelingssamenwerking (GROS) bracht advies uit op ……… . Een stedenband is "
+                "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
+                "politiek draagvlak.", align="justify")
+    b.para(doc, "**Besluit**", keep=True)
+    b.para(doc, "**Artikel 1.** De gemeenteraad keurt de keuze van {{ proposal.name }} "
+                "({{ proposal.country }}) als partnergemeente van {{ municipality }} goed.",
+           align="justify")
+    b.para(doc, "**Artikel 2.** De gemeenteraad gelast het college een "
+                "samenwerkingsovereenkomst voor te bereiden, met afspraken over doelen, rollen, "
+                "risico's en een exitstrategie, en die na een bezoek ter plaatse ter goedkeuring "
+                "voor te leggen.", align="justify")
+    b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}")
+    return doc

@@ -1,0 +1,343 @@
+"""The wording of the letters to the candidates in Dutch, French, English and Spanish.
+
+Each text may hold template tags; the template builder places them, civil servants may edit the
+resulting .docx files in Word.
+"""
+
+from __future__ import annotations
+
+# Shared by both letters.
+COMMON: dict[str, dict[str, str]] = {
+    "nl": {
+        "place_date": "{{ municipality }}, {{ today }}",
+        "our_ref": "Ons kenmerk: {{ reference }}/{{ candidate_id }}",
+        "contact": "Contactpersoon: {{ coordinator }}, {{ coordinator_email }}",
+        "dear": "Geachte {{ candidate_contact }},",
+        "dear_anon": "Geachte mevrouw, geachte heer,",
+        "closing": "Met vriendelijke groeten,",
+        "on_behalf": "Namens het college van burgemeester en schepenen,",
+        "director": "Algemeen directeur",
+        "mayor": "Burgemeester",
+        "alderman": "Schepen van internationale samenwerking",
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · {{ website }} · "
+                  "{{ coordinator_email }}",
+    },
+    "fr": {
+        "place_date": "{{ municipality }}, le {{ today }}",
+        "our_ref": "Notre référence : {{ reference }}/{{ candidate_id }}",
+        "contact": "Personne de contact : {{ coordinator }}, {{ coordinator_email }}",
+        "dear": "Madame, Monsieur,",
+        "dear_anon": "Madame, Monsieur,",
+        "closing": "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations "
+                   "distinguées.",
+        "on_behalf": "Pour le collège des bourgmestre et échevins,",
+        "director": "Directeur général",
+        "mayor": "Bourgmestre",
+        "alderman": "Échevin de la coopération internationale",
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
+                  "{{ website }} · {{ coordinator_email }}",
+    },
+    "en": {
+        "place_date": "{{ municipality }}, {{ today }}",
+        "our_ref": "Our reference: {{ reference }}/{{ candidate_id }}",
+        "contact": "Contact: {{ coordinator }}, {{ coordinator_email }}",
+        "dear": "Dear {{ candidate_contact }},",
+        "dear_anon": "Dear Sir or Madam,",
+        "closing": "Yours sincerely,",
+        "on_behalf": "On behalf of the Board of Mayor and Aldermen,",
+        "director": "Chief Executive",
+        "mayor": "Mayor",
+        "alderman": "Alderman for International Cooperation",
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
+                  "{{ website }} · {{ coordinator_email }}",
+    },
+    "es": {
+        "place_date": "{{ municipality }}, {{ today }}",
+        "our_ref": "Nuestra referencia: {{ reference }}/{{ candidate_id }}",
+        "contact": "Persona de contacto: {{ coordinator }}, {{ coordinator_email }}",
+        "dear": "Estimado/a {{ candidate_contact }}:",
+        "dear_anon": "Estimados señores:",
+        "closing": "Atentamente,",
+        "on_behalf": "En nombre del Colegio de Burgomaestre y Concejales,",
+        "director": "Director general",
+        "mayor": "Burgomaestre",
+        "alderman": "Concejal de Cooperación Internacional",
+        "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
+                  "{{ website }} · {{ coordinator_email }}",
+    },
+}
+
+# The letter to a candidate that was not chosen.
+DECLINED: dict[str, dict[str, str]] = {
+    "nl": {
+        "subject": "**Betreft: uw kandidatuur als partnergemeente van {{ municipality }}**",
+        "thanks": "Hartelijk dank voor de kandidatuur die {{ candidate_name }}"
+                  "{% if received %} op {{ received }}{% endif %} indiende als partnergemeente "
+                  "van {{ municipality }}. Wij waarderen de tijd en de zorg die u en uw collega's "
+                  "besteedden aan het beantwoorden van onze vragenlijst.",
+        "withdrawn": "Wij hebben genoteerd dat u uw kandidatuur hebt ingetrokken en respecteren "
+                     "die beslissing. Graag laten wij u weten dat het college van burgemeester "
+                     "en schepenen intussen gekozen heeft voor een stedenband met "
+                     "{{ chosen_name }} ({{ chosen_country }}).",
+        "decision": "Wij ontvingen {{ n_candidates }} kandidaturen. Elke kandidatuur werd door "
+                    "{{ n_assessors }} beoordelaars gescoord op {{ n_criteria }} criteria, "
+                    "waarvan de gewichten vooraf werden vastgelegd. Na die beoordeling heeft het "
+                    "college van burgemeester en schepenen beslist een stedenband aan te gaan "
+                    "met {{ chosen_name }} ({{ chosen_country }}). Het spijt ons u te moeten "
+                    "meedelen dat uw kandidatuur niet werd weerhouden.",
+        "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100** "
+                  "en eindigde op plaats {{ own_rank }} van {{ n_ranked }}. {{ chosen_name }} "
+                  "behaalde **{{ chosen_score }} op 100**.",
+        "knockout": "Uw kandidatuur voldeed niet aan een basisvoorwaarde van de oproep: "
+                    "{{ knockouts|join(', ') }}. Daarom kon ze niet verder vergeleken worden met "
+                    "de andere kandidaturen.",
+        "incomplete": "Uw kandidatuur werd beoordeeld, maar niet op alle criteria; daarom "
+                      "vermelden wij geen totaalscore. {{ chosen_name }} behaalde "
+                      "{{ chosen_score }} op 100.",
+        "decisive_intro": "Het verschil maakten vooral de volgende criteria, waarop "
+                          "{{ chosen_name }} duidelijk hoger scoorde:",
+        "decisive_item": "{{ d.name }} (gewicht {{ d.weight }} %): {{ d.own }} tegenover "
+                         "{{ d.chosen }} op {{ d.max }}",
+        "no_decisive": "Het verschil ontstond niet door één criterium, maar door kleine "
+                       "verschillen op verschillende criteria.",
+        "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
+                       "beoordelaars, schaal tot {{ scale_max }}):",
+        "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
+        "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
+                     "was in het bijzonder sterk op het vlak van: {{ own_strengths|join(', ') }}.",
+        "no_strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente.",
+        "hope": "Wij hopen dat deze toelichting nuttig is voor toekomstige samenwerkingen. Hebt "
+                "u vragen over deze beslissing, neem dan gerust contact op met "
+                "{{ coordinator }} via {{ coordinator_email }}. Wij wensen u en uw gemeente "
+                "veel succes.",
+    },
+    "fr": {
+        "subject": "**Objet : votre candidature comme commune partenaire de {{ municipality }}**",
+        "thanks": "Nous vous remercions vivement pour la candidature que {{ candidate_name }} "
+                  "a introduite{% if received %} le {{ received }}{% endif %} comme commune "
+                  "partenaire de {{ municipality }}. Nous apprécions le temps et le soin que vous "
+                  "et vos collègues avez consacrés à notre questionnaire.",
+        "withdrawn": "Nous avons pris note du retrait de votre candidature et respectons cette "
+                     "décision. Nous tenons à vous informer que le collège des bourgmestre et "
+                     "échevins a entre-temps choisi de nouer un jumelage avec {{ chosen_name }} "
+                     "({{ chosen_country }}).",
+        "decision": "Nous avons reçu {{ n_candidates }} candidatures. Chacune a été évaluée par "
+                    "{{ n_assessors }} évaluateurs sur {{ n_criteria }} critères, dont les "
+                    "pondérations avaient été fixées à l'avance. À l'issue de cette évaluation, "
+                    "le collège des bourgmestre et échevins a décidé de nouer un jumelage avec "
+                    "{{ chosen_name }} ({{ chosen_country }}). Nous avons le regret de vous "
+                    "informer que votre candidature n'a pas été retenue.",
+        "scored": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur 100** "
+                  "et s'est classée à la place {{ own_rank }} sur {{ n_ranked }}. "
+                  "{{ chosen_name }} a obtenu **{{ chosen_score }} sur 100**.",
+        "knockout": "Votre candidature ne remplissait pas une condition de base de l'appel : "
+                    "{{ knockouts|join(', ') }}. Elle n'a donc pas pu être comparée aux autres "
+                    "candidatures.",
+        "incomplete": "Votre candidature a été évaluée, mais pas sur tous les critères ; c'est "
+                      "pourquoi nous ne mentionnons pas de score total. {{ chosen_name }} a "
+                      "obtenu {{ chosen_score }} sur 100.",
+        "decisive_intro": "La différence s'est faite surtout sur les critères suivants, pour "
+                          "lesquels {{ chosen_name }} a obtenu un score nettement plus élevé :",
+        "decisive_item": "{{ d.name }} (pondération {{ d.weight }} %) : {{ d.own }} contre "
+                         "{{ d.chosen }} sur {{ d.max }}",
+        "no_decisive": "La différence ne tient pas à un seul critère, mais à de petits écarts "
+                       "sur plusieurs critères.",
+        "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
+                       "évaluateurs, échelle jusqu'à {{ scale_max }}) :",
+        "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
+        "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
+                     "candidature était particulièrement forte en matière de : "
+                     "{{ own_strengths|join(', ') }}.",
+        "no_strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune.",
+        "hope": "Nous espérons que ces explications vous seront utiles pour de futures "
+                "coopérations. Pour toute question sur cette décision, n'hésitez pas à contacter "
+                "{{ coordinator }} à l'adresse {{ coordinator_email }}. Nous vous souhaitons, à "
+                "vous et à votre commune, beaucoup de succès.",
+    },
+    "en": {
+        "subject": "**Re: your application as partner municipality of {{ municipality }}**",
+        "thanks": "Thank you very much for the application that {{ candidate_name }} submitted"
+                  "{% if received %} on {{ received }}{% endif %} to become a partner "
+                  "municipality of {{ municipality }}. We appreciate the time and care that you "
+                  "and your colleagues put into answering our questionnaire.",
+        "withdrawn": "We have noted that you withdrew your application and we respect that "
+                     "decision. We would like to let you know that the Board of Mayor and "
+                     "Aldermen has since chosen to enter into a city link with {{ chosen_name }} "
+                     "({{ chosen_country }}).",
+        "decision": "We received {{ n_candidates }} applications. Each was scored by "
+                    "{{ n_assessors }} assessors on {{ n_criteria }} criteria whose weights had "
+                    "been fixed in advance. Following this assessment, the Board of Mayor and "
+                    "Aldermen decided to enter into a city link with {{ chosen_name }} "
+                    "({{ chosen_country }}). We regret to inform you that your application has "
+                    "not been selected.",
+        "scored": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
+                  "100** and ranked {{ own_rank }} of {{ n_ranked }}. {{ chosen_name }} obtained "
+                  "**{{ chosen_score }} out of 100**.",
+        "knockout": "Your application did not meet a basic condition of the call: "
+                    "{{ knockouts|join(', ') }}. It could therefore not be compared further "
+                    "with the other applications.",
+        "incomplete": "Your application was assessed, but not on every criterion; we therefore "
+                      "do not state a total score. {{ chosen_name }} obtained {{ chosen_score }} "
+                      "out of 100.",
+        "decisive_intro": "The difference was made mainly on the following criteria, on which "
+                          "{{ chosen_name }} scored clearly higher:",
+        "decisive_item": "{{ d.name }} (weight {{ d.weight }}%): {{ d.own }} against "
+                         "{{ d.chosen }} out of {{ d.max }}",
+        "no_decisive": "The difference did not come from a single criterion but from small "
+                       "differences on several criteria.",
+        "table_intro": "For completeness, the scores per criterion (average of the assessors, "
+                       "scale up to {{ scale_max }}):",
+        "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
+        "strengths": "This choice is not a judgement on the value of your municipality. Your "
+                     "application was particularly strong on: {{ own_strengths|join(', ') }}.",
+        "no_strengths": "This choice is not a judgement on the value of your municipality.",
+        "hope": "We hope this explanation will be useful for future cooperation. If you have "
+                "any questions about this decision, please contact {{ coordinator }} at "
+                "{{ coordinator_email }}. We wish you and your municipality every success.",
+    },
+    "es": {
+        "subject": "**Asunto: su candidatura como municipio socio de {{ municipality }}**",
+        "thanks": "Le agradecemos sinceramente la candidatura que {{ candidate_name }} presentó"
+                  "{% if received %} el {{ received }}{% endif %} como municipio socio de "
+                  "{{ municipality }}. Valoramos el tiempo y el cuidado que usted y sus colegas "
+                  "dedicaron a responder nuestro cuestionario.",
+        "withdrawn": "Hemos tomado nota de que retiró su candidatura y respetamos esa decisión. "
+                     "Queremos informarle de que el Colegio de Burgomaestre y Concejales ha "
+                     "elegido entretanto establecer un hermanamiento con {{ chosen_name }} "
+                     "({{ chosen_country }}).",
+        "decision": "Recibimos {{ n_candidates }} candidaturas. Cada una fue evaluada por "
+                    "{{ n_assessors }} evaluadores según {{ n_criteria }} criterios, cuyas "
+                    "ponderaciones se fijaron de antemano. Tras esta evaluación, el Colegio de "
+                    "Burgomaestre y Concejales decidió establecer un hermanamiento con "
+                    "{{ chosen_name }} ({{ chosen_country }}). Lamentamos comunicarle que su "
+                    "candidatura no ha sido seleccionada.",
+        "scored": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
+                  "sobre 100** y quedó en el puesto {{ own_rank }} de {{ n_ranked }}. "
+                  "{{ chosen_name }} obtuvo **{{ chosen_score }} sobre 100**.",
+        "knockout": "Su candidatura no cumplía una condición básica de la convocatoria: "
+                    "{{ knockouts|join(', ') }}. Por ello no pudo compararse con las demás "
+                    "candidaturas.",
+        "incomplete": "Su candidatura fue evaluada, pero no en todos los criterios; por eso no "
+                      "indicamos una puntuación total. {{ chosen_name }} obtuvo "
+                      "{{ chosen_score }} sobre 100.",
+        "decisive_intro": "La diferencia se debió sobre todo a los siguientes criterios, en los "
+                          "que {{ chosen_name }} obtuvo una puntuación claramente más alta:",
+        "decisive_item": "{{ d.name }} (ponderación {{ d.weight }} %): {{ d.own }} frente a "
+                         "{{ d.chosen }} sobre {{ d.max }}",
+        "no_decisive": "La diferencia no se debió a un solo criterio, sino a pequeñas "
+                       "diferencias en varios criterios.",
+        "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
+                       "criterio (media de los evaluadores, escala hasta {{ scale_max }}):",
+        "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
+        "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
+                     "candidatura destacó especialmente en: {{ own_strengths|join(', ') }}.",
+        "no_strengths": "Esta elección no es un juicio sobre el valor de su municipio.",
+        "hope": "Esperamos que esta explicación le resulte útil para futuras cooperaciones. "
+                "Si tiene preguntas sobre esta decisión, no dude en ponerse en contacto con "
+                "{{ coordinator }} en {{ coordinator_email }}. Les deseamos a usted y a su "
+                "municipio mucho éxito.",
+    },
+}
+
+# The announcement to the chosen partner.
+CHOSEN: dict[str, dict[str, str]] = {
+    "nl": {
+        "subject": "**Betreft: {{ candidate_name }} gekozen als partnergemeente van "
+                   "{{ municipality }}**",
+        "news": "Met veel genoegen delen wij u mee dat het college van burgemeester en "
+                "schepenen van {{ municipality }} beslist heeft om met {{ candidate_name }} een "
+                "stedenband aan te gaan. Hartelijk dank voor uw kandidatuur"
+                "{% if received %} van {{ received }}{% endif %}.",
+        "why": "Wij ontvingen {{ n_candidates }} kandidaturen, die door {{ n_assessors }} "
+               "beoordelaars gescoord werden op {{ n_criteria }} vooraf vastgelegde criteria. "
+               "{{ candidate_name }} behaalde de hoogste gewogen score: **{{ own_score }} op "
+               "100**{% if runner_up_gap %}, {{ runner_up_gap }} punten meer dan de volgende "
+               "kandidaat{% endif %}.",
+        "strengths": "Uw kandidatuur overtuigde in het bijzonder op het vlak van: "
+                     "{{ own_strengths|join(', ') }}.",
+        "next": "Zoals gebruikelijk wordt deze keuze ter goedkeuring voorgelegd aan de "
+                "gemeenteraad. Wij willen de samenwerking formeel bekrachtigen na een bezoek ter "
+                "plaatse of een tegenbezoek aan {{ municipality }}, zodat wij elkaar eerst beter "
+                "leren kennen.",
+        "spirit": "Een stedenband is voor ons een samenwerking van lange duur tussen "
+                  "gelijkwaardige partners, waarin beide gemeenten van elkaar leren. Wij kijken "
+                  "ernaar uit die samen met u vorm te geven.",
+        "contact_next": "{{ coordinator }} neemt binnenkort contact met u op om de volgende "
+                        "stappen te bespreken; u kunt haar of hem ook zelf bereiken via "
+                        "{{ coordinator_email }}.",
+    },
+    "fr": {
+        "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire de "
+                   "{{ municipality }}**",
+        "news": "C'est avec grand plaisir que nous vous informons que le collège des bourgmestre "
+                "et échevins de {{ municipality }} a décidé de nouer un jumelage avec "
+                "{{ candidate_name }}. Nous vous remercions vivement pour votre candidature"
+                "{% if received %} du {{ received }}{% endif %}.",
+        "why": "Nous avons reçu {{ n_candidates }} candidatures, évaluées par {{ n_assessors }} "
+               "évaluateurs sur {{ n_criteria }} critères fixés à l'avance. {{ candidate_name }} "
+               "a obtenu le score pondéré le plus élevé : **{{ own_score }} sur 100**"
+               "{% if runner_up_gap %}, soit {{ runner_up_gap }} points de plus que la "
+               "candidature suivante{% endif %}.",
+        "strengths": "Votre candidature nous a particulièrement convaincus en matière de : "
+                     "{{ own_strengths|join(', ') }}.",
+        "next": "Comme il est d'usage, ce choix sera soumis à l'approbation du conseil communal. "
+                "Nous souhaitons confirmer formellement la coopération après une visite sur "
+                "place ou une visite de votre délégation à {{ municipality }}, afin de mieux "
+                "nous connaître d'abord.",
+        "spirit": "Pour nous, un jumelage est une coopération de longue durée entre partenaires "
+                  "égaux, dans laquelle les deux communes apprennent l'une de l'autre. Nous nous "
+                  "réjouissons de la construire avec vous.",
+        "contact_next": "{{ coordinator }} prendra prochainement contact avec vous pour "
+                        "discuter des prochaines étapes ; vous pouvez également écrire à "
+                        "{{ coordinator_email }}.",
+    },
+    "en": {
+        "subject": "**Re: {{ candidate_name }} chosen as partner municipality of "
+                   "{{ municipality }}**",
+        "news": "We are delighted to inform you that the Board of Mayor and Aldermen of "
+                "{{ municipality }} has decided to enter into a city link with "
+                "{{ candidate_name }}. Thank you very much for your application"
+                "{% if received %} of {{ received }}{% endif %}.",
+        "why": "We received {{ n_candidates }} applications, which {{ n_assessors }} assessors "
+               "scored on {{ n_criteria }} criteria fixed in advance. {{ candidate_name }} "
+               "obtained the highest weighted score: **{{ own_score }} out of 100**"
+               "{% if runner_up_gap %}, {{ runner_up_gap }} points ahead of the next "
+               "application{% endif %}.",
+        "strengths": "Your application was particularly convincing on: "
+                     "{{ own_strengths|join(', ') }}.",
+        "next": "As is customary, this choice will be submitted to the municipal council for "
+                "approval. We would like to confirm the cooperation formally after a visit to "
+                "your municipality or a return visit to {{ municipality }}, so that we first get "
+                "to know each other better.",
+        "spirit": "For us, a city link is a long-term cooperation between equal partners, in "
+                  "which both municipalities learn from each other. We look forward to shaping "
+                  "it together with you.",
+        "contact_next": "{{ coordinator }} will contact you shortly to discuss the next steps; "
+                        "you can also write to {{ coordinator_email }}.",
+    },
+    "es": {
+        "subject": "**Asunto: {{ candidate_name }}, elegido municipio socio de "
+                   "{{ municipality }}**",
+        "news": "Nos complace mucho comunicarle que el Colegio de Burgomaestre y Concejales de "
+                "{{ municipality }} ha decidido establecer un hermanamiento con "
+                "{{ candidate_name }}. Le agradecemos sinceramente su candidatura"
+                "{% if received %} del {{ received }}{% endif %}.",
+        "why": "Recibimos {{ n_candidates }} candidaturas, que {{ n_assessors }} evaluadores "
+               "puntuaron según {{ n_criteria }} criterios fijados de antemano. "
+               "{{ candidate_name }} obtuvo la puntuación ponderada más alta: **{{ own_score }} "
+               "sobre 100**{% if runner_up_gap %}, {{ runner_up_gap }} puntos por delante de la "
+               "siguiente candidatura{% endif %}.",
+        "strengths": "Su candidatura nos convenció especialmente en: "
+                     "{{ own_strengths|join(', ') }}.",
+        "next": "Como es habitual, esta elección se someterá a la aprobación del concejo "
+                "municipal. Deseamos formalizar la cooperación después de una visita a su "
+                "municipio o de una visita de su delegación a {{ municipality }}, para "
+                "conocernos mejor primero.",
+        "spirit": "Para nosotros, un hermanamiento es una cooperación a largo plazo entre socios "
+                  "iguales, en la que ambos municipios aprenden el uno del otro. Esperamos "
+                  "construirlo junto con ustedes.",
+        "contact_next": "{{ coordinator }} se pondrá en contacto con usted próximamente para "
+                        "hablar de los próximos pasos; también puede escribir a "
+                        "{{ coordinator_email }}.",
+    },
+}

@@ -1,0 +1,72 @@
+"""Helpers for the document tests: batch conversion to PDF, text of .docx and PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from lo import TIMEOUT, pdf_text, soffice
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def convert_all(files: list[Path], outdir: Path) -> dict[str, Path]:
+    """Convert many .docx files to PDF in one LibreOffice run; returns name -> PDF path."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
+                        *map(str, files)], capture_output=True, text=True,
+                       timeout=TIMEOUT * 3)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = {}
+    for f in files:
+        pdf = outdir / (Path(f).stem + ".pdf")
+        assert pdf.exists(), f"LibreOffice could not convert {Path(f).name}"
+        out[Path(f).name] = pdf
+    return out
+
+
+def flat(text: str) -> str:
+    """Text with whitespace collapsed and line breaks after hyphens joined (for PDF text)."""
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\xa0", " "))
+
+
+def pdf_flat(pdf: Path) -> str:
+    """The flattened text of a PDF in reading order (pdftotext without -layout)."""
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext is not installed: run scripts/setup.sh"
+    return flat(subprocess.run([exe, str(pdf), "-"], capture_output=True, text=True, check=True,
+                               timeout=60).stdout)
+
+
+def pdf_pages(pdf: Path) -> int:
+    """The number of pages of a PDF (form feeds in pdftotext output)."""
+    return pdf_text(pdf).count("\f")
+
+
+def docx_root(data_or_path) -> etree._Element:
+    """word/document.xml of a .docx (bytes or path), parsed by lxml."""
+    src = io.BytesIO(data_or_path) if isinstance(data_or_path, bytes) else data_or_path
+    with zipfile.ZipFile(src) as zf:
+        return etree.fromstring(zf.read("word/document.xml"))
+
+
+def docx_text(data_or_path) -> str:
+    """All text of a .docx body, paragraphs separated by newlines."""
+    root = docx_root(data_or_path)
+    paras = []
+    for p in root.iter(f"{W}p"):
+        paras.append("".join(("\n" if el.tag == f"{W}br" else (el.text or ""))
+                             for el in p.iter(f"{W}t", f"{W}br")))
+    return "\n".join(paras)

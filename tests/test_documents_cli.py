@@ -1,0 +1,95 @@
+"""The commands questionnaire, dossier and letters: output, log, and errors without harm."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+from documents_support import docx_text
+
+COMMANDS = ("questionnaire", "dossier", "letters")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_is_dutch_and_names_out(command):
+    proc = run_cli(command, "--help")
+    assert proc.returncode == 0
+    assert "--out" in proc.stdout and "werkmap" in proc.stdout
+
+
+def test_letters_writes_files_logs_and_saves(demo_path, tmp_path):
+    out = tmp_path / "brieven"
+    proc = run_cli("letters", demo_path, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "brieven geschreven" in proc.stdout
+    assert "Brief 13/13" in proc.stderr  # progress per letter
+    assert (out / "Brief_K04_Bugesera_en.docx").exists()
+    assert "Bugesera" in docx_text(out / "Brief_K04_Bugesera_en.docx")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(demo_path)["Logboek"]
+    actions = [row for row in ws.iter_rows(values_only=True) if "letters" in row]
+    assert actions and "Brief_K04_Bugesera_en.docx" in actions[-1][6]
+
+
+def test_questionnaire_and_dossier_commands(demo_path, tmp_path):
+    for command, name in (("questionnaire", "Oproep_en_vragenlijst_fr.docx"),
+                          ("dossier", "Dossier_college.docx")):
+        proc = run_cli(command, demo_path, "--out", tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert "Heidebeek" in docx_text(tmp_path / name)
+
+
+def test_missing_workbook_is_exit_2_in_dutch(tmp_path):
+    proc = run_cli("dossier", tmp_path / "nergens.xlsx", "--out", tmp_path)
+    assert proc.returncode == 2
+    assert "niet gevonden" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_out_is_a_file_leaves_workbook_unchanged(demo_path, tmp_path):
+    before = demo_path.read_bytes()
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    proc = run_cli("letters", demo_path, "--out", blocker)
+    assert proc.returncode == 2
+    assert "geen map" in proc.stderr and "Traceback" not in proc.stderr
+    assert demo_path.read_bytes() == before
+
+
+def test_workbook_open_in_excel_is_refused(demo_path, tmp_path):
+    before = demo_path.read_bytes()
+    (demo_path.parent / ("~$" + demo_path.name)).write_bytes(b"owner")
+    proc = run_cli("questionnaire", demo_path, "--out", tmp_path / "out")
+    assert proc.returncode == 2 and "geopend" in proc.stderr
+    assert demo_path.read_bytes() == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_template_names_template_and_tag_and_changes_nothing(demo_path, tmp_path):
+    import shutil
+
+    from docx import Document
+
+    from partnerkeuze.documents.actions import templates_dir
+
+    tdir = tmp_path / "sjablonen"
+    shutil.copytree(templates_dir(), tdir)
+    doc = Document(tdir / "dossier_nl.docx")
+    doc.add_paragraph("{{ naam_die_niet_bestaat }}")
+    doc.save(tdir / "dossier_nl.docx")
+    before = demo_path.read_bytes()
+    proc = run_cli("dossier", demo_path, "--out", tmp_path / "out",
+                   env={"PARTNERKEUZE_TEMPLATES": str(tdir)})
+    assert proc.returncode == 2
+    assert "dossier_nl.docx" in proc.stderr and "naam_die_niet_bestaat" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert demo_path.read_bytes() == before
+    assert not (tmp_path / "out" / "Dossier_college.docx").exists()
+
+
+def test_demo_writes_every_document(tmp_path):
+    proc = run_cli("demo", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    for name in ("Oproep_en_vragenlijst_nl.docx", "Oproep_en_vragenlijst_es.docx",
+                 "Dossier_college.docx", "Brieven/Brieven_alle_kandidaten.docx",
+                 "Brieven/Bekendmaking_K05_Dassa-Zoume_fr.docx"):
+        assert "Heidebeek" in docx_text(tmp_path / name), name

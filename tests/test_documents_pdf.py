@@ -1,0 +1,163 @@
+"""Every document of the demo converts to PDF with LibreOffice and says the right things.
+
+The documents are written once per module from a copy of the session's demo workbook; all of
+them go through one LibreOffice run; the checks read the text pdftotext extracts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from documents_support import convert_all, docx_root, pdf_flat, pdf_pages
+
+from partnerkeuze.documents.render import format_date, format_number, locale_for
+
+SUBJECT = {"nl": "Betreft", "fr": "Objet", "en": "Re:", "es": "Asunto"}
+LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguées",
+                "en": "Yours sincerely", "es": "Atentamente"}
+
+
+@pytest.fixture(scope="module")
+def written(demo_template, tmp_path_factory):
+    """The demo's questionnaires, dossier and letters, their PDFs, model and result."""
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.documents import actions
+    from partnerkeuze.parse import parse
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    base = tmp_path_factory.mktemp("docs")
+    wb = base / "demo.xlsx"
+    shutil.copy(demo_template, wb)
+    out = base / "out"
+    outcomes = {}
+    for name in ("questionnaire", "dossier", "letters"):
+        book = FileWorkbook(wb)
+        outcomes[name] = getattr(actions, name)(book, out)
+        book.save(backup=False)
+    book = FileWorkbook(wb, for_writing=False)
+    snap = book.snapshot()
+    book.close()
+    model = parse(snap)
+    docx = sorted(out.glob("*.docx"))
+    pdfs = convert_all(docx, base / "pdf")
+    return {"out": out, "outcomes": outcomes, "model": model, "result": evaluate(model),
+            "snap": snap, "pdfs": pdfs, "texts": {k: pdf_flat(v) for k, v in pdfs.items()}}
+
+
+def test_every_document_converts(written):
+    names = set(written["pdfs"])
+    assert {f"Oproep_en_vragenlijst_{x}.docx" for x in ("nl", "fr", "en", "es")} <= names
+    assert "Dossier_college.docx" in names and "Brieven_alle_kandidaten.docx" in names
+    assert len([n for n in names if n.startswith(("Brief_", "Bekendmaking_"))]) == \
+        len(written["model"].candidates)
+    for name, pdf in written["pdfs"].items():
+        assert pdf_pages(pdf) >= 1, name
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en", "es"])
+def test_questionnaire_in_each_language(written, lang):
+    model = written["model"]
+    text = written["texts"][f"Oproep_en_vragenlijst_{lang}.docx"]
+    deadline = format_date(model.settings.deadline, locale_for(lang))
+    assert deadline in text
+    assert model.profile["coordinator_email"] in text
+    assert "Heidebeek" in text
+    for crit in model.criteria:
+        question = " ".join(crit.questions[lang].split()[:8])
+        assert question in text, f"question of {crit.id} missing in {lang}"
+    title = {"nl": "Oproep tot kandidaatstelling", "fr": "Appel à candidatures",
+             "en": "Call for applications", "es": "Convocatoria"}[lang]
+    assert title in text
+    if lang != "nl":
+        assert model.profile[f"seeks_{lang}"][:40] in text
+        assert model.profile["seeks"][:40] not in text
+
+
+def test_letters_name_score_date_and_language(written):
+    model, result = written["model"], written["result"]
+    by_id = result.by_id()
+    chosen_id = written["outcomes"]["letters"].data["chosen"]
+    chosen = by_id[chosen_id]
+    assert chosen_id == result.shortlist[0]
+    today = dt.date.today()
+    for cand in model.candidates:
+        lang = cand.language
+        loc = locale_for(lang)
+        prefix = "Bekendmaking" if cand.id == chosen_id else "Brief"
+        name = next(n for n in written["texts"] if n.startswith(f"{prefix}_{cand.id}_"))
+        assert name.endswith(f"_{lang}.docx")
+        text = written["texts"][name]
+        res = by_id[cand.id]
+        assert cand.name in text, name
+        assert SUBJECT[lang] in text and LETTER_WORDS[lang] in text, name
+        assert format_date(today, loc) in text, name
+        assert model.profile["reference"] in text and model.profile["mayor"] in text
+        if res.rank is not None:  # ranked: the letter states its own score
+            assert format_number(round(res.score, 1), loc) in text, name
+        if cand.id != chosen_id:
+            assert chosen.name in text, name
+            if not res.excluded:  # a knocked-out candidate is not compared
+                assert format_number(round(chosen.score, 1), loc) in text, name
+
+
+def test_declined_letter_gives_reasons_from_the_scores(written):
+    text = written["texts"]["Brief_K04_Bugesera_en.docx"]
+    assert "ranked 2 of" in text
+    assert "common ground in policy (weight 20%): 4.0 against 5.0 out of 5" in text
+    assert "particularly strong on: country where Flemish municipalities are active" in text
+    fr = written["texts"]["Brief_K13_Mancomunidad-Chiquitana_es.docx"]
+    assert "condición básica" in fr and "nivel de gobierno municipal" in fr
+
+
+def test_announcement_to_the_chosen_partner(written):
+    text = written["texts"]["Bekendmaking_K05_Dassa-Zoume_fr.docx"]
+    assert "a décidé de nouer un jumelage avec Dassa-Zoumé" in text
+    assert "87,0 sur 100" in text and "Koen Janssens" in text
+
+
+def test_combined_letters_hold_every_letter_on_its_own_page(written):
+    pdf = written["pdfs"]["Brieven_alle_kandidaten.docx"]
+    text = written["texts"]["Brieven_alle_kandidaten.docx"]
+    for cand in written["model"].candidates:
+        assert cand.name in text
+    assert pdf_pages(pdf) >= len(written["model"].candidates)
+    for lang, word in LETTER_WORDS.items():
+        assert word in text
+
+
+def test_dossier_sections_scores_and_charts(written):
+    from partnerkeuze.core.fingerprint import criteria_hash
+
+    model, result = written["model"], written["result"]
+    text = written["texts"]["Dossier_college.docx"]
+    for heading in ("Vraag en werkwijze", "Criteria en gewichten", "Kanalen en ontvangen",
+                    "Longlist en gewogen scores", "Uitgesloten en onvolledige kandidaten",
+                    "Shortlist", "Tweede, kwalitatieve ronde", "Voorgestelde rangorde",
+                    "Planning van de volgende stappen",
+                    "Ontwerpbesluit van het college van burgemeester en schepenen",
+                    "Ontwerpbesluit van de gemeenteraad"):
+        assert heading in text, heading
+    assert criteria_hash(model.criteria) in text
+    for r in result.candidates:
+        assert r.name in text
+        if r.score is not None:
+            assert format_number(round(r.score, 1), "nl_BE") in text
+    assert "knock-out op KO1" in text and "onvolledig" in text
+    assert "Het college kiest Dassa-Zoumé (Benin)" in text
+    assert "tegenbezoek" in text and format_date(dt.date.today(), "nl_BE") in text
+    root = docx_root(written["out"] / "Dossier_college.docx")
+    blips = root.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
+    assert len(blips) == 2  # longlist bars and shortlist radar
+
+
+def test_every_action_is_logged_with_its_files(written):
+    from partnerkeuze import audit
+
+    rows = audit.log_rows(written["snap"])
+    actions = [r[3] for r in rows]
+    assert actions[-3:] == ["questionnaire", "dossier", "letters"]
+    assert "Brieven_alle_kandidaten.docx" in rows[-1][6]
+    assert "Dossier_college.docx" in rows[-2][6]
+    assert "Oproep_en_vragenlijst_es.docx" in rows[-3][6]
