@@ -52,3 +52,60 @@ def dossier_context(model: Model, snapshot: Snapshot, result) -> dict:
              "shortlisted": it["shortlisted"]}
             for it in d.agenda],
     }
+
+
+def _number(v: float) -> str:
+    return f"{v:g}".replace(".", ",")
+
+
+def dossier_provider(model: Model, snapshot: Snapshot, result) -> dict:
+    """The governance keys in the shape the dossier template renders (documents.dossier
+    DOSSIER_PROVIDERS): second_round rows with a summary per candidate, final_order as ids and
+    dissent as text; conflicts and disagreement as Dutch lines; None where there is nothing."""
+    ctx = dossier_context(model, snapshot, result)
+    out: dict = {"criteria_history": ctx["criteria_history"] or None,
+                 "criteria_status": ctx["criteria_status"], "log": ctx["log"]}
+    sens = ctx["sensitivity"]
+    out["sensitivity"] = sens if sens["sentences"] or sens["stability"] else None
+    sr = ctx["second_round"]
+    if sr:
+        positions = {r["candidate"]: r for r in sr["final_order"]}
+        order = [r["candidate"] for r in sr["final_order"]] + \
+            [c for c in result.shortlist if c not in positions]
+        names = {c.id: c.name for c in model.candidates}
+        rows = []
+        for cid in order + sorted({r["candidate"] for r in sr["rows"]} - set(order)):
+            parts = [f"{r['question']}: {r['judgement'] or 'geen oordeel'} "
+                     f"({r['argument'].rstrip('. ')})"
+                     for r in sr["rows"] if r["candidate"] == cid]
+            if cid in positions:
+                parts.append(f"plaats {positions[cid]['position']} in het consensusoverleg: "
+                             f"{positions[cid]['argument'].rstrip('. ')}")
+            if parts:
+                rows.append({"id": cid, "name": f"{names.get(cid, cid)} ({cid})",
+                             "summary": "; ".join(parts) + "."})
+        dissent = " ".join(f"{d['by']} over {d['name']} ({d['candidate']}, plaats "
+                           f"{positions[d['candidate']]['position']}): {d['text']}"
+                           for d in sr["dissent"])
+        out["second_round"] = {"rows": rows, "final_order": [r["candidate"]
+                                                             for r in sr["final_order"]],
+                               "dissent": dissent, "complete": sr["complete"],
+                               "details": sr}
+    else:
+        out["second_round"] = None
+    lines = [f"{d['assessor_name']} ({d['assessor']}) verklaarde een belangenconflict voor "
+             f"{d['name']} ({d['candidate']})" + (f": {d['note']}" if d["note"] else "")
+             + f". Die scores voor {d['name']} tellen niet mee." for d in ctx["conflicts"]["declared"]]
+    lines += ctx["conflicts"]["warnings"]
+    out["conflicts"] = lines or None
+    from partnerkeuze.governance.disagreement import outliers_text
+
+    dis = []
+    for it in ctx["disagreement"]:
+        scores = ", ".join(f"{a} {_number(v)}" for a, v in it["scores"].items())
+        extra = outliers_text(it)
+        dis.append(f"{it['name']} ({it['candidate']}), {it['criterion']} {it['criterion_name']}: "
+                   f"scores {scores}, spreiding {_number(it['spread'])} punten"
+                   + (f"; {extra}" if extra else "") + ".")
+    out["disagreement"] = dis or None
+    return out
