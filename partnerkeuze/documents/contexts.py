@@ -243,6 +243,8 @@ def declined_context(model: Model, result: ScoreResult, cand: Candidate,
         chosen_score=None if chosen.score is None else round(chosen.score, 1),
         comparison=rows,
         decisive=decisive,
+        chosen_ahead=(chosen.score is not None
+                      and (res.score is None or chosen.score >= res.score - 1e-9)),
         knockouts=knockouts,
     )
     return ctx
