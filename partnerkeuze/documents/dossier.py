@@ -53,7 +53,7 @@ def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) ->
         n = (v - crit.scale_min) / ((crit.scale_max - crit.scale_min) or 1)
         items.append((n, crit.weight, crit.name))
     items.sort(key=lambda t: (-t[0], -t[1]) if strong else (t[0], -t[1]))
-    chosen = [name.lower() if name[:1].isupper() and name[1:2].islower() else name
+    chosen = [name[:1].lower() + name[1:] if name[1:2].islower() else name
               for n, _, name in items[:limit] if (n >= 0.6 if strong else n < 0.6)]
     return ", ".join(chosen) if chosen else NONE
 
@@ -85,9 +85,11 @@ def _argument(model: Model, result: ScoreResult, proposal_id: str | None,
         if cid == first.id:
             continue
         r = by_id[cid]
+        weak = _strength_names(model, r.criterion_scores, False)
         lines.append(f"{r.name} ({r.country}, {_fmt(r.score)}) volgt als nummer {pos}: sterk op "
-                     f"{_strength_names(model, r.criterion_scores, True)}, minder sterk op "
-                     f"{_strength_names(model, r.criterion_scores, False)}.")
+                     f"{_strength_names(model, r.criterion_scores, True)}"
+                     + (f", minder sterk op {weak}." if weak != NONE else
+                        ", zonder uitgesproken zwak punt."))
     if final_order:
         names = ", ".join(f"{i}. {by_id[c].name}" for i, c in enumerate(order, start=1))
         lines.append(f"De rangorde na de tweede, kwalitatieve ronde: {names}.")
