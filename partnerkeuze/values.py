@@ -84,6 +84,13 @@ def _short(text: str, limit: int = 40) -> str:
 def convert(kind: str, value, *, choices: tuple[str, ...] | None = None, minimum=None,
             maximum=None, max_len: int = 255):
     """The typed value of a non-blank cell of this kind, or BadValue with a Dutch message."""
+    # Fast paths for the common, valid cases (hundreds of thousands of score rows).
+    if kind == schema.NUMBER and type(value) in (int, float) and abs(value) < 1e300 \
+            and (minimum is None or value >= minimum) and (maximum is None or value <= maximum):
+        return float(value)
+    if kind in (schema.REF, schema.TEXT, schema.LONG_TEXT) and type(value) is str \
+            and len(value) <= max_len:
+        return value.strip()
     if kind in (schema.TEXT, schema.LONG_TEXT, schema.REF):
         text = as_text(value)
         if len(text) > max_len:

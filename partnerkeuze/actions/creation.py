@@ -38,8 +38,9 @@ def _stedenband_demo(tables: dict, fields: dict) -> None:
 # Functions ("module:function") that fill the demo content of each mode.
 DEMO_CONTENT: dict[str, tuple[str, ...]] = {
     "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",
+                   "partnerkeuze.planning.templates:stedenband_demo",
                    "partnerkeuze.documents.demo_content:profile_translations"),
-    "sdg": (),
+    "sdg": ("partnerkeuze.planning.templates:sdg_demo",),
 }
 
 

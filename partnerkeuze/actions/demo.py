@@ -12,6 +12,7 @@ DEMO_NAME = "Partnerkeuze-demo.xlsx"
 # Steps after the scored workbook ("module:function", each (workbook path, out dir, progress)
 # -> list of files written), in the order they run.
 DEMO_STEPS: tuple[tuple[str, str], ...] = (
+    ("Planning en kalender", "partnerkeuze.planning.actions:demo_step"),
     ("Oproep en vragenlijst", "partnerkeuze.documents.actions:demo_questionnaire"),
     ("Dossier voor het college", "partnerkeuze.documents.actions:demo_dossier"),
     ("Brieven aan de kandidaten", "partnerkeuze.documents.actions:demo_letters"),

@@ -34,7 +34,7 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
 
 
 # Further checks ("module:function", each (model, snapshot) -> [Problem]) added by features.
-CHECKS: tuple[str, ...] = ()
+CHECKS: tuple[str, ...] = ("partnerkeuze.planning.compute:check_planning",)
 
 
 def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:

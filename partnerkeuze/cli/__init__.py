@@ -14,7 +14,7 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo",
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "plan", "remind",
                             "questionnaire", "dossier", "letters")
 
 _TRANSLATIONS = (
@@ -90,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"Fout: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         return 130

@@ -18,7 +18,7 @@ from partnerkeuze.documents.render import Picture
 from partnerkeuze.model import Model
 
 # Features that add dossier context ("module:function"; fn(model, snapshot, result) -> dict).
-DOSSIER_PROVIDERS: tuple[str, ...] = ()
+DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_context",)
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
@@ -189,6 +189,10 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
                            "score": None if first.score is None else round(first.score, 1)}
     ctx["argument"] = _argument(model, result, ctx["proposal"]["id"] or None, final_order)
     planning = ctx.get("planning")
+    if isinstance(planning, dict) and not planning.get("steps"):
+        for problem in planning.get("problems") or ():
+            notes.add(f"Planning: {problem}")
+        ctx["planning"] = planning = None  # the default next steps instead
     if isinstance(planning, dict) and planning.get("gantt_png"):
         ctx["planning_chart"] = Picture(planning["gantt_png"], width_mm=160, description="planning")
     ctx["chart_scores"] = Picture(

@@ -39,6 +39,20 @@ def _title(ws, sheet: schema.Sheet) -> None:
         ws.sheet_properties.tabColor = sheet.tab_color
 
 
+def _page_setup(ws, sheet: schema.Sheet) -> None:
+    """Print landscape, fitted to the page width, with the header row repeated."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if sheet.table is not None:
+        ws.print_title_rows = f"{sheet.table.header_row}:{sheet.table.header_row}"
+    ws.oddFooter.center.text = "&A – pagina &P van &N"
+
+
 def _protect(ws) -> None:
     p = ws.protection
     p.sheet = True
@@ -137,6 +151,12 @@ def _add_fields(wb, ws, sheet: schema.Sheet, values: dict) -> None:
         cache.apply(cells[2], st.cell_style(f.input, f.kind == schema.LONG_TEXT), f.number_format)
         put(cells[3], f.help)
         cache.apply(cells[3], "pk_output_wrap")
+        from partnerkeuze.xlsx.tables import row_height
+
+        height = row_height([(value if isinstance(value, str) else None, table.columns[2].width),
+                             (f.help, table.columns[3].width)])
+        if height:
+            ws.row_dimensions[r].height = height
         _define(wb, layout.field_name(sheet.key, f.key), absolute(ws.title, table.first_col + 2, r))
         if f.input:
             dv = _validation(f.kind, choices=f.choices, minimum=f.minimum, maximum=f.maximum,
@@ -254,6 +274,7 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
             _criteria_check(wb, ws)
         if sheet.key == "results":
             _results_formats(ws)
+        _page_setup(ws, sheet)
         if sheet.protected:
             _protect(ws)
     for hook in BUILD_HOOKS:
@@ -264,4 +285,4 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
 
 # Functions ("module:function") that add to a freshly built workbook what the layout cannot
 # declare (conditional formats, extra defined names, ...). Each takes (openpyxl Workbook, mode).
-BUILD_HOOKS: tuple[str, ...] = ()
+BUILD_HOOKS: tuple[str, ...] = ("partnerkeuze.planning.sheet:build_hook",)

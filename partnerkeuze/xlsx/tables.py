@@ -41,17 +41,36 @@ def resize(ws, table: schema.Table, n_rows: int) -> None:
         obj.autoFilter.ref = ref
 
 
+LINE_HEIGHT = 15.0  # points per line of text
+MAX_LINES = 8
+
+
+def row_height(texts_and_widths) -> float | None:
+    """A row height that shows wrapped text (None: the default height suffices)."""
+    lines = 1
+    for text, width in texts_and_widths:
+        if isinstance(text, str) and text:
+            per_line = max(int(width * 1.15), 8)
+            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in text.split("\n")))
+    return None if lines <= 1 else LINE_HEIGHT * min(lines, MAX_LINES)
+
+
 def write_rows(ws, table: schema.Table, rows: list[list], start_row: int,
                styles: StyleCache | None = None) -> None:
     """Write rows (in column order) from start_row, styling each cell as input or computed."""
     styles = styles or StyleCache(ws)
     specs = [(table.first_col + i, col.is_input, col.wrap, col.number_format)
              for i, col in enumerate(table.columns)]
+    wrapped = [(i, col.width) for i, col in enumerate(table.columns) if col.wrap]
     for r, values in enumerate(rows, start=start_row):
         for (c, is_input, wrap, fmt), value in zip(specs, values):
             cell = ws.cell(row=r, column=c)
             put(cell, value)
             styles.apply(cell, cell_style(is_input, wrap), fmt)
+        if wrapped:
+            height = row_height((values[i] if i < len(values) else None, w) for i, w in wrapped)
+            if height:
+                ws.row_dimensions[r].height = height
 
 
 def clear_rows(ws, table: schema.Table, first: int, last: int) -> None:

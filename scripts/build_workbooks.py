@@ -1,0 +1,31 @@
+"""Write the blank governed workbooks and their documentation into workbook/.
+
+Run after changing the layout: python scripts/build_workbooks.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    """Build workbook/Partnerkeuze-stedenband.xlsx, workbook/Partnerkeuze-sdg.xlsx, README.md."""
+    from partnerkeuze.actions.creation import new
+    from partnerkeuze.layout.docs import sheets_markdown
+
+    out = ROOT / "workbook"
+    out.mkdir(exist_ok=True)
+    for mode in ("stedenband", "sdg"):
+        new(out / f"Partnerkeuze-{mode}.xlsx", mode, demo=False, force=True)
+        backup = out / f"Partnerkeuze-{mode}.vorige.xlsx"
+        backup.unlink(missing_ok=True)
+    (out / "README.md").write_text(sheets_markdown(), encoding="utf-8")
+    print(f"geschreven in {out}")
+
+
+if __name__ == "__main__":
+    main()
