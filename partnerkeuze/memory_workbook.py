@@ -18,7 +18,10 @@ class MemoryWorkbook:
 
     def __init__(self, snapshot: Snapshot, name: str = "geheugen"):
         self.name = name
-        self._snap = copy.deepcopy(snapshot)
+        # A plain copy of every sheet (a file snapshot reads its sheets lazily from openpyxl).
+        self._snap = Snapshot(sheets={name: [tuple(r) for r in rows]
+                                      for name, rows in snapshot.sheets.items()},
+                              source=snapshot.source)
 
     def snapshot(self) -> Snapshot:
         """A copy of the current values."""

@@ -52,6 +52,7 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Tunesië", "TN", "fr", False),
     Country("Vietnam", "VN", "en", False),
     Country("Zimbabwe", "ZW", "en", False),
+    Country("België", "BE", "nl", False),  # the Flemish applicants of an SDG call
 )
 
 COUNTRY_BY_NAME: dict[str, Country] = {c.name: c for c in COUNTRIES}

@@ -11,7 +11,8 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 need_apt=()
 python3 -c "import ensurepip, venv" 2>/dev/null || need_apt+=(python3-venv)
-command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc libreoffice-writer python3-uno)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc libreoffice-writer)
+/usr/bin/python3 -c "import uno" 2>/dev/null || need_apt+=(python3-uno)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -40,7 +40,7 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
     "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",
                    "partnerkeuze.planning.templates:stedenband_demo",
                    "partnerkeuze.documents.demo_content:profile_translations"),
-    "sdg": ("partnerkeuze.planning.templates:sdg_demo",),
+    "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
 }
 
 

@@ -34,7 +34,11 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
 
 
 # Further checks ("module:function", each (model, snapshot) -> [Problem]) added by features.
-CHECKS: tuple[str, ...] = ("partnerkeuze.planning.compute:check_planning",)
+CHECKS: tuple[str, ...] = (
+    "partnerkeuze.planning.compute:check_planning",
+    "partnerkeuze.intake.checks:answers_refer_to_known",
+    "partnerkeuze.sdg.checks:sdg_checks",
+)
 
 
 def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:

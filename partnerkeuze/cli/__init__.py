@@ -14,8 +14,9 @@ import sys
 from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 
 # Commands in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "plan", "remind",
-                            "questionnaire", "dossier", "letters")
+COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "questionnaire", "dossier", "letters",
+                             "plan", "remind", "forms", "import", "assessor-forms", "merge",
+                             "match", "addin")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),
@@ -59,7 +60,7 @@ def build_parser() -> DutchParser:
     parser.add_argument("--version", action="version", version=f"partnerkeuze {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
     for name in COMMANDS:
-        importlib.import_module(f"partnerkeuze.cli.cmd_{name}").add_parser(sub)
+        importlib.import_module(f"partnerkeuze.cli.cmd_{name.replace('-', '_')}").add_parser(sub)
     return parser
 
 

@@ -12,8 +12,7 @@ import importlib
 from partnerkeuze.layout.schema import Column, Field, Sheet, Table
 
 # Modules under partnerkeuze.layout that contribute to the workbook, in order.
-PARTS: tuple[str, ...] = ("core_sheets", "planning",
-                         "documents")
+PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg")
 
 
 def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:

@@ -285,4 +285,8 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
 
 # Functions ("module:function") that add to a freshly built workbook what the layout cannot
 # declare (conditional formats, extra defined names, ...). Each takes (openpyxl Workbook, mode).
-BUILD_HOOKS: tuple[str, ...] = ("partnerkeuze.planning.sheet:build_hook",)
+BUILD_HOOKS: tuple[str, ...] = (
+    "partnerkeuze.planning.sheet:build_hook",
+    "partnerkeuze.intake.channels:build_channel_sheet",
+    "partnerkeuze.sdg.build:format_sheets",
+)

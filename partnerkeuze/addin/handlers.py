@@ -1,0 +1,144 @@
+"""One handler per ribbon button: it calls the same action as the command line.
+
+Actions are named as "module:function" strings and imported only when their button is clicked,
+so a click never waits for libraries it does not use (Word, plotting, optimisation).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from partnerkeuze.actions import Outcome
+from partnerkeuze.addin.context import KEY_MODE, Context
+
+SCORING = "partnerkeuze.actions.scoring"
+GOVERNANCE = "partnerkeuze.governance.actions"
+DOCUMENTS = "partnerkeuze.documents.actions"
+INTAKE = "partnerkeuze.intake.actions"
+PLANNING = "partnerkeuze.planning.actions"
+SDG = "partnerkeuze.sdg.actions"
+CREATION = "partnerkeuze.actions.creation"
+
+
+def action(name: str):
+    """The action function named 'module:function' (imported now, not before)."""
+    module, _, func = name.partition(":")
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            from partnerkeuze.errors import FileError
+
+            raise FileError(f"deze functie is niet beschikbaar in de geïnstalleerde versie van "
+                            f"Partnerkeuze ({module}); werk Partnerkeuze bij") from None
+        raise
+    return getattr(mod, func)
+
+
+def check(ctx: Context) -> Outcome:
+    """Controleren: validate the workbook."""
+    return action(f"{SCORING}:check")(ctx.book, progress=ctx.progress)
+
+
+def score(ctx: Context) -> Outcome:
+    """Scores en shortlist: compute and write the results."""
+    return action(f"{SCORING}:score")(ctx.book, progress=ctx.progress)
+
+
+def freeze(ctx: Context) -> Outcome:
+    """Criteria vastleggen: fix the criteria with an optional reason."""
+    reason = ctx.ui.ask_text("Waarom legt u de criteria nu vast? (mag leeg blijven)")
+    return action(f"{GOVERNANCE}:freeze")(ctx.book, reason=reason or None, progress=ctx.progress)
+
+
+def sensitivity(ctx: Context) -> Outcome:
+    """Gevoeligheid: how stable the ranking is under other weights."""
+    return action(f"{GOVERNANCE}:sensitivity")(ctx.book, progress=ctx.progress)
+
+
+def questionnaire(ctx: Context) -> Outcome:
+    """Vragenlijsten (Word) in the output folder."""
+    return action(f"{DOCUMENTS}:questionnaire")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
+def dossier(ctx: Context) -> Outcome:
+    """Dossier for the college and the council."""
+    return action(f"{DOCUMENTS}:dossier")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
+def letters(ctx: Context) -> Outcome:
+    """Letters to every candidate."""
+    return action(f"{DOCUMENTS}:letters")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
+def forms(ctx: Context) -> Outcome:
+    """Candidacy forms per language."""
+    return action(f"{INTAKE}:forms")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
+def import_forms(ctx: Context) -> Outcome:
+    """Read completed candidacy forms from a folder."""
+    folder = ctx.input_folder("Kies de map met de ingevulde kandidaatstellingsformulieren")
+    return action(f"{INTAKE}:import_forms")(ctx.book, folder, progress=ctx.progress)
+
+
+def assessor_forms(ctx: Context) -> Outcome:
+    """A score form per assessor."""
+    return action(f"{INTAKE}:assessor_forms")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
+def merge(ctx: Context) -> Outcome:
+    """Merge the assessors' completed score forms."""
+    folder = ctx.input_folder("Kies de map met de ingevulde beoordelingsformulieren")
+    return action(f"{INTAKE}:merge")(ctx.book, folder, progress=ctx.progress)
+
+
+def plan(ctx: Context) -> Outcome:
+    """Planning of the call."""
+    return action(f"{PLANNING}:plan")(ctx.book, progress=ctx.progress)
+
+
+def calendar(ctx: Context) -> Outcome:
+    """The planning as an .ics calendar file in the output folder."""
+    ics = ctx.output_dir() / f"{ctx.stem()}-planning.ics"
+    return action(f"{PLANNING}:calendar")(ctx.book, ics, progress=ctx.progress)
+
+
+def reminders(ctx: Context) -> Outcome:
+    """Send the reminders that are due now, once."""
+    return action(f"{PLANNING}:remind_once")(ctx.book, progress=ctx.progress)
+
+
+def sdg_match(ctx: Context) -> Outcome:
+    """Match Flemish municipalities with partner municipalities (SDG mode)."""
+    return action(f"{SDG}:match")(ctx.book, progress=ctx.progress)
+
+
+def new_call(ctx: Context) -> Outcome:
+    """A new governed workbook next to the active one, saved and opened."""
+    from partnerkeuze.errors import FileError
+    from partnerkeuze.reference import MODE_LABELS
+    from partnerkeuze.xlsx.file_workbook import save_atomic
+
+    mode = (ctx.setting(KEY_MODE) or "stedenband").lower()
+    if mode not in MODE_LABELS:
+        raise FileError(f"partnerkeuze.conf: onbekende modus '{mode}' bij Partnerkeuze_Modus; "
+                        f"kies uit {', '.join(MODE_LABELS)}")
+    book = action(f"{CREATION}:build")(mode, False, ctx.progress)
+    path = unused_path(ctx.folder(), "Partnerkeuze-oproep", ".xlsx")
+    save_atomic(book.wb, path, backup=False)
+    ctx.ui.open_workbook(path)
+    out = Outcome(files=[path])
+    out.messages.append(f"Nieuwe werkmap (modus {mode}) bewaard als {path.name} in {path.parent}.")
+    return out
+
+
+def unused_path(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem+suffix, or stem-2, stem-3, ... when that file exists."""
+    path = folder / f"{stem}{suffix}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path

@@ -1,0 +1,125 @@
+"""The live workbook in Excel through xlwings: read used ranges, write ranges. Nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerkeuze.addin.live_diff import from_excel, plan
+from partnerkeuze.patch import Patch
+from partnerkeuze.snapshot import Snapshot
+
+
+class LiveWorkbook:
+    """A WorkbookIO over an open xlwings Book."""
+
+    def __init__(self, book):
+        self.book = book
+        self.name = book.name
+        self._last: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        """The values of every sheet, from A1 to the end of its used range."""
+        import copy
+
+        snap = Snapshot(source=self.name)
+        for sheet in self.book.sheets:
+            last = sheet.used_range.last_cell
+            values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+            snap.sheets[sheet.name] = [tuple(from_excel(v) for v in row) for row in values]
+        self._last = copy.deepcopy(snap)
+        return snap
+
+    def apply(self, patch: Patch) -> None:
+        """Write a patch: changed ranges, array formulas, table sizes and cell formats."""
+        before = self._last if self._last is not None else self.snapshot()
+        self._last = None
+        todo, _ = plan(before, patch)
+        sheets = self.book.sheets
+        for w in todo.writes:
+            sheets[w.sheet].range((w.row, w.col)).value = w.values
+        for sheet, row, col, formula in todo.array_formulas:
+            sheets[sheet].range((row, col)).formula_array = formula
+        for sheet, name, r1, c1, r2, c2 in todo.tables:
+            if name in [t.name for t in sheets[sheet].tables]:
+                sheets[sheet].tables[name].resize(sheets[sheet].range((r1, c1), (r2, c2)))
+        for sheet, row, col, style, number_format in todo.formats:
+            cell = sheets[sheet].range((row, col))
+            if number_format:
+                cell.number_format = number_format
+            try:
+                cell.api.Style = style  # Windows; other platforms keep the table's format
+            except Exception:
+                pass
+
+
+class XlwingsUI:
+    """Status bar, message boxes and dialogs of the running Excel."""
+
+    TITLE = "Partnerkeuze"
+
+    def __init__(self, app):
+        self.app = app
+
+    def status(self, text: str) -> None:
+        self.app.status_bar = text
+
+    def clear_status(self) -> None:
+        self.app.status_bar = False
+
+    def info(self, text: str) -> None:
+        self.app.alert(text, title=self.TITLE, mode="info")
+
+    def error(self, text: str) -> None:
+        self.app.alert(text, title=self.TITLE, mode="critical")
+
+    def pick_folder(self, prompt: str) -> str | None:
+        try:
+            dialog = self.app.api.FileDialog(4)  # msoFileDialogFolderPicker (Windows)
+            dialog.Title = prompt
+            return dialog.SelectedItems(1) if dialog.Show() == -1 else None
+        except Exception:
+            self.error(f"{prompt}: kies de map op het blad partnerkeuze.conf "
+                       f"(Partnerkeuze_Invoer) en klik opnieuw.")
+            return None
+
+    def ask_text(self, prompt: str) -> str | None:
+        try:
+            answer = self.app.api.InputBox(prompt, self.TITLE, "", Type=2)
+        except Exception:
+            return None
+        return None if answer is False else str(answer)
+
+    def open_workbook(self, path: Path) -> None:
+        self.app.books.open(str(path))
+
+
+def read_config(book) -> dict[str, str]:
+    """Settings from the sheet 'partnerkeuze.conf' (active workbook first, then the add-in)."""
+    from partnerkeuze.addin.context import ADDIN_FILE, CONFIG_SHEET
+
+    config: dict[str, str] = {}
+    sources = [book]
+    try:
+        sources.append(book.app.books[ADDIN_FILE])
+    except Exception:
+        pass
+    for source in reversed(sources):  # the active workbook wins
+        try:
+            rows = source.sheets[CONFIG_SHEET].range("A1").expand("down").resize(
+                column_size=2).options(ndim=2).value
+        except Exception:
+            continue
+        config.update({str(k).upper(): "" if v is None else str(v) for k, v in rows if k})
+    return config
+
+
+def live_context():
+    """The context of a click: the calling workbook in Excel."""
+    import xlwings as xw
+
+    from partnerkeuze.addin.context import Context
+
+    book = xw.Book.caller()
+    full = book.fullname
+    path = Path(full) if full and ("/" in full or "\\" in full) and "://" not in full else None
+    return Context(LiveWorkbook(book), XlwingsUI(book.app), path, read_config(book))

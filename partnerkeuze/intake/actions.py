@@ -1,0 +1,247 @@
+"""The intake actions behind the commands and ribbon buttons: forms out and back.
+
+Every action takes a WorkbookIO and returns an Outcome. Forms that cannot be read are listed in
+``outcome.data["problems"]`` (one Dutch line each, starting with the file name) while the others
+are read; the command line then exits with code 1 after saving what was read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerkeuze import audit
+from partnerkeuze.actions import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.errors import FileError, InputProblems, Problem
+
+FORM_LANGUAGES = ("nl", "fr", "en", "es")
+NEEDED_SHEETS = ("Profiel", "Instellingen", "Criteria", "Werkmap")
+
+
+def _model(book: WorkbookIO, needed=NEEDED_SHEETS):
+    """(snapshot, model) of the workbook; InputProblems only for problems on the needed sheets."""
+    from partnerkeuze.parse import _problem_order, parse_lenient
+
+    snap = book.snapshot()
+    problems: list[Problem] = []
+    model = parse_lenient(snap, problems)
+    blocking = [p for p in problems if p.place.partition("!")[0] in needed]
+    if blocking:
+        raise InputProblems(sorted(set(blocking), key=_problem_order))
+    return snap, model
+
+
+def _out_dir(out_dir) -> Path:
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise FileError(f"{out}: dit is een bestand, geen map")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _folder(folder) -> Path:
+    path = Path(folder)
+    if not path.exists():
+        raise FileError(f"{path}: map niet gevonden")
+    if not path.is_dir():
+        raise FileError(f"{path}: dit is geen map")
+    return path
+
+
+def _save_workbook_bytes(wb) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
+    """Write the candidacy form of the call in nl, fr, en and es into out_dir."""
+    from partnerkeuze.intake import texts
+    from partnerkeuze.intake.candidacy_form import build_candidacy_form
+    from partnerkeuze.intake.identity import call_of
+    from partnerkeuze.xlsx.file_workbook import write_file
+
+    snap, model = _model(book)
+    if not model.criteria:
+        raise InputProblems([Problem("Criteria", "er zijn geen criteria om vragen over te stellen")])
+    out = _out_dir(out_dir)
+    call = call_of(model)
+    outcome = Outcome()
+    for lang in FORM_LANGUAGES:
+        progress(f"Kandidatuurformulier ({lang}) schrijven…")
+        missing = [c.id for c in model.criteria if not (c.questions.get(lang) or "").strip()]
+        if missing:
+            outcome.warnings.append(f"Criteria {', '.join(missing)} hebben geen vraag in het "
+                                    f"{_lang_name(lang)}; het formulier ({lang}) toont daar de "
+                                    f"Nederlandse vraag of de naam van het criterium")
+        path = out / texts.form_file_name(lang)
+        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang)))
+        outcome.files.append(path)
+    outcome.messages.append(f"{len(outcome.files)} kandidatuurformulieren geschreven in {out}: "
+                            + ", ".join(p.name for p in outcome.files))
+    book.apply(audit.entry_patch(snap, "forms", f"kandidatuurformulieren (nl, fr, en, es) voor "
+                                               f"{call.label}, criteria {call.criteria_hash[:12]}",
+                                 outcome.files))
+    outcome.changed = True
+    outcome.data = {"files": [str(p) for p in outcome.files], "criteria_hash": call.criteria_hash}
+    return outcome
+
+
+def _lang_name(lang: str) -> str:
+    from partnerkeuze.reference import LANGUAGES
+
+    return LANGUAGES[lang]
+
+
+def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_hashes: dict):
+    """Read every form in a folder with reader(path); refused forms become problems."""
+    from partnerkeuze.intake.provenance import form_files
+    from partnerkeuze.intake.safety import FormRefused, file_hash, read_bytes
+
+    paths, others = form_files(folder)
+    if others:
+        outcome.messages.append(f"{len(others)} bestand(en) zonder Excel-extensie overgeslagen: "
+                                + ", ".join(p.name for p in others[:10])
+                                + (" …" if len(others) > 10 else ""))
+    problems: list[str] = outcome.data.setdefault("problems", [])
+    unchanged: list[str] = outcome.data.setdefault("unchanged", [])
+    read = []
+    batch: dict[str, str] = {}
+    for path in paths:
+        progress(f"{path.name} lezen…")
+        try:
+            digest = file_hash(read_bytes(path))
+            if digest in seen_hashes:
+                unchanged.append(path.name)
+                outcome.messages.append(f"{path.name}: al ingelezen ({seen_hashes[digest]}); "
+                                        f"niets gewijzigd.")
+                continue
+            if digest in batch:
+                unchanged.append(path.name)
+                outcome.messages.append(f"{path.name}: dezelfde inhoud als {batch[digest]}; "
+                                        f"overgeslagen.")
+                continue
+            form = reader(path)
+            batch[digest] = path.name
+            outcome.warnings.extend(form.warnings)
+            read.append(form)
+        except FormRefused as exc:
+            problems.append(str(exc))
+        except Exception as exc:  # an unforeseen oddity in one form must not stop the others
+            problems.append(f"{path.name}: het formulier kan niet gelezen worden "
+                            f"({type(exc).__name__}); vraag het opnieuw te sturen")
+    return read
+
+
+def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
+    """Read every returned candidacy form in folder into Kandidaten and Antwoorden."""
+    from partnerkeuze.intake.candidacy_reading import read_candidacy
+    from partnerkeuze.intake.identity import call_of
+    from partnerkeuze.intake.importing import Importer
+    from partnerkeuze.intake.provenance import import_time, registered
+
+    folder = _folder(folder)
+    snap, model = _model(book)
+    call = call_of(model)
+    seen = {r.file_hash: f"{r.file} op {r.imported}" for r in registered(model)}
+    outcome = Outcome()
+    read = _read_all(folder, lambda p: read_candidacy(p, call), progress, outcome, seen)
+    importer = Importer(model, import_time())
+    for form in read:
+        importer.add(form)
+    plan = importer.finish()
+    outcome.messages.extend(plan.lines)
+    outcome.warnings.extend(plan.warnings)
+    outcome.data["imported"] = plan.imported
+    problems = outcome.data["problems"]
+    if read:
+        details = (f"{len(read)} kandidatuurformulier(en) ingelezen uit {folder.name}: "
+                   + " | ".join(plan.log))
+        if problems:
+            details += f" | {len(problems)} formulier(en) niet ingelezen"
+        plan.patch.merge(audit.entry_patch(snap, "import", details))
+        progress("Werkmap bijwerken…")
+        book.apply(plan.patch)
+        outcome.changed = True
+    outcome.messages.append(
+        f"{len(read)} formulier(en) ingelezen, {len(outcome.data['unchanged'])} ongewijzigd, "
+        f"{len(problems)} met problemen.")
+    return outcome
+
+
+def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
+    """Write one scoring form per assessor (without the candidates they declared a conflict for)."""
+    from partnerkeuze.intake.assessor_form import build_assessor_form, form_file_name
+    from partnerkeuze.intake.identity import call_of
+
+    from partnerkeuze.xlsx.file_workbook import write_file
+
+    snap, model = _model(book, NEEDED_SHEETS + ("Beoordelaars",))
+    if not model.assessors:
+        raise InputProblems([Problem("Beoordelaars", "er zijn geen beoordelaars")])
+    out = _out_dir(out_dir)
+    call = call_of(model)
+    outcome = Outcome()
+    counts = {}
+    for assessor in model.assessors:
+        progress(f"Beoordelingsformulier voor {assessor.name} schrijven…")
+        wb, n_cands, n_conflicts = build_assessor_form(model, call, assessor)
+        path = out / form_file_name(assessor)
+        write_file(path, _save_workbook_bytes(wb))
+        outcome.files.append(path)
+        counts[assessor.id] = {"candidates": n_cands, "conflicts": n_conflicts}
+        extra = f", {n_conflicts} weggelaten wegens belangenconflict" if n_conflicts else ""
+        outcome.messages.append(f"{path.name}: {assessor.name}, {n_cands} kandidaten{extra}.")
+    book.apply(audit.entry_patch(snap, "assessor-forms",
+                                 f"{len(outcome.files)} beoordelingsformulieren voor {call.label}",
+                                 outcome.files))
+    outcome.changed = True
+    outcome.data = {"files": [str(p) for p in outcome.files], "assessors": counts}
+    return outcome
+
+
+def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
+    """Read the returned assessor forms in folder into the Scores table."""
+    from partnerkeuze.intake.assessor_form import read_assessor_form
+    from partnerkeuze.intake.identity import call_of
+    from partnerkeuze.intake.merging import Merger
+    from partnerkeuze.intake.provenance import import_time, registered
+
+    folder = _folder(folder)
+    snap, model = _model(book, NEEDED_SHEETS + ("Beoordelaars",))
+    call = call_of(model)
+    regs = registered(model)
+    seen = {r.file_hash: f"{r.file} op {r.imported}" for r in regs}
+    outcome = Outcome()
+    read = _read_all(folder, lambda p: read_assessor_form(p, call), progress, outcome, seen)
+    merger = Merger(model, regs, import_time())
+    merger.run(read)
+    plan = merger.finish()
+    outcome.messages.extend(plan.lines)
+    outcome.warnings.extend(plan.warnings)
+    outcome.data["problems"].extend(plan.problems)
+    outcome.data["assessors"] = plan.report
+    problems = outcome.data["problems"]
+    if not plan.patch.is_empty():
+        details = (f"{plan.merged} beoordelingsformulier(en) samengevoegd uit {folder.name}: "
+                   + " | ".join(plan.log))
+        plan.patch.merge(audit.entry_patch(snap, "merge", details))
+        progress("Werkmap bijwerken…")
+        book.apply(plan.patch)
+        outcome.changed = True
+    outcome.messages.append(f"{plan.merged} formulier(en) samengevoegd, "
+                            f"{len(outcome.data['unchanged'])} ongewijzigd, "
+                            f"{len(problems)} probleem/problemen.")
+    return outcome
+
+
+def demo_forms(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
+    """Demo step: the candidacy forms (per language) and the assessor forms of the demo call."""
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(workbook_path)
+    files = forms(book, Path(out_dir) / "kandidatuurformulieren", progress).files
+    files += assessor_forms(book, Path(out_dir) / "beoordelingsformulieren", progress).files
+    book.save(backup=False)
+    return files

@@ -1,0 +1,49 @@
+"""The rules of the SDG partnership programme, taken from 003_1457e92fe5a06ce4.txt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BUDGET_TOTAL = 35_000.0  # EUR per partnership (3.4)
+BUDGET_SHARE = BUDGET_TOTAL / 2  # split equally: 17,500 EUR each
+MAX_MONTHS = 24  # at most two years (3.1)
+MIN_DIGITAL_SESSIONS_PER_YEAR = 3  # digital framing sessions of the VVSG (3.9)
+MIN_VISITS_EACH_WAY = 1  # at least one visit to the South and one reception (3.9)
+MIN_FIXED_MEETINGS = 5  # half-day meetings in the two years (3.9)
+JOINT_MEETING_DAYS = (1, 2)  # joint meeting of the associations at the visits (3.6)
+VISIT_DAYS = 7  # "één werkbezoek van ongeveer één week per jaar" (3.9)
+
+BELGIUM = "België"
+
+
+@dataclass(frozen=True)
+class CountryRule:
+    """What a partnership in a country is about: its theme and the SDGs that belong to it."""
+
+    country: str
+    association: str  # the sister association (ANCB or RALGA)
+    theme: str  # Dutch label of the country's thematic focus
+    sdgs: frozenset[int]
+    partner_languages: tuple[str, ...]  # languages letters to the Southern partner may use
+
+
+# Rwanda: citizen participation ('burgerparticipatie', SDG 16, target 16.7: participatory
+# decision-making); Benin: the prosperity pillar, SDG 7 to 11 (3.2).
+COUNTRY_RULES: dict[str, CountryRule] = {
+    "Rwanda": CountryRule("Rwanda", "RALGA", "burgerparticipatie", frozenset({16}), ("en", "fr")),
+    "Benin": CountryRule("Benin", "ANCB", "welvaart (SDG 7 tot 11)",
+                         frozenset({7, 8, 9, 10, 11}), ("fr",)),
+}
+
+# The Rwandan districts of the programme (3.3); other districts are flagged by the checks.
+RWANDA_DISTRICTS: tuple[str, ...] = ("Karongi", "Bugesera", "Gatsibo", "Nyanza")
+
+# Work visit types in order of relevance for VVSG accompaniment (004_904dd5f2c48e0613.txt).
+VISIT_TYPES: tuple[str, ...] = ("identificatiemissie", "evaluatiemissie", "technische missie",
+                                "politieke missie")
+NORTH_SOUTH = "Vlaanderen → Zuid"
+SOUTH_NORTH = "Zuid → Vlaanderen"
+DIRECTIONS: tuple[str, ...] = (NORTH_SOUTH, SOUTH_NORTH)
+
+DEFAULT_MIN_SCORE = 60.0  # weighted score (0-100) an applicant needs to be matched
+DEFAULT_TOLERANCE = 3.0  # fit points within which another assignment counts as nearly equal

@@ -1,0 +1,188 @@
+"""Each ribbon handler through the WorkbookIO interface gives what the command-line path gives.
+
+The ribbon side runs on MemoryWorkbook (the fake that is no more than the interface); the file
+side calls the same action on the openpyxl workbook, as the command line does. Handlers whose
+actions live on other branches (documents, intake, planning, governance, sdg) pass once merged.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from partnerkeuze import layout
+from partnerkeuze.addin import handlers, ribbon
+from partnerkeuze.addin.context import KEY_OUTPUT, Context, RecordingUI
+from partnerkeuze.errors import PartnerkeuzeError
+from partnerkeuze.memory_workbook import MemoryWorkbook
+from partnerkeuze.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook, load
+
+# button -> (action, how the command line calls it)
+SPEC = {
+    "check": ("partnerkeuze.actions.scoring:check", "book"),
+    "score": ("partnerkeuze.actions.scoring:score", "book"),
+    "freeze": ("partnerkeuze.governance.actions:freeze", "reason"),
+    "sensitivity": ("partnerkeuze.governance.actions:sensitivity", "book"),
+    "questionnaire": ("partnerkeuze.documents.actions:questionnaire", "out"),
+    "dossier": ("partnerkeuze.documents.actions:dossier", "out"),
+    "letters": ("partnerkeuze.documents.actions:letters", "out"),
+    "forms": ("partnerkeuze.intake.actions:forms", "out"),
+    "import_forms": ("partnerkeuze.intake.actions:import_forms", "folder"),
+    "assessor_forms": ("partnerkeuze.intake.actions:assessor_forms", "out"),
+    "merge": ("partnerkeuze.intake.actions:merge", "folder"),
+    "plan": ("partnerkeuze.planning.actions:plan", "book"),
+    "calendar": ("partnerkeuze.planning.actions:calendar", "ics"),
+    "reminders": ("partnerkeuze.planning.actions:remind_once", "book"),
+    "sdg_match": ("partnerkeuze.sdg.actions:match", "book"),
+}
+REASON = "criteria goedgekeurd door het college"
+LOG_SHEET = layout.sheet("log").name
+
+
+def test_spec_covers_every_handler_but_new_call():
+    assert set(SPEC) | {"new_call"} == set(ribbon.HANDLERS)
+
+
+@pytest.fixture(scope="module")
+def sdg_template(tmp_path_factory):
+    """A demo workbook in SDG mode (its content comes from the sdg feature once merged)."""
+    from partnerkeuze.actions.creation import new
+
+    path = tmp_path_factory.mktemp("sdg") / "sdg.xlsx"
+    new(path, "sdg", demo=True)
+    return path
+
+
+def _file_side(button, path: Path, out: Path, folder: Path):
+    """The command line's way: the action on the openpyxl workbook of the file."""
+    name, how = SPEC[button]
+    fn = handlers.action(name)
+    book = OpenpyxlWorkbook(load(path), path.name)
+    args = {"book": (), "reason": (), "out": (out,), "folder": (folder,),
+            "ics": (out / f"{path.stem}-planning.ics",)}[how]
+    kwargs = {"reason": REASON} if how == "reason" else {}
+    try:
+        return fn(book, *args, progress=lambda m: None, **kwargs), None, book
+    except PartnerkeuzeError as exc:
+        return None, ribbon.error_text(exc), book
+
+
+def _ribbon_side(button, path: Path, out: Path, folder: Path):
+    """The ribbon's way: the handler on the WorkbookIO fake, with a recording UI."""
+    snap = FileWorkbook(path, for_writing=False).snapshot()
+    book = MemoryWorkbook(snap, path.name)
+    ui = RecordingUI(folder=str(folder), text=REASON)
+    ctx = Context(book, ui, path, {KEY_OUTPUT: str(out)})
+    outcome = ribbon.run(button, ctx)
+    errors = [t for k, t in ui.shown if k == "error"]
+    return outcome, (errors[0] if errors else None), book, ui
+
+
+def _neutral(text: str, *dirs: Path) -> str:
+    for d in dirs:
+        text = text.replace(str(d), "<MAP>")
+    return re.sub(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", "<TIJD>", text)
+
+
+def _trim(row) -> tuple:
+    row = [None if v == "" else v for v in row]
+    while row and row[-1] is None:
+        row.pop()
+    return tuple(row)
+
+
+def _values(book, skip=(LOG_SHEET,)) -> dict:
+    """Every sheet's rows without trailing empties (widths differ between the two paths)."""
+    snap = book.snapshot()
+    out = {}
+    for sheet, rows in snap.sheets.items():
+        if sheet in skip:
+            continue
+        trimmed = [_trim(r) for r in rows]
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        out[sheet] = trimmed
+    return out
+
+
+@pytest.mark.parametrize("button", sorted(SPEC))
+def test_handler_matches_the_command_line_path(button, demo_template, request, tmp_path):
+    path = request.getfixturevalue("sdg_template") if button == "sdg_match" else demo_template
+    folder = tmp_path / "in"
+    folder.mkdir()
+    out_r, out_f = tmp_path / "ribbon", tmp_path / "file"
+    out_r.mkdir()
+    out_f.mkdir()
+    outcome_f, error_f, book_f = _file_side(button, path, out_f, folder)
+    outcome_r, error_r, book_r, ui = _ribbon_side(button, path, out_r, folder)
+    assert "Onverwachte fout" not in (error_r or ""), error_r
+    assert "niet beschikbaar" not in (error_r or ""), error_r
+    assert (error_r is None) == (error_f is None), (error_r, error_f)
+    if error_f is not None:
+        assert _neutral(error_r, out_r) == _neutral(error_f, out_f)
+        return
+    assert [_neutral(m, out_r) for m in outcome_r.messages] == \
+        [_neutral(m, out_f) for m in outcome_f.messages]
+    assert outcome_r.changed == outcome_f.changed
+    assert sorted(p.name for p in outcome_r.files) == sorted(p.name for p in outcome_f.files)
+    for p in outcome_r.files:
+        assert Path(p).exists() and Path(p).stat().st_size > 0
+    if outcome_f.changed:
+        assert _values(book_r) == _values(book_f)
+        assert len(book_r.snapshot().rows(LOG_SHEET)) == len(book_f.snapshot().rows(LOG_SHEET))
+    assert [k for k, _ in ui.shown][-1] == "info"
+
+
+def test_check_and_score_give_the_same_outcome_on_both_paths(demo_template, tmp_path):
+    """The part of the table above that runs on the foundation alone (no other branch)."""
+    for button in ("check", "score"):
+        outcome_f, error_f, book_f = _file_side(button, demo_template, tmp_path, tmp_path)
+        outcome_r, error_r, book_r, ui = _ribbon_side(button, demo_template, tmp_path, tmp_path)
+        assert error_f is None and error_r is None
+        assert outcome_r.messages == outcome_f.messages and outcome_r.warnings == outcome_f.warnings
+        assert outcome_r.data == outcome_f.data
+        if button == "score":
+            assert _values(book_r) == _values(book_f)
+            results = layout.sheet("results").name
+            assert book_r.snapshot().rows(results) == book_f.snapshot().rows(results)
+        info = [t for k, t in ui.shown if k == "info"][0]
+        assert info.startswith(outcome_f.messages[0][:40])
+
+
+def test_new_call_saves_next_to_the_workbook_and_opens_it(tmp_path):
+    from partnerkeuze.snapshot import Snapshot
+
+    ui = RecordingUI()
+    ctx = Context(MemoryWorkbook(Snapshot()), ui, tmp_path / "oud.xlsx", {})
+    first = ribbon.run("new_call", ctx)
+    second = ribbon.run("new_call", ctx)
+    assert first.files == [tmp_path / "Partnerkeuze-oproep.xlsx"]
+    assert second.files == [tmp_path / "Partnerkeuze-oproep-2.xlsx"]
+    assert ("open", str(tmp_path / "Partnerkeuze-oproep.xlsx")) in ui.shown
+    book = FileWorkbook(first.files[0], for_writing=False)
+    sheets = set(book.snapshot().sheets)
+    assert {layout.sheet("criteria").name, layout.sheet("candidates").name} <= sheets
+
+
+def test_new_call_rejects_an_unknown_mode_in_dutch(tmp_path):
+    from partnerkeuze.snapshot import Snapshot
+
+    ui = RecordingUI()
+    ctx = Context(MemoryWorkbook(Snapshot()), ui, tmp_path / "x.xlsx",
+                  {"PARTNERKEUZE_MODUS": "tweeling"})
+    assert ribbon.run("new_call", ctx) is None
+    errors = [t for k, t in ui.shown if k == "error"]
+    assert len(errors) == 1 and "onbekende modus 'tweeling'" in errors[0]
+    assert not list(tmp_path.iterdir())
+
+
+def test_output_folder_defaults_next_to_the_workbook(tmp_path):
+    from partnerkeuze.snapshot import Snapshot
+
+    ctx = Context(MemoryWorkbook(Snapshot()), RecordingUI(), tmp_path / "oproep.xlsx", {})
+    assert ctx.output_dir() == tmp_path / "Partnerkeuze-documenten"
+    assert ctx.output_dir().is_dir()
+    ctx.config[KEY_OUTPUT] = str(tmp_path / "elders")
+    assert ctx.output_dir() == tmp_path / "elders"
