@@ -70,3 +70,14 @@ def docx_text(data_or_path) -> str:
         paras.append("".join(("\n" if el.tag == f"{W}br" else (el.text or ""))
                              for el in p.iter(f"{W}t", f"{W}br")))
     return "\n".join(paras)
+
+
+def read_snapshot(path: Path):
+    """A workbook's snapshot with every sheet read, the file closed again."""
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(path, for_writing=False)
+    snap = book.snapshot()
+    snap.sheets = dict(snap.sheets.items())
+    book.close()
+    return snap

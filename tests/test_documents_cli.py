@@ -93,3 +93,68 @@ def test_demo_writes_every_document(tmp_path):
                  "Dossier_college.docx", "Brieven/Brieven_alle_kandidaten.docx",
                  "Brieven/Bekendmaking_K05_Dassa-Zoume_fr.docx"):
         assert "Heidebeek" in docx_text(tmp_path / name), name
+
+
+def _png_file(path):
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1.5, 1))
+    ax.text(0.5, 0.5, "LOGO", ha="center")
+    fig.savefig(path, format="png")
+    plt.close(fig)
+    return path
+
+
+def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
+    from partnerkeuze.actions.creation import initial_content
+    from partnerkeuze.documents.actions import letters
+    from partnerkeuze.xlsx.build import build_workbook
+    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+    from documents_support import docx_root
+
+    logo = _png_file(tmp_path / "logo.png")
+    tables, flds = initial_content("stedenband", True)
+    flds["profile"]["logo"] = str(logo)
+    book = OpenpyxlWorkbook(build_workbook(tables, flds, "stedenband"), "logo")
+    outcome = letters(book, tmp_path / "out")
+    blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+    docpr = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    for f in outcome.files:
+        n = len(docx_root(f).findall(f".//{blip}"))
+        if f.name == "Brieven_alle_kandidaten.docx":
+            assert n == len(outcome.files) - 1
+            ids = [e.get("id") for e in docx_root(f).iter(docpr)]
+            assert len(ids) == len(set(ids))
+        else:
+            assert n == 1, f.name
+    flds["profile"]["logo"] = str(tmp_path / "bestaat-niet.png")
+    book = OpenpyxlWorkbook(build_workbook(tables, flds, "stedenband"), "geen logo")
+    outcome = letters(book, tmp_path / "out2")
+    assert any("logo" in w and "niet gevonden" in w for w in outcome.warnings)
+    assert not docx_root(outcome.files[0]).findall(f".//{blip}")
+
+
+def test_status_gekozen_overrides_shortlist_and_withdrawn_gets_courtesy_letter(tmp_path):
+    from partnerkeuze.actions.creation import initial_content
+    from partnerkeuze.documents.actions import letters
+    from partnerkeuze.xlsx.build import build_workbook
+    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+
+    tables, flds = initial_content("stedenband", True)
+    status = {"K01": "Gekozen", "K07": "Ingetrokken"}
+    for row in tables["candidates"]:
+        row[9] = status.get(row[0], row[9])
+    book = OpenpyxlWorkbook(build_workbook(tables, flds, "stedenband"), "status")
+    outcome = letters(book, tmp_path)
+    assert outcome.data["chosen"] == "K01"
+    chosen = docx_text(tmp_path / "Bekendmaking_K01_Tarija_es.docx")
+    assert "ha decidido establecer un hermanamiento con Tarija" in chosen
+    withdrawn = docx_text(tmp_path / "Brief_K07_Ziguinchor_fr.docx")
+    assert "retrait de votre candidature" in withdrawn
+    assert "sur 100" not in withdrawn
+    declined = docx_text(tmp_path / "Brief_K05_Dassa-Zoume_fr.docx")
+    assert "jumelage avec Tarija" in declined
+    assert "second tour qualitatif" in declined and "La différence ne tient pas" not in declined

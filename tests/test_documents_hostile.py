@@ -64,11 +64,10 @@ def contexts(demo_template):
     )
     from partnerkeuze.documents.dossier import dossier_context
     from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(demo_template, for_writing=False)
-    snap = book.snapshot()
-    book.close()
+    from documents_support import read_snapshot
+
+    snap = read_snapshot(demo_template)
     model = parse(snap)
     result = evaluate(model)
     notes = Notes()

@@ -36,9 +36,9 @@ def written(demo_template, tmp_path_factory):
         book = FileWorkbook(wb)
         outcomes[name] = getattr(actions, name)(book, out)
         book.save(backup=False)
-    book = FileWorkbook(wb, for_writing=False)
-    snap = book.snapshot()
-    book.close()
+    from documents_support import read_snapshot
+
+    snap = read_snapshot(wb)
     model = parse(snap)
     docx = sorted(out.glob("*.docx"))
     pdfs = convert_all(docx, base / "pdf")
@@ -105,7 +105,7 @@ def test_letters_name_score_date_and_language(written):
 def test_declined_letter_gives_reasons_from_the_scores(written):
     text = written["texts"]["Brief_K04_Bugesera_en.docx"]
     assert "ranked 2 of" in text
-    assert "common ground in policy (weight 20%): 4.0 against 5.0 out of 5" in text
+    assert "Common ground in policy (weight 20%): 4.0 against 5.0 out of 5" in text
     assert "particularly strong on: country where Flemish municipalities are active" in text
     fr = written["texts"]["Brief_K13_Mancomunidad-Chiquitana_es.docx"]
     assert "condición básica" in fr and "nivel de gobierno municipal" in fr
@@ -149,7 +149,7 @@ def test_dossier_sections_scores_and_charts(written):
     assert "tegenbezoek" in text and format_date(dt.date.today(), "nl_BE") in text
     root = docx_root(written["out"] / "Dossier_college.docx")
     blips = root.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
-    assert len(blips) == 2  # longlist bars and shortlist radar
+    assert len(blips) == 3  # longlist bars, shortlist radar, planning (Gantt)
 
 
 def test_every_action_is_logged_with_its_files(written):

@@ -38,11 +38,10 @@ def demo_contexts(demo_template):
     )
     from partnerkeuze.documents.dossier import dossier_context
     from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(demo_template, for_writing=False)
-    snap = book.snapshot()
-    book.close()
+    from documents_support import read_snapshot
+
+    snap = read_snapshot(demo_template)
     model = parse(snap)
     result = evaluate(model)
     notes = Notes()
@@ -79,3 +78,75 @@ def test_builder_is_reproducible_and_matches_committed_templates(tmp_path):
         name = f"{kind}_{lang}.docx"
         assert (tmp_path / name).read_bytes() == (TEMPLATES / name).read_bytes(), \
             f"{name} differs from what template_builder makes: rebuild the templates"
+
+
+PROVIDED = {
+    "criteria_history": [{"when": "2026-02-20 10:00", "who": "An Peeters", "hash": "abc123",
+                          "reason": "Gewichten na advies GROS"}],
+    "sensitivity": {"sentences": ["Dassa-Zoumé blijft eerst tenzij C02 onder 12 % zakt."],
+                    "stability": [{"criterion": "C02 Beleidsmatige raakvlakken", "low": 12.0,
+                                   "high": 31.5}]},
+    "second_round": {"rows": [{"name": "Bugesera", "summary": "Sterk draagvlak na videogesprek."}],
+                     "final_order": ["K04", "K05", "K01"], "dissent": "B3 verkoos Tarija."},
+    "conflicts": ["B2 verklaarde een conflict voor K01; zijn scores tellen niet mee."],
+    "disagreement": ["Grote spreiding op C05 voor K01 (2 tot 5)."],
+    "planning": {"steps": [{"name": "Goedkeuring door de gemeenteraad", "start": None,
+                            "end": None, "body": "Gemeenteraad"}], "gantt_png": None},
+}
+
+
+def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch, tmp_path):
+    """Every key other features may give is rendered; second_round's order sets the proposal."""
+    from documents_support import docx_text
+
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.documents import dossier as dossier_mod
+    from partnerkeuze.documents.actions import template
+    from partnerkeuze.documents.contexts import Notes
+    from partnerkeuze.documents.render import render_docx
+    from partnerkeuze.parse import parse
+
+    import sys
+    import types
+
+    module = types.ModuleType("pk_test_provider")
+    module.provide = lambda model, snapshot, result: dict(PROVIDED)
+    monkeypatch.setitem(sys.modules, "pk_test_provider", module)
+    monkeypatch.setattr(dossier_mod, "DOSSIER_PROVIDERS", ("pk_test_provider:provide",))
+    from documents_support import read_snapshot
+
+    snap = read_snapshot(demo_template)
+    model = parse(snap)
+    ctx = dossier_mod.dossier_context(model, snap, evaluate(model), None, Notes())
+    assert ctx["proposal"]["id"] == "K04"
+    text = docx_text(render_docx(template("dossier", "nl"), ctx, "nl_BE"))
+    for needle in ("Gewichten na advies GROS", "Dassa-Zoumé blijft eerst", "31,5 %",
+                   "Sterk draagvlak na videogesprek", "B3 verkoos Tarija",
+                   "B2 verklaarde een conflict", "Grote spreiding op C05",
+                   "Goedkeuring door de gemeenteraad", "Het college kiest Bugesera (Rwanda)",
+                   "De rangorde na de tweede, kwalitatieve ronde: 1. Bugesera"):
+        assert needle in text, needle
+    assert "De tweede ronde is nog niet ingevuld" not in text
+    assert "Beslissing van het college." not in text  # the planning replaces the default steps
+
+
+def test_dossier_without_planning_lists_the_default_next_steps(demo_template, monkeypatch):
+    from documents_support import docx_text
+
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.documents import dossier as dossier_mod
+    from partnerkeuze.documents.actions import template
+    from partnerkeuze.documents.contexts import Notes
+    from partnerkeuze.documents.render import render_docx
+    from partnerkeuze.parse import parse
+
+    monkeypatch.setattr(dossier_mod, "DOSSIER_PROVIDERS", ())
+    from documents_support import read_snapshot
+
+    snap = read_snapshot(demo_template)
+    model = parse(snap)
+    ctx = dossier_mod.dossier_context(model, snap, evaluate(model), None, Notes())
+    text = docx_text(render_docx(template("dossier", "nl"), ctx, "nl_BE"))
+    for name, _ in dossier_mod.NEXT_STEPS:
+        assert name in text
+    assert "De tweede ronde is nog niet ingevuld" in text

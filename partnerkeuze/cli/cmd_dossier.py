@@ -6,8 +6,8 @@ from __future__ import annotations
 def add_parser(sub) -> None:
     """Register the command."""
     p = sub.add_parser("dossier", help="schrijf het dossier voor het college",
-                       description="Schrijf het geargumenteerde dossier voor het college van burgemeester en schepenen"
-                                   " (.docx) in MAP.")
+                       description=("Schrijf het geargumenteerde dossier voor het college van "
+                                    "burgemeester en schepenen (.docx) in MAP."))
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("--out", metavar="MAP", required=True, help="de map voor de documenten")
     p.set_defaults(run=run)

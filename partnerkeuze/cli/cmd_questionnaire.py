@@ -6,8 +6,8 @@ from __future__ import annotations
 def add_parser(sub) -> None:
     """Register the command."""
     p = sub.add_parser("questionnaire", help="schrijf de oproep en vragenlijst (nl, fr, en, es)",
-                       description="Schrijf de oproep met de vragenlijst in het Nederlands, Frans, Engels en Spaans"
-                                   " (.docx) in MAP.")
+                       description=("Schrijf de oproep met de vragenlijst in het Nederlands, Frans,"
+                                    " Engels en Spaans (.docx) in MAP."))
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("--out", metavar="MAP", required=True, help="de map voor de documenten")
     p.set_defaults(run=run)

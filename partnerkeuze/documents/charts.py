@@ -68,7 +68,7 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]]) -> bytes:
         ax.fill(angles, vals, color=color, alpha=0.08)
     import textwrap
 
-    ax.set_xticks(angles[:-1], [textwrap.fill(_label(a, 40), 16) for a in axes], fontsize=7)
+    ax.set_xticks(angles[:-1], [textwrap.fill(_label(a, 40), 16, break_long_words=False) for a in axes], fontsize=7)
     ax.tick_params(axis="x", pad=12)
     ax.set_ylim(0, 1)
     ax.set_yticks([0.25, 0.5, 0.75, 1.0], ["", "", "", ""])

@@ -155,7 +155,17 @@ def strengths(model: Model, res: CandidateResult, language: str, notes: Notes,
         if n is not None and n >= STRONG - 1e-9:
             ranked.append((-n, -crit.weight, crit))
     ranked.sort(key=lambda t: (t[0], t[1], t[2].id))
-    return [_crit_name(c, language, notes) for _, _, c in ranked[:limit]]
+    return [_in_sentence(_crit_name(c, language, notes)) for _, _, c in ranked[:limit]]
+
+
+def _in_sentence(name: str) -> str:
+    """A criterion name inside a sentence: lower-case first letter (not for acronyms)."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _as_item(name: str) -> str:
+    """A criterion name at the start of a table cell or list item: capital first letter."""
+    return name[:1].upper() + name[1:]
 
 
 def _crit_name(crit, language: str, notes: Notes) -> str:
@@ -172,7 +182,7 @@ def comparison(model: Model, own: CandidateResult, chosen: CandidateResult, lang
     rows, gaps = [], []
     for crit in _scored_criteria(model):
         a, b = own.criterion_scores.get(crit.id), chosen.criterion_scores.get(crit.id)
-        row = {"name": _crit_name(crit, language, notes), "weight": _num(crit.weight),
+        row = {"name": _as_item(_crit_name(crit, language, notes)), "weight": _num(crit.weight),
                "own": "–" if a is None else round(a, 1), "chosen": "–" if b is None else round(b, 1),
                "max": _num(crit.scale_max)}
         rows.append(row)
@@ -223,7 +233,7 @@ def declined_context(model: Model, result: ScoreResult, cand: Candidate,
     for crit in model.criteria:
         v = res.criterion_scores.get(crit.id)
         if crit.knockout and v is not None and crit.threshold is not None and v < crit.threshold:
-            knockouts.append(_crit_name(crit, language, notes))
+            knockouts.append(_in_sentence(_crit_name(crit, language, notes)))
     ctx.update(
         outcome=outcome,
         own_rank=res.rank,
@@ -233,6 +243,8 @@ def declined_context(model: Model, result: ScoreResult, cand: Candidate,
         chosen_score=None if chosen.score is None else round(chosen.score, 1),
         comparison=rows,
         decisive=decisive,
+        chosen_ahead=(chosen.score is not None
+                      and (res.score is None or chosen.score >= res.score - 1e-9)),
         knockouts=knockouts,
     )
     return ctx

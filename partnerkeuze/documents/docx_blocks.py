@@ -167,6 +167,12 @@ def loop_table(doc, headers: list[str], cells: list[str], loop: str, col_cm: lis
     return table
 
 
+def _cant_split(row) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _repeat_header(row) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -217,7 +223,11 @@ def signatures(doc, lead: str, people: list[tuple[str, str]]) -> None:
     t = doc.add_table(rows=2, cols=len(people))
     no_borders(t)
     for i, (name, role) in enumerate(people):
-        t.rows[0].cells[i].paragraphs[0].add_run("\n\n")
-        cell_text(t.rows[1].cells[i], name, bold=True)
+        first = t.rows[0].cells[i].paragraphs[0]
+        first.add_run("\n\n")
+        first.paragraph_format.keep_with_next = True
+        cell_text(t.rows[1].cells[i], name, bold=True).paragraph_format.keep_with_next = True
         t.rows[1].cells[i].add_paragraph(role)
+    for row in t.rows:
+        _cant_split(row)
     widths(t, [16.3 / len(people)] * len(people))

@@ -18,7 +18,8 @@ from partnerkeuze.documents.render import Picture
 from partnerkeuze.model import Model
 
 # Features that add dossier context ("module:function"; fn(model, snapshot, result) -> dict).
-DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.governance.dossier:dossier_provider",)
+DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_context",
+                                      "partnerkeuze.governance.dossier:dossier_provider")
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
@@ -53,7 +54,7 @@ def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) ->
         n = (v - crit.scale_min) / ((crit.scale_max - crit.scale_min) or 1)
         items.append((n, crit.weight, crit.name))
     items.sort(key=lambda t: (-t[0], -t[1]) if strong else (t[0], -t[1]))
-    chosen = [name.lower() if name[:1].isupper() and name[1:2].islower() else name
+    chosen = [name[:1].lower() + name[1:] if name[1:2].islower() else name
               for n, _, name in items[:limit] if (n >= 0.6 if strong else n < 0.6)]
     return ", ".join(chosen) if chosen else NONE
 
@@ -85,9 +86,11 @@ def _argument(model: Model, result: ScoreResult, proposal_id: str | None,
         if cid == first.id:
             continue
         r = by_id[cid]
+        weak = _strength_names(model, r.criterion_scores, False)
         lines.append(f"{r.name} ({r.country}, {_fmt(r.score)}) volgt als nummer {pos}: sterk op "
-                     f"{_strength_names(model, r.criterion_scores, True)}, minder sterk op "
-                     f"{_strength_names(model, r.criterion_scores, False)}.")
+                     f"{_strength_names(model, r.criterion_scores, True)}"
+                     + (f", minder sterk op {weak}." if weak != NONE else
+                        ", zonder uitgesproken zwak punt."))
     if final_order:
         names = ", ".join(f"{i}. {by_id[c].name}" for i, c in enumerate(order, start=1))
         lines.append(f"De rangorde na de tweede, kwalitatieve ronde: {names}.")
@@ -187,6 +190,10 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
                            "score": None if first.score is None else round(first.score, 1)}
     ctx["argument"] = _argument(model, result, ctx["proposal"]["id"] or None, final_order)
     planning = ctx.get("planning")
+    if isinstance(planning, dict) and not planning.get("steps"):
+        for problem in planning.get("problems") or ():
+            notes.add(f"Planning: {problem}")
+        ctx["planning"] = planning = None  # the default next steps instead
     if isinstance(planning, dict) and planning.get("gantt_png"):
         ctx["planning_chart"] = Picture(planning["gantt_png"], width_mm=160, description="planning")
     ctx["chart_scores"] = Picture(

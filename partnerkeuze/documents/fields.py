@@ -80,6 +80,8 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("decisive", "criteria waarop de gekozen partner duidelijk hoger scoorde; "
                         + COMPARISON_ITEM, True),
         Var("knockouts", "namen van de knock-outcriteria die de kandidaat niet haalde"),
+        Var("chosen_ahead", "waar als de gekozen partner hoger scoorde; onwaar als de keuze na "
+                            "de tweede ronde anders uitviel dan de scores", True),
     ),
     "letter_chosen": LETTERHEAD + CANDIDATE + (
         Var("runner_up_gap", "verschil in punten met de volgende kandidaat, of leeg"),

@@ -159,8 +159,9 @@ def build_dossier(b):
     b.para(doc, "9. Planning van de volgende stappen", "Heading 1")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
-                 ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}", "{{ st.body }}"],
-                 "for st in planning.steps", [7.0, 3.0, 3.0, 3.3])
+                 ["{{ st.name }}", "{{ st.start|date('medium') }}", "{{ st.end|date('medium') }}",
+                  "{{ st.body }}"],
+                 "for st in planning.steps", [7.3, 2.6, 2.6, 3.8])
     b.tag(doc, "{%p if planning_chart %}")
     b.para(doc, "{{ planning_chart }}", align="center")
     b.tag(doc, "{%p endif %}")

@@ -102,6 +102,10 @@ DECLINED: dict[str, dict[str, str]] = {
                        "verschillen op verschillende criteria.",
         "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
                        "beoordelaars, schaal tot {{ scale_max }}):",
+        "after_round": (
+            "De shortlist werd daarna in een tweede, kwalitatieve ronde van naderbij "
+            "bekeken (draagvlak, vertrouwen, verwachtingen, praktische haalbaarheid); na "
+            "die ronde ging de voorkeur naar {{ chosen_name }}."),
         "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
         "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
                      "was in het bijzonder sterk op het vlak van: {{ own_strengths|join(', ') }}.",
@@ -144,6 +148,11 @@ DECLINED: dict[str, dict[str, str]] = {
                        "sur plusieurs critères.",
         "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
                        "évaluateurs, échelle jusqu'à {{ scale_max }}) :",
+        "after_round": (
+            "Les candidatures retenues sur la liste restreinte ont ensuite été examinées de"
+            " plus près lors d'un second tour qualitatif (soutien, confiance, attentes, "
+            "faisabilité pratique) ; à l'issue de ce tour, la préférence est allée à {{ "
+            "chosen_name }}."),
         "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
         "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
                      "candidature était particulièrement forte en matière de : "
@@ -187,6 +196,10 @@ DECLINED: dict[str, dict[str, str]] = {
                        "differences on several criteria.",
         "table_intro": "For completeness, the scores per criterion (average of the assessors, "
                        "scale up to {{ scale_max }}):",
+        "after_round": (
+            "The shortlisted applications were then examined more closely in a second, "
+            "qualitative round (support, trust, expectations, practical feasibility); after"
+            " that round the preference went to {{ chosen_name }}."),
         "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
         "strengths": "This choice is not a judgement on the value of your municipality. Your "
                      "application was particularly strong on: {{ own_strengths|join(', ') }}.",
@@ -228,6 +241,10 @@ DECLINED: dict[str, dict[str, str]] = {
                        "diferencias en varios criterios.",
         "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
                        "criterio (media de los evaluadores, escala hasta {{ scale_max }}):",
+        "after_round": (
+            "Las candidaturas preseleccionadas se examinaron después con más detalle en una"
+            " segunda ronda cualitativa (apoyo, confianza, expectativas, viabilidad "
+            "práctica); tras esa ronda, la preferencia recayó en {{ chosen_name }}."),
         "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
         "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
                      "candidatura destacó especialmente en: {{ own_strengths|join(', ') }}.",

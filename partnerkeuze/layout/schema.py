@@ -120,7 +120,7 @@ class Sheet:
 KV_COLUMNS: tuple[Column, ...] = (
     Column("key", "Sleutel", OUTPUT, width=16),
     Column("label", "Gegeven", OUTPUT, width=34),
-    Column("value", "Waarde", TEXT, width=48, wrap=True),
+    Column("value", "Waarde", TEXT, width=48, wrap=True, max_len=32_767),  # each Field caps itself
     Column("help", "Toelichting", OUTPUT, width=60, wrap=True),
 )
 

@@ -140,15 +140,20 @@ def stedenband_demo(tables: dict, fields: dict) -> None:
 
 
 def sdg_demo(tables: dict, fields: dict) -> None:
-    """Demo planning of an SDG partnership (call autumn 2023, start spring 2024, 2 years)."""
-    tables["planning"] = rows(SDG, earliest={"D01": dt.date(2023, 10, 2),
-                                             "D02": dt.date(2023, 10, 17)})
-    tables["meetings"] = meeting_rows(dt.date(2023, 9, 1), dt.date(2026, 3, 31), {
+    """Demo planning of an SDG partnership: the call, matching, start and two years of work.
+
+    The dates follow the call date of the SDG demo when it has one (autumn 2023 otherwise, as in
+    the concept note).
+    """
+    call = fields.get("settings", {}).get("call_date") or dt.date(2023, 10, 2)
+    call = call if isinstance(call, dt.date) else dt.date(2023, 10, 2)
+    tables["planning"] = rows(SDG, earliest={"D01": call, "D02": call + dt.timedelta(days=15)})
+    tables["meetings"] = meeting_rows(call - dt.timedelta(days=31), call + dt.timedelta(days=912), {
         STEERING: ((2, 0), 10, "Vlaamse stuurgroep SDG-partnerschappen"),
         COLLEGE: (0, 7, "Wekelijks college"),
     })
     settings = fields.setdefault("settings", {})
-    settings.update({"plan_start": dt.date(2023, 10, 2), "call_months": 3,
+    settings.update({"plan_start": call, "call_months": 3,
                      "deadline_extension": 0,
                      "reminder_days": 7, "reminder_time": "08:00", "smtp_port": 587,
                      "smtp_starttls": "ja"})

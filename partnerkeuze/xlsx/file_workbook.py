@@ -111,11 +111,29 @@ class LazySheets(dict):
     def values(self):
         return [self[k] for k in self._names]
 
+    def __deepcopy__(self, memo):
+        import copy
+
+        return {k: copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __copy__(self):
+        return dict(self.items())
+
+    def __reduce__(self):
+        return (dict, (dict(self.items()),))
+
 
 def snapshot_of(wb, source: str) -> Snapshot:
-    """The values of every sheet of an openpyxl workbook (each sheet read when first asked)."""
+    """The values of every sheet of an openpyxl workbook.
+
+    A workbook held in memory is read sheet by sheet when first asked; a read-only workbook
+    (which streams from its file) is read at once, so the snapshot outlives the open file.
+    """
     snap = Snapshot(source=source)
-    snap.sheets = LazySheets(wb)
+    if getattr(wb, "read_only", False):
+        snap.sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+    else:
+        snap.sheets = LazySheets(wb)
     return snap
 
 
