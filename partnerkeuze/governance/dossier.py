@@ -63,8 +63,7 @@ def dossier_provider(model: Model, snapshot: Snapshot, result) -> dict:
     DOSSIER_PROVIDERS): second_round rows with a summary per candidate, final_order as ids and
     dissent as text; conflicts and disagreement as Dutch lines; None where there is nothing."""
     ctx = dossier_context(model, snapshot, result)
-    out: dict = {"criteria_history": ctx["criteria_history"] or None,
-                 "criteria_status": ctx["criteria_status"], "log": ctx["log"]}
+    out: dict = {"criteria_history": ctx["criteria_history"] or None}
     sens = ctx["sensitivity"]
     out["sensitivity"] = sens if sens["sentences"] or sens["stability"] else None
     sr = ctx["second_round"]
