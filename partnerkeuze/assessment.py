@@ -8,10 +8,21 @@ from partnerkeuze.model import Model
 
 
 def evaluate(model: Model) -> ScoreResult:
-    """Scores, knock-outs, ranks and shortlist for a parsed workbook."""
-    return score_call(model.criteria, model.candidates, model.assessors, model.scores,
-                      aggregation=model.settings.aggregation,
-                      shortlist_size=model.settings.shortlist_size)
+    """Scores, knock-outs, ranks and shortlist for a parsed workbook.
+
+    Only declared, conflict-free assessors count for a candidate (see governance.conflicts).
+    """
+    from partnerkeuze.governance import conflicts
+
+    result = score_call(model.criteria, model.candidates, model.assessors, model.scores,
+                        aggregation=model.settings.aggregation,
+                        shortlist_size=model.settings.shortlist_size,
+                        counted=conflicts.counted_matrix(model))
+    notes = conflicts.candidate_notes(model)
+    for c in result.candidates:
+        c.notes = notes.get(c.id, [])
+    result.warnings.extend(conflicts.warnings(model))
+    return result
 
 
 def is_frozen(model: Model) -> bool:
@@ -21,6 +32,9 @@ def is_frozen(model: Model) -> bool:
 
 def score_summary(model: Model, result: ScoreResult) -> dict:
     """The JSON object of ``score --json`` (see the command line contract)."""
+    from partnerkeuze.governance.sensitivity import analyse
+
+    sens = analyse(model, result)
     return {
         "criteria_hash": criteria_hash(model.criteria),
         "frozen": is_frozen(model),
@@ -30,8 +44,10 @@ def score_summary(model: Model, result: ScoreResult) -> dict:
              "score": None if c.score is None else round(c.score, 10),
              "rank": c.rank, "shortlisted": c.shortlisted, "complete": c.complete,
              "excluded": c.excluded, "reasons": list(c.reasons),
-             "criteria": c.criterion_scores}
+             "criteria": c.criterion_scores,
+             "acceptability": sens.acceptability.get(c.id, {"first": 0.0, "shortlist": 0.0})}
             for c in result.candidates
         ],
-        "warnings": list(result.warnings),
+        "stability": {k: [lo, hi] for k, (lo, hi) in sens.stability.items()},
+        "warnings": list(result.warnings) + list(sens.warnings),
     }

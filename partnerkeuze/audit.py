@@ -13,8 +13,12 @@ from partnerkeuze import layout
 from partnerkeuze.patch import Patch
 from partnerkeuze.snapshot import Snapshot
 
+HEAD_ROW = 3  # Logboek row above the table that holds the head of the chain (count and last link)
+HEAD_PREFIX = "Kettingkop:"
+
 # Sheets whose contents are the inputs of a decision (fingerprinted in every log entry).
-INPUT_SHEETS = ("profile", "settings", "criteria", "candidates", "assessors", "scores")
+INPUT_SHEETS = ("profile", "settings", "criteria", "candidates", "assessors", "scores", "conflicts",
+                "second_round", "final_order")
 
 
 def current_user() -> str:
@@ -86,4 +90,10 @@ def entry_patch(snap: Snapshot, action: str, details: str, files: list[Path] | N
     entry.append(chain_hash(previous, entry))
     patch = Patch()
     patch.append_rows("log", [entry])
+    patch.set_cell(layout.sheet("log").name, HEAD_ROW, 1, head_text(seq, entry[-1]))
     return patch
+
+
+def head_text(count: int, link: str) -> str:
+    """The head of the chain written above the log: how many entries and the last link."""
+    return f"{HEAD_PREFIX} {count} regels | {link}"

@@ -24,15 +24,11 @@ def ordered_criteria(model: Model):
 def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block:
     """The Scoretabel: per candidate and criterion the aggregated score as a native formula."""
     crit_sheet = quote_sheet(layout.sheet("criteria").name)
-    sc_sheet = quote_sheet(layout.sheet("scores").name)
     cid, cw, cmin, cmax = _letters("criteria", "id", "weight", "scale_min", "scale_max")
-    s_cand, s_crit, s_score = _letters("scores", "candidate", "criterion", "score")
     smin = layout.field_name("settings", "scale_min")
     smax = layout.field_name("settings", "scale_max")
     crits = ordered_criteria(model)
     h = SCORE_TABLE_HEADER_ROW
-    n_score_rows = max((s.row for s in model.scores), default=layout.table("scores").first_data_row)
-    last_score_row = n_score_rows + 1000
 
     def look(col: str, c: str) -> str:
         return f"INDEX({crit_sheet}!${col}:${col},MATCH({c}${h},{crit_sheet}!${cid}:${cid},0))"
@@ -51,6 +47,9 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
                               "pk_output", "0"))
         header.append(Styled(crit.id, "pk_header"))
     median = model.settings.aggregation == "median"
+    from partnerkeuze.governance import native  # conflict rules in the native formulas
+
+    rg = native.ranges(model)
     body: list[list] = [header]
     for i, cand in enumerate(result.candidates):
         r = h + 1 + i
@@ -58,14 +57,9 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
         for j, _crit in enumerate(crits):
             c = col_letter(3 + j)
             if median:
-                rng = lambda col: f"{sc_sheet}!${col}$5:${col}${last_score_row}"  # noqa: E731
-                f = (f'=IFERROR(MEDIAN(IF(({rng(s_cand)}=$A{r})*({rng(s_crit)}={c}${h})*'
-                     f'({rng(s_score)}<>""),{rng(s_score)})),"")')
-                value = ArrayFormula(f)
+                value = ArrayFormula(native.median_formula(rg, f"$A{r}", f"{c}${h}"))
             else:
-                value = Formula(f'=IFERROR(AVERAGEIFS({sc_sheet}!${s_score}:${s_score},'
-                                f'{sc_sheet}!${s_cand}:${s_cand},$A{r},'
-                                f'{sc_sheet}!${s_crit}:${s_crit},{c}${h}),"")')
+                value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}"))
             row.append(Styled(value, "pk_output", "0.00"))
         body.append(row)
     width = 2 + len(crits)
@@ -89,6 +83,7 @@ def remarks(cand) -> str:
     """Plain-Dutch remarks for a candidate's result row."""
     parts = []
     parts.extend(cand.reasons)
+    parts.extend(getattr(cand, "notes", ()))
     if not cand.complete:
         n = len(cand.missing)
         parts.append(f"onvolledig: {n} score{'s' if n != 1 else ''} ontbreken" if n

@@ -38,6 +38,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.planning.compute:check_planning",
     "partnerkeuze.intake.checks:answers_refer_to_known",
     "partnerkeuze.sdg.checks:sdg_checks",
+    "partnerkeuze.governance.checks:governance_problems",
 )
 
 
@@ -46,9 +47,13 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
+    from partnerkeuze.governance.hooks import before_score, score_patch
+
+    before_score(model, snap)  # refuses when the fixed criteria changed without a reason
     progress("Scores berekenen…")
     result = evaluate(model)
     patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))
+    patch.merge(score_patch(model, snap, result))
     summary = score_summary(model, result)
     n_short = len(result.shortlist)
     details = (f"{len(model.candidates)} kandidaten gescoord; shortlist: "

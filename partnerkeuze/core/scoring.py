@@ -31,6 +31,7 @@ class CandidateResult:
     rank: int | None = None
     tied: bool = False
     shortlisted: bool = False
+    notes: list[str] = field(default_factory=list)  # remarks that do not exclude (conflicts)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class ScoreResult:
     shortlist: list[str]
     warnings: list[str]
     boundary_tie: bool = False
+    extras: dict = field(default_factory=dict)  # cached analyses (sensitivity, disagreement)
 
     def by_id(self) -> dict[str, CandidateResult]:
         """Candidate results by id."""

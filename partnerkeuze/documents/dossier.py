@@ -18,7 +18,8 @@ from partnerkeuze.documents.render import Picture
 from partnerkeuze.model import Model
 
 # Features that add dossier context ("module:function"; fn(model, snapshot, result) -> dict).
-DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_context",)
+DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_context",
+                                      "partnerkeuze.governance.dossier:dossier_provider")
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",

@@ -113,7 +113,8 @@ def build_dossier(b):
     b.loop_table(doc, ["Criterium", "Laagste gewicht", "Hoogste gewicht"],
                  ["{{ st.criterion }}", "{{ st.low|number(1) }} %", "{{ st.high|number(1) }} %"],
                  "for st in sensitivity.stability", [8.0, 4.0, 4.0], right=(1, 2))
-    b.para(doc, "Binnen deze grenzen blijft de eerste plaats dezelfde.", "Kleine tekst")
+    b.para(doc, "Binnen deze grenzen (de andere gewichten schuiven evenredig mee) blijft de "
+                "shortlist dezelfde.", "Kleine tekst")
     b.tag(doc, "{%p endif %}")
 
     b.para(doc, "7. Tweede, kwalitatieve ronde", "Heading 1")

@@ -289,4 +289,5 @@ BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.planning.sheet:build_hook",
     "partnerkeuze.intake.channels:build_channel_sheet",
     "partnerkeuze.sdg.build:format_sheets",
+    "partnerkeuze.governance.workbook:build_hook",
 )

@@ -1,0 +1,32 @@
+"""partnerkeuze freeze PATH [--reason TEXT]: fix the criteria (fingerprint, date, user, log)."""
+
+from __future__ import annotations
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    p = sub.add_parser("freeze", help="leg criteria, gewichten, schalen en knock-outs vast",
+                       description="Leg de criteria, gewichten, schalen en knock-outs vast: "
+                                   "vingerafdruk, datum en gebruiker komen in de werkmap en het "
+                                   "logboek. Wie vastgelegde criteria wijzigt, legt ze opnieuw "
+                                   "vast met een reden.")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--reason", metavar="TEKST", default=None,
+                   help="de reden van de (nieuwe) vastlegging; verplicht na een wijziging")
+    p.add_argument("--json", action="store_true", help="druk het resultaat af als JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Fix the criteria and save the workbook."""
+    from partnerkeuze.cli import progress_printer
+    from partnerkeuze.cli.output import show
+    from partnerkeuze.governance.actions import freeze
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(args.path)
+    outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
+    if outcome.changed:
+        book.save()
+    show(outcome, as_json=args.json)
+    return 0

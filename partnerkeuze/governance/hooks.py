@@ -1,0 +1,123 @@
+"""What governance adds to scoring: the refusal after an unexplained change of the fixed
+criteria, and the sheets written with every score (consensus agenda, heat map, sensitivity,
+second-round questions)."""
+
+from __future__ import annotations
+
+import math
+
+from partnerkeuze import layout
+from partnerkeuze.errors import InputProblems
+from partnerkeuze.layout import governance as gl
+from partnerkeuze.model import Model
+from partnerkeuze.patch import Block, Patch, Styled
+from partnerkeuze.snapshot import Snapshot
+
+
+def before_score(model: Model, snap: Snapshot) -> None:
+    """Refuse to score when the fixed criteria changed without a reason in the log."""
+    from partnerkeuze.governance.freeze import change_problems
+
+    problems = change_problems(model, snap)
+    if problems:
+        raise InputProblems(problems)
+
+
+def _has(model: Model, key: str) -> bool:
+    return key in layout.tables_for(model.settings.mode)
+
+
+def _width(snap: Snapshot, sheet: str, row: int, col: int) -> int:
+    r = snap.rows(sheet)[row - 1] if len(snap.rows(sheet)) >= row else ()
+    filled = [i for i, v in enumerate(r[col - 1:], start=1) if v not in (None, "")]
+    return max(filled, default=0)
+
+
+def consensus_patch(model: Model, snap: Snapshot, result) -> Patch:
+    """The agenda table and the heat map grid of the Consensusoverleg sheet."""
+    from partnerkeuze.governance import disagreement as dg
+
+    patch = Patch()
+    if not _has(model, "consensus"):
+        return patch
+    d = dg.analyse(model, result)
+    patch.replace_table("consensus", [
+        [it["candidate"], it["name"], "ja" if it["shortlisted"] else "", it["criterion"],
+         it["criterion_name"], it["spread"], dg.scores_text(it), dg.outliers_text(it)]
+        for it in d.agenda])
+    sheet = layout.sheet("consensus").name
+    header = [Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")] + \
+        [Styled(c.id, "pk_header") for c in d.criteria]
+    rows = [header]
+    by_id = result.by_id()
+    for i, cid in enumerate(d.candidates):
+        row = [Styled(cid, "pk_output"), Styled(by_id[cid].name, "pk_output")]
+        for k in range(len(d.criteria)):
+            v = d.share[i, k]
+            row.append(Styled(None if math.isnan(v) else round(float(v), 10), "pk_output", "0%"))
+        rows.append(row)
+    old = len(snap.rows(sheet))
+    width = max(len(header), _width(snap, sheet, gl.GRID_HEADER_ROW, gl.GRID_COL))
+    patch.write_block(Block(sheet, gl.GRID_HEADER_ROW, gl.GRID_COL, rows,
+                            clear_to=max(old, gl.GRID_HEADER_ROW + len(rows)), width=width))
+    patch.set_cell(sheet, 3, gl.GRID_COL,
+                   f"Warmtekaart: spreiding tussen de beoordelaars als deel van de schaal; vanaf "
+                   f"{d.threshold * 100:.0f} % komt het punt op de agenda.")
+    return patch
+
+
+def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
+    """The stability table and the acceptability block of the Gevoeligheid sheet."""
+    from partnerkeuze.governance import sensitivity as sv
+
+    patch = Patch()
+    if not _has(model, "sensitivity"):
+        return patch
+    sens = sv.analyse(model, result)
+    rows = sv.stability_rows(model, sens)
+    patch.replace_table("sensitivity", [[r["criterion"], r["name"], r["current"], r["low"],
+                                         r["high"], r["sentence"]] for r in rows])
+    sheet = layout.sheet("sensitivity").name
+    names = {c.id: c.name for c in result.candidates}
+    block = [[Styled(h, "pk_header") for h in ("ID", "Gemeente", "Eerste plaats", "Op de shortlist",
+                                               "Uitleg")]]
+    ranked = sorted(sens.eligible, key=lambda c: (-sens.acceptability[c]["shortlist"],
+                                                  -sens.acceptability[c]["first"], c))
+    for cid in ranked:
+        acc = sens.acceptability[cid]
+        block.append([Styled(cid, "pk_output"), Styled(names[cid], "pk_output"),
+                      Styled(acc["first"], "pk_output", "0%"),
+                      Styled(acc["shortlist"], "pk_output", "0%"),
+                      Styled(sv.acceptability_sentence(names[cid], acc) + ".", "pk_output")])
+    old = len(snap.rows(sheet))
+    patch.write_block(Block(sheet, 4, gl.ACCEPTABILITY_COL, block,
+                            clear_to=max(old, 4 + len(block)), width=5))
+    patch.set_cell(sheet, 3, 1,
+                   f"{sens.samples:,}".replace(",", ".") + f" aannemelijke wegingen rond de gekozen gewichten "
+                   f"(gemiddelde afwijking {sv.number(sens.spread)} procentpunten, startgetal "
+                   f"{sens.seed}); zelfde startgetal, zelfde uitkomst.")
+    return patch
+
+
+def second_round_patch(model: Model, result) -> Patch:
+    """The second-round questions for shortlisted candidates that do not have them yet."""
+    from partnerkeuze.governance.second_round import missing_rows
+
+    patch = Patch()
+    rows = missing_rows(model, result.shortlist)
+    if rows:
+        patch.append_rows("second_round", rows)
+    return patch
+
+
+def score_patch(model: Model, snap: Snapshot, result) -> Patch:
+    """Everything governance writes with a score; a damaged log becomes a warning."""
+    from partnerkeuze.governance.logcheck import log_problems
+
+    for p in log_problems(snap):
+        result.warnings.append(f"Het logboek is niet meer intact: {p}. Partnerkeuze schrijft "
+                               f"verder, maar de breuk blijft zichtbaar.")
+    patch = consensus_patch(model, snap, result)
+    patch.merge(sensitivity_patch(model, snap, result))
+    patch.merge(second_round_patch(model, result))
+    return patch
