@@ -35,6 +35,17 @@ class LiveWorkbook:
         self._last = None
         todo, _ = plan(before, patch)
         sheets = self.book.sheets
+        touched = {w.sheet for w in todo.writes} | {a[0] for a in todo.array_formulas} | \
+            {t[0] for t in todo.tables} | {f[0] for f in todo.formats}
+        protected = [name for name in touched if _unprotect(sheets[name])]
+        try:
+            self._write(todo, sheets)
+        finally:
+            for name in protected:
+                _protect(sheets[name])
+
+    def _write(self, todo, sheets) -> None:
+        """Carry out the planned writes."""
         for w in todo.writes:
             sheets[w.sheet].range((w.row, w.col)).value = w.values
         for sheet, row, col, formula in todo.array_formulas:
@@ -50,6 +61,36 @@ class LiveWorkbook:
                 cell.api.Style = style  # Windows; other platforms keep the table's format
             except Exception:
                 pass
+
+
+def sheet_password(name: str) -> str:
+    """The protection password of a sheet: the log password for the log and criteria history."""
+    from partnerkeuze import layout
+    from partnerkeuze.governance.workbook import password
+
+    locked = {layout.sheet(k).name for k in ("log", "criteria_history") if k in layout.SHEET_BY_KEY}
+    return password() if name in locked else ""
+
+
+def _unprotect(sheet) -> bool:
+    """Lift the protection of a sheet before Python writes to it; True when it was protected."""
+    try:
+        if not sheet.api.ProtectContents:  # Windows COM
+            return False
+        sheet.api.Unprotect(sheet_password(sheet.name))
+        return True
+    except Exception:
+        return False
+
+
+def _protect(sheet) -> None:
+    """Protect a sheet again as the governed workbook has it: only input cells editable."""
+    try:
+        sheet.api.Protect(Password=sheet_password(sheet.name), DrawingObjects=True, Contents=True,
+                          Scenarios=True, AllowFormattingColumns=True, AllowFormattingRows=True,
+                          AllowSorting=True, AllowFiltering=True)
+    except Exception:
+        pass
 
 
 class XlwingsUI:
