@@ -98,8 +98,10 @@ def read_fields(snap: Snapshot, sheet_key: str, problems: list[Problem]) -> dict
     for f in sheet.fields:
         r = rows_by_key.get(f.key)
         if r is None:
-            problems.append(Problem(f"{sheet.name}!{col_letter(table.first_col)}",
-                                    f"de rij '{f.label}' (sleutel {f.key}) ontbreekt"))
+            # A workbook made by an older version lacks newer optional rows: their default holds.
+            if f.required:
+                problems.append(Problem(f"{sheet.name}!{col_letter(table.first_col)}",
+                                        f"de rij '{f.label}' (sleutel {f.key}) ontbreekt"))
             continue
         values["_rows"][f.key] = r
         raw = snap.value(sheet.name, r, vcol)

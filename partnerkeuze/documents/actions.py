@@ -139,13 +139,21 @@ def letter_name(prefix: str, cid: str, name: str, lang: str) -> str:
 
 
 def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
-    """A letter to every candidate: the announcement to the chosen partner, reasons to the others."""
+    """A letter to every candidate: the announcement to the chosen partner, reasons to the others.
+
+    In SDG mode the letters are those of the matching: to both partners of every pair.
+    """
     from partnerkeuze.documents.combine import combine
     from partnerkeuze.documents.contexts import (Notes, chosen_context, chosen_partner,
                                                  declined_context, letterhead)
     from partnerkeuze.documents.render import compiled, locale_for
 
     snap, model, result = _read(book, progress)
+    if model.settings.mode == "sdg":
+        # SDG partnerships: the letters announce the matches to both sides (see partnerkeuze.sdg).
+        from partnerkeuze.sdg.actions import documents
+
+        return documents(book, out_dir, progress)
     chosen = chosen_partner(model, result)
     if chosen is None:
         raise InputProblems([Problem("Resultaten", "er is nog geen gekozen partner: de "

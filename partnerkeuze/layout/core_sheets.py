@@ -35,6 +35,25 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("Informeer alle kandidaten: de gekozen partner en, met de redenen, de andere.", "candidates"),
 )
 
+# The steps of an SDG partnership call (003_1457e92fe5a06ce4.txt), each with the sheet it uses.
+SDG_STEPS: tuple[tuple[str, str], ...] = (
+    ("Vul het profiel in van de organisatie die de oproep doet.", "profile"),
+    ("Stel de oproep in: minimumscore, startdatum, afzender.", "sdg_settings"),
+    ("Leg de verwachtingen aan een deelnemende gemeente vast als criteria met gewichten "
+     "(samen 100 %); geen actieve stedenband is een pluspunt.", "criteria"),
+    ("Registreer de Vlaamse kandidaat-gemeenten en laat de stuurgroep ze scoren.", "candidates"),
+    ("Beschrijf de thema's met hun SDG's: burgerparticipatie in Rwanda, welvaart (SDG 7-11) "
+     "in Benin.", "themes"),
+    ("Registreer de Rwandese districten en Beninese gemeenten en hun interesses.", "partners"),
+    ("Koppel Vlaamse en Zuidelijke gemeenten (knop 'SDG-koppeling' of 'partnerkeuze match').",
+     "matches"),
+    ("Plan per partnerschap: 17.500 EUR elk, minstens drie digitale sessies per jaar, een "
+     "werkbezoek heen en terug, vijf vaste vergadermomenten, hoogstens twee jaar.", "programme"),
+    ("Plan de werkbezoeken per land in dezelfde periode, met 1 à 2 dagen gezamenlijk overleg.",
+     "visits"),
+    ("Verstuur de brieven aan beide partners en de partnerschapsovereenkomst.", "matches"),
+)
+
 PROFILE = Sheet(
     key="profile", name="Profiel", order=10, tab_color="2E75B6",
     title="Profiel van de eigen gemeente",

@@ -16,7 +16,7 @@ from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
 from partnerkeuze import layout
 from partnerkeuze.cellref import absolute, col_letter, quote_sheet
 from partnerkeuze.layout import schema
-from partnerkeuze.layout.core_sheets import STEPS
+from partnerkeuze.layout.core_sheets import SDG_STEPS, STEPS
 from partnerkeuze.xlsx import styles as st
 from partnerkeuze.xlsx.cells import put
 from partnerkeuze.xlsx.tables import write_rows
@@ -189,11 +189,13 @@ def _add_start(ws, mode: str) -> None:
     ws.column_dimensions["C"].width = 18
     for c, text in enumerate(("Stap", "Wat u doet", "Naar het blad"), start=1):
         ws.cell(row=4, column=c, value=text).style = "pk_header"
-    for r, (text, key) in enumerate(STEPS, start=5):
+    present = {s.key for s in layout.sheets_for(mode)}
+    steps = [(text, key) for text, key in (SDG_STEPS if mode == "sdg" else STEPS) if key in present]
+    for r, (text, key) in enumerate(steps, start=5):
         ws.cell(row=r, column=1, value=r - 4)
         put(ws.cell(row=r, column=2), text)
         _link(ws.cell(row=r, column=3), layout.sheet(key).name)
-    r = 5 + len(STEPS) + 1
+    r = 5 + len(steps) + 1
     ws.cell(row=r, column=2, value="De bladen van deze werkmap").font = Font(bold=True)
     for s in layout.sheets_for(mode):
         r += 1
