@@ -28,12 +28,24 @@ def large_call(path: Path, n_candidates: int = 1000, n_criteria: int = 40, n_ass
         candidates.append([f"K{i:04d}", f"Gemeente {i}", country, "", COUNTRY_BY_NAME[country].language,
                            rng.choice(CHANNELS), "", None, None, "In beoordeling", None])
     assessors = [[f"B{a}", f"Beoordelaar {a}", "", None] for a in range(n_assessors)]
-    scores = [[c[0], k[0], a[0], rng.randint(0, 5), "Motivering"]
-              for c in candidates for k in criteria for a in assessors]
+    # Assessors mostly agree (a shared judgement per candidate and criterion, one point of noise
+    # either way), with an occasional outlier, as on a real scoring panel.
+    scores = []
+    for c in candidates:
+        for k in criteria:
+            base = rng.randint(0, 5)
+            for a in assessors:
+                roll = rng.random()
+                if roll < 0.005:
+                    value = 0 if base >= 3 else 5
+                else:
+                    value = min(5, max(0, base + (-1 if roll < 0.15 else 1 if roll > 0.85 else 0)))
+                scores.append([c[0], k[0], a[0], value, "Motivering"])
+    declarations = [[a[0], c[0], "geen conflict", None, None] for a in assessors for c in candidates]
     fields = {"profile": {"municipality": "Benchdorp", "coordinator": "Bench"},
               "settings": {"shortlist_size": 5}}
     wb = build_workbook({"criteria": criteria, "candidates": candidates, "assessors": assessors,
-                         "scores": scores}, fields)
+                         "conflicts": declarations, "scores": scores}, fields)
     save_atomic(wb, path, backup=False)
     return path
 

@@ -56,7 +56,7 @@ class Assessor:
     row: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """One assessor's score of one candidate on one criterion, with the motivation."""
 
