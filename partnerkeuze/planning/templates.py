@@ -125,8 +125,10 @@ def meeting_rows(first: dt.date, last: dt.date, bodies: dict) -> list[list]:
 
 def stedenband_demo(tables: dict, fields: dict) -> None:
     """Demo planning of Heidebeek's call: steps, statuses, meetings and planning settings."""
-    done = {f"S{i:02d}": DONE for i in range(1, 10)}
-    done.update({"S10": BUSY})
+    # The demo call has its second round and consensus ranking filled in: the GROS advice on the
+    # ranking is under way and the college decision is behind schedule.
+    done = {f"S{i:02d}": DONE for i in range(1, 12)}
+    done.update({"S12": BUSY})
     tables["planning"] = rows(STEDENBAND, done)
     tables["meetings"] = meeting_rows(dt.date(2025, 11, 1), dt.date(2027, 6, 30), {
         GROS: ((1, 1), 14, "Raadzaal, 20 uur"),
