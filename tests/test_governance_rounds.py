@@ -160,3 +160,25 @@ def test_blank_workbook_has_an_empty_but_valid_governance_context(mode):
     assert ctx["log"] == {"entries": 1, "link": ctx["log"]["link"], "problems": []}
     book.apply(score_patch(model, snap, result))
     assert book.snapshot().value("Gevoeligheid", 3, 1).startswith("10.000 aannemelijke wegingen")
+
+
+def test_outlier_mask_equals_outliers_cell_by_cell():
+    import random
+
+    import numpy as np
+
+    rng = random.Random(3)
+    cells, limits, expected = [], [], []
+    for _ in range(400):
+        n = rng.randint(1, 6)
+        row = [float(rng.randint(0, 5)) if rng.random() > 0.2 else np.nan for _ in range(n)]
+        row += [np.nan] * (6 - n)
+        limit = rng.choice([1.0, 2.0, 2.5])
+        values = {f"B{a}": v for a, v in enumerate(row) if not np.isnan(v)}
+        cells.append(row)
+        limits.append(limit)
+        expected.append(disagreement.outliers(values, limit))
+    mask = disagreement.outlier_mask(np.array(cells), np.array(limits))
+    got = [[f"B{a}" for a in np.nonzero(m)[0]] for m in mask]
+    assert got == expected
+    assert any(expected)

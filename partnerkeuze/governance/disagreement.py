@@ -46,6 +46,26 @@ def outliers(values: dict[str, float], limit: float) -> list[str]:
     return out
 
 
+def outlier_mask(scores: np.ndarray, limits: np.ndarray) -> np.ndarray:
+    """``outliers`` for many cells at once: scores [cell, assessor] (NaN: no counted score) and
+    a limit per cell give a [cell, assessor] mask of the assessors who stand alone."""
+    present = ~np.isnan(scores)
+    enough = present.sum(axis=1) >= 3
+    mask = np.zeros(scores.shape, dtype=bool)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for a in range(scores.shape[1]):
+            others = scores.copy()
+            others[:, a] = np.nan
+            median = np.nanmedian(others, axis=1)
+            spread = np.nanmax(others, axis=1) - np.nanmin(others, axis=1)
+            mask[:, a] = present[:, a] & enough & \
+                (np.abs(scores[:, a] - median) >= limits - 1e-12) & (spread < limits - 1e-12)
+    return mask
+
+
 def analyse(model: Model, result) -> Disagreement:
     """The spread of the counted scores and the agenda (cached on the result)."""
     cached = result.extras.get("disagreement")
@@ -78,11 +98,14 @@ def analyse(model: Model, result) -> Disagreement:
     out = Disagreement(cands, crits, spread, share, threshold=threshold)
     by_id = result.by_id()
     names = {a.id: a.name for a in model.assessors}
-    for i, k in zip(*np.nonzero(np.nan_to_num(share, nan=-1) >= threshold - 1e-12)):
+    cells = np.nonzero(np.nan_to_num(share, nan=-1) >= threshold - 1e-12)
+    limits = threshold * ranges[cells[1]] if len(crits) else np.zeros(0)
+    standing_alone = outlier_mask(cube[cells], limits)
+    for n, (i, k) in enumerate(zip(*cells)):
         cand = by_id[cands[i]]
         crit = crits[k]
         values = {ass[a]: float(cube[i, k, a]) for a in range(len(ass)) if not np.isnan(cube[i, k, a])}
-        flagged = outliers(values, threshold * (crit.scale_max - crit.scale_min))
+        flagged = [ass[a] for a in np.nonzero(standing_alone[n])[0]]
         if len(values) >= 3 and not flagged and share[i, k] < 1.5 * threshold - 1e-12:
             continue  # a spread shared by the group (e.g. 3, 4, 5): on the heat map, not the agenda
         out.agenda.append({
