@@ -81,3 +81,17 @@ def read_snapshot(path: Path):
     snap.sheets = dict(snap.sheets.items())
     book.close()
     return snap
+
+
+def demo_context_builder(path: Path):
+    """What the document code needs to build contexts for a workbook: (snapshot, model, result,
+    notes, chosen partner, letterhead)."""
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.documents.contexts import Notes, chosen_partner, letterhead
+    from partnerkeuze.parse import parse
+
+    snap = read_snapshot(path)
+    model = parse(snap)
+    result = evaluate(model)
+    notes = Notes()
+    return snap, model, result, notes, chosen_partner(model, result), letterhead(model, None, notes)

@@ -57,22 +57,14 @@ def poison(ctx: dict) -> tuple[dict, list[str]]:
 @pytest.fixture(scope="module")
 def contexts(demo_template):
     """Real contexts of every kind of document, built from the demo workbook."""
-    from partnerkeuze.assessment import evaluate
     from partnerkeuze.documents.contexts import (
-        Notes, chosen_context, chosen_partner, declined_context, letterhead,
-        questionnaire_context,
+        chosen_context, declined_context, questionnaire_context,
     )
     from partnerkeuze.documents.dossier import dossier_context
-    from partnerkeuze.parse import parse
 
-    from documents_support import read_snapshot
+    from documents_support import demo_context_builder
 
-    snap = read_snapshot(demo_template)
-    model = parse(snap)
-    result = evaluate(model)
-    notes = Notes()
-    chosen = chosen_partner(model, result)
-    head = letterhead(model, None, notes)
+    snap, model, result, notes, chosen, head = demo_context_builder(demo_template)
     out = {}
     for lang in ("nl", "fr", "en", "es"):
         out[("questionnaire", lang)] = questionnaire_context(model, lang, None, notes)

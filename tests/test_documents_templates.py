@@ -31,22 +31,14 @@ def test_template_uses_only_declared_variables_and_every_required_one(kind, lang
 @pytest.fixture(scope="module")
 def demo_contexts(demo_template):
     """The contexts the code builds for the demo workbook, per kind."""
-    from partnerkeuze.assessment import evaluate
     from partnerkeuze.documents.contexts import (
-        Notes, chosen_context, chosen_partner, declined_context, letterhead,
-        questionnaire_context,
+        chosen_context, declined_context, questionnaire_context,
     )
     from partnerkeuze.documents.dossier import dossier_context
-    from partnerkeuze.parse import parse
 
-    from documents_support import read_snapshot
+    from documents_support import demo_context_builder
 
-    snap = read_snapshot(demo_template)
-    model = parse(snap)
-    result = evaluate(model)
-    notes = Notes()
-    chosen = chosen_partner(model, result)
-    head = letterhead(model, None, notes)
+    snap, model, result, notes, chosen, head = demo_context_builder(demo_template)
     other = next(c for c in model.candidates if c.id != chosen.id)
     return {
         "questionnaire": questionnaire_context(model, "fr", None, notes),
