@@ -124,6 +124,11 @@ class Postman:
     def _where(self) -> str:
         return f"{self.settings.host}:{self.settings.port}"
 
+    def _unreachable(self, exc: Exception) -> "MailUnavailable":
+        """The Dutch error for a server that cannot be reached or fails mid-way."""
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return MailUnavailable(f"de mailserver {self._where()} is niet bereikbaar ({reason})")
+
     def _connect(self) -> None:
         import smtplib
         import ssl
@@ -149,9 +154,7 @@ class Postman:
             raise MailUnavailable(f"de mailserver {self._where()} kent geen STARTTLS: zet "
                                   f"'Versleutelen met STARTTLS' op nee of gebruik poort 465") from None
         except (OSError, smtplib.SMTPException) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise MailUnavailable(f"de mailserver {self._where()} is niet bereikbaar "
-                                  f"({reason})") from None
+            raise self._unreachable(exc) from None
         self._smtp = smtp
 
     def send(self, msg: EmailMessage, name: str) -> None:
@@ -172,6 +175,4 @@ class Postman:
             raise RecipientRefused(f"de mailserver {self._where()} weigert de ontvanger "
                                   f"{msg['To']}") from None
         except (OSError, smtplib.SMTPException) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise MailUnavailable(f"de mailserver {self._where()} is niet bereikbaar "
-                                  f"({reason})") from None
+            raise self._unreachable(exc) from None
