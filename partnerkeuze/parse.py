@@ -163,8 +163,13 @@ def parse(snap: Snapshot) -> Model:
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
     if problems:
-        raise InputProblems(sorted(set(problems), key=_problem_order))
+        raise InputProblems(sorted_problems(problems))
     return model
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems without repeats, in the order of the sheets, then by row and column."""
+    return sorted(set(problems), key=_problem_order)
 
 
 def _problem_order(p: Problem):

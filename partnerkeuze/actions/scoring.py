@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+
 from partnerkeuze import audit, layout
 from partnerkeuze.actions import Outcome, Progress, WorkbookIO, no_progress
 from partnerkeuze.assessment import evaluate, score_summary
 from partnerkeuze.errors import InputProblems, Problem
-from partnerkeuze.parse import parse, parse_lenient
+from partnerkeuze.parse import parse, parse_lenient, sorted_problems
 from partnerkeuze.results import results_patch
 
 
@@ -18,13 +20,9 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     model = parse_lenient(snap, problems)
     for extra in CHECKS:
         module, _, func = extra.partition(":")
-        import importlib
-
         problems.extend(getattr(importlib.import_module(module), func)(model, snap))
     if problems:
-        from partnerkeuze.parse import _problem_order
-
-        raise InputProblems(sorted(set(problems), key=_problem_order))
+        raise InputProblems(sorted_problems(problems))
     result = evaluate(model)
     out = Outcome(warnings=list(result.warnings))
     out.messages.append(
