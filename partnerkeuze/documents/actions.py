@@ -119,17 +119,20 @@ def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     snap, model, result = _read(book, progress)
     out = output_dir(out_dir)
     notes = Notes()
+    record_notes(snap, model, result, notes)
     progress("Grafieken tekenen…")
     ctx = dossier_context(model, snap, result, _base_dir(book), notes)
     progress("Dossier schrijven…")
     path = out / DOSSIER_NAME
     _write(path, render_docx(template("dossier", "nl"), ctx, locale_for("nl")))
-    _log(book, snap, "dossier", f"dossier voor het college; voorstel: {ctx['proposal']['id']} "
-                                f"{ctx['proposal']['name']}", [path])
+    proposal = ctx["proposal"]
+    what = (f"{proposal['id']} {proposal['name']}" if proposal else "geen voorstel")
+    state = "beslissing van het college" if ctx["decision"]["final"] else "voorstel"
+    _log(book, snap, "dossier", f"dossier voor het college; {state}: {what}", [path])
     outcome = Outcome(warnings=notes.items + list(result.warnings), files=[path], changed=True,
-                      data={"files": [str(path)], "proposal": ctx["proposal"]["id"]})
-    outcome.messages.append(f"Dossier voor het college geschreven: {path} (voorstel: "
-                            f"{ctx['proposal']['name']}).")
+                      data={"files": [str(path)], "proposal": proposal["id"] if proposal else None,
+                            "final": ctx["decision"]["final"]})
+    outcome.messages.append(f"Dossier voor het college geschreven: {path} ({state}: {what}).")
     return outcome
 
 
@@ -176,6 +179,7 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
                                                   f"college --partner ID).")])
     out = output_dir(out_dir)
     notes = Notes()
+    record_notes(snap, model, result, notes)
     head = letterhead(model, _base_dir(book), notes)
     prefix_all = DRAFT_PREFIX if decision.draft else ""
     files: list[Path] = []
@@ -241,6 +245,15 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
                                 f"{decision.record.college.date}), plus {COMBINED_NAME} om af "
                                 f"te drukken.")
     return outcome
+
+
+def record_notes(snap, model, result, notes) -> None:
+    """Warn about every contradiction between the procedure record, the Status column, the
+    final order and the scores: the documents follow the record, the user should know."""
+    from partnerkeuze.procedure.checks import record_problems
+
+    for p in record_problems(snap, model, result):
+        notes.add(f"{p} (de documenten volgen het blad Procedure)")
 
 
 def layout_sheet(key: str) -> str:
