@@ -246,3 +246,33 @@ def test_record_survives_a_libreoffice_round_trip_and_stays_protected(demo_path,
     assert run_cli("check", lo).returncode == 0
     rec = read_record(read_record_snapshot(lo))
     assert rec.council.partner == "K05" and rec.stage == "council"
+
+
+def test_ribbon_button_records_a_stage_like_the_command(demo_path):
+    from dataclasses import dataclass, field
+
+    from partnerkeuze.addin import ribbon
+    from partnerkeuze.addin.context import Context, RecordingUI
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    @dataclass
+    class ScriptedUI(RecordingUI):
+        answers: list = field(default_factory=list)
+
+        def ask_text(self, prompt):
+            self.shown.append(("ask_text", prompt))
+            return self.answers.pop(0) if self.answers else None
+
+    book = MemoryWorkbook(FileWorkbook(demo_path, for_writing=False).snapshot())
+    ui = ScriptedUI(answers=["college", "2026-09-07", "K05", "CBS/2026/231", "", ""])
+    outcome = ribbon.run("record", Context(book, ui, demo_path, {}))
+    assert [k for k, _ in ui.shown][-1] == "info", ui.shown
+    assert "K05" in " ".join(outcome.messages)
+    rec = read_record(book.snapshot())
+    assert rec.chosen == "K05" and rec.college.number == "CBS/2026/231"
+    assert rec.college.date == dt.date(2026, 9, 7)
+    ui = ScriptedUI(answers=["college", "", "K04", "", "", ""])
+    ribbon.run("record", Context(book, ui, demo_path, {}))
+    errors = [t for k, t in ui.shown if k == "error"]
+    assert errors and "--reason" in errors[0]
+    assert read_record(book.snapshot()).chosen == "K05"

@@ -44,9 +44,10 @@ def build_dossier(b):
     b.tag(doc, "{%p endif %}")
     b.para(doc, "**Werkwijze.** De oproep werd verspreid{% if call_date %} op {{ call_date }}"
                 "{% endif %}{% if deadline %}, met als deadline {{ deadline }}{% endif %}. "
-                "{{ assessors|length }} beoordelaars scoorden elke kandidatuur op elk criterium "
-                "(schaal {{ scale_min }} tot {{ scale_max }}) met een korte motivering; hun "
-                "scores werden samengevoegd met het {{ aggregation }}. Een knock-outcriterium "
+                "{{ assessors|length }} beoordelaars scoorden de kandidaturen per criterium "
+                "(schaal {{ scale_min }} tot {{ scale_max }}) met een korte motivering; wie een "
+                "belangenconflict verklaarde, scoorde die kandidaat niet mee. Hun scores werden "
+                "samengevoegd met het {{ aggregation }}. Een knock-outcriterium "
                 "sluit een kandidaat uit die de drempel niet haalt. De gewogen score (0-100) "
                 "bepaalt de rangschikking; de {{ shortlist_size }} hoogst scorende kandidaten "
                 "vormen de shortlist, die in een tweede, kwalitatieve ronde van naderbij "
