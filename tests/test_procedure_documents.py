@@ -401,3 +401,36 @@ def test_every_score_deleted_gives_no_proposal(runs):
     text = flat(docx_text(run["dir"] / "Dossier_college.docx"))
     assert "geen enkele kandidaat is volledig gescoord" in text
     assert "Dassa-Zoumé (Benin), gekozen" not in text and "Artikel 1" not in text
+
+
+def test_next_steps_are_computed_from_today_and_never_in_the_past():
+    from partnerkeuze.documents import dossier_content as dc
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure.decision import decide
+
+    book = demo_book()
+    model = _model(book)
+    from partnerkeuze.assessment import evaluate
+
+    result = evaluate(model)
+    record = read_record(book.snapshot())
+    decision = decide(model, result, record)
+    for today in (dt.date(2026, 7, 20), dt.date(2026, 11, 27), dt.date(2027, 3, 1)):
+        steps = dc.next_steps(model, record, decision, today)
+        names = [s["name"] for s in steps]
+        assert names[:3] == ["Advies van de GROS",
+                             "Beslissing van het college van burgemeester en schepenen",
+                             "Goedkeuring door de gemeenteraad"]
+        dated = [s["date"] for s in steps if s["date"]]
+        assert dated and all(d >= today for d in dated) and dated == sorted(dated)
+        for s in steps:
+            if s["date"]:
+                submit = re.search(r"uiterlijk (.+)$", s["note"]).group(1)
+                assert submit  # the submission date is stated with the meeting
+    _record(book, "gros", date=dt.date(2026, 8, 26), text="Positief.")
+    _record(book, "college", date=COLLEGE_DAY, partner="K05")
+    record = read_record(book.snapshot())
+    steps = dc.next_steps(_model(book), record, decide(model, result, record),
+                          dt.date(2026, 11, 27))
+    assert [s["name"] for s in steps][0] == "Goedkeuring door de gemeenteraad"
+    assert "Advies van de GROS" not in [s["name"] for s in steps]

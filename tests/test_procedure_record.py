@@ -54,7 +54,8 @@ def test_recording_writes_a_chained_row_and_a_log_entry():
     before = len(numbered_rows(book.snapshot(), "log"))
     record(book, "extension", date=dt.date(2026, 5, 20), deadline=dt.date(2026, 6, 16),
            reason="Paasvakantie in Bolivia en Peru")
-    record(book, "gros", date=dt.date(2026, 8, 26), text="Positief advies over Dassa-Zoumé.")
+    record(book, "gros", date=dt.date(2026, 8, 26),
+           text="Positief advies over Dassa-Zoumé. " + "Toelichting; " * 300)  # > log limit
     out = record(book, "college", date=dt.date(2026, 9, 7), partner="K05", number="CBS/2026/231")
     snap = book.snapshot()
     rec = read_record(snap)
@@ -71,6 +72,7 @@ def test_recording_writes_a_chained_row_and_a_log_entry():
     status = {c.id: c.status for c in parse_lenient(snap, []).candidates}
     assert status["K05"] == "Gekozen"
     assert problems_of(book) == [] and log_problems(snap) == []
+    assert len(rec.gros_advice) == 3000  # capped in the record, shortened in the log
 
 
 def test_a_stage_recorded_twice_needs_a_reason_and_the_newest_counts():

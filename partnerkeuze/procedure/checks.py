@@ -14,7 +14,7 @@ from partnerkeuze.procedure.stages import STAGE_CODES
 
 CHOSEN = "Gekozen"
 REJECTED = ("Niet weerhouden", "Ingetrokken")
-_LOGGED = re.compile(r"procedure Nr (\d+):.*ketting ([0-9a-f]+)")
+_LOGGED = re.compile(r"^procedure Nr (\d+): [^;]*; ketting ([0-9a-f]{16})")
 
 
 def chain_problems(snap) -> list[Problem]:
