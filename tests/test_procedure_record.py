@@ -175,6 +175,10 @@ def test_contradictions_between_record_status_order_and_scores_are_reported():
     assert any("de status is 'Ingetrokken'" in m for m in msgs), msgs
     set_status(book, "K05", "Gekozen")
     assert problems_of(book) == []
+    set_status(book, "K09", "Shortlist")  # eleventh in score
+    msgs = [str(p) for p in problems_of(book)]
+    assert any("K09" in m and "niet op de shortlist" in m for m in msgs), msgs
+    set_status(book, "K09", "In beoordeling")
     record(book, "college", date=dt.date(2026, 9, 8), partner="K13", reason="test")
     msgs = [str(p) for p in problems_of(book)]
     assert any("K13" in m and "uitgesloten" in m for m in msgs), msgs
