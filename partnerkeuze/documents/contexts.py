@@ -6,13 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.core.scoring import CandidateResult, ScoreResult
-from partnerkeuze.procedure import reasons as rs
 from partnerkeuze.documents.render import Picture
 from partnerkeuze.documents.wording import country_name, criterion_name
 from partnerkeuze.model import Candidate, Model
+from partnerkeuze.procedure import reasons as rs
 
-CHOSEN = "Gekozen"
-WITHDRAWN = "Ingetrokken"
 MAX_LOGO_BYTES = 5_000_000
 
 

@@ -34,6 +34,7 @@ SHORTLISTED = "shortlisted"
 KNOCKOUT = "knockout"
 WITHDRAWN = "withdrawn"
 INCOMPLETE = "incomplete"
+WITHDRAWN_STATUS = "Ingetrokken"  # the Status of a candidate that withdrew
 
 
 def scored_criteria(model) -> list:
@@ -209,5 +210,3 @@ def reasons_for(model, result, decision, cid: str) -> Reasons:
         r.round_behind = round_behind(model, cid, partner.id)
     return r
 
-
-WITHDRAWN_STATUS = "Ingetrokken"
