@@ -15,10 +15,11 @@ from partnerkeuze.snapshot import Snapshot
 
 
 def before_score(model: Model, snap: Snapshot) -> None:
-    """Refuse to score when the fixed criteria changed without a reason in the log."""
-    from partnerkeuze.governance.freeze import change_problems
+    """Refuse to score on any break of the governance record (the same problems ``check``
+    lists): altered log or history, wiped fingerprint, criteria changed without a reason."""
+    from partnerkeuze.governance.integrity import integrity_problems
 
-    problems = change_problems(model, snap)
+    problems = integrity_problems(model, snap)
     if problems:
         raise InputProblems(problems)
 
@@ -111,12 +112,7 @@ def second_round_patch(model: Model, result) -> Patch:
 
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
-    """Everything governance writes with a score; a damaged log becomes a warning."""
-    from partnerkeuze.governance.logcheck import log_problems
-
-    for p in log_problems(snap):
-        result.warnings.append(f"Het logboek is niet meer intact: {p}. Partnerkeuze schrijft "
-                               f"verder, maar de breuk blijft zichtbaar.")
+    """Everything governance writes with a score (the record was verified by before_score)."""
     patch = consensus_patch(model, snap, result)
     patch.merge(sensitivity_patch(model, snap, result))
     patch.merge(second_round_patch(model, result))
