@@ -52,5 +52,8 @@ def score_summary(model: Model, result: ScoreResult) -> dict:
             for c in result.candidates
         ],
         "stability": {k: [lo, hi] for k, (lo, hi) in sens.stability.items()},
+        "sensitivity": {"samples": sens.samples, "seed": sens.seed,
+                        "precision": sens.precision, "vary_scores": sens.vary_scores,
+                        "standard_errors": sens.errors, "ranks": sens.ranks},
         "warnings": list(result.warnings) + list(sens.warnings),
     }

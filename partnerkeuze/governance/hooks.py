@@ -80,23 +80,40 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
                                          r["high"], r["sentence"]] for r in rows])
     sheet = layout.sheet("sensitivity").name
     names = {c.id: c.name for c in result.candidates}
-    block = [[Styled(h, "pk_header") for h in ("ID", "Gemeente", "Eerste plaats", "Op de shortlist",
-                                               "Uitleg")]]
+    block = [[Styled(h, "pk_header") for h in ("ID", "Gemeente", "Eerste plaats", "± (standaardfout)",
+                                               "Op de shortlist", "± (standaardfout)", "Uitleg")]]
     ranked = sorted(sens.eligible, key=lambda c: (-sens.acceptability[c]["shortlist"],
                                                   -sens.acceptability[c]["first"], c))
     for cid in ranked:
-        acc = sens.acceptability[cid]
+        acc, err = sens.acceptability[cid], sens.errors.get(cid, {"first": 0.0, "shortlist": 0.0})
         block.append([Styled(cid, "pk_output"), Styled(names[cid], "pk_output"),
-                      Styled(acc["first"], "pk_output", "0%"),
-                      Styled(acc["shortlist"], "pk_output", "0%"),
+                      Styled(acc["first"], "pk_output", "0.0%"),
+                      Styled(err["first"], "pk_output", "0.00%"),
+                      Styled(acc["shortlist"], "pk_output", "0.0%"),
+                      Styled(err["shortlist"], "pk_output", "0.00%"),
                       Styled(sv.acceptability_sentence(names[cid], acc) + ".", "pk_output")])
+    n = len(sens.eligible)
+    block.append([])
+    block.append([Styled("Rangaanvaardbaarheid: het deel van de aannemelijke wegingen dat elke "
+                         "rang geeft (gelijke scores delen de betere rang).", "pk_output")])
+    block.append([Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
+                 + [Styled(f"Rang {r}", "pk_header") for r in range(1, n + 1)])
+    for row in sv.rank_rows(result, sens):
+        block.append([Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
+                     + [Styled(p, "pk_output", "0.0%") for p in row["ranks"]])
     old = len(snap.rows(sheet))
+    width = max(7, n + 2, _width(snap, sheet, 4, gl.ACCEPTABILITY_COL))
+    width = max([width] + [_width(snap, sheet, r, gl.ACCEPTABILITY_COL)
+                           for r in range(4, old + 1)])
     patch.write_block(Block(sheet, 4, gl.ACCEPTABILITY_COL, block,
-                            clear_to=max(old, 4 + len(block)), width=5))
+                            clear_to=max(old, 4 + len(block)), width=width))
+    vary = (" De scores van de beoordelaars variëren mee binnen hun spreiding."
+            if sens.vary_scores else "")
     patch.set_cell(sheet, 3, 1,
                    f"{sens.samples:,}".replace(",", ".") + f" aannemelijke wegingen rond de gekozen gewichten "
                    f"(gemiddelde afwijking {sv.number(sens.spread)} procentpunten, startgetal "
-                   f"{sens.seed}); zelfde startgetal, zelfde uitkomst.")
+                   f"{sens.seed}); zelfde startgetal, zelfde uitkomst. Elke standaardfout is "
+                   f"hoogstens {sv.number(sens.precision * 100)} procentpunt." + vary)
     return patch
 
 

@@ -165,5 +165,13 @@ EXTRA_FIELDS = {
               default=40, minimum=10, maximum=100,
               help="Verschil tussen hoogste en laagste score dat op de agenda van het "
                    "consensusoverleg komt (40 % van een schaal 0-5 is 2 punten)."),
+        Field("sensitivity_precision", "Grootste standaardfout van de gevoeligheid (procentpunt)",
+              NUMBER, default=0.5, minimum=0.05, maximum=5,
+              help="Er worden genoeg wegingen getrokken dat geen percentage een grotere "
+                   "standaardfout heeft (0,5 vraagt 10.000 wegingen)."),
+        Field("sensitivity_vary_scores", "Ook de scores laten variëren (gevoeligheid)", CHOICE,
+              default="nee", choices="yes_no",
+              help="ja: elke trekking kiest per kandidaat en criterium ook een score tussen de "
+                   "laagste en de hoogste score van de beoordelaars."),
     ),
 }
