@@ -14,12 +14,16 @@ from partnerkeuze.patch import Block, Patch, Styled
 from partnerkeuze.snapshot import Snapshot
 
 
-def before_score(model: Model, snap: Snapshot) -> None:
+def before_score(model: Model, snap: Snapshot, book=None) -> None:
     """Refuse to score on any break of the governance record (the same problems ``check``
-    lists): altered log or history, wiped fingerprint, criteria changed without a reason."""
+    lists): altered log or history, wiped fingerprint, criteria changed without a reason, a
+    record that no longer extends the receipt beside the workbook."""
+    from partnerkeuze.governance.anchor import beside, verify
     from partnerkeuze.governance.integrity import integrity_problems
 
     problems = integrity_problems(model, snap)
+    if book is not None:
+        problems += verify(snap, beside(book))
     if problems:
         raise InputProblems(problems)
 
@@ -130,6 +134,9 @@ def second_round_patch(model: Model, result) -> Patch:
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
     """Everything governance writes with a score (the record was verified by before_score)."""
+    from partnerkeuze.governance.refreeze import warnings
+
+    result.warnings.extend(warnings(snap))
     patch = consensus_patch(model, snap, result)
     patch.merge(sensitivity_patch(model, snap, result))
     patch.merge(second_round_patch(model, result))

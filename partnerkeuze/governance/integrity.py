@@ -87,14 +87,21 @@ def empty_log_problems(model: Model, snap: Snapshot) -> list[Problem]:
                     "logboek werd gewist")]
 
 
-def integrity_problems(model: Model, snap: Snapshot) -> list[Problem]:
-    """Every break of the governance record (log, history, settings, changed criteria); the one
-    function behind both ``check`` and the refusal of ``score``."""
+def record_problems(model: Model, snap: Snapshot) -> list[Problem]:
+    """Every break of the record itself (log, history, settings), without criteria changes:
+    what also stops a new fixing of the criteria."""
     from partnerkeuze.governance import freeze, logcheck
 
     out = logcheck.log_problems(snap)
     out += empty_log_problems(model, snap)
     out += freeze.integrity_problems(model, snap)
     out += cross_problems(model, snap)
-    out += freeze.change_problems(model, snap)
     return sorted(set(out))
+
+
+def integrity_problems(model: Model, snap: Snapshot) -> list[Problem]:
+    """Every break of the governance record (log, history, settings, changed criteria); the one
+    function behind both ``check`` and the refusal of ``score``."""
+    from partnerkeuze.governance import freeze
+
+    return sorted(set(record_problems(model, snap) + freeze.change_problems(model, snap)))
