@@ -23,7 +23,7 @@ DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_con
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
-               "planning")
+               "planning", "anchor", "criteria_refrozen")
 
 # The next steps after the choice (000_063238b4784f833c.txt), when no planning is given.
 NEXT_STEPS: tuple[tuple[str, str], ...] = (

@@ -156,9 +156,10 @@ def verify(snap: Snapshot, anchors: list[Anchor]) -> list[Problem]:
     from partnerkeuze.governance.logcheck import numbered_rows
 
     out: list[Problem] = []
-    for key, count_of, link_of, what in (("log", "log_count", "log_link", "logregel"),
-                                         ("criteria_history", "history_count", "history_link",
-                                          "vastlegging")):
+    for key, count_of, link_of, what, plural in (
+            ("log", "log_count", "log_link", "logregel", "logregels"),
+            ("criteria_history", "history_count", "history_link", "vastlegging",
+             "vastleggingen")):
         rows = numbered_rows(snap, key)
         sheet = layout.sheet(key).name
         t = layout.table(key)
@@ -171,7 +172,7 @@ def verify(snap: Snapshot, anchors: list[Anchor]) -> list[Problem]:
             if len(rows) < count:
                 row = rows[-1][0] + 1 if rows else t.first_data_row
                 out.append(Problem(f"{sheet}!A{row}",
-                                   f"{origin} legde {count} {what}en vast (laatste schakel "
+                                   f"{origin} legde {count} {plural} vast (laatste schakel "
                                    f"{link[:12]}…), de werkmap telt er nog {len(rows)}: "
                                    f"verwijderd of herschreven"))
                 continue
