@@ -64,10 +64,12 @@ _FIELDS = (("name", "name", "de naam"), ("weight", "weight", "het gewicht"),
 
 
 def _shown(value) -> str:
+    """A value as the change messages show it: numbers with every digit that differs (up to
+    ten significant digits), never rounded so far that a change reads 'from 15 to 15'."""
     if value is None:
         return "(leeg)"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:.10g}"
     if isinstance(value, list):
         return "-".join(f"{v:g}" for v in value)
     return f"'{value}'"
@@ -82,6 +84,7 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
     before = {d.get("id"): d for d in old if isinstance(d, dict)}
     now = {d["id"]: d for d in criteria_canonical(model.criteria)}
     rows = {c.id: c.row for c in model.criteria}
+    raw = {c.id: c for c in model.criteria}
     out: list[tuple[str, str]] = []
     for cid, d in now.items():
         row = rows[cid]
@@ -90,10 +93,12 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
             continue
         b = before[cid]
         for key, column, label in _FIELDS:
-            if b.get(key) != d[key]:
+            if b.get(key) != d[key]:  # the fingerprint's threshold: half a millionth
+                value = getattr(raw[cid], key) if key in ("weight", "threshold") else d[key]
+                value = float(value) if isinstance(value, (int, float)) else value
                 out.append((place(sheet, col[column], row),
                             f"{label} van {cid} is gewijzigd van {_shown(b.get(key))} naar "
-                            f"{_shown(d[key])}"))
+                            f"{_shown(value)}"))
         old_scale, new_scale = b.get("scale") or [None, None], d["scale"]
         for i, key in enumerate(("scale_min", "scale_max")):
             if old_scale[i] != new_scale[i]:
