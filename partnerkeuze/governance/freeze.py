@@ -85,6 +85,8 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
     now = {d["id"]: d for d in criteria_canonical(model.criteria)}
     rows = {c.id: c.row for c in model.criteria}
     raw = {c.id: c for c in model.criteria}
+    records = {r.get("id"): r for r in model.tables.get("criteria", [])}
+    by_default: dict[str, list[str]] = {}
     out: list[tuple[str, str]] = []
     for cid, d in now.items():
         row = rows[cid]
@@ -102,6 +104,9 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
         old_scale, new_scale = b.get("scale") or [None, None], d["scale"]
         for i, key in enumerate(("scale_min", "scale_max")):
             if old_scale[i] != new_scale[i]:
+                if records.get(cid, {}).get(key) is None:  # blank cell: the default scale
+                    by_default.setdefault(key, []).append(cid)
+                    continue
                 out.append((place(sheet, col[key], row),
                             f"de schaal van {cid} is gewijzigd van {_shown(b.get('scale'))} naar "
                             f"{_shown(new_scale)}"))
@@ -109,6 +114,17 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
     for cid, b in before.items():
         if cid not in now:
             out.append((sheet, f"criterium {cid} ({b.get('name', '')}) werd verwijderd"))
+    settings_rows = model.fields.get("settings", {}).get("_rows", {})
+    labels = {"scale_min": "de laagste score", "scale_max": "de hoogste score"}
+    for key, cids in by_default.items():  # named at the setting, not at blank criterion cells
+        value = getattr(model.settings, key)
+        where = place(layout.sheet("settings").name, layout.table("settings").first_col + 2,
+                      settings_rows.get(key, 0)) if key in settings_rows \
+            else layout.sheet("settings").name
+        old = (before[cids[0]].get("scale") or [None, None])[0 if key == "scale_min" else 1]
+        out.append((where, f"{labels[key]} van de standaardschaal is gewijzigd van "
+                           f"{_shown(old)} naar {_shown(float(value))}; dat wijzigt de schaal van {', '.join(cids)} "
+                           f"(hun schaalcellen op het blad {sheet} zijn leeg)"))
     return out
 
 
