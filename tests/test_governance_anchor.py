@@ -115,3 +115,21 @@ def test_anchor_text_round_trips():
     empty = anchor.Anchor(1, "d" * 32, 0, "", "e" * 64)
     (back,) = anchor.parse_text(anchor.text(empty))
     assert back.history_count == 0 and back.history_link == ""
+
+
+def test_recording_a_decision_writes_a_receipt(demo_path):
+    r = run_cli("record", demo_path, "college", "--partner", "K05", "--number", "CBS/2026/231",
+                "--date", "2026-09-01")
+    assert r.returncode == 0, r.stderr
+    assert [a.what for a in anchor.read_receipt(anchor.receipt_path(demo_path))] == ["college"]
+    r = run_cli("record", demo_path, "council", "--partner", "K05", "--number", "GR/2026/88",
+                "--date", "2026-09-20")
+    assert r.returncode == 0, r.stderr
+    rec = anchor.read_receipt(anchor.receipt_path(demo_path))[-1]
+    assert rec.what == "council"
+    wb = load_workbook(demo_path)
+    rows = [r for r in range(5, wb[LOG].max_row + 1) if wb[LOG].cell(r, 1).value not in (None, "")]
+    assert rec.log_count == len(rows) and rec.log_link == wb[LOG].cell(rows[-1], 8).value
+    _truncate(demo_path, 1)  # the council's own log entry
+    r = run_cli("score", demo_path)
+    assert r.returncode == 1 and "verankering.json legde" in r.stderr

@@ -23,6 +23,8 @@ from partnerkeuze.errors import FileError, Problem
 from partnerkeuze.snapshot import Snapshot
 
 RECEIPT_SUFFIX = ".verankering.json"
+# Procedure stages (partnerkeuze.procedure) after which a receipt is written: the decisions.
+DECISION_STAGES = ("consensus", "gros", "college", "council")
 FORMAT = "partnerkeuze-verankering"
 LABEL = "Verankering"
 _TEXT = re.compile(
@@ -148,6 +150,16 @@ def write_receipt(workbook: str | Path, anchor: Anchor) -> Path:
             "ontvangstbewijzen": receipts}
     write_file(path, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return path
+
+
+def receipt_for(book, what: str) -> Path:
+    """Write a receipt of the saved workbook ``book`` (a FileWorkbook) for the event ``what``."""
+    from partnerkeuze.core.fingerprint import criteria_hash
+    from partnerkeuze.parse import parse_lenient
+
+    snap = book.snapshot()
+    model = parse_lenient(snap, [])
+    return write_receipt(book.path, current(snap, criteria_hash(model.criteria), what))
 
 
 def verify(snap: Snapshot, anchors: list[Anchor]) -> list[Problem]:
