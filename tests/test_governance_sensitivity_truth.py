@@ -155,3 +155,17 @@ def test_varying_the_scores_is_an_option_that_changes_the_figures_reproducibly()
     assert a.acceptability != plain.acceptability
     for cid in a.eligible:
         assert abs(sum(a.ranks[cid]) - 1) < 1e-9
+
+
+def test_the_tie_aware_stability_equals_the_closed_form_without_ties():
+    rng = np.random.default_rng(17)
+    for _ in range(60):
+        n, m, size = int(rng.integers(4, 14)), int(rng.integers(2, 7)), int(rng.integers(2, 5))
+        x = rng.uniform(0, 1, (n, m))
+        w = rng.dirichlet(np.ones(m)) * 100
+        in_short = sv.shortlist_mask(x @ w, size)
+        if in_short.sum() != size:
+            continue
+        lo_a, hi_a = sv.stability_intervals(x, w, in_short)
+        lo_b, hi_b = sv.stability_exact(x, w, in_short, size)
+        assert np.allclose(lo_a, lo_b, atol=1e-7) and np.allclose(hi_a, hi_b, atol=1e-7)

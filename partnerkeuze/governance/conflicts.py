@@ -90,9 +90,9 @@ def candidate_notes(model: Model) -> dict[str, list[str]]:
     decl = declarations(model)
     scored = scored_pairs(model)
     notes: dict[str, list[str]] = {}
+    started = panel_started(model)
     for c in model.candidates:
         conflicted = [a.id for a in model.assessors if CONFLICT in decl.get((a.id, c.id), ())]
-        started = panel_started(model)
         undeclared = [a.id for a in model.assessors if not decl.get((a.id, c.id))
                       and (scored.get((a.id, c.id)) or a.id in started)]
         if conflicted:
@@ -113,10 +113,11 @@ def warnings(model: Model) -> list[str]:
         gaps.setdefault(a_id, []).append(c_id)
     scored = scored_pairs(model)
     decl = declarations(model)
+    listed = {(a_id, c_id) for a_id, ids in gaps.items() for c_id in ids}
     for a in model.assessors:  # scores given without any declaration at all
         for c in model.candidates:
             if scored.get((a.id, c.id)) and not decl.get((a.id, c.id)) \
-                    and c.id not in gaps.get(a.id, []):
+                    and (a.id, c.id) not in listed:
                 gaps.setdefault(a.id, []).append(c.id)
     out = []
     for a in model.assessors:

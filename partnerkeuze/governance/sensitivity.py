@@ -34,10 +34,15 @@ CHUNK = 2000  # sampled weightings scored at once (memory: candidates x CHUNK fl
 
 
 def shortlist_mask(scores: np.ndarray, size: int) -> np.ndarray:
-    """Candidates whose competition rank (scores rounded as the core does) is at most size."""
+    """Candidates whose competition rank (scores rounded as the core does) is at most size:
+    fewer than size candidates score strictly more, i.e. at least the size-th highest score."""
     r = np.round(scores, RANK_DECIMALS)
-    better = (r[None, :] > r[:, None]).sum(axis=1)
-    return better + 1 <= size
+    n = len(r)
+    if size >= n:
+        return np.ones(n, dtype=bool)
+    if size <= 0:
+        return np.zeros(n, dtype=bool)
+    return r >= np.partition(r, n - size)[n - size]
 
 
 def stability_intervals(x: np.ndarray, w: np.ndarray, in_short: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -95,19 +100,18 @@ def sample_weights(w: np.ndarray, n: int, spread: float, rng: np.random.Generato
 def competition_ranks(s: np.ndarray) -> np.ndarray:
     """Competition ranks (1 + how many score strictly more) per column of s [candidate, sample],
     scores rounded as the core rounds them: exact ties share the better rank."""
-    r = np.round(s, RANK_DECIMALS)
-    n, k = r.shape
+    r = np.ascontiguousarray(np.round(s, RANK_DECIMALS).T)  # [sample, candidate]
+    k, n = r.shape
     if n == 0:
         return np.zeros((0, k), dtype=int)
-    order = np.argsort(-r, axis=0, kind="stable")
-    srt = np.take_along_axis(r, order, axis=0)
-    pos = np.arange(n)[:, None].repeat(k, axis=1)
+    order = np.argsort(-r, axis=1)  # ties in any order: they all get their group's start
+    srt = np.take_along_axis(r, order, axis=1)
     new = np.ones_like(srt, dtype=bool)
-    new[1:] = srt[1:] != srt[:-1]
-    start = np.maximum.accumulate(np.where(new, pos, 0), axis=0)
+    new[:, 1:] = srt[:, 1:] != srt[:, :-1]
+    start = np.maximum.accumulate(np.where(new, np.arange(n)[None, :], 0), axis=1)
     ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, start + 1, axis=0)
-    return ranks
+    np.put_along_axis(ranks, order, start + 1, axis=1)
+    return ranks.T
 
 
 def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
@@ -119,7 +123,8 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
     total = len(weights)
     if n == 0 or total == 0:
         return counts
-    chunk = max(1, min(CHUNK, 4_000_000 // max(1, n * max(1, x.shape[1]))))
+    per_sample = n * (x.shape[1] if noise is not None else 1)  # floats held per sample
+    chunk = max(1, min(CHUNK, 4_000_000 // max(1, per_sample)))
     for start in range(0, total, chunk):
         w = weights[start:start + chunk]
         if noise is None:
@@ -155,12 +160,17 @@ def samples_for(precision: float, wanted: int) -> int:
 
 def stability_exact(x: np.ndarray, w: np.ndarray, in_short: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Per criterion j the interval (lo, hi) of its weight around the current one in which the
-    shortlist (competition ranks at most size, ties included) keeps exactly its members; exact
-    ties are respected: the crossings of every pair are enumerated and the shortlist evaluated at
-    each crossing and between them. lo == hi when any change of the weight changes it."""
+    shortlist (competition ranks at most size, ties included) keeps exactly its members.
+
+    Membership can only change where a shortlisted and another candidate cross, so those
+    crossings are enumerated; walking out from the current weight, the shortlist is evaluated at
+    each crossing (where a tie can widen it) and between crossings, up to the first change.
+    Candidates whose scores move together stay tied and never cross. lo == hi when any change of
+    the weight changes the shortlist (a tie at the boundary that breaks either way)."""
     n, m = x.shape
     lo, hi = np.zeros(m), np.full(m, 100.0)
-    if n == 0 or m == 0:
+    inside, outside = np.flatnonzero(in_short), np.flatnonzero(~in_short)
+    if n == 0 or m == 0 or not len(inside) or not len(outside):
         return lo, hi
     s = x @ w
     for j in range(m):
@@ -170,29 +180,36 @@ def stability_exact(x: np.ndarray, w: np.ndarray, in_short: np.ndarray, size: in
         r = s - x[:, j] * w[j]
         a = 100.0 * r / rest
         b = x[:, j] - r / rest
-        da = a[:, None] - a[None, :]
-        db = b[:, None] - b[None, :]
+        da = a[inside][:, None] - a[outside][None, :]
+        db = b[inside][:, None] - b[outside][None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
             roots = -da / db
         ok = (np.abs(db) > 1e-15) & (roots > 0) & (roots < 100)
-        breaks = np.unique(np.concatenate([[0.0, 100.0], roots[ok]]))
-        mids = (breaks[1:] + breaks[:-1]) / 2
-        points = np.unique(np.concatenate([breaks, mids, [w[j]]]))
-        masks = np.array([shortlist_mask(a + b * t, size) for t in points])
-        same = np.all(masks == in_short[None, :], axis=1)
-        here = int(np.searchsorted(points, w[j]))
-        if not same[here]:
+        breaks = np.unique(roots[ok])
+
+        def same(t, a=a, b=b):
+            return bool(np.array_equal(shortlist_mask(a + b * t, size), in_short))
+
+        if not same(w[j]):
             lo[j] = hi[j] = w[j]
             continue
-        i = here
-        while i > 0 and same[i - 1]:
-            i -= 1
-        lo[j] = points[i] if i == 0 or points[i] in breaks else points[i - 1]
-        k = here
-        while k < len(points) - 1 and same[k + 1]:
-            k += 1
-        hi[j] = points[k] if k == len(points) - 1 or points[k] in breaks else points[k + 1]
-        lo[j], hi[j] = min(lo[j], w[j]), max(hi[j], w[j])
+        hi[j] = lo[j] = w[j]
+        prev = w[j]
+        for edge in list(breaks[breaks > w[j]]) + [100.0]:
+            if not same((prev + edge) / 2):
+                break
+            prev = edge
+            if edge < 100.0 and not same(edge):
+                break
+        hi[j] = prev
+        prev = w[j]
+        for edge in list(breaks[breaks < w[j]][::-1]) + [0.0]:
+            if not same((prev + edge) / 2):
+                break
+            prev = edge
+            if edge > 0.0 and not same(edge):
+                break
+        lo[j] = prev
     return lo, hi
 
 
