@@ -29,6 +29,11 @@ def entries(ws) -> list[int]:
             if any(ws.cell(r, c).value not in (None, "") for c in range(1, 9))]
 
 
+def freeze_row(ws) -> int:
+    """The row of the first 'freeze' entry of the log."""
+    return next(r for r in entries(ws) if ws.cell(r, 4).value == "freeze")
+
+
 def setting_row(ws, key) -> int:
     return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == key)
 
@@ -133,12 +138,12 @@ CORPUS = {
         [setattr(wb[SET].cell(setting_row(wb[SET], k), 3), "value", None)
          for k in ("frozen_hash", "frozen_at", "frozen_by")]), LOG, False),
     "log-freeze-fingerprint-rewritten-and-rechained": (
-        _log(lambda ws: (setattr(ws.cell(entries(ws)[0], 5), "value",
+        _log(lambda ws: (setattr(ws.cell(freeze_row(ws), 5), "value",
                                  re.sub(r"vingerafdruk [0-9a-f]{16}", "vingerafdruk " + "ab" * 8,
-                                        ws.cell(entries(ws)[0], 5).value)), rechain(ws))),
+                                        ws.cell(freeze_row(ws), 5).value)), rechain(ws))),
         HIST, False),
     "log-freeze-entry-removed-and-rechained": (
-        _log(lambda ws: (ws.delete_rows(entries(ws)[0]),
+        _log(lambda ws: (ws.delete_rows(freeze_row(ws)),
                          [setattr(ws.cell(r, 1), "value", i + 1) for i, r in enumerate(entries(ws))],
                          rechain(ws))), HIST, False),
     # --- Criteriahistoriek ---

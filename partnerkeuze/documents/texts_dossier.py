@@ -123,7 +123,7 @@ def build_dossier(b):
                  "for st in sensitivity.stability", [8.0, 4.0, 4.0], right=(1, 2))
     b.para(doc, "Binnen deze grenzen (de andere gewichten schuiven evenredig mee) blijft de "
                 "shortlist dezelfde.", "Kleine tekst")
-    b.tag(doc, "{%p if sensitivity.ranks %}")
+    b.tag(doc, "{%p if sensitivity.ranks is defined and sensitivity.ranks %}")
     b.loop_table(doc, ["Kandidaat", "Eerste plaats", "Op de shortlist", "Rangen"],
                  ["{{ r.name }} ({{ r.id }})", "{{ r.first_text }}", "{{ r.shortlist_text }}",
                   "{{ r.text }}"], "for r in sensitivity.ranks", [4.0, 3.4, 3.4, 5.5])
