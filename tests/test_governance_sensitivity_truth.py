@@ -169,3 +169,36 @@ def test_the_tie_aware_stability_equals_the_closed_form_without_ties():
         lo_a, hi_a = sv.stability_intervals(x, w, in_short)
         lo_b, hi_b = sv.stability_exact(x, w, in_short, size)
         assert np.allclose(lo_a, lo_b, atol=1e-7) and np.allclose(hi_a, hi_b, atol=1e-7)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_figures_state_only_what_is_true_over_random_calls(data):
+    """Over random calls with duplicated candidates: duplicates get identical figures, every
+    candidate's rank shares sum to 1, first <= shortlist, shares equal their rank table, and the
+    figures do not change when the rows are shuffled."""
+    n = data.draw(st.integers(2, 7))
+    table = {f"K{i}": tuple(data.draw(st.integers(0, 5)) for _ in range(3)) for i in range(n)}
+    dup = data.draw(st.sampled_from(sorted(table)))
+    table["K9"] = table[dup]
+    size = data.draw(st.integers(1, 4))
+    model = _model(table, size=size)
+    sens = sv.analyse(model, evaluate(model))
+    if "K9" in sens.eligible:
+        assert sens.acceptability["K9"] == sens.acceptability[dup]
+        assert sens.ranks["K9"] == sens.ranks[dup]
+    for cid in sens.eligible:
+        acc, ranks = sens.acceptability[cid], sens.ranks[cid]
+        assert abs(sum(ranks) - 1) < 1e-9
+        assert acc["first"] == ranks[0] and acc["first"] <= acc["shortlist"] + 1e-12
+        assert abs(acc["shortlist"] - sum(ranks[:size])) < 1e-9
+        assert sens.errors[cid]["first"] <= sens.precision + 1e-12
+    perm = data.draw(st.permutations(list(model.candidates)))
+    shuffled = dataclasses.replace(model, candidates=list(perm),
+                                   criteria=list(reversed(model.criteria)))
+    again = sv.analyse(shuffled, evaluate(shuffled))
+    assert again.acceptability == sens.acceptability and again.ranks == sens.ranks

@@ -94,7 +94,9 @@ SENSITIVITY = Sheet(
     intro=("Links: per criterium het bereik van zijn gewicht waarbinnen de shortlist dezelfde "
            "blijft (de andere gewichten schuiven evenredig mee, samen 100 %). Rechts: hoe vaak "
            "elke kandidaat eerst staat en op de shortlist staat bij aannemelijke wegingen rond de "
-           "gekozen gewichten."),
+           "gekozen gewichten, met de standaardfout van de trekking; daaronder de "
+           "rangaanvaardbaarheid: het deel van de wegingen dat elke rang geeft. Gelijke scores "
+           "delen de betere rang."),
     table=SENSITIVITY_TABLE,
 )
 ACCEPTABILITY_COL = 8  # column H: the acceptability block
