@@ -133,3 +133,18 @@ def test_recording_a_decision_writes_a_receipt(demo_path):
     _truncate(demo_path, 1)  # the council's own log entry
     r = run_cli("score", demo_path)
     assert r.returncode == 1 and "verankering.json legde" in r.stderr
+
+
+def test_freeze_on_fixed_criteria_only_adds_a_receipt_and_refuses_a_truncated_record(demo_path):
+    before = demo_path.read_bytes()
+    r = run_cli("freeze", demo_path)
+    assert r.returncode == 0, r.stderr
+    assert demo_path.read_bytes() == before  # nothing changed in the workbook
+    (rec,) = anchor.read_receipt(anchor.receipt_path(demo_path))
+    assert rec.what == "freeze" and rec.history_count == 1
+    _truncate(demo_path, 1)
+    truncated = demo_path.read_bytes()
+    r = run_cli("freeze", demo_path)  # a new receipt must not bless the truncated record
+    assert r.returncode == 1 and "verankering.json legde" in r.stderr
+    assert demo_path.read_bytes() == truncated
+    assert len(anchor.read_receipt(anchor.receipt_path(demo_path))) == 1

@@ -28,6 +28,7 @@ def run(args) -> int:
     outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
     if outcome.changed:
         book.save()
+    if outcome.data.get("frozen"):  # the anchor outside the workbook (governance.anchor)
         from partnerkeuze.governance.anchor import current, write_receipt
 
         receipt = write_receipt(book.path, current(book.snapshot(), outcome.data["criteria_hash"],

@@ -26,7 +26,9 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
         raise InputProblems(sorted(set(problems)))
     from partnerkeuze.governance.integrity import record_problems
 
-    broken = record_problems(model, snap)
+    from partnerkeuze.governance.anchor import beside, verify
+
+    broken = record_problems(model, snap) + verify(snap, beside(book))
     if broken:  # a new fixing on top of a broken record would hide the break
         raise InputProblems(broken)
     reason = clean_text((reason or "").strip())[:fz.REASON_MAX]
@@ -88,7 +90,7 @@ def sensitivity(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
-    before_score(model, snap)
+    before_score(model, snap, book)
     result = evaluate(model)
     progress("Aannemelijke wegingen trekken…")
     sens = sv.analyse(model, result)
