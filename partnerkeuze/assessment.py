@@ -10,14 +10,17 @@ from partnerkeuze.model import Model
 def evaluate(model: Model) -> ScoreResult:
     """Scores, knock-outs, ranks and shortlist for a parsed workbook.
 
-    Only declared, conflict-free assessors count for a candidate (see governance.conflicts).
+    Every assessor is expected for every candidate unless recused by a declared conflict; only
+    the scores of declared, conflict-free assessors count, so a missing declaration leaves the
+    candidate incomplete (see governance.conflicts).
     """
     from partnerkeuze.governance import conflicts
 
-    result = score_call(model.criteria, model.candidates, model.assessors, model.scores,
+    result = score_call(model.criteria, model.candidates, model.assessors,
+                        conflicts.counted_scores(model),
                         aggregation=model.settings.aggregation,
                         shortlist_size=model.settings.shortlist_size,
-                        counted=conflicts.counted_matrix(model))
+                        counted=conflicts.expected_matrix(model))
     notes = conflicts.candidate_notes(model)
     for c in result.candidates:
         c.notes = notes.get(c.id, [])
@@ -49,5 +52,8 @@ def score_summary(model: Model, result: ScoreResult) -> dict:
             for c in result.candidates
         ],
         "stability": {k: [lo, hi] for k, (lo, hi) in sens.stability.items()},
+        "sensitivity": {"samples": sens.samples, "seed": sens.seed,
+                        "precision": sens.precision, "vary_scores": sens.vary_scores,
+                        "standard_errors": sens.errors, "ranks": sens.ranks},
         "warnings": list(result.warnings) + list(sens.warnings),
     }

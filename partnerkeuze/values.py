@@ -36,15 +36,28 @@ def as_text(value) -> str:
     return str(value).strip()
 
 
+_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+def number_text(text: str) -> str:
+    """Text of a number in Dutch or plain notation as Python reads it: '3,5' -> '3.5',
+    '17.500' and '17.500,25' -> '17500' and '17500.25' (a dot between groups of three digits is
+    the Dutch thousands separator), '3.5' -> '3.5'."""
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
+    if _DUTCH_THOUSANDS.match(text):
+        return text.replace(".", "").replace(",", ".")
+    return text.replace(",", ".")
+
+
 def as_number(value) -> float:
-    """A number; accepts numbers and text such as '3,5'."""
+    """A number; accepts numbers and text such as '3,5' or '17.500' (Dutch notation)."""
     if isinstance(value, bool):
         raise BadValue(f"'{as_text(value)}' is geen getal")
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
             raise BadValue("geen geldig getal")
         return float(value)
-    text = as_text(value).replace(",", ".")
+    text = number_text(as_text(value))
     try:
         number = float(text)
     except ValueError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import copy
 import io
 import zipfile
@@ -111,7 +113,8 @@ def test_hostile_values_appear_literally_in_document_xml(rendered, kind, lang):
     assert used, "no hostile value was placed"
     for value in set(used):
         assert expected_text(value) in text, (kind, lang, value[:40])
-    assert "49" not in text.replace("2049", "")
+    # (a share such as "49 %" in the sensitivity table is a figure, not an evaluated tag)
+    assert "49" not in re.sub(r"\b49 %", "", text.replace("2049", ""))
     assert "ingespoten" in text  # the XML injection stayed text
     root = docx_root(data)
     body = root[0]

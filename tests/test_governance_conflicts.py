@@ -47,14 +47,27 @@ def test_declared_conflict_excludes_that_assessors_scores_for_that_candidate_onl
     assert conflicts.conflicted_pairs(model) == {("B", "X")}
 
 
-def test_undeclared_assessor_is_kept_out_and_flagged():
+def test_undeclared_assessor_is_kept_out_and_the_candidate_stays_incomplete():
     model = small_model(X_SCORES, declared(B_X=CONFLICT, C_X=None))
     result = evaluate(model)
     r = result.by_id()
     assert r["X"].criterion_scores == {"C1": 5.0, "C2": 4.0}  # only A counts
-    assert r["X"].score == pytest.approx(92.0)
+    assert r["X"].score is None and not r["X"].complete and r["X"].rank is None
+    assert ("C1", "C") in r["X"].missing
     assert any("C (" in w and "X" in w and "geen verklaring" in w for w in result.warnings)
     assert any("geen verklaring" in n and "C" in n for n in r["X"].notes)
+    probs = conflicts.problems(model)
+    assert any("C heeft geen verklaring" in p.message and "voor X" in p.message for p in probs)
+
+
+def test_an_assessor_cannot_silently_leave_one_candidates_panel():
+    """B3/K01: no declaration and no scores for one candidate is a problem, not a drop-out."""
+    scores = {k: v for k, v in X_SCORES.items() if not (k[0] == "X" and k[2] == "C")}
+    model = small_model(scores, declared(C_X=None))
+    r = evaluate(model).by_id()
+    assert not r["X"].complete and r["X"].score is None
+    assert [p.place for p in conflicts.problems(model)] == [
+        f"{layout.sheet('conflicts').name}!A10"]
 
 
 def test_contradictory_declarations_count_as_conflict_and_are_a_problem():

@@ -14,8 +14,10 @@ def test_dossier_shows_sensitivity_second_round_dissent_conflicts_and_disagreeme
     out = run_cli("dossier", demo_path, "--out", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     text = re.sub(r"\s+", " ", docx_text_via_pdf(next((tmp_path / "out").glob("*.docx"))))
-    assert "Dassa-Zoumé staat eerst in 99 % van de aannemelijke wegingen en op de shortlist in " \
-           "100 %" in text
+    assert "Dassa-Zoumé staat eerst in 99 % (± 0,1 procentpunt) van de aannemelijke wegingen " \
+           "en op de shortlist in 100 % (± 0,0 procentpunt)" in text
+    assert "Rangaanvaardbaarheid" in text and "Dassa-Zoumé (K05)" in text
+    assert "Verankering: logboek" in text
     assert "blijft de shortlist dezelfde" in text
     assert "Geschiedenis van de criteria" in text and "An Peeters 328fd4cf" in text
     assert "Dassa-Zoumé (K05). Draagvlak, enthousiasme en engagement: ja (De burgemeester" in text

@@ -140,7 +140,11 @@ def test_log_and_history_sheets_are_password_protected_also_for_libreoffice(demo
             assert prot.password or getattr(prot, "hashValue", None), (source, name)
 
 
-def test_score_warns_about_a_damaged_log_and_keeps_the_break_visible():
+def test_score_refuses_a_damaged_log_and_names_the_break():
+    import pytest
+
+    from partnerkeuze.errors import InputProblems
+
     book = long_log()
     entries = numbered_rows(book.snapshot(), "log")
     row = entries[1][0]
@@ -149,6 +153,9 @@ def test_score_warns_about_a_damaged_log_and_keeps_the_break_visible():
         rows[row - 1][4] = "iets anders"
 
     damaged = _edited(book, alter)
-    out = score(damaged)
-    assert any("logboek is niet meer intact" in w and f"{LOG}!H{row}" in w for w in out.warnings)
+    before = damaged.snapshot().sheets[LOG]
+    with pytest.raises(InputProblems) as err:
+        score(damaged)
+    assert any(p.place == f"{LOG}!H{row}" for p in err.value.problems)
     assert any(p.place == f"{LOG}!H{row}" for p in log_problems(damaged.snapshot()))
+    assert damaged.snapshot().sheets[LOG] == before

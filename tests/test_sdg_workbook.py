@@ -109,7 +109,7 @@ VIOLATIONS = {
     # row: (column letter, value, expected place, words in the message)
     5: ("E", 20000, "Programma!E5", "17.500 EUR voor elke partner"),
     6: ("H", 25000, "Programma!G6", "grootste deel"),
-    7: ("D", dt.datetime(2029, 7, 1), "Programma!D7", "hoogstens 24"),
+    7: ("D", dt.datetime(2029, 7, 1), "Programma!D7", "hoogstens twee jaar (24 maanden)"),
     8: ("I", 2, "Programma!I8", "minstens 3 per jaar"),
     9: ("K", 0, "Programma!K9", "minstens één werkbezoek"),
     10: ("M", 4, "Programma!M10", "minstens 5"),
@@ -261,3 +261,26 @@ def test_koppelingen_are_coloured_by_status(sdg_template, demo_template):
     formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
     assert formulas == ['$A5="gekoppeld"', 'LEFT($A5,11)="alternatief"', '$A5="niet gekoppeld"']
     assert "Koppelingen" not in load_workbook(demo_template).sheetnames  # stedenband: no sheet
+
+
+def test_programme_rows_must_respect_the_matching_rules_and_wording_is_exact(sdg_matched,
+                                                                            tmp_path):
+    """V01-Z08 (Lokossa has a city link) and V08-Z01 (V08 scores under the minimum) are
+    refused; two years and a day is named day-precisely; '17.500' is 17500 EUR."""
+    path = tmp_path / "rules.xlsx"
+    wb = load_workbook(sdg_matched[0])
+    ws = wb["Programma"]
+    ws["B5"] = "Z08"
+    ws["A6"], ws["B6"] = "V08", "Z01"
+    start = ws["C7"].value
+    ws["D7"] = start.replace(year=start.year + 2)  # two years and one day, both ends included
+    ws["E8"] = "17.500"
+    wb.save(path)
+    proc = run_cli("check", path)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith("Programma!B5:") and "stedenband" in line for line in lines), lines
+    assert any(line.startswith("Programma!A6:") and "onder het minimum van 60" in line
+               for line in lines), lines
+    assert any(line.startswith("Programma!D7:") and "2 jaar en 1 dag" in line for line in lines)
+    assert not any(line.startswith("Programma!E8:") for line in lines), lines

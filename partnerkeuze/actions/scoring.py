@@ -12,8 +12,12 @@ from partnerkeuze.parse import parse, parse_lenient, sorted_problems
 from partnerkeuze.results import results_patch
 
 
-def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
-    """Validate the workbook; raises InputProblems listing every problem."""
+def check(book: WorkbookIO, progress: Progress = no_progress, against=None) -> Outcome:
+    """Validate the workbook; raises InputProblems listing every problem. ``against``: anchors
+    (governance.anchor) the log and criteria must still extend, besides the receipt file next
+    to the workbook."""
+    from partnerkeuze.governance.anchor import beside, verify
+
     progress("Werkmap controleren…")
     snap = book.snapshot()
     problems: list[Problem] = []
@@ -21,10 +25,13 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     for extra in CHECKS:
         module, _, func = extra.partition(":")
         problems.extend(getattr(importlib.import_module(module), func)(model, snap))
+    problems.extend(verify(snap, beside(book) + list(against or [])))
     if problems:
         raise InputProblems(sorted_problems(problems))
     result = evaluate(model)
-    out = Outcome(warnings=list(result.warnings))
+    from partnerkeuze.governance.refreeze import warnings as refreeze_warnings
+
+    out = Outcome(warnings=list(result.warnings) + refreeze_warnings(snap))
     out.messages.append(
         f"In orde: {len(model.criteria)} criteria, {len(model.candidates)} kandidaten, "
         f"{len(model.assessors)} beoordelaars, {len(model.scores)} scores.")
@@ -48,7 +55,7 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     model = parse(snap)
     from partnerkeuze.governance.hooks import before_score, score_patch
 
-    before_score(model, snap)  # refuses when the fixed criteria changed without a reason
+    before_score(model, snap, book)  # refuses on any break of the record (as check does)
     progress("Scores berekenen…")
     result = evaluate(model)
     patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))

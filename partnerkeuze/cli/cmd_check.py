@@ -9,6 +9,9 @@ def add_parser(sub) -> None:
                        description="Controleer de werkmap; elk probleem op een eigen regel, met "
                                    "blad en cel vooraan. Wijzigt niets.")
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--against", metavar="BESTAND", default=None,
+                   help="controleer ook of het logboek en de criteria nog verderzetten wat dit "
+                        "dossier, ontwerpbesluit (.docx) of ontvangstbewijs (.json) vastlegde")
     p.set_defaults(run=run)
 
 
@@ -18,9 +21,14 @@ def run(args) -> int:
     from partnerkeuze.cli.output import show
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
+    against = None
+    if args.against:
+        from partnerkeuze.governance.anchor import read_file
+
+        against = read_file(args.against)
     book = FileWorkbook(args.path, for_writing=False)
     try:
-        show(check(book))
+        show(check(book, against=against))
     finally:
         book.close()
     return 0

@@ -28,5 +28,13 @@ def run(args) -> int:
     outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
     if outcome.changed:
         book.save()
+    if outcome.data.get("frozen"):  # the anchor outside the workbook (governance.anchor)
+        from partnerkeuze.governance.anchor import current, write_receipt
+
+        receipt = write_receipt(book.path, current(book.snapshot(), outcome.data["criteria_hash"],
+                                                   "freeze"))
+        outcome.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het buiten "
+                                f"de werkmap).")
+        outcome.data["receipt"] = str(receipt)
     show(outcome, as_json=args.json)
     return 0

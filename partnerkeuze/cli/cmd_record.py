@@ -63,5 +63,10 @@ def run(args) -> int:
                      text=args.text, reason=args.reason, deadline=args.deadline,
                      progress=progress_printer(quiet=args.json))
     book.save()
+    from partnerkeuze.governance.anchor import DECISION_STAGES, receipt_for
+
+    if args.stage in DECISION_STAGES:  # the anchor outside the workbook (governance.anchor)
+        receipt = receipt_for(book, args.stage)
+        outcome.messages.append(f"Ontvangstbewijs bijgewerkt: {receipt.name}.")
     show(outcome, as_json=args.json)
     return 0

@@ -24,7 +24,7 @@ DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_con
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
-               "planning")
+               "planning", "anchor", "criteria_refrozen")
 
 NONE = "geen uitgesproken punt"
 

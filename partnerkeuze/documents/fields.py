@@ -162,12 +162,18 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("warnings", "waarschuwingen van de berekening (gelijke stand, onvolledig)"),
         Var("criteria_history", "wijzigingen van de criteria (when, who, hash, reason), of leeg"),
         Var("sensitivity", "gevoeligheid: sentences (zinnen) en stability (criterion, low, high), "
+                           "ranks (id, name, first_text, shortlist_text, text: de "
+                           "rangaanvaardbaarheid met standaardfouten), samples, vary_scores; "
                            "of leeg"),
         Var("second_round", "tweede ronde: rows, final_order, dissent; of leeg"),
         Var("conflicts", "verklaringen over belangenconflicten, of leeg"),
         Var("disagreement", "grote verschillen tussen beoordelaars, of leeg"),
         Var("planning", "planning: steps (name, start, end, body) en gantt_png, of leeg"),
         Var("planning_chart", "de Gantt-grafiek van de planning (afbeelding), of leeg"),
+        Var("anchor", "verankering: text (kettingkop van logboek en criteriahistoriek en de "
+                      "vingerafdruk, zoals check --against ze leest), of leeg"),
+        Var("criteria_refrozen", "zinnen over vastleggingen na het scoren (wie, wanneer, reden, "
+                                 "shortlist voor en na), of leeg"),
         Var("next_steps", "de volgende stappen vanaf vandaag uit de procedure en de "
                           "vergaderingen; elk item: name, body, date, note", True),
     ),

@@ -75,6 +75,14 @@ def build_dossier(b):
                  ["{{ h.when }}", "{{ h.who }}", "{{ h.hash }}", "{{ h.reason }}"],
                  "for h in criteria_history", [3.2, 3.0, 3.6, 6.5])
     b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if criteria_refrozen %}")
+    b.tag(doc, "{%p for line in criteria_refrozen %}")
+    b.bullet(doc, "**Let op:** {{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if anchor %}")
+    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
 
     b.para(doc, "3. Kanalen en ontvangen kandidaturen", "Heading 1")
     b.para(doc, "De oproep werd langs verschillende kanalen tegelijk verspreid. Wij ontvingen "
@@ -126,6 +134,15 @@ def build_dossier(b):
                  "for st in sensitivity.stability", [8.0, 4.0, 4.0], right=(1, 2))
     b.para(doc, "Binnen deze grenzen (de andere gewichten schuiven evenredig mee) blijft de "
                 "shortlist dezelfde.", "Kleine tekst")
+    b.tag(doc, "{%p if sensitivity.ranks is defined and sensitivity.ranks %}")
+    b.loop_table(doc, ["Kandidaat", "Eerste plaats", "Op de shortlist", "Rangen"],
+                 ["{{ r.name }} ({{ r.id }})", "{{ r.first_text }}", "{{ r.shortlist_text }}",
+                  "{{ r.text }}"], "for r in sensitivity.ranks", [4.0, 3.4, 3.4, 5.5])
+    b.para(doc, "Rangaanvaardbaarheid: het deel van {{ sensitivity.samples }} aannemelijke "
+                "wegingen dat elke rang geeft (gelijke scores delen de betere rang), met de "
+                "standaardfout van de trekking in procentpunt{% if sensitivity.vary_scores %}; de scores van de "
+                "beoordelaars variëren mee binnen hun spreiding{% endif %}.", "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p endif %}")
 
     b.para(doc, "7. Tweede, kwalitatieve ronde", "Heading 1")
@@ -273,6 +290,9 @@ def build_dossier(b):
                 "{{ decision_argument }} Het bijgevoegde dossier bevat de volledige "
                 "beoordeling{% if gros %}; de GROS bracht advies uit op {{ gros.date }}"
                 "{% endif %}.", align="justify")
+    b.tag(doc, "{%p if anchor %}")
+    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
     b.para(doc, "**Besluit**", keep=True)
     b.para(doc, "**Artikel 1.** Het college kiest {{ proposal.name }} ({{ proposal.country }}) als "
                 "partnergemeente van {{ municipality }} en legt deze keuze ter goedkeuring voor "
@@ -298,6 +318,9 @@ def build_dossier(b):
                 "{% if gros %}{{ gros.date }}{% else %}………{% endif %}. Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
                 "politiek draagvlak.", align="justify")
+    b.tag(doc, "{%p if anchor %}")
+    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
     b.para(doc, "**Besluit**", keep=True)
     b.para(doc, "**Artikel 1.** De gemeenteraad keurt de keuze van {{ proposal.name }} "
                 "({{ proposal.country }}) als partnergemeente van {{ municipality }} goed.",

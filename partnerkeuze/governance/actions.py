@@ -24,6 +24,13 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
     problems = [p for p in problems if p.place.partition("!")[0] in relevant]
     if problems:  # only what makes the criteria invalid stops fixing them
         raise InputProblems(sorted(set(problems)))
+    from partnerkeuze.governance.integrity import record_problems
+
+    from partnerkeuze.governance.anchor import beside, verify
+
+    broken = record_problems(model, snap) + verify(snap, beside(book))
+    if broken:  # a new fixing on top of a broken record would hide the break
+        raise InputProblems(broken)
     reason = clean_text((reason or "").strip())[:fz.REASON_MAX]
     now_hash = criteria_hash(model.criteria)
     last = fz.current_fixed(snap)
@@ -42,8 +49,13 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
                                      f"reden van de wijziging: partnerkeuze freeze PAD --reason "
                                      f"\"…\" (knop 'Criteria vastleggen' vraagt ze)")])
     if last:
+        from partnerkeuze.governance.refreeze import note
+
         diffs = fz.differences(last.criteria, model) if last.criteria else []
         changes = "; ".join(m for _, m in diffs) or "vingerafdruk hersteld"
+        after_scores = note(model, last.criteria)
+        if after_scores:
+            changes = f"{after_scores}; {changes}"
     else:
         changes = f"eerste vastlegging: {len(model.criteria)} criteria"
     user, when = audit.current_user(), audit.now()
@@ -78,7 +90,7 @@ def sensitivity(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
-    before_score(model, snap)
+    before_score(model, snap, book)
     result = evaluate(model)
     progress("Aannemelijke wegingen trekken…")
     sens = sv.analyse(model, result)

@@ -9,11 +9,10 @@ from partnerkeuze.snapshot import Snapshot
 
 def governance_problems(model: Model, snap: Snapshot) -> list[Problem]:
     """Log integrity, the fixed criteria, conflict declarations and the second round."""
-    from partnerkeuze.governance import conflicts, freeze, logcheck, second_round
+    from partnerkeuze.governance import conflicts, second_round
+    from partnerkeuze.governance.integrity import integrity_problems
 
-    out = logcheck.log_problems(snap)
-    out += freeze.integrity_problems(model, snap)
-    out += freeze.change_problems(model, snap)
+    out = integrity_problems(model, snap)
     out += conflicts.problems(model)
     out += second_round.problems(model)
     return out

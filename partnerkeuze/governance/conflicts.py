@@ -1,8 +1,10 @@
 """Conflicts of interest: which assessor's scores count for which candidate.
 
-Rule: an assessor's scores for a candidate count only when that assessor declared 'geen
+Rule: every assessor is expected to score every candidate unless recused by a declared
+'conflict'. An assessor's scores for a candidate count only when that assessor declared 'geen
 conflict' for that candidate and declared no 'conflict' for it. A declared conflict excludes
-the scores; without a declaration the scores are flagged and kept out until declared.
+the scores; without a declaration the scores are kept out until declared and the candidate stays
+incomplete (a missing declaration is a problem, never a silent drop-out of the panel).
 """
 
 from __future__ import annotations
@@ -45,6 +47,35 @@ def counted_matrix(model: Model) -> np.ndarray:
         len(model.candidates), len(model.assessors))
 
 
+def expected_matrix(model: Model) -> np.ndarray:
+    """expected[i, a]: True unless assessor a declared a conflict for candidate i (the panel)."""
+    conflicted = conflicted_pairs(model)
+    return np.array([[(a.id, c.id) not in conflicted for a in model.assessors]
+                     for c in model.candidates], dtype=bool).reshape(
+        len(model.candidates), len(model.assessors))
+
+
+def counted_scores(model: Model) -> list:
+    """The scores that count: those of an assessor cleared for that candidate."""
+    cleared = cleared_pairs(model)
+    return [s for s in model.scores if (s.assessor, s.candidate) in cleared]
+
+
+def panel_started(model: Model) -> set[str]:
+    """Ids of the assessors who declared or scored anything (their panel work has begun)."""
+    out = {s.assessor for s in model.scores if s.score is not None}
+    out |= {a for a, _ in declarations(model)}
+    return out
+
+
+def missing_declarations(model: Model) -> list[tuple[str, str]]:
+    """(assessor id, candidate id) without any declaration, for assessors whose work began."""
+    decl = declarations(model)
+    started = panel_started(model)
+    return [(a.id, c.id) for a in model.assessors if a.id in started
+            for c in model.candidates if not decl.get((a.id, c.id))]
+
+
 def scored_pairs(model: Model) -> dict[tuple[str, str], int]:
     """(assessor id, candidate id) -> how many scores that assessor gave that candidate."""
     out: dict[tuple[str, str], int] = {}
@@ -59,39 +90,69 @@ def candidate_notes(model: Model) -> dict[str, list[str]]:
     decl = declarations(model)
     scored = scored_pairs(model)
     notes: dict[str, list[str]] = {}
+    started = panel_started(model)
     for c in model.candidates:
         conflicted = [a.id for a in model.assessors if CONFLICT in decl.get((a.id, c.id), ())]
         undeclared = [a.id for a in model.assessors if not decl.get((a.id, c.id))
-                      and scored.get((a.id, c.id))]
+                      and (scored.get((a.id, c.id)) or a.id in started)]
         if conflicted:
             notes.setdefault(c.id, []).append(
                 f"belangenconflict verklaard door {', '.join(conflicted)}: die scores tellen niet mee")
         if undeclared:
             notes.setdefault(c.id, []).append(
-                f"geen verklaring over belangenconflicten van {', '.join(undeclared)}: die scores "
-                f"tellen niet mee tot de verklaring er is")
+                f"geen verklaring over belangenconflicten van {', '.join(undeclared)}: de "
+                f"kandidaat blijft onvolledig tot de verklaring en de scores er zijn")
     return notes
 
 
 def warnings(model: Model) -> list[str]:
-    """Dutch warnings: scores kept out because their assessor has not declared (grouped per assessor)."""
-    decl = declarations(model)
+    """Dutch warnings: candidates left incomplete because an assessor has not declared (grouped
+    per assessor)."""
+    gaps: dict[str, list[str]] = {}
+    for a_id, c_id in missing_declarations(model):
+        gaps.setdefault(a_id, []).append(c_id)
     scored = scored_pairs(model)
+    decl = declarations(model)
+    listed = {(a_id, c_id) for a_id, ids in gaps.items() for c_id in ids}
+    for a in model.assessors:  # scores given without any declaration at all
+        for c in model.candidates:
+            if scored.get((a.id, c.id)) and not decl.get((a.id, c.id)) \
+                    and (a.id, c.id) not in listed:
+                gaps.setdefault(a.id, []).append(c.id)
     out = []
     for a in model.assessors:
-        missing = [c.id for c in model.candidates
-                   if scored.get((a.id, c.id)) and not decl.get((a.id, c.id))]
+        missing = gaps.get(a.id, [])
         if missing:
             shown = ", ".join(missing[:12]) + (f" en {len(missing) - 12} meer" if len(missing) > 12 else "")
             sheet = layout.sheet("conflicts").name
             out.append(f"{a.id} ({a.name}) heeft voor {shown} nog geen verklaring over "
-                       f"belangenconflicten op het blad {sheet}; die scores tellen niet mee tot "
-                       f"de verklaring er is.")
+                       f"belangenconflicten op het blad {sheet}; elke beoordelaar scoort elke "
+                       f"kandidaat tenzij een verklaard conflict, dus die kandidaten blijven "
+                       f"onvolledig tot de verklaring en de scores er zijn.")
+    return out
+
+
+def panel_problems(model: Model) -> list[Problem]:
+    """A problem per assessor (whose work began) without a declaration for some candidates."""
+    sheet = layout.sheet("conflicts").name
+    t = layout.table("conflicts")
+    rows = [r["_row"] for r in model.tables.get("conflicts", []) if "_row" in r]
+    where = place(sheet, t.first_col, (max(rows) + 1) if rows else t.first_data_row)
+    gaps: dict[str, list[str]] = {}
+    for a_id, c_id in missing_declarations(model):
+        gaps.setdefault(a_id, []).append(c_id)
+    out = []
+    for a_id, cands in gaps.items():
+        shown = ", ".join(cands[:12]) + (f" en {len(cands) - 12} meer" if len(cands) > 12 else "")
+        out.append(Problem(where, f"{a_id} heeft geen verklaring (conflict of geen conflict) "
+                                  f"voor {shown}: elke beoordelaar scoort elke kandidaat, tenzij "
+                                  f"een verklaard belangenconflict; vul de verklaring in"))
     return out
 
 
 def problems(model: Model) -> list[Problem]:
-    """Declarations naming an unknown assessor or candidate, or contradicting each other."""
+    """Declarations naming an unknown assessor or candidate, contradicting each other, or
+    missing for an assessor whose work began."""
     sheet = layout.sheet("conflicts").name
     t = layout.table("conflicts")
     known = {"assessor": {a.id for a in model.assessors},
@@ -117,4 +178,4 @@ def problems(model: Model) -> list[Problem]:
                                f"{first[pair][1]}; een verklaring kan niet beide zijn (het "
                                f"conflict geldt tot dit rechtgezet is)"))
         first.setdefault(pair, (d, row))
-    return out
+    return out + panel_problems(model)

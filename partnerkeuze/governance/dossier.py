@@ -29,16 +29,26 @@ def dossier_context(model: Model, snapshot: Snapshot, result) -> dict:
                              "declared_on": rec.get("declared_on"), "note": rec.get("note") or ""})
     d = disagreement.analyse(model, result)
     head = logcheck.head(snapshot)
+    from partnerkeuze.core.fingerprint import criteria_hash
+    from partnerkeuze.governance import anchor, refreeze
     return {
         "log": {"entries": head[0] if head else 0, "link": head[1] if head else "",
                 "problems": [str(p) for p in logcheck.log_problems(snapshot)]},
         "criteria_history": history,
+        "anchor": {"text": anchor.text(anchor.current(snapshot, criteria_hash(model.criteria)))},
+        "criteria_refrozen": [refreeze.sentence(r) for r in refreeze.refreezes(snapshot)],
         "criteria_status": {"text": freeze.status_text(model), "changed": changed,
                             "frozen": bool(history) and not changed},
         "sensitivity": {
             "sentences": sv.sentences(model, result, sens),
             "stability": sv.stability_rows(model, sens),
             "samples": sens.samples, "seed": sens.seed, "spread": sens.spread,
+            "precision": sens.precision, "vary_scores": sens.vary_scores,
+            "ranks": [dict(r, first_text=sv.percent(r["first"]) + " "
+                           + sv.error_text(r["first_se"]).replace(" procentpunt", ""),
+                           shortlist_text=sv.percent(r["shortlist"]) + " "
+                           + sv.error_text(r["shortlist_se"]).replace(" procentpunt", ""))
+                      for r in sv.rank_rows(result, sens)],
             "warnings": list(sens.warnings),
         },
         "second_round": second_round.context(model, result),
@@ -63,7 +73,9 @@ def dossier_provider(model: Model, snapshot: Snapshot, result) -> dict:
     DOSSIER_PROVIDERS): second_round rows with a summary per candidate, final_order as ids and
     dissent as text; conflicts and disagreement as Dutch lines; None where there is nothing."""
     ctx = dossier_context(model, snapshot, result)
-    out: dict = {"criteria_history": ctx["criteria_history"] or None}
+    out: dict = {"criteria_history": ctx["criteria_history"] or None,
+                 "anchor": ctx["anchor"],
+                 "criteria_refrozen": ctx["criteria_refrozen"] or None}
     sens = ctx["sensitivity"]
     out["sensitivity"] = sens if sens["sentences"] or sens["stability"] else None
     sr = ctx["second_round"]

@@ -64,10 +64,12 @@ _FIELDS = (("name", "name", "de naam"), ("weight", "weight", "het gewicht"),
 
 
 def _shown(value) -> str:
+    """A value as the change messages show it: numbers with every digit that differs (up to
+    ten significant digits), never rounded so far that a change reads 'from 15 to 15'."""
     if value is None:
         return "(leeg)"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:.10g}"
     if isinstance(value, list):
         return "-".join(f"{v:g}" for v in value)
     return f"'{value}'"
@@ -82,6 +84,9 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
     before = {d.get("id"): d for d in old if isinstance(d, dict)}
     now = {d["id"]: d for d in criteria_canonical(model.criteria)}
     rows = {c.id: c.row for c in model.criteria}
+    raw = {c.id: c for c in model.criteria}
+    records = {r.get("id"): r for r in model.tables.get("criteria", [])}
+    by_default: dict[str, list[str]] = {}
     out: list[tuple[str, str]] = []
     for cid, d in now.items():
         row = rows[cid]
@@ -90,13 +95,18 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
             continue
         b = before[cid]
         for key, column, label in _FIELDS:
-            if b.get(key) != d[key]:
+            if b.get(key) != d[key]:  # the fingerprint's threshold: half a millionth
+                value = getattr(raw[cid], key) if key in ("weight", "threshold") else d[key]
+                value = float(value) if isinstance(value, (int, float)) else value
                 out.append((place(sheet, col[column], row),
                             f"{label} van {cid} is gewijzigd van {_shown(b.get(key))} naar "
-                            f"{_shown(d[key])}"))
+                            f"{_shown(value)}"))
         old_scale, new_scale = b.get("scale") or [None, None], d["scale"]
         for i, key in enumerate(("scale_min", "scale_max")):
             if old_scale[i] != new_scale[i]:
+                if records.get(cid, {}).get(key) is None:  # blank cell: the default scale
+                    by_default.setdefault(key, []).append(cid)
+                    continue
                 out.append((place(sheet, col[key], row),
                             f"de schaal van {cid} is gewijzigd van {_shown(b.get('scale'))} naar "
                             f"{_shown(new_scale)}"))
@@ -104,6 +114,17 @@ def differences(old: list[dict], model: Model) -> list[tuple[str, str]]:
     for cid, b in before.items():
         if cid not in now:
             out.append((sheet, f"criterium {cid} ({b.get('name', '')}) werd verwijderd"))
+    settings_rows = model.fields.get("settings", {}).get("_rows", {})
+    labels = {"scale_min": "de laagste score", "scale_max": "de hoogste score"}
+    for key, cids in by_default.items():  # named at the setting, not at blank criterion cells
+        value = getattr(model.settings, key)
+        where = place(layout.sheet("settings").name, layout.table("settings").first_col + 2,
+                      settings_rows.get(key, 0)) if key in settings_rows \
+            else layout.sheet("settings").name
+        old = (before[cids[0]].get("scale") or [None, None])[0 if key == "scale_min" else 1]
+        out.append((where, f"{labels[key]} van de standaardschaal is gewijzigd van "
+                           f"{_shown(old)} naar {_shown(float(value))}; dat wijzigt de schaal van {', '.join(cids)} "
+                           f"(hun schaalcellen op het blad {sheet} zijn leeg)"))
     return out
 
 
@@ -155,12 +176,6 @@ def integrity_problems(model: Model, snap: Snapshot) -> list[Problem]:
     elif frozen and not h:
         out.append(Problem(cell, f"de criteria staan als vastgelegd, maar het blad {sheet} heeft "
                                  f"geen vastlegging"))
-    logged = " ".join(str(cells[4] or "") for _, cells in numbered_rows(snap, "log")
-                      if str(cells[3] or "") == "freeze")
-    for f in h:
-        if f.fingerprint[:16] not in logged:
-            out.append(Problem(place(sheet, t.first_col, f.row),
-                               f"vastlegging Nr {f.seq} ({f.when}) staat niet in het logboek"))
     return out
 
 

@@ -14,11 +14,16 @@ from partnerkeuze.patch import Block, Patch, Styled
 from partnerkeuze.snapshot import Snapshot
 
 
-def before_score(model: Model, snap: Snapshot) -> None:
-    """Refuse to score when the fixed criteria changed without a reason in the log."""
-    from partnerkeuze.governance.freeze import change_problems
+def before_score(model: Model, snap: Snapshot, book=None) -> None:
+    """Refuse to score on any break of the governance record (the same problems ``check``
+    lists): altered log or history, wiped fingerprint, criteria changed without a reason, a
+    record that no longer extends the receipt beside the workbook."""
+    from partnerkeuze.governance.anchor import beside, verify
+    from partnerkeuze.governance.integrity import integrity_problems
 
-    problems = change_problems(model, snap)
+    problems = integrity_problems(model, snap)
+    if book is not None:
+        problems += verify(snap, beside(book))
     if problems:
         raise InputProblems(problems)
 
@@ -79,23 +84,40 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
                                          r["high"], r["sentence"]] for r in rows])
     sheet = layout.sheet("sensitivity").name
     names = {c.id: c.name for c in result.candidates}
-    block = [[Styled(h, "pk_header") for h in ("ID", "Gemeente", "Eerste plaats", "Op de shortlist",
-                                               "Uitleg")]]
+    block = [[Styled(h, "pk_header") for h in ("ID", "Gemeente", "Eerste plaats", "± (standaardfout)",
+                                               "Op de shortlist", "± (standaardfout)", "Uitleg")]]
     ranked = sorted(sens.eligible, key=lambda c: (-sens.acceptability[c]["shortlist"],
                                                   -sens.acceptability[c]["first"], c))
     for cid in ranked:
-        acc = sens.acceptability[cid]
+        acc, err = sens.acceptability[cid], sens.errors.get(cid, {"first": 0.0, "shortlist": 0.0})
         block.append([Styled(cid, "pk_output"), Styled(names[cid], "pk_output"),
-                      Styled(acc["first"], "pk_output", "0%"),
-                      Styled(acc["shortlist"], "pk_output", "0%"),
+                      Styled(acc["first"], "pk_output", "0.0%"),
+                      Styled(err["first"], "pk_output", "0.00%"),
+                      Styled(acc["shortlist"], "pk_output", "0.0%"),
+                      Styled(err["shortlist"], "pk_output", "0.00%"),
                       Styled(sv.acceptability_sentence(names[cid], acc) + ".", "pk_output")])
+    n = len(sens.eligible)
+    block.append([])
+    block.append([Styled("Rangaanvaardbaarheid: het deel van de aannemelijke wegingen dat elke "
+                         "rang geeft (gelijke scores delen de betere rang).", "pk_output")])
+    block.append([Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
+                 + [Styled(f"Rang {r}", "pk_header") for r in range(1, n + 1)])
+    for row in sv.rank_rows(result, sens):
+        block.append([Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
+                     + [Styled(p, "pk_output", "0.0%") for p in row["ranks"]])
     old = len(snap.rows(sheet))
+    width = max(7, n + 2, _width(snap, sheet, 4, gl.ACCEPTABILITY_COL))
+    width = max([width] + [_width(snap, sheet, r, gl.ACCEPTABILITY_COL)
+                           for r in range(4, old + 1)])
     patch.write_block(Block(sheet, 4, gl.ACCEPTABILITY_COL, block,
-                            clear_to=max(old, 4 + len(block)), width=5))
+                            clear_to=max(old, 4 + len(block)), width=width))
+    vary = (" De scores van de beoordelaars variëren mee binnen hun spreiding."
+            if sens.vary_scores else "")
     patch.set_cell(sheet, 3, 1,
                    f"{sens.samples:,}".replace(",", ".") + f" aannemelijke wegingen rond de gekozen gewichten "
                    f"(gemiddelde afwijking {sv.number(sens.spread)} procentpunten, startgetal "
-                   f"{sens.seed}); zelfde startgetal, zelfde uitkomst.")
+                   f"{sens.seed}); zelfde startgetal, zelfde uitkomst. Elke standaardfout is "
+                   f"hoogstens {sv.number(sens.precision * 100)} procentpunt." + vary)
     return patch
 
 
@@ -111,12 +133,10 @@ def second_round_patch(model: Model, result) -> Patch:
 
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
-    """Everything governance writes with a score; a damaged log becomes a warning."""
-    from partnerkeuze.governance.logcheck import log_problems
+    """Everything governance writes with a score (the record was verified by before_score)."""
+    from partnerkeuze.governance.refreeze import warnings
 
-    for p in log_problems(snap):
-        result.warnings.append(f"Het logboek is niet meer intact: {p}. Partnerkeuze schrijft "
-                               f"verder, maar de breuk blijft zichtbaar.")
+    result.warnings.extend(warnings(snap))
     patch = consensus_patch(model, snap, result)
     patch.merge(sensitivity_patch(model, snap, result))
     patch.merge(second_round_patch(model, result))

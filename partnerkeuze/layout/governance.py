@@ -94,7 +94,9 @@ SENSITIVITY = Sheet(
     intro=("Links: per criterium het bereik van zijn gewicht waarbinnen de shortlist dezelfde "
            "blijft (de andere gewichten schuiven evenredig mee, samen 100 %). Rechts: hoe vaak "
            "elke kandidaat eerst staat en op de shortlist staat bij aannemelijke wegingen rond de "
-           "gekozen gewichten."),
+           "gekozen gewichten, met de standaardfout van de trekking; daaronder de "
+           "rangaanvaardbaarheid: het deel van de wegingen dat elke rang geeft. Gelijke scores "
+           "delen de betere rang."),
     table=SENSITIVITY_TABLE,
 )
 ACCEPTABILITY_COL = 8  # column H: the acceptability block
@@ -165,5 +167,13 @@ EXTRA_FIELDS = {
               default=40, minimum=10, maximum=100,
               help="Verschil tussen hoogste en laagste score dat op de agenda van het "
                    "consensusoverleg komt (40 % van een schaal 0-5 is 2 punten)."),
+        Field("sensitivity_precision", "Grootste standaardfout van de gevoeligheid (procentpunt)",
+              NUMBER, default=0.5, minimum=0.05, maximum=5,
+              help="Er worden genoeg wegingen getrokken dat geen percentage een grotere "
+                   "standaardfout heeft (0,5 vraagt 10.000 wegingen)."),
+        Field("sensitivity_vary_scores", "Ook de scores laten variëren (gevoeligheid)", CHOICE,
+              default="nee", choices="yes_no",
+              help="ja: elke trekking kiest per kandidaat en criterium ook een score tussen de "
+                   "laagste en de hoogste score van de beoordelaars."),
     ),
 }

@@ -13,7 +13,10 @@ from partnerkeuze.snapshot import Snapshot
 
 
 def _eur(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") + " EUR"
+    """An amount in Dutch notation, cents shown when there are any: '17.500 EUR', '17,50 EUR'."""
+    if abs(value - round(value)) < 0.005:
+        return f"{round(value):,}".replace(",", ".") + " EUR"
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " EUR"
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -27,6 +30,22 @@ def add_years(day: dt.date, years: int) -> dt.date:
 def months_between(start: dt.date, end: dt.date) -> float:
     """The length of start..end (both included) in months, roughly (30.44 days a month)."""
     return ((end - start).days + 1) / 30.4375
+
+
+def _day(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def duration_text(start: dt.date, end: dt.date) -> str:
+    """The length of start..end (both included), day-precise: '2 jaar en 1 dag'."""
+    years = 0
+    while add_years(start, years + 1) <= end + dt.timedelta(days=1):
+        years += 1
+    days = (end + dt.timedelta(days=1) - add_years(start, years)).days
+    parts = [f"{years} jaar"] if years else []
+    if days or not parts:
+        parts.append(f"{days} dag" + ("en" if days != 1 else ""))
+    return " en ".join(parts)
 
 
 def programme_problems(rec: dict) -> list[Problem]:
@@ -60,8 +79,10 @@ def programme_problems(rec: dict) -> list[Problem]:
         if end < start:
             add("end", "het einde ligt vóór de start")
         elif end >= add_years(start, 2):
-            add("end", f"het partnerschap duurt {months_between(start, end):.0f} maanden; "
-                       f"hoogstens {rules.MAX_MONTHS} (twee jaar)")
+            last = add_years(start, 2) - dt.timedelta(days=1)
+            add("end", f"het partnerschap loopt van {_day(start)} tot en met {_day(end)}, dat is "
+                       f"{duration_text(start, end)}; hoogstens twee jaar ({rules.MAX_MONTHS} "
+                       f"maanden): het einde mag ten laatste {_day(last)} zijn")
         long = end >= add_years(start, 1)
     minimum = rules.MIN_DIGITAL_SESSIONS_PER_YEAR
     if rec.get("sessions_y1") is not None and rec["sessions_y1"] < minimum:
@@ -94,6 +115,44 @@ def visit_problems(rec: dict) -> list[Problem]:
     return out
 
 
+def matching_problems(model: Model, call) -> list[Problem]:
+    """The matching rules re-applied to every partnership on the Programma sheet: an eligible
+    applicant (complete, not excluded, at least the minimum score), an eligible partner (in Benin
+    without a city link), a shared theme within the country's focus, each partner once."""
+    from partnerkeuze.sdg.actions import parties
+    from partnerkeuze.sdg.matching import pair_fit
+
+    if not call.programme:
+        return []
+    flemish, partners, _ = parties(model, call)
+    fby = {p.id: p for p in flemish}
+    pby = {p.id: p for p in partners}
+    themes = {t.id: t for t in call.themes}
+    out: list[Problem] = []
+    seen: dict[str, int] = {}
+    for rec in call.programme:
+        f, p, row = fby.get(rec.get("flemish")), pby.get(rec.get("partner")), rec["_row"]
+        if p is not None:
+            if p.id in seen:
+                out.append(Problem(cell("programme", "partner", row),
+                                   f"{p.id} heeft al een partnerschap in rij {seen[p.id]}"))
+            seen.setdefault(p.id, row)
+        if f is None or p is None:
+            continue
+        if not f.eligible:
+            out.append(Problem(cell("programme", "flemish", row),
+                               f"{f.id} komt niet in aanmerking voor een koppeling: {f.reason}"))
+        if not p.eligible:
+            out.append(Problem(cell("programme", "partner", row),
+                               f"{p.id} ({p.name}) komt niet in aanmerking: {p.reason}"))
+        if f.eligible and p.eligible and pair_fit(f, p, themes)[0] is None:
+            out.append(Problem(cell("programme", "partner", row),
+                               f"{f.id} en {p.id} delen geen thema binnen de focus van "
+                               f"{p.country or 'het land van de partner'}; zo'n koppeling laat "
+                               f"het programma niet toe"))
+    return out
+
+
 def sdg_checks(model: Model, snap: Snapshot) -> list[Problem]:
     """The problems of an SDG workbook (none for a stedenband workbook)."""
     if model.settings.mode != "sdg":
@@ -111,4 +170,6 @@ def sdg_checks(model: Model, snap: Snapshot) -> list[Problem]:
             seen[fid] = rec["_row"]
     for rec in call.visits:
         problems.extend(visit_problems(rec))
+    if not call.problems:
+        problems.extend(matching_problems(model, call))
     return problems
