@@ -183,3 +183,35 @@ def long_date(value, lang: str) -> str:
 def form_file_name(lang: str) -> str:
     """The file name of the candidacy form in a language."""
     return f"{FORM_TEXT[lang]['file']}-{lang}.xlsx"
+
+
+# How a candidate answers: the forms it may use and where it sends them (mails, questionnaire).
+HOW_TO_ANSWER = {
+    "nl": ("Zo antwoordt u: vul het kandidatuurformulier in (Excel; bewaren als .xlsx of .ods "
+           "mag) of de vragenlijst (Word, .docx; typ uw antwoord in het vak onder elke vraag). "
+           "Stuur het ingevulde bestand als bijlage per e-mail naar {email}; voeg gerust "
+           "documenten toe die uw antwoorden staven (als aparte bijlagen). Vraag een nieuw "
+           "formulier aan {email} als u het niet meer hebt."),
+    "fr": ("Comment répondre : remplissez le formulaire de candidature (Excel ; enregistrement "
+           "en .xlsx ou .ods accepté) ou le questionnaire (Word, .docx ; tapez votre réponse "
+           "dans le cadre sous chaque question). Envoyez le fichier rempli en pièce jointe par "
+           "courriel à {email} ; vous pouvez joindre des documents qui appuient vos réponses "
+           "(en pièces jointes séparées). Demandez un nouveau formulaire à {email} si vous ne "
+           "l'avez plus."),
+    "en": ("How to answer: fill in the candidacy form (Excel; saving as .xlsx or .ods is fine) "
+           "or the questionnaire (Word, .docx; type your answer in the box under each "
+           "question). Send the completed file as an e-mail attachment to {email}; feel free to "
+           "attach documents that support your answers (as separate attachments). Ask {email} "
+           "for a new form if you no longer have it."),
+    "es": ("Cómo responder: rellene el formulario de candidatura (Excel; puede guardarlo como "
+           ".xlsx o .ods) o el cuestionario (Word, .docx; escriba su respuesta en el recuadro "
+           "bajo cada pregunta). Envíe el archivo completado como adjunto por correo "
+           "electrónico a {email}; puede adjuntar documentos que respalden sus respuestas (como "
+           "adjuntos separados). Pida un nuevo formulario a {email} si ya no lo tiene."),
+}
+
+
+def how_to_answer(lang: str, email: str) -> str:
+    """How a candidate answers the call (forms accepted, where to send, attachments)."""
+    lang = lang if lang in HOW_TO_ANSWER else "en"
+    return HOW_TO_ANSWER[lang].format(email=email or "the coordinator")
