@@ -37,6 +37,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.intake.checks:answers_refer_to_known",
     "partnerkeuze.sdg.checks:sdg_checks",
     "partnerkeuze.governance.checks:governance_problems",
+    "partnerkeuze.intake.checks:late_candidacies",
 )
 
 

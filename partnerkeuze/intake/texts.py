@@ -11,13 +11,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulier",
         "heading": "Kandidatuurformulier",
         "from": "Oproep van de gemeente {municipality}",
-        "deadline": "Stuur dit formulier terug vóór {deadline}.",
+        "deadline": "Stuur dit formulier terug {deadline}.",
         "no_deadline": "Stuur dit formulier zo snel mogelijk terug.",
         "instructions": (
             "Vul enkel de gele cellen in; de andere cellen zijn beveiligd. Kies land, taal en "
             "kanaal uit de keuzelijst. Antwoord zo volledig mogelijk; een antwoord mag meerdere "
-            "zinnen lang zijn. Bewaar het formulier als Excel-bestand (.xlsx), zonder "
-            "wachtwoord, en stuur het terug naar {contact}."),
+            "zinnen lang zijn. Bewaar het formulier als Excel-bestand (.xlsx) of als "
+            "OpenDocument (.ods), zonder wachtwoord, en stuur het terug naar {contact}."),
         "section_identity": "1. Uw gemeente",
         "section_questions": "2. Vragen",
         "answer_here": "Uw antwoord",
@@ -34,13 +34,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulaire",
         "heading": "Formulaire de candidature",
         "from": "Appel de la commune de {municipality} (Belgique)",
-        "deadline": "Renvoyez ce formulaire avant le {deadline}.",
+        "deadline": "Renvoyez ce formulaire {deadline}.",
         "no_deadline": "Renvoyez ce formulaire dès que possible.",
         "instructions": (
             "Remplissez uniquement les cellules jaunes ; les autres cellules sont protégées. "
             "Choisissez le pays, la langue et le canal dans la liste. Répondez de manière aussi "
             "complète que possible ; une réponse peut compter plusieurs phrases. Enregistrez le "
-            "formulaire au format Excel (.xlsx), sans mot de passe, et renvoyez-le à {contact}."),
+            "formulaire au format Excel (.xlsx) ou OpenDocument (.ods), sans mot de passe, et renvoyez-le à {contact}."),
         "section_identity": "1. Votre commune",
         "section_questions": "2. Questions",
         "answer_here": "Votre réponse",
@@ -57,13 +57,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Form",
         "heading": "Application form",
         "from": "Call of the municipality of {municipality} (Belgium)",
-        "deadline": "Please return this form before {deadline}.",
+        "deadline": "Please return this form {deadline}.",
         "no_deadline": "Please return this form as soon as possible.",
         "instructions": (
             "Fill in the yellow cells only; the other cells are protected. Choose the country, "
             "the language and the channel from the list. Answer as fully as you can; an answer "
-            "may be several sentences long. Save the form as an Excel file (.xlsx), without a "
-            "password, and send it back to {contact}."),
+            "may be several sentences long. Save the form as an Excel file (.xlsx) or as "
+            "OpenDocument (.ods), without a password, and send it back to {contact}."),
         "section_identity": "1. Your municipality",
         "section_questions": "2. Questions",
         "answer_here": "Your answer",
@@ -80,13 +80,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulario",
         "heading": "Formulario de candidatura",
         "from": "Convocatoria del municipio de {municipality} (Bélgica)",
-        "deadline": "Envíe este formulario antes del {deadline}.",
+        "deadline": "Envíe este formulario {deadline}.",
         "no_deadline": "Envíe este formulario lo antes posible.",
         "instructions": (
             "Rellene solo las celdas amarillas; las demás celdas están protegidas. Elija el país, "
             "el idioma y el canal de la lista. Responda de la forma más completa posible; una "
             "respuesta puede tener varias frases. Guarde el formulario como archivo de Excel "
-            "(.xlsx), sin contraseña, y envíelo a {contact}."),
+            "(.xlsx) o como OpenDocument (.ods), sin contraseña, y envíelo a {contact}."),
         "section_identity": "1. Su municipio",
         "section_questions": "2. Preguntas",
         "answer_here": "Su respuesta",

@@ -32,3 +32,21 @@ def deadline_phrase(day: dt.date, language: str) -> str:
 def is_late(arrived: dt.date | None, deadline: dt.date | None) -> bool:
     """True when a candidacy arrived after the deadline day (the day itself still counts)."""
     return arrived is not None and deadline is not None and arrived > deadline
+
+
+def committed_deadline(snap) -> tuple[dt.date | None, dt.date | None]:
+    """(published on, deadline) from the procedure record: the published deadline, or the
+    newest extension's; (None, None) before publication or without the record."""
+    try:
+        from partnerkeuze.procedure import read_record
+    except ImportError:  # a workbook version without the procedure record
+        return None, None
+    record = read_record(snap)
+    return record.published_on, record.deadline
+
+
+def call_deadline_of(snap, model) -> dt.date | None:
+    """The deadline that holds for the call: the recorded (published or extended) one, else the
+    planned one on Instellingen."""
+    _, deadline = committed_deadline(snap)
+    return deadline or model.settings.deadline
