@@ -40,7 +40,8 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
     "stedenband": ("partnerkeuze.actions.creation:_stedenband_demo",
                    "partnerkeuze.planning.templates:stedenband_demo",
                    "partnerkeuze.documents.demo_content:profile_translations",
-                   "partnerkeuze.governance.demo:stedenband_demo"),
+                   "partnerkeuze.governance.demo:stedenband_demo",
+                   "partnerkeuze.procedure.demo:stedenband_demo"),
     "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
 }
 

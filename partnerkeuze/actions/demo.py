@@ -15,6 +15,8 @@ DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("Planning en kalender", "partnerkeuze.planning.actions:demo_step"),
     ("Oproep en vragenlijst", "partnerkeuze.documents.actions:demo_questionnaire"),
     ("Kandidatuur- en beoordelingsformulieren", "partnerkeuze.intake.actions:demo_forms"),
+    ("Procedure: advies van de GROS en beslissing van het college",
+     "partnerkeuze.procedure.demo:demo_step"),
     ("Dossier voor het college", "partnerkeuze.documents.actions:demo_dossier"),
     ("Brieven aan de kandidaten", "partnerkeuze.documents.actions:demo_letters"),
     ("SDG-partnerschappen (koppeling en brieven)", "partnerkeuze.sdg.actions:demo_sdg"),

@@ -37,6 +37,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.intake.checks:answers_refer_to_known",
     "partnerkeuze.sdg.checks:sdg_checks",
     "partnerkeuze.governance.checks:governance_problems",
+    "partnerkeuze.procedure.checks:check_record",
     "partnerkeuze.intake.checks:late_candidacies",
 )
 
@@ -54,6 +55,10 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))
     patch.merge(score_patch(model, snap, result))
     summary = score_summary(model, result)
+    from partnerkeuze.procedure import read_record
+
+    record = read_record(snap)
+    summary["procedure"] = {"stage": record.stage, "chosen": record.chosen}
     n_short = len(result.shortlist)
     details = (f"{len(model.candidates)} kandidaten gescoord; shortlist: "
                f"{', '.join(result.shortlist) or '(geen)'}; criteria {summary['criteria_hash'][:12]}")

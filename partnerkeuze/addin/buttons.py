@@ -39,6 +39,10 @@ GROUPS: tuple[Group, ...] = (
         Button("freeze", "Criteria vastleggen", "Criteria vastleggen",
                "Legt de criteria en gewichten vast (vingerafdruk) voor de kandidaturen "
                "geopend worden.", "ReviewProtectWorkbook"),
+        Button("record", "Procedurestap vastleggen", "Procedurestap vastleggen",
+               "Legt een stap van de procedure vast (deadline, eindvolgorde, advies van de GROS, "
+               "beslissing van het college, goedkeuring door de gemeenteraad), geketend in het "
+               "logboek. Brieven en dossier volgen uit deze stappen.", "ReviewTrackChanges"),
     )),
     Group("pkKandidaturen", "Kandidaturen", (
         Button("questionnaire", "Vragenlijsten", "Vragenlijsten maken",

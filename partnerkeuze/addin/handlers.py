@@ -52,6 +52,48 @@ def freeze(ctx: Context) -> Outcome:
     return action(f"{GOVERNANCE}:freeze")(ctx.book, reason=reason or None, progress=ctx.progress)
 
 
+def record(ctx: Context) -> Outcome:
+    """Procedurestap vastleggen: ask the stage and what it records, then record it."""
+    import datetime as dt
+
+    from partnerkeuze.errors import FileError
+    from partnerkeuze.layout.procedure import STAGES
+
+    codes = [c for c, _ in STAGES]
+    stage = (ctx.ui.ask_text("Welke stap legt u vast? " + ", ".join(codes)) or "").strip()
+    if not stage:
+        return Outcome(messages=["Niets vastgelegd."])
+    if stage not in codes:
+        raise FileError(f"onbekende procedurestap '{stage}'; kies uit {', '.join(codes)}")
+
+    def day(prompt: str) -> dt.date | None:
+        text = (ctx.ui.ask_text(prompt) or "").strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise FileError(f"'{text}' is geen datum JJJJ-MM-DD") from None
+
+    when = day("Datum van de gebeurtenis (JJJJ-MM-DD, leeg = vandaag)")
+    options: dict = {}
+    if stage in ("published", "extension"):
+        options["deadline"] = day("Deadline voor de kandidaturen (JJJJ-MM-DD)")
+    if stage in ("college", "council"):
+        options["partner"] = ctx.ui.ask_text("Gekozen partner (ID van het blad Kandidaten)")
+        options["number"] = ctx.ui.ask_text("Nummer van de beslissing (mag leeg blijven)")
+    if stage in ("consensus", "gros", "college"):
+        options["text"] = ctx.ui.ask_text({
+            "consensus": "Eindvolgorde (bv. K05, K04, K01; leeg = blad Eindvolgorde)",
+            "gros": "Advies van de GROS",
+            "college": "Argumentatie van het college (mag leeg blijven)"}[stage])
+    options["reason"] = ctx.ui.ask_text("Reden (verplicht bij een verlenging of een stap die al "
+                                        "vastgelegd is; anders leeg)")
+    options = {k: v for k, v in options.items() if v not in (None, "")}
+    return action("partnerkeuze.procedure.actions:record")(ctx.book, stage, date=when,
+                                                            progress=ctx.progress, **options)
+
+
 def sensitivity(ctx: Context) -> Outcome:
     """Gevoeligheid: how stable the ranking is under other weights."""
     return action(f"{GOVERNANCE}:sensitivity")(ctx.book, progress=ctx.progress)

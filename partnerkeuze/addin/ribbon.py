@@ -16,6 +16,7 @@ HANDLERS = {
     "new_call": h.new_call,
     "check": h.check,
     "freeze": h.freeze,
+    "record": h.record,
     "questionnaire": h.questionnaire,
     "forms": h.forms,
     "import_forms": h.import_forms,

@@ -68,7 +68,7 @@ def sheet_password(name: str) -> str:
     from partnerkeuze import layout
     from partnerkeuze.governance.workbook import password
 
-    locked = {layout.sheet(k).name for k in ("log", "criteria_history") if k in layout.SHEET_BY_KEY}
+    locked = {layout.sheet(k).name for k in ("log", "criteria_history", "procedure") if k in layout.SHEET_BY_KEY}
     return password() if name in locked else ""
 
 
