@@ -202,7 +202,7 @@ def run_pass(book, progress, now: dt.datetime | None = None):
     progress("Herinneringen nagaan…")
     snap = book.snapshot()
     model, ignored = read_model(snap)
-    plan = compute_plan(model, today)
+    plan = compute_plan(model, today, snap)
     result = evaluate(model)
     spath = state_path(book)
     state = load_state(spath)
