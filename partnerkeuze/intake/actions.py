@@ -223,6 +223,13 @@ def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> 
     outcome.messages.extend(plan.lines)
     outcome.warnings.extend(plan.warnings)
     outcome.data["imported"] = plan.imported
+    new = [i["candidate"] for i in plan.imported if i["result"].startswith("nieuwe kandidaat")]
+    if new and model.assessors:
+        outcome.messages.append(
+            f"Nieuwe kandidaat/kandidaten {', '.join(new)}: nog geen verklaringen over "
+            f"belangenconflicten van {', '.join(a.id for a in model.assessors)}. Maak de "
+            f"beoordelingsformulieren opnieuw (partnerkeuze assessor-forms): elk formulier vraagt "
+            f"de verklaring per kandidaat, 'merge' neemt ze over.")
     problems = outcome.data["problems"]
     if read:
         details = (f"{len(read)} kandidatuurformulier(en) ingelezen uit {folder.name}: "
@@ -299,10 +306,30 @@ def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome
         progress("Werkmap bijwerken…")
         book.apply(plan.patch)
         outcome.changed = True
+    _report_blockers(book, outcome)
     outcome.messages.append(f"{plan.merged} formulier(en) samengevoegd, "
                             f"{len(outcome.data['unchanged'])} ongewijzigd, "
                             f"{len(problems)} probleem/problemen.")
     return outcome
+
+
+def _report_blockers(book: WorkbookIO, outcome: Outcome) -> None:
+    """After a merge: which candidates still do not count, and why (read from the workbook as
+    it is now)."""
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.intake.conflicts import blockers
+    from partnerkeuze.parse import parse_lenient
+
+    model = parse_lenient(book.snapshot(), [])
+    names = {c.id: c.name for c in model.candidates}
+    complete = {c.id for c in evaluate(model).candidates if c.complete}
+    found = blockers(model)
+    outcome.data["blocked"] = {cid: r for cid, r in found.items() if cid not in complete}
+    outcome.data["partly"] = {cid: r for cid, r in found.items() if cid in complete}
+    for cid, reasons in found.items():
+        state = "telt mee, maar niet volledig" if cid in complete else "telt nog niet mee"
+        outcome.messages.append(f"{cid} {names.get(cid, '')} {state}: "
+                                + "; ".join(reasons) + ".")
 
 
 def demo_forms(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
