@@ -71,3 +71,22 @@ def test_same_phrase_in_form_questionnaire_and_mail(written, lang):
 def test_the_deadline_day_itself_is_on_time(deadline, offset):
     arrived = deadline + dt.timedelta(days=offset)
     assert is_late(arrived, deadline) == (offset > 0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(dt.date(2024, 1, 1), dt.date(2031, 12, 31)), st.integers(0, 30),
+       st.sampled_from(["nl", "fr", "en", "es"]))
+def test_a_reminder_states_the_real_days_left_and_the_phrase(deadline, left, lang):
+    from partnerkeuze.planning.texts import candidate_mail, days_left
+
+    today = deadline - dt.timedelta(days=left)
+    subject, body = candidate_mail(lang, deadline, today, "", {"municipality": "Heidebeek"},
+                                   "Oproep")
+    phrase = deadline_phrase(deadline, lang)
+    assert phrase in subject and phrase in body
+    line = days_left(deadline, today, lang)
+    assert line in body
+    if left > 1:
+        assert str(left) in line
+    for word in ("maand", "mois", "month", "mes", "week", "semaine", "semana"):
+        assert word not in line  # no interval word that could be wrong
