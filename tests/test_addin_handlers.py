@@ -36,6 +36,8 @@ SPEC = {
     "calendar": ("partnerkeuze.planning.actions:calendar", "ics"),
     "reminders": ("partnerkeuze.planning.actions:remind_once", "book"),
     "sdg_match": ("partnerkeuze.sdg.actions:match", "book"),
+    # the recording UI answers every question with REASON: both paths refuse that stage code
+    "record": ("partnerkeuze.procedure.actions:record", "stage"),
 }
 REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name
@@ -61,7 +63,7 @@ def _file_side(button, path: Path, out: Path, folder: Path):
     fn = handlers.action(name)
     book = OpenpyxlWorkbook(load(path), path.name)
     args = {"book": (), "reason": (), "out": (out,), "folder": (folder,),
-            "ics": (out / f"{path.stem}-planning.ics",)}[how]
+            "ics": (out / f"{path.stem}-planning.ics",), "stage": (REASON,)}[how]
     kwargs = {"reason": REASON} if how == "reason" else {}
     try:
         return fn(book, *args, progress=lambda m: None, **kwargs), None, book

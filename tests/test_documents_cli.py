@@ -17,18 +17,24 @@ def test_help_is_dutch_and_names_out(command):
 
 
 def test_letters_writes_files_logs_and_saves(demo_path, tmp_path):
+    # The demo workbook has no college decision yet (drafts) and K12 left incomplete by the
+    # municipality's own assessors (no letter: exit 1, the others are written).
     out = tmp_path / "brieven"
     proc = run_cli("letters", demo_path, "--out", out)
-    assert proc.returncode == 0, proc.stderr
-    assert "brieven geschreven" in proc.stdout
+    assert proc.returncode == 1, proc.stderr
+    assert "ONTWERPEN" in proc.stdout and "ontwerpbrieven geschreven" in proc.stdout
     assert "Brief 13/13" in proc.stderr  # progress per letter
-    assert (out / "Brief_K04_Bugesera_en.docx").exists()
-    assert "Bugesera" in docx_text(out / "Brief_K04_Bugesera_en.docx")
+    assert "K12 (Commewijne) krijgt nog geen brief" in proc.stderr
+    assert not list(out.glob("*K12*"))
+    assert (out / "ONTWERP_Brief_K04_Bugesera_en.docx").exists()
+    assert not (out / "Brief_K04_Bugesera_en.docx").exists()
+    text = docx_text(out / "ONTWERP_Brief_K04_Bugesera_en.docx")
+    assert "Bugesera" in text and "ONTWERP" in text
     from openpyxl import load_workbook
 
     ws = load_workbook(demo_path)["Logboek"]
     actions = [row for row in ws.iter_rows(values_only=True) if "letters" in row]
-    assert actions and "Brief_K04_Bugesera_en.docx" in actions[-1][6]
+    assert actions and "ONTWERP_Brief_K04_Bugesera_en.docx" in actions[-1][6]
 
 
 def test_questionnaire_and_dossier_commands(demo_path, tmp_path):
@@ -124,7 +130,7 @@ def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
     docpr = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
     for f in outcome.files:
         n = len(docx_root(f).findall(f".//{blip}"))
-        if f.name == "Brieven_alle_kandidaten.docx":
+        if f.name.endswith("Brieven_alle_kandidaten.docx"):  # ONTWERP_ before a decision
             assert n == len(outcome.files) - 1
             ids = [e.get("id") for e in docx_root(f).iter(docpr)]
             assert len(ids) == len(set(ids))
@@ -137,24 +143,31 @@ def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
     assert not docx_root(outcome.files[0]).findall(f".//{blip}")
 
 
-def test_status_gekozen_overrides_shortlist_and_withdrawn_gets_courtesy_letter(tmp_path):
+def test_the_college_decision_in_the_record_decides_and_withdrawn_gets_courtesy_letter(tmp_path):
+    import datetime as dt
+
     from partnerkeuze.actions.creation import initial_content
     from partnerkeuze.documents.actions import letters
+    from partnerkeuze.procedure import record_patch
     from partnerkeuze.xlsx.build import build_workbook
     from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
-    status = {"K01": "Gekozen", "K07": "Ingetrokken"}
     for row in tables["candidates"]:
-        row[9] = status.get(row[0], row[9])
+        row[9] = {"K07": "Ingetrokken"}.get(row[0], row[9])
     book = OpenpyxlWorkbook(build_workbook(tables, flds, "stedenband"), "status")
+    book.apply(record_patch(book.snapshot(), "college", date=dt.date(2026, 9, 7), partner="K01",
+                            number="CBS/2026/240",
+                            text="Het college verkiest Tarija om de bestaande contacten."))
     outcome = letters(book, tmp_path)
-    assert outcome.data["chosen"] == "K01"
+    assert outcome.data["partner"] == "K01" and outcome.data["final"] is True
     chosen = docx_text(tmp_path / "Bekendmaking_K01_Tarija_es.docx")
-    assert "ha decidido establecer un hermanamiento con Tarija" in chosen
+    assert "decidió el 7 de septiembre de 2026 establecer un hermanamiento con Tarija" in chosen
+    assert "más alta" not in chosen  # Tarija was third in score: never "the highest score"
     withdrawn = docx_text(tmp_path / "Brief_K07_Ziguinchor_fr.docx")
     assert "retrait de votre candidature" in withdrawn
     assert "sur 100" not in withdrawn
     declined = docx_text(tmp_path / "Brief_K05_Dassa-Zoume_fr.docx")
-    assert "jumelage avec Tarija" in declined
+    assert "jumelage avec Tarija" in declined and "ONTWERP" not in declined
+    assert "plus de points que Tarija" in declined
     assert "second tour qualitatif" in declined and "La différence ne tient pas" not in declined

@@ -176,7 +176,7 @@ def test_hostile_workbook_values_through_the_letters_action(tmp_path):
     for f in written:
         assert all(ch.isalnum() or ch in "_-." for ch in f.name), f.name
     texts = {f.name: docx_text(f) for f in written}
-    combined = texts["Brieven_alle_kandidaten.docx"]
+    combined = next(t for n, t in texts.items() if n.endswith("Brieven_alle_kandidaten.docx"))
     for name in names:
         assert name in combined
     assert "49" not in combined.replace("2049", "")

@@ -88,7 +88,8 @@ PROVIDED = {
 
 
 def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch, tmp_path):
-    """Every key other features may give is rendered; second_round's order sets the proposal."""
+    """Every key other features may give is rendered; the proposal comes from the procedure
+    record's consensus order (K05 first in the demo), never from a provider."""
     from documents_support import docx_text
 
     from partnerkeuze.assessment import evaluate
@@ -110,16 +111,15 @@ def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch
     snap = read_snapshot(demo_template)
     model = parse(snap)
     ctx = dossier_mod.dossier_context(model, snap, evaluate(model), None, Notes())
-    assert ctx["proposal"]["id"] == "K04"
+    assert ctx["proposal"]["id"] == "K05"
     text = docx_text(render_docx(template("dossier", "nl"), ctx, "nl_BE"))
     for needle in ("Gewichten na advies GROS", "Dassa-Zoumé blijft eerst", "31,5 %",
                    "Sterk draagvlak na videogesprek", "B3 verkoos Tarija",
                    "B2 verklaarde een conflict", "Grote spreiding op C05",
-                   "Goedkeuring door de gemeenteraad", "Het college kiest Bugesera (Rwanda)",
-                   "De rangorde na de tweede, kwalitatieve ronde: 1. Bugesera"):
+                   "Goedkeuring door de gemeenteraad", "Het college kiest Dassa-Zoumé (Benin)",
+                   "De rangorde na de tweede, kwalitatieve ronde: 1. Dassa-Zoumé"):
         assert needle in text, needle
     assert "De tweede ronde is nog niet ingevuld" not in text
-    assert "Beslissing van het college." not in text  # the planning replaces the default steps
 
 
 def test_dossier_without_planning_lists_the_default_next_steps(demo_template, monkeypatch):
@@ -139,6 +139,7 @@ def test_dossier_without_planning_lists_the_default_next_steps(demo_template, mo
     model = parse(snap)
     ctx = dossier_mod.dossier_context(model, snap, evaluate(model), None, Notes())
     text = docx_text(render_docx(template("dossier", "nl"), ctx, "nl_BE"))
-    for name, _ in dossier_mod.NEXT_STEPS:
-        assert name in text
+    for name in ("Advies van de GROS.", "Beslissing van het college van burgemeester en "
+                 "schepenen.", "Goedkeuring door de gemeenteraad.", "Bezoek ter plaatse"):
+        assert name in text, name
     assert "De tweede ronde is nog niet ingevuld" in text

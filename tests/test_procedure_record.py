@@ -54,7 +54,8 @@ def test_recording_writes_a_chained_row_and_a_log_entry():
     before = len(numbered_rows(book.snapshot(), "log"))
     record(book, "extension", date=dt.date(2026, 5, 20), deadline=dt.date(2026, 6, 16),
            reason="Paasvakantie in Bolivia en Peru")
-    record(book, "gros", date=dt.date(2026, 8, 26), text="Positief advies over Dassa-Zoumé.")
+    record(book, "gros", date=dt.date(2026, 8, 26),
+           text="Positief advies over Dassa-Zoumé. " + "Toelichting; " * 300)  # > log limit
     out = record(book, "college", date=dt.date(2026, 9, 7), partner="K05", number="CBS/2026/231")
     snap = book.snapshot()
     rec = read_record(snap)
@@ -71,6 +72,7 @@ def test_recording_writes_a_chained_row_and_a_log_entry():
     status = {c.id: c.status for c in parse_lenient(snap, []).candidates}
     assert status["K05"] == "Gekozen"
     assert problems_of(book) == [] and log_problems(snap) == []
+    assert len(rec.gros_advice) == 3000  # capped in the record, shortened in the log
 
 
 def test_a_stage_recorded_twice_needs_a_reason_and_the_newest_counts():
@@ -173,6 +175,10 @@ def test_contradictions_between_record_status_order_and_scores_are_reported():
     assert any("de status is 'Ingetrokken'" in m for m in msgs), msgs
     set_status(book, "K05", "Gekozen")
     assert problems_of(book) == []
+    set_status(book, "K09", "Shortlist")  # eleventh in score
+    msgs = [str(p) for p in problems_of(book)]
+    assert any("K09" in m and "niet op de shortlist" in m for m in msgs), msgs
+    set_status(book, "K09", "In beoordeling")
     record(book, "college", date=dt.date(2026, 9, 8), partner="K13", reason="test")
     msgs = [str(p) for p in problems_of(book)]
     assert any("K13" in m and "uitgesloten" in m for m in msgs), msgs
@@ -246,3 +252,33 @@ def test_record_survives_a_libreoffice_round_trip_and_stays_protected(demo_path,
     assert run_cli("check", lo).returncode == 0
     rec = read_record(read_record_snapshot(lo))
     assert rec.council.partner == "K05" and rec.stage == "council"
+
+
+def test_ribbon_button_records_a_stage_like_the_command(demo_path):
+    from dataclasses import dataclass, field
+
+    from partnerkeuze.addin import ribbon
+    from partnerkeuze.addin.context import Context, RecordingUI
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    @dataclass
+    class ScriptedUI(RecordingUI):
+        answers: list = field(default_factory=list)
+
+        def ask_text(self, prompt):
+            self.shown.append(("ask_text", prompt))
+            return self.answers.pop(0) if self.answers else None
+
+    book = MemoryWorkbook(FileWorkbook(demo_path, for_writing=False).snapshot())
+    ui = ScriptedUI(answers=["college", "2026-09-07", "K05", "CBS/2026/231", "", ""])
+    outcome = ribbon.run("record", Context(book, ui, demo_path, {}))
+    assert [k for k, _ in ui.shown][-1] == "info", ui.shown
+    assert "K05" in " ".join(outcome.messages)
+    rec = read_record(book.snapshot())
+    assert rec.chosen == "K05" and rec.college.number == "CBS/2026/231"
+    assert rec.college.date == dt.date(2026, 9, 7)
+    ui = ScriptedUI(answers=["college", "", "K04", "", "", ""])
+    ribbon.run("record", Context(book, ui, demo_path, {}))
+    errors = [t for k, t in ui.shown if k == "error"]
+    assert errors and "--reason" in errors[0]
+    assert read_record(book.snapshot()).chosen == "K05"

@@ -41,7 +41,8 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
                    "partnerkeuze.planning.templates:stedenband_demo",
                    "partnerkeuze.documents.demo_content:profile_translations",
                    "partnerkeuze.governance.demo:stedenband_demo",
-                   "partnerkeuze.procedure.demo:stedenband_demo"),
+                   "partnerkeuze.procedure.demo:stedenband_demo",
+                   "partnerkeuze.documents.demo_answers:fill"),
     "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
 }
 

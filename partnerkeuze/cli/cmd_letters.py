@@ -1,15 +1,42 @@
-"""partnerkeuze letters PATH --out DIR: schrijf de brieven aan alle kandidaten."""
+"""partnerkeuze letters PATH --out DIR [--json]: schrijf de brieven aan alle kandidaten."""
 
 from __future__ import annotations
-
-from partnerkeuze.cli.writing import add_out_command
 
 
 def add_parser(sub) -> None:
     """Register the command."""
-    add_out_command(sub, "letters", "schrijf de brieven aan alle kandidaten",
-                    "Schrijf een brief aan elke kandidaat in zijn taal: de bekendmaking "
-                    "aan de gekozen partner en een gemotiveerde brief aan de "
-                    "andere kandidaten, plus één bundel om af te drukken "
-                    "(.docx) in MAP.",
-                    "de map voor de documenten", "partnerkeuze.documents.actions:letters")
+    p = sub.add_parser(
+        "letters", help="schrijf de brieven aan alle kandidaten",
+        description="Schrijf een brief aan elke kandidaat in zijn taal: de bekendmaking aan de "
+                    "partner die het college koos (blad Procedure) en een gemotiveerde brief "
+                    "aan de andere kandidaten, plus één bundel om af te drukken (.docx) in MAP. "
+                    "Zolang het college niet besliste, zijn het ontwerpen (ONTWERP_ in de "
+                    "bestandsnaam en bovenaan de brief). Een kandidaat die de gemeente "
+                    "onvolledig scoorde, krijgt nog geen brief (exitcode 1).")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--out", metavar="MAP", required=True, help="de map voor de documenten")
+    p.add_argument("--json", action="store_true",
+                   help="druk af als JSON: {\"partner\": id, \"final\": bool, \"letters\": "
+                        "[{\"candidate\", \"file\", \"kind\", \"language\", \"strengths\", "
+                        "\"deciding\", \"assessors\"}]}")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Write the letters, log them and save the workbook; 1 when a candidate got no letter."""
+    import sys
+
+    from partnerkeuze.cli import progress_printer
+    from partnerkeuze.cli.output import show
+    from partnerkeuze.documents.actions import letters
+    from partnerkeuze.errors import EXIT_OK, EXIT_PROBLEMS
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(args.path)
+    outcome = letters(book, args.out, progress_printer(quiet=args.json))
+    book.save()
+    show(outcome, as_json=args.json)
+    problems = outcome.data.get("problems") or []
+    for line in problems:
+        print(line, file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK

@@ -129,17 +129,20 @@ def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     snap, model, result = _read(book, progress)
     out = output_dir(out_dir)
     notes = Notes()
+    record_notes(snap, model, result, notes)
     progress("Grafieken tekenen…")
     ctx = dossier_context(model, snap, result, _base_dir(book), notes)
     progress("Dossier schrijven…")
     path = out / DOSSIER_NAME
     _write(path, render_docx(template("dossier", "nl"), ctx, locale_for("nl")))
-    _log(book, snap, "dossier", f"dossier voor het college; voorstel: {ctx['proposal']['id']} "
-                                f"{ctx['proposal']['name']}", [path])
+    proposal = ctx["proposal"]
+    what = (f"{proposal['id']} {proposal['name']}" if proposal else "geen voorstel")
+    state = "beslissing van het college" if ctx["decision"]["final"] else "voorstel"
+    _log(book, snap, "dossier", f"dossier voor het college; {state}: {what}", [path])
     outcome = Outcome(warnings=notes.items + list(result.warnings), files=[path], changed=True,
-                      data={"files": [str(path)], "proposal": ctx["proposal"]["id"]})
-    outcome.messages.append(f"Dossier voor het college geschreven: {path} (voorstel: "
-                            f"{ctx['proposal']['name']}).")
+                      data={"files": [str(path)], "proposal": proposal["id"] if proposal else None,
+                            "final": ctx["decision"]["final"]})
+    outcome.messages.append(f"Dossier voor het college geschreven: {path} ({state}: {what}).")
     return outcome
 
 
@@ -148,15 +151,24 @@ def letter_name(prefix: str, cid: str, name: str, lang: str) -> str:
     return f"{prefix}_{safe_name(cid, 12)}_{safe_name(name)}_{lang}.docx"
 
 
+DRAFT_PREFIX = "ONTWERP_"
+
+
 def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
     """A letter to every candidate: the announcement to the chosen partner, reasons to the others.
 
+    The partner is the one the college chose (procedure record); before its decision the letters
+    are drafts of the proposal (consensus order, else the single best score), marked and named
+    ONTWERP. A candidate the municipality left incomplete gets no letter: a problem (exit 1).
     In SDG mode the letters are those of the matching: to both partners of every pair.
     """
     from partnerkeuze.documents.combine import combine
-    from partnerkeuze.documents.contexts import (Notes, chosen_context, chosen_partner,
-                                                 declined_context, letterhead)
+    from partnerkeuze.documents.contexts import (Notes, chosen_context, declined_context,
+                                                 letterhead)
     from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure import reasons as rs
+    from partnerkeuze.procedure.decision import decide
 
     snap, model, result = _read(book, progress)
     if model.settings.mode == "sdg":
@@ -164,30 +176,49 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         from partnerkeuze.sdg.actions import documents
 
         return documents(book, out_dir, progress)
-    chosen = chosen_partner(model, result)
+    decision = decide(model, result, read_record(snap))
+    by_id = result.by_id()
+    chosen = by_id.get(decision.partner) if decision.partner else None
     if chosen is None:
-        raise InputProblems([Problem("Resultaten", "er is nog geen gekozen partner: de "
-                                     "shortlist is leeg en geen kandidaat heeft de status "
-                                     "'Gekozen'. Vervolledig de scores en bereken ze opnieuw.")])
+        what = (f"het college koos '{decision.partner}', dat niet gescoord is"
+                if decision.final else
+                "er is nog geen beslissing van het college en geen voorstel: geen eindvolgorde "
+                "in consensus en geen kandidaat met de hoogste score alleen")
+        raise InputProblems([Problem("Procedure", f"{what}. Vervolledig de scores of leg de "
+                                                  f"beslissing vast (partnerkeuze record PAD "
+                                                  f"college --partner ID).")])
     out = output_dir(out_dir)
     notes = Notes()
+    record_notes(snap, model, result, notes)
     head = letterhead(model, _base_dir(book), notes)
+    prefix_all = DRAFT_PREFIX if decision.draft else ""
     files: list[Path] = []
     documents: list[bytes] = []
+    listed: list[dict] = []
+    problems: list[Problem] = []
+    sheet = layout_sheet("candidates")
     total = len(model.candidates)
     seen_names: set[str] = set()
     for i, cand in enumerate(model.candidates, start=1):
         lang = cand.language if cand.language in LANGUAGES else "nl"
-        is_chosen = cand.id == chosen.id
+        why = rs.reasons_for(model, result, decision, cand.id)
+        if why.blocked:
+            res = by_id[cand.id]
+            who = ", ".join(sorted({a for _, a in res.missing})) or "de beoordelaars"
+            problems.append(Problem(f"{sheet}!A{cand.row}",
+                                    f"{cand.id} ({cand.name}) krijgt nog geen brief: de kandidatuur "
+                                    f"is onvolledig gescoord door {who}; vervolledig de scores en "
+                                    f"maak de brieven opnieuw"))
+            continue
         progress(f"Brief {i}/{total}: {cand.id} {cand.name} ({lang})")
-        if is_chosen:
-            ctx = chosen_context(model, result, cand, lang, head, notes)
+        if why.kind == rs.ANNOUNCEMENT:
+            ctx = chosen_context(model, result, cand, lang, head, notes, decision, why)
             tpl, prefix = compiled(template("letter_chosen", lang)), "Bekendmaking"
         else:
-            ctx = declined_context(model, result, cand, chosen, lang, head, notes)
+            ctx = declined_context(model, result, cand, chosen, lang, head, notes, decision, why)
             tpl, prefix = compiled(template("letter_declined", lang)), "Brief"
         data = tpl.render(ctx, locale_for(lang))
-        name = letter_name(prefix, cand.id, cand.name, lang)
+        name = prefix_all + letter_name(prefix, cand.id, cand.name, lang)
         if name.lower() in seen_names:
             name = name[:-5] + f"_{i}.docx"
         seen_names.add(name.lower())
@@ -195,17 +226,51 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         _write(path, data)
         files.append(path)
         documents.append(data)
+        listed.append({"candidate": cand.id, "file": name, "kind": why.kind, "language": lang,
+                       "strengths": list(why.strengths), "deciding": list(why.deciding),
+                       "assessors": why.assessors})
     progress("Bundel om af te drukken…")
-    combined = out / COMBINED_NAME
+    combined = out / (prefix_all + COMBINED_NAME)
     _write(combined, combine(documents))
     files.append(combined)
-    _log(book, snap, "letters", f"{total} brieven: bekendmaking aan {chosen.id} {chosen.name}, "
-                                f"{total - 1} aan de andere kandidaten", files)
+    state = "ontwerpen (nog geen beslissing van het college)" if decision.draft else \
+        f"beslissing van het college van {decision.record.college.date}"
+    _log(book, snap, "letters", f"{len(listed)} brieven, {state}: bekendmaking aan {chosen.id} "
+                                f"{chosen.name}, {len(listed) - 1} aan de andere kandidaten"
+                                + (f"; geen brief voor {len(problems)} onvolledig gescoorde "
+                                   f"kandidaat/kandidaten" if problems else ""), files)
     outcome = Outcome(warnings=notes.items, files=files, changed=True,
-                      data={"files": [str(f) for f in files], "chosen": chosen.id})
-    outcome.messages.append(f"{total} brieven geschreven in {out} (bekendmaking aan "
-                            f"{chosen.id} {chosen.name}), plus {COMBINED_NAME} om af te drukken.")
+                      data={"partner": chosen.id, "final": decision.final, "letters": listed,
+                            "problems": [str(p) for p in problems]})
+    if decision.draft:
+        outcome.messages.append(
+            f"ONTWERPEN: het college heeft nog niet beslist. {len(listed)} ontwerpbrieven "
+            f"geschreven in {out} (voorstel: {chosen.id} {chosen.name}, "
+            f"{'eerste in de eindvolgorde' if decision.basis == 'consensus' else 'hoogste score'}"
+            f"), plus {prefix_all}{COMBINED_NAME}. Leg de beslissing vast met partnerkeuze "
+            f"record PAD college --partner ID en maak de brieven opnieuw.")
+    else:
+        outcome.messages.append(f"{len(listed)} brieven geschreven in {out} (bekendmaking aan "
+                                f"{chosen.id} {chosen.name}, gekozen door het college op "
+                                f"{decision.record.college.date}), plus {COMBINED_NAME} om af "
+                                f"te drukken.")
     return outcome
+
+
+def record_notes(snap, model, result, notes) -> None:
+    """Warn about every contradiction between the procedure record, the Status column, the
+    final order and the scores: the documents follow the record, the user should know."""
+    from partnerkeuze.procedure.checks import record_problems
+
+    for p in record_problems(snap, model, result):
+        notes.add(f"{p} (de documenten volgen het blad Procedure)")
+
+
+def layout_sheet(key: str) -> str:
+    """The Dutch name of a sheet of the layout."""
+    from partnerkeuze import layout
+
+    return layout.sheet(key).name
 
 
 def demo_questionnaire(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
@@ -219,8 +284,16 @@ def demo_dossier(workbook_path, out_dir, progress: Progress = no_progress) -> li
 
 
 def demo_letters(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
-    """Demo step: the letters of the demo workbook."""
-    return _demo(letters, workbook_path, Path(out_dir) / "Brieven", progress)
+    """Demo step: the letters of the demo workbook (a candidate the demo left incomplete gets
+    none, and the demo says so)."""
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(workbook_path)
+    outcome = letters(book, Path(out_dir) / "Brieven", progress)
+    book.save(backup=False)
+    for line in outcome.data.get("problems") or ():
+        progress(line)
+    return outcome.files
 
 
 def _demo(action, workbook_path, out_dir, progress) -> list[Path]:

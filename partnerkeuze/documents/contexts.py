@@ -6,14 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.core.scoring import CandidateResult, ScoreResult
+from partnerkeuze.procedure import reasons as rs
 from partnerkeuze.documents.render import Picture
 from partnerkeuze.documents.wording import country_name, criterion_name
 from partnerkeuze.model import Candidate, Model
 
 CHOSEN = "Gekozen"
 WITHDRAWN = "Ingetrokken"
-CLEAR_GAP = 0.2  # a criterion decided when the chosen partner scored this share of the scale higher
-STRONG = 0.6  # a criterion is a strength from this share of the scale
 MAX_LOGO_BYTES = 5_000_000
 
 
@@ -132,35 +131,19 @@ def questionnaire_context(model: Model, language: str, base_dir: Path | None,
     return ctx
 
 
-def chosen_partner(model: Model, result: ScoreResult) -> CandidateResult | None:
-    """The chosen partner: a candidate with status 'Gekozen', else the first of the shortlist."""
-    by_id = result.by_id()
-    for cand in model.candidates:
-        if cand.status == CHOSEN and cand.id in by_id:
-            return by_id[cand.id]
-    return by_id[result.shortlist[0]] if result.shortlist else None
+def chosen_partner(model: Model, result: ScoreResult, decision=None) -> CandidateResult | None:
+    """The partner the documents name: the college's choice from the procedure record, or
+    before its decision the proposal (consensus order, else the single best score)."""
+    if decision is None:
+        from partnerkeuze.procedure.decision import decide
+        from partnerkeuze.procedure.record import ProcedureRecord
+
+        decision = decide(model, result, ProcedureRecord())
+    return result.by_id().get(decision.partner) if decision.partner else None
 
 
 def _scored_criteria(model: Model):
-    return [c for c in model.criteria if not c.knockout]
-
-
-def _norm(crit, value):
-    if value is None:
-        return None
-    return (value - crit.scale_min) / ((crit.scale_max - crit.scale_min) or 1)
-
-
-def strengths(model: Model, res: CandidateResult, language: str, notes: Notes,
-              limit: int = 3) -> list[str]:
-    """The candidate's strongest scored criteria (names in the reader's language)."""
-    ranked = []
-    for crit in _scored_criteria(model):
-        n = _norm(crit, res.criterion_scores.get(crit.id))
-        if n is not None and n >= STRONG - 1e-9:
-            ranked.append((-n, -crit.weight, crit))
-    ranked.sort(key=lambda t: (t[0], t[1], t[2].id))
-    return [_in_sentence(_crit_name(c, language, notes)) for _, _, c in ranked[:limit]]
+    return rs.scored_criteria(model)
 
 
 def _in_sentence(name: str) -> str:
@@ -181,25 +164,50 @@ def _crit_name(crit, language: str, notes: Notes) -> str:
     return name
 
 
+def criterion_names(model: Model, ids: list[str], language: str, notes: Notes) -> list[str]:
+    """Names of criteria (by id) in the reader's language, as they stand inside a sentence."""
+    crits = {c.id: c for c in model.criteria}
+    return [_in_sentence(_crit_name(crits[i], language, notes)) for i in ids if i in crits]
+
+
 def comparison(model: Model, own: CandidateResult, chosen: CandidateResult, language: str,
-               notes: Notes) -> tuple[list[dict], list[dict]]:
-    """Per scored criterion both scores, and the criteria where the chosen partner was clearly higher."""
-    rows, gaps = [], []
+               notes: Notes, deciding: list[str] | None = None) -> tuple[list[dict], list[dict]]:
+    """Per scored criterion both scores, and the rows of the deciding criteria (in their order)."""
+    rows, by_id = [], {}
     for crit in _scored_criteria(model):
         a, b = own.criterion_scores.get(crit.id), chosen.criterion_scores.get(crit.id)
-        row = {"name": _as_item(_crit_name(crit, language, notes)), "weight": _num(crit.weight),
-               "own": "–" if a is None else round(a, 1), "chosen": "–" if b is None else round(b, 1),
-               "max": _num(crit.scale_max)}
+        row = {"id": crit.id, "name": _as_item(_crit_name(crit, language, notes)),
+               "weight": _num(crit.weight), "own": "–" if a is None else round(a, 1),
+               "chosen": "–" if b is None else round(b, 1), "max": _num(crit.scale_max)}
         rows.append(row)
-        na, nb = _norm(crit, a), _norm(crit, b)
-        if na is not None and nb is not None and nb - na >= CLEAR_GAP - 1e-9:
-            gaps.append(((nb - na) * crit.weight, crit.id, row))
-    gaps.sort(key=lambda t: (-t[0], t[1]))
-    return rows, [r for _, _, r in gaps[:3]]
+        by_id[crit.id] = row
+    if deciding is None:
+        deciding = rs.deciding(model, own, chosen)
+    return rows, [by_id[c] for c in deciding if c in by_id]
+
+
+def round_question_names(ids: list[str], language: str) -> list[str]:
+    """The second-round questions (ids) as short phrases in the reader's language."""
+    from partnerkeuze.documents.texts_letters import ROUND_QUESTIONS
+
+    names = ROUND_QUESTIONS.get(language, ROUND_QUESTIONS["nl"])
+    return [names[q] for q in ids if q in names]
+
+
+def decision_part(decision, result: ScoreResult, model: Model) -> dict:
+    """What every letter says about the decision: draft or final, date and number."""
+    college = decision.record.college if decision.final else None
+    return dict(
+        draft=decision.draft,
+        decision_date=college.date if college else None,
+        decision_number=college.number if college else "",
+        n_shortlist=len(result.shortlist),
+        second_round_held=rs.second_round_held(decision.record, result, model),
+    )
 
 
 def _candidate_part(model: Model, result: ScoreResult, cand: Candidate, res: CandidateResult,
-                    language: str, notes: Notes) -> dict:
+                    language: str, notes: Notes, why: rs.Reasons) -> dict:
     return dict(
         candidate_id=cand.id,
         candidate_name=cand.name,
@@ -210,61 +218,71 @@ def _candidate_part(model: Model, result: ScoreResult, cand: Candidate, res: Can
         received=cand.received,
         n_candidates=len(model.candidates),
         n_criteria=len(_scored_criteria(model)),
-        n_assessors=len(model.assessors),
+        n_assessors=why.assessors,
         scale_max=_num(model.settings.scale_max),
         own_score=None if res.score is None else round(res.score, 1),
-        own_strengths=strengths(model, res, language, notes),
+        own_rank=res.rank,
+        n_ranked=why.n_ranked,
+        own_strengths=criterion_names(model, why.strengths, language, notes),
     )
 
 
 def declined_context(model: Model, result: ScoreResult, cand: Candidate,
-                     chosen: CandidateResult, language: str, head: dict, notes: Notes) -> dict:
+                     chosen: CandidateResult, language: str, head: dict, notes: Notes,
+                     decision=None, why: rs.Reasons | None = None) -> dict:
     """The context of the letter to a candidate that was not chosen."""
+    from partnerkeuze.procedure.decision import Decision
+
+    if decision is None:
+        decision = Decision(partner=chosen.id, basis="score", final=False)
     res = result.by_id()[cand.id]
+    why = why or rs.reasons_for(model, result, decision, cand.id)
     ctx = dict(head)
-    ctx.update(_candidate_part(model, result, cand, res, language, notes))
-    if cand.status == WITHDRAWN:
-        outcome = "withdrawn"
-    elif res.excluded:
-        outcome = "knockout"
-    elif not res.complete:
-        outcome = "incomplete"
-        notes.add(f"{cand.id} ({cand.name}) is onvolledig gescoord; de brief vermeldt geen "
-                  f"totaalscore. Vervolledig de scores en maak de brieven opnieuw.")
-    else:
-        outcome = "scored"
-    rows, decisive = comparison(model, res, chosen, language, notes)
+    ctx.update(_candidate_part(model, result, cand, res, language, notes, why))
+    ctx.update(decision_part(decision, result, model))
+    rows, decisive = comparison(model, res, chosen, language, notes, why.deciding)
     knockouts = []
     for crit in model.criteria:
         v = res.criterion_scores.get(crit.id)
         if crit.knockout and v is not None and crit.threshold is not None and v < crit.threshold:
             knockouts.append(_in_sentence(_crit_name(crit, language, notes)))
     ctx.update(
-        outcome=outcome,
-        own_rank=res.rank,
-        n_ranked=sum(1 for r in result.candidates if r.rank is not None),
+        outcome=why.outcome,
         chosen_name=chosen.name,
         chosen_country=country_name(chosen.country, language),
         chosen_score=None if chosen.score is None else round(chosen.score, 1),
         comparison=rows,
         decisive=decisive,
-        chosen_ahead=(chosen.score is not None
-                      and (res.score is None or chosen.score >= res.score - 1e-9)),
+        chosen_ahead=why.chosen_ahead,
         knockouts=knockouts,
+        consensus_position=why.consensus_position,
+        n_consensus=why.n_consensus,
+        round_behind=round_question_names(why.round_behind, language),
+        chosen_consensus_first=bool(decision.consensus_order)
+        and decision.consensus_order[0] == chosen.id,
     )
     return ctx
 
 
 def chosen_context(model: Model, result: ScoreResult, cand: Candidate, language: str,
-                   head: dict, notes: Notes) -> dict:
+                   head: dict, notes: Notes, decision=None,
+                   why: rs.Reasons | None = None) -> dict:
     """The context of the announcement letter to the chosen partner."""
+    from partnerkeuze.procedure.decision import Decision
+
+    if decision is None:
+        decision = Decision(partner=cand.id, basis="score", final=False)
     res = result.by_id()[cand.id]
+    why = why or rs.reasons_for(model, result, decision, cand.id)
     ctx = dict(head)
-    ctx.update(_candidate_part(model, result, cand, res, language, notes))
-    others = [r.score for r in result.candidates
-              if r.id != cand.id and r.score is not None and r.rank is not None]
-    gap = None
-    if res.score is not None and others:
-        gap = round(res.score - max(others), 1)
-    ctx["runner_up_gap"] = gap if gap is None or gap > 0 else None
+    ctx.update(_candidate_part(model, result, cand, res, language, notes, why))
+    ctx.update(decision_part(decision, result, model))
+    names = {c.id: c.name for c in model.candidates}
+    ctx.update(
+        top_score=why.top_score,
+        runner_up_gap=why.runner_up_gap,
+        tied_with=", ".join(names.get(c, c) for c in why.tied_top),
+        consensus_first=bool(decision.consensus_order)
+        and decision.consensus_order[0] == cand.id,
+    )
     return ctx

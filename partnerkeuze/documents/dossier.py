@@ -13,7 +13,8 @@ from pathlib import Path
 from partnerkeuze import reference
 from partnerkeuze.core.fingerprint import criteria_hash
 from partnerkeuze.core.scoring import ScoreResult
-from partnerkeuze.documents.contexts import Notes, _num, chosen_partner, letterhead
+from partnerkeuze.documents.contexts import Notes, _num, letterhead
+from partnerkeuze.procedure import reasons as rs
 from partnerkeuze.documents.render import Picture
 from partnerkeuze.model import Model
 
@@ -25,37 +26,24 @@ DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.planning.dossier:dossier_con
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
                "planning")
 
-# The next steps after the choice (000_063238b4784f833c.txt), when no planning is given.
-NEXT_STEPS: tuple[tuple[str, str], ...] = (
-    ("Beslissing van het college", "Het college van burgemeester en schepenen neemt op basis "
-     "van dit dossier een finale beslissing."),
-    ("Goedkeuring door de gemeenteraad", "De keuze wordt ter goedkeuring voorgelegd aan de "
-     "gemeenteraad; houd rekening met de data van de vergaderingen van de GROS, het college en "
-     "de gemeenteraad."),
-    ("Bezoek ter plaatse", "De samenwerking wordt pas formeel bekrachtigd na een volgend bezoek "
-     "ter plaatse of een tegenbezoek aan de gemeente."),
-    ("De andere kandidaten informeren", "Alle andere kandidaten krijgen een brief met de "
-     "motivatie van de keuze: dat is respectvol en leerrijk voor hen. Spreek intern af hoe u "
-     "omgaat met reacties."),
-)
-
-
 NONE = "geen uitgesproken punt"
 
 
 def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) -> str:
+    """Strengths (the core rule: good in absolute terms, a merit) or weaknesses (below 60 % of
+    the scale) of a candidate, as Dutch criterion names."""
     items = []
-    for crit in model.criteria:
-        if crit.knockout:
+    for crit in rs.scored_criteria(model):
+        n = rs.normalized(crit, scores.get(crit.id))
+        if n is None:
             continue
-        v = scores.get(crit.id)
-        if v is None:
-            continue
-        n = (v - crit.scale_min) / ((crit.scale_max - crit.scale_min) or 1)
-        items.append((n, crit.weight, crit.name))
-    items.sort(key=lambda t: (-t[0], -t[1]) if strong else (t[0], -t[1]))
+        if strong and n >= rs.STRONG - 1e-9 and rs.is_merit(crit):
+            items.append((-n, -crit.weight, crit.name))
+        elif not strong and n < 0.6 - 1e-9:
+            items.append((n, -crit.weight, crit.name))
+    items.sort()
     chosen = [name[:1].lower() + name[1:] if name[1:2].islower() else name
-              for n, _, name in items[:limit] if (n >= 0.6 if strong else n < 0.6)]
+              for _, _, name in items[:limit]]
     return ", ".join(chosen) if chosen else NONE
 
 
@@ -63,25 +51,22 @@ def _fmt(x: float | None) -> str:
     return "–" if x is None else f"{x:.1f}".replace(".", ",")
 
 
-def _argument(model: Model, result: ScoreResult, proposal_id: str | None,
-              final_order: list[str] | None) -> list[str]:
+def _argument(model: Model, result: ScoreResult, decision) -> list[str]:
+    """The argument for the order: the score relation, each shortlisted candidate's profile and
+    the consensus order with its written arguments."""
+    from partnerkeuze.documents import dossier_content as dc
+
     by_id = result.by_id()
-    lines: list[str] = []
-    order = [c for c in (final_order or result.shortlist) if c in by_id]
-    if not order or proposal_id is None:
-        return ["Er is nog geen shortlist: er zijn te weinig volledig gescoorde kandidaten."]
-    first = by_id[proposal_id]
-    ranked = [r for r in result.candidates if r.rank is not None and r.id != first.id]
-    if first.score is not None and ranked:
-        nxt = ranked[0]
-        lines.append(f"{first.name} ({first.country}) staat eerst met {_fmt(first.score)} op 100, "
-                     f"{_fmt(first.score - nxt.score)} punten vóór {nxt.name} "
-                     f"({_fmt(nxt.score)}).")
+    if decision.partner is None or decision.partner not in by_id:
+        return dc.summary(model, result, decision)
+    first = by_id[decision.partner]
+    lines = [dc.score_relation(model, result, decision)]
     weak = _strength_names(model, first.criterion_scores, False)
     lines.append(f"{first.name} scoort het sterkst op "
                  f"{_strength_names(model, first.criterion_scores, True)}"
                  + (f"; minder sterk op {weak}." if weak != NONE else
                     "; op geen enkel criterium scoort de kandidaat zwak."))
+    order = [c for c in (decision.consensus_order or result.shortlist) if c in by_id]
     for pos, cid in enumerate(order, start=1):
         if cid == first.id:
             continue
@@ -91,9 +76,10 @@ def _argument(model: Model, result: ScoreResult, proposal_id: str | None,
                      f"{_strength_names(model, r.criterion_scores, True)}"
                      + (f", minder sterk op {weak}." if weak != NONE else
                         ", zonder uitgesproken zwak punt."))
-    if final_order:
+    if decision.consensus_order:
         names = ", ".join(f"{i}. {by_id[c].name}" for i, c in enumerate(order, start=1))
         lines.append(f"De rangorde na de tweede, kwalitatieve ronde: {names}.")
+        lines += dc.final_order_arguments(model, decision)
     if result.boundary_tie:
         lines.append("Op de grens van de shortlist staan kandidaten gelijk; het college beslist "
                      "wie doorgaat.")
@@ -124,7 +110,14 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     s = model.settings
     ctx = letterhead(model, base_dir, notes, today)
     agg_label = {v: k for k, v in reference.AGGREGATIONS.items()}.get(s.aggregation, s.aggregation)
-    chosen = chosen_partner(model, result)
+    from partnerkeuze.documents import dossier_content as dc
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure.decision import decide
+
+    record = read_record(snapshot)
+    decision = decide(model, result, record)
+    today = ctx["today"]
+    chosen = result.by_id().get(decision.partner) if decision.partner else None
     counts: dict[str, int] = {}
     for c in model.candidates:
         counts[c.channel or "(niet ingevuld)"] = counts.get(c.channel or "(niet ingevuld)", 0) + 1
@@ -164,11 +157,22 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
                     "weaknesses": _strength_names(model, r.criterion_scores, False)}
                    for r in short],
         proposal=({"id": chosen.id, "name": chosen.name, "country": chosen.country,
-                   "score": None if chosen.score is None else round(chosen.score, 1)}
-                  if chosen else {"id": "", "name": "(nog geen voorstel)", "country": "–",
-                                  "score": None}),
+                   "score": None if chosen.score is None else round(chosen.score, 1),
+                   "top_score": decision.follows_score}
+                  if chosen else None),
+        decision=_decision(decision, record),
+        summary=dc.summary(model, result, decision),
+        descriptions=dc.describe(model, result, decision),
+        principles=dc.principles(model, result, decision.partner),
+        risks=dc.risks(model, result, decision.partner, today),
+        exit_strategy=dc.EXIT_STRATEGY,
+        budget=dc.budget(model, decision.partner),
+        gros=dc.gros(record),
+        reactions=dc.reactions(model),
+        annexes=list(dc.ANNEXES),
+        decision_argument=(dc.score_relation(model, result, decision) if chosen else ""),
         warnings=list(result.warnings),
-        next_steps=[{"name": n, "body": t} for n, t in NEXT_STEPS],
+        next_steps=dc.next_steps(model, record, decision, today),
         planning_chart=None,
     )
     for key in FUTURE_KEYS:
@@ -177,19 +181,18 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
         notes.add("Instellingen: de criteria zijn niet vastgelegd (of gewijzigd); het dossier "
                   "vermeldt dat.")
     if chosen is None:
-        notes.add("Resultaten: er is nog geen shortlist; het dossier bevat geen voorstel.")
+        notes.add("Resultaten: er is nog geen voorstel (geen volledig gescoorde kandidaat alleen "
+                  "aan de top en geen eindvolgorde); het dossier bevat geen ontwerpbesluit.")
     for provider in DOSSIER_PROVIDERS:
         module, _, func = provider.partition(":")
         extra = getattr(importlib.import_module(module), func)(model, snapshot, result) or {}
         ctx.update(extra)
-    second = ctx.get("second_round") or {}
-    final_order = list(second.get("final_order") or []) if isinstance(second, dict) else []
-    if final_order and final_order[0] in result.by_id():
-        first = result.by_id()[final_order[0]]
-        ctx["proposal"] = {"id": first.id, "name": first.name, "country": first.country,
-                           "score": None if first.score is None else round(first.score, 1)}
-    ctx["argument"] = _argument(model, result, ctx["proposal"]["id"] or None, final_order)
+    ctx["argument"] = _argument(model, result, decision)
     planning = ctx.get("planning")
+    if isinstance(planning, dict) and planning.get("steps"):
+        # only what is still to come: a dossier dated today lists no meeting in the past
+        planning["steps"] = [st for st in planning["steps"]
+                             if st.get("end") is None or st["end"] >= today]
     if isinstance(planning, dict) and not planning.get("steps"):
         for problem in planning.get("problems") or ():
             notes.add(f"Planning: {problem}")
@@ -214,3 +217,18 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     else:
         ctx["chart_radar"] = None
     return ctx
+
+
+def _decision(decision, record) -> dict:
+    """Where the procedure stands for the dossier: draft or decided, with date and number."""
+    from partnerkeuze.documents.dossier_content import nl_date
+    from partnerkeuze.procedure.stages import STAGE_NAMES
+
+    college, council = record.college, record.council
+    return {"final": decision.final, "draft": decision.draft, "basis": decision.basis,
+            "stage": STAGE_NAMES.get(record.stage, "nog geen stap vastgelegd"),
+            "date": nl_date(college.date) if college else "",
+            "number": college.number if college else "",
+            "council": bool(council and council.partner == decision.partner),
+            "council_date": nl_date(council.date) if council else "",
+            "council_number": council.number if council else ""}

@@ -45,14 +45,27 @@ CANDIDATE: tuple[Var, ...] = (
     Var("received", "datum waarop de kandidatuur ontvangen werd, of leeg"),
     Var("n_candidates", "aantal ontvangen kandidaturen"),
     Var("n_criteria", "aantal gescoorde criteria"),
-    Var("n_assessors", "aantal beoordelaars"),
+    Var("n_assessors", "aantal beoordelaars dat deze kandidatuur werkelijk scoorde (zonder "
+                       "belangenconflict)", True),
     Var("scale_max", "hoogste score van de standaardschaal"),
     Var("own_score", "gewogen score van de kandidaat (0-100), of leeg als die er niet is"),
-    Var("own_strengths", "lijst met de namen van de sterkste criteria van de kandidaat"),
+    Var("own_strengths", "de sterke punten van de kandidaat: criteria waarop ze goed scoorde "
+                         "(gemiddeld minstens 80 % van de schaal, 4 op 5) en de gekozen partner niet duidelijk "
+                         "beter, geen beslissend criterium en geen omstandigheid (zoals het "
+                         "land); namen in de taal van de lezer"),
+    Var("own_rank", "rang van de kandidaat, of leeg"),
+    Var("n_ranked", "aantal gerangschikte kandidaten"),
+    Var("draft", "waar zolang het college niet besliste (procedure): de brief is een ontwerp "
+                 "en zegt dat bovenaan", True),
+    Var("decision_date", "datum van de beslissing van het college (procedure), of leeg"),
+    Var("decision_number", "nummer van de beslissing van het college (procedure), of leeg"),
+    Var("n_shortlist", "aantal kandidaten op de shortlist"),
+    Var("second_round_held", "waar als de shortlist een tweede ronde kreeg (blad Tweede ronde "
+                             "of procedure)"),
 )
 
 QUESTION_ITEM = "elk item: number (volgnummer), text (de vraag in de taal van de lezer)"
-COMPARISON_ITEM = ("elk item: name (criterium in de taal van de lezer), weight (gewicht in %), "
+COMPARISON_ITEM = ("elk item: id (criterium-ID), name (criterium in de taal van de lezer), weight (gewicht in %), "
                    "own (score kandidaat), chosen (score gekozen partner), max (hoogste score)")
 
 FIELDS: dict[str, tuple[Var, ...]] = {
@@ -73,22 +86,32 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("questions", "lijst van vragen, één of meer per criterium; " + QUESTION_ITEM, True),
     ),
     "letter_declined": LETTERHEAD + CANDIDATE + (
-        Var("outcome", "'scored' (gescoord), 'knockout' (uitgesloten), 'incomplete' "
-                       "(onvolledig gescoord) of 'withdrawn' (ingetrokken)", True),
-        Var("own_rank", "rang van de kandidaat, of leeg"),
-        Var("n_ranked", "aantal gerangschikte kandidaten"),
+        Var("outcome", "'scored' (gescoord), 'shortlisted' (op de shortlist), 'knockout' "
+                       "(uitgesloten) of 'withdrawn' (ingetrokken); een kandidaat die door de "
+                       "gemeente onvolledig gescoord is, krijgt nog geen brief", True),
         Var("chosen_name", "naam van de gekozen partnergemeente", True),
         Var("chosen_country", "land van de gekozen partner, in de taal van de lezer"),
         Var("chosen_score", "gewogen score van de gekozen partner (0-100)", True),
         Var("comparison", "lijst per gescoord criterium; " + COMPARISON_ITEM, True),
-        Var("decisive", "criteria waarop de gekozen partner duidelijk hoger scoorde; "
+        Var("decisive", "de beslissende criteria: het grootste gewogen verschil in het "
+                        "voordeel van de gekozen partner (alleen als die hoger scoorde); "
                         + COMPARISON_ITEM, True),
         Var("knockouts", "namen van de knock-outcriteria die de kandidaat niet haalde"),
         Var("chosen_ahead", "waar als de gekozen partner hoger scoorde; onwaar als de keuze na "
                             "de tweede ronde anders uitviel dan de scores", True),
+        Var("consensus_position", "plaats van de kandidaat in de eindvolgorde in consensus, of "
+                                  "leeg"),
+        Var("n_consensus", "aantal kandidaten in de eindvolgorde"),
+        Var("round_behind", "vragen van de tweede ronde waarop de gekozen partner gunstiger "
+                            "beoordeeld werd, in de taal van de lezer"),
+        Var("chosen_consensus_first", "waar als de eindvolgorde in consensus de gekozen partner "
+                                      "eerst zet"),
     ),
     "letter_chosen": LETTERHEAD + CANDIDATE + (
         Var("runner_up_gap", "verschil in punten met de volgende kandidaat, of leeg"),
+        Var("top_score", "waar als de partner alleen de hoogste gewogen score behaalde", True),
+        Var("tied_with", "namen van de kandidaten met dezelfde hoogste score, of leeg"),
+        Var("consensus_first", "waar als de eindvolgorde in consensus de partner eerst zet"),
     ),
     "dossier": LETTERHEAD + (
         Var("call_title", "naam van de oproep (Instellingen)", True),
@@ -121,7 +144,24 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("chart_scores", "staafdiagram van de scores van de longlist (afbeelding)", True),
         Var("chart_radar", "radardiagram van de criteriumprofielen van de shortlist "
                            "(afbeelding), of leeg"),
-        Var("proposal", "de voorgestelde partner; item: id, name, country, score", True),
+        Var("proposal", "de gekozen (procedure) of voorgestelde partner; item: id, name, country, "
+                        "score, top_score; leeg als er geen voorstel is", True),
+        Var("decision", "stand van de procedure: final, draft, basis, stage, date, number, "
+                        "council, council_date, council_number", True),
+        Var("summary", "zinnen van de samenvatting: beslissing of voorstel en de verhouding tot "
+                       "de scores", True),
+        Var("decision_argument", "één zin over de partner tegenover de scores en de consensus"),
+        Var("descriptions", "voorgestelde partner en shortlist; elk item: id, name, country, "
+                            "region, role, population, channel, received, score, rank, language, "
+                            "wants (criterion, text)"),
+        Var("principles", "beginselen van een stedenband; elk item: name, explanation, verdict, "
+                          "evidence"),
+        Var("risks", "risico's van de samenwerking (zinnen)"),
+        Var("exit_strategy", "de exitstrategie (tekst)"),
+        Var("budget", "budget: year, translation, language; of leeg"),
+        Var("gros", "advies van de GROS uit de procedure: date, text; of leeg"),
+        Var("reactions", "hoe reacties van kandidaten behandeld worden (tekst)"),
+        Var("annexes", "lijst van bijlagen"),
         Var("argument", "lijst van zinnen die de voorgestelde volgorde onderbouwen", True),
         Var("warnings", "waarschuwingen van de berekening (gelijke stand, onvolledig)"),
         Var("criteria_history", "wijzigingen van de criteria (when, who, hash, reason), of leeg"),
@@ -132,8 +172,8 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("disagreement", "grote verschillen tussen beoordelaars, of leeg"),
         Var("planning", "planning: steps (name, start, end, body) en gantt_png, of leeg"),
         Var("planning_chart", "de Gantt-grafiek van de planning (afbeelding), of leeg"),
-        Var("next_steps", "standaardlijst van volgende stappen als er geen planning is; "
-                          "elk item: name, body"),
+        Var("next_steps", "de volgende stappen vanaf vandaag uit de procedure en de "
+                          "vergaderingen; elk item: name, body, date, note", True),
     ),
 }
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerkeuze.documents import docx_blocks as b
 from partnerkeuze.documents.fields import TEMPLATES, readme
-from partnerkeuze.documents.texts_letters import CHOSEN, COMMON, DECLINED
+from partnerkeuze.documents.texts_letters import CHOSEN, COMMON, DECLINED, DRAFT_MARK
 from partnerkeuze.documents.texts_questionnaire import QUESTIONNAIRE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,10 +64,18 @@ def _sign(doc, lang: str, *, alderman: bool = False) -> None:
     b.footer(doc, c["footer"])
 
 
+def _draft_mark(doc) -> None:
+    """The draft mark at the top of a letter written before the college decided."""
+    b.tag(doc, "{%p if draft %}")
+    b.para(doc, DRAFT_MARK, "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
+
+
 def letter_declined(lang: str):
     """The letter to a candidate that was not chosen."""
     t = DECLINED[lang]
     doc = b.new_document("Brief aan een kandidaat")
+    _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
     b.para(doc, t["thanks"], align="justify")
@@ -75,14 +83,19 @@ def letter_declined(lang: str):
     b.para(doc, t["withdrawn"], align="justify")
     b.tag(doc, "{%p else %}")
     b.para(doc, t["decision"], align="justify")
-    b.tag(doc, "{%p if outcome == 'scored' %}")
-    b.para(doc, t["scored"], align="justify")
-    b.tag(doc, "{%p elif outcome == 'knockout' %}")
+    b.tag(doc, "{%p if outcome == 'knockout' %}")
     b.para(doc, t["knockout"], align="justify")
     b.tag(doc, "{%p else %}")
-    b.para(doc, t["incomplete"], align="justify")
+    b.para(doc, t["scored"], align="justify")
+    b.tag(doc, "{%p if outcome == 'shortlisted' %}")
+    b.para(doc, t["shortlisted"], align="justify")
+    b.tag(doc, "{%p if round_behind %}")
+    b.para(doc, t["round_behind"], align="justify")
     b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if outcome != 'knockout' %}")
+    b.tag(doc, "{%p if consensus_position %}")
+    b.para(doc, t["consensus_place"], align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if not chosen_ahead %}")
     b.para(doc, t["after_round"], align="justify")
     b.tag(doc, "{%p elif decisive %}")
@@ -115,10 +128,18 @@ def letter_chosen(lang: str):
     """The announcement to the chosen partner."""
     t = CHOSEN[lang]
     doc = b.new_document("Bekendmaking aan de gekozen partnergemeente")
+    _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
     for key in ("news", "why"):
         b.para(doc, t[key], align="justify")
+    b.tag(doc, "{%p if top_score %}")
+    b.para(doc, t["why_top"], align="justify")
+    b.tag(doc, "{%p elif tied_with %}")
+    b.para(doc, t["why_tied"], align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, t["why_round"], align="justify")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if own_strengths %}")
     b.para(doc, t["strengths"], align="justify")
     b.tag(doc, "{%p endif %}")

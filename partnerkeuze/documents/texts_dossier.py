@@ -1,8 +1,11 @@
 """The dossier for the college (Dutch): its sections and wording as a Word template.
 
-Sections as the call info sheet asks (000_063238b4784f833c.txt): question and method, criteria
-and their fingerprint, channels and candidacies, longlist, knock-outs, shortlist, second round,
-proposed order with its argument, planning, and draft decisions for college and council.
+Sections as the call info sheet asks (000_063238b4784f833c.txt): where the procedure stands,
+question and method, criteria and their fingerprint, channels and candidacies, longlist,
+knock-outs, shortlist, second round, proposed order with its argument, a description of the
+proposed partner and the shortlist, the principles of a city link (001), risks and exit strategy
+(002), budget, GROS advice, reactions, next steps, annexes, and the decisions of college and
+council (drafts only while there is a proposal and no decision).
 """
 
 from __future__ import annotations
@@ -17,13 +20,20 @@ def build_dossier(b):
     b.para(doc, "Referentie: {{ reference }} · Datum: {{ today }} · Opgesteld door: "
                 "{{ coordinator }}{% if coordinator_role %}, {{ coordinator_role|lower }}"
                 "{% endif %} ({{ coordinator_email }})", "Kleine tekst", space_after=8)
+    b.para(doc, "Stand van de procedure: {{ decision.stage }}.", "Kleine tekst")
+    b.tag(doc, "{%p if decision.draft %}")
+    b.para(doc, "**ONTWERP – het college van burgemeester en schepenen heeft nog niet beslist.** "
+                "Dit dossier bereidt de beslissing voor; de brieven aan de kandidaten zijn "
+                "ontwerpen tot de beslissing vastgelegd is.", align="justify")
+    b.tag(doc, "{%p endif %}")
 
     b.para(doc, "Samenvatting", "Heading 1")
     b.para(doc, "{{ municipality }} riep kandidaat-partnergemeenten op voor een {{ mode_label }}. "
-                "Er kwamen {{ n_candidates }} kandidaturen binnen. Na beoordeling op vooraf "
-                "vastgelegde criteria stellen wij voor **{{ proposal.name }} "
-                "({{ proposal.country }})** als partnergemeente te kiezen. {{ proposal.name }} "
-                "behaalde een gewogen score van {{ proposal.score }} op 100.", align="justify")
+                "Er kwamen {{ n_candidates }} kandidaturen binnen, beoordeeld op vooraf "
+                "vastgelegde criteria.", align="justify")
+    b.tag(doc, "{%p for line in summary %}")
+    b.para(doc, "{{ line }}", align="justify")
+    b.tag(doc, "{%p endfor %}")
 
     b.para(doc, "1. Vraag en werkwijze", "Heading 1")
     b.tag(doc, "{%p if seeks %}")
@@ -34,9 +44,10 @@ def build_dossier(b):
     b.tag(doc, "{%p endif %}")
     b.para(doc, "**Werkwijze.** De oproep werd verspreid{% if call_date %} op {{ call_date }}"
                 "{% endif %}{% if deadline %}, met als deadline {{ deadline }}{% endif %}. "
-                "{{ assessors|length }} beoordelaars scoorden elke kandidatuur op elk criterium "
-                "(schaal {{ scale_min }} tot {{ scale_max }}) met een korte motivering; hun "
-                "scores werden samengevoegd met het {{ aggregation }}. Een knock-outcriterium "
+                "{{ assessors|length }} beoordelaars scoorden de kandidaturen per criterium "
+                "(schaal {{ scale_min }} tot {{ scale_max }}) met een korte motivering; wie een "
+                "belangenconflict verklaarde, scoorde die kandidaat niet mee. Hun scores werden "
+                "samengevoegd met het {{ aggregation }}. Een knock-outcriterium "
                 "sluit een kandidaat uit die de drempel niet haalt. De gewogen score (0-100) "
                 "bepaalt de rangschikking; de {{ shortlist_size }} hoogst scorende kandidaten "
                 "vormen de shortlist, die in een tweede, kwalitatieve ronde van naderbij "
@@ -156,7 +167,75 @@ def build_dossier(b):
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endif %}")
 
-    b.para(doc, "9. Planning van de volgende stappen", "Heading 1")
+    b.para(doc, "9. Voorstelling van de voorgestelde partner en de shortlist", "Heading 1")
+    b.tag(doc, "{%p if descriptions %}")
+    b.tag(doc, "{%p for d in descriptions %}")
+    b.para(doc, "{{ d.name }} ({{ d.country }}), {{ d.role }}", "Heading 2")
+    b.para(doc, "{% if d.region %}Regio: {{ d.region }}. {% endif %}Aantal inwoners: "
+                "{% if d.population %}{{ d.population }} (volgens de kandidatuur){% else %}niet "
+                "opgegeven in de kandidatuur{% endif %}. Gewogen score: "
+                "{% if d.score is not none %}{{ d.score|number(1) }} op 100 (plaats {{ d.rank }})"
+                "{% else %}niet volledig gescoord{% endif %}. Kanaal: {{ d.channel }}.",
+           align="justify")
+    b.tag(doc, "{%p for w in d.wants %}")
+    b.bullet(doc, "**Uit het antwoord op {{ w.criterion }}:** “{{ w.text }}”")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p if not d.wants %}")
+    b.para(doc, "Er zijn nog geen antwoorden van deze kandidaat ingelezen (blad Antwoorden).",
+           align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Er is nog geen voorgestelde partner en geen shortlist.")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "10. Beginselen van een stedenband", "Heading 1")
+    b.para(doc, "Een stedenband steunt op vier beginselen: gelijkwaardige partners, "
+                "wederkerigheid, een proces en geen project, en een breed politiek draagvlak. "
+                "Hoe de voorgestelde partner daaraan voldoet, volgens de scores en de tweede "
+                "ronde:", align="justify", keep=True)
+    b.tag(doc, "{%p if principles %}")
+    b.loop_table(doc, ["Beginsel", "Oordeel", "Waarop gebaseerd"],
+                 ["{{ pr.name }}", "{{ pr.verdict }}", "{{ pr.evidence }}"],
+                 "for pr in principles", [3.6, 2.6, 10.1])
+    b.para(doc, "")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Er is nog geen voorgestelde partner om aan de beginselen te toetsen.")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "11. Risico's en exitstrategie", "Heading 1")
+    b.tag(doc, "{%p for line in risks %}")
+    b.bullet(doc, "{{ line }}")
+    b.tag(doc, "{%p endfor %}")
+    b.para(doc, "**Exitstrategie.** {{ exit_strategy }}", align="justify")
+
+    b.para(doc, "12. Budget", "Heading 1")
+    b.tag(doc, "{%p if budget %}")
+    b.bullet(doc, "Jaarbudget voor de stedenband: {{ budget.year }}.")
+    b.bullet(doc, "Vertaling en tolken: {{ budget.translation }} per jaar (vragenlijst, brieven, "
+                  "overeenkomst en verslagen{% if budget.language %}; de voorgestelde partner "
+                  "werkt in het {{ budget.language }}{% endif %}).")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Er is nog geen budget ingevuld op het blad Profiel (jaarbudget en budget voor "
+                "vertaling en tolken).")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "13. Advies van de GROS", "Heading 1")
+    b.tag(doc, "{%p if gros %}")
+    b.para(doc, "De GROS bracht op {{ gros.date }} dit advies uit: “{{ gros.text }}”",
+           align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "De GROS heeft nog geen advies uitgebracht (of het advies is nog niet "
+                "vastgelegd op het blad Procedure).", align="justify")
+    b.tag(doc, "{%p endif %}")
+
+    b.para(doc, "14. Omgaan met reacties van kandidaten", "Heading 1")
+    b.para(doc, "{{ reactions }}", align="justify")
+
+    b.para(doc, "15. Planning van de volgende stappen", "Heading 1")
+    b.tag(doc, "{%p for st in next_steps %}")
+    b.bullet(doc, "**{{ st.name }}.** {{ st.body }}{% if st.note %} ({{ st.note }}){% endif %}")
+    b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
                  ["{{ st.name }}", "{{ st.start|date('medium') }}", "{{ st.end|date('medium') }}",
@@ -165,14 +244,24 @@ def build_dossier(b):
     b.tag(doc, "{%p if planning_chart %}")
     b.para(doc, "{{ planning_chart }}", align="center")
     b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p else %}")
-    b.tag(doc, "{%p for st in next_steps %}")
-    b.bullet(doc, "**{{ st.name }}.** {{ st.body }}")
-    b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endif %}")
 
+    b.para(doc, "16. Bijlagen", "Heading 1")
+    b.tag(doc, "{%p for a in annexes %}")
+    b.bullet(doc, "{{ a }}")
+    b.tag(doc, "{%p endfor %}")
+
+    b.tag(doc, "{%p if proposal and decision.final %}")
     b.page_break(doc)
-    b.para(doc, "10. Ontwerpbesluit van het college van burgemeester en schepenen", "Heading 1")
+    b.para(doc, "17. Besluit van het college van burgemeester en schepenen", "Heading 1")
+    b.para(doc, "Het college koos op {{ decision.date }}{% if decision.number %} (beslissing "
+                "{{ decision.number }}){% endif %} {{ proposal.name }} ({{ proposal.country }}) "
+                "als partnergemeente van {{ municipality }} en legt die keuze ter goedkeuring "
+                "voor aan de gemeenteraad.", align="justify")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if proposal and not decision.final %}")
+    b.page_break(doc)
+    b.para(doc, "17. Ontwerpbesluit van het college van burgemeester en schepenen", "Heading 1")
     b.para(doc, "**Onderwerp:** keuze van een partnergemeente voor een {{ mode_label }}.")
     b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
     b.para(doc, "**Aanleiding en context.** {{ municipality }} lanceerde{% if call_date %} op "
@@ -181,8 +270,9 @@ def build_dossier(b):
                 "ontvangen.", align="justify")
     b.para(doc, "**Argumentatie.** De kandidaturen werden beoordeeld aan de hand van vooraf "
                 "vastgelegde criteria en gewichten (vingerafdruk {{ criteria_hash[:12] }}). "
-                "{{ proposal.name }} behaalde de hoogste gewogen score ({{ proposal.score }} op "
-                "100). Het bijgevoegde dossier bevat de volledige beoordeling.", align="justify")
+                "{{ decision_argument }} Het bijgevoegde dossier bevat de volledige "
+                "beoordeling{% if gros %}; de GROS bracht advies uit op {{ gros.date }}"
+                "{% endif %}.", align="justify")
     b.para(doc, "**Besluit**", keep=True)
     b.para(doc, "**Artikel 1.** Het college kiest {{ proposal.name }} ({{ proposal.country }}) als "
                 "partnergemeente van {{ municipality }} en legt deze keuze ter goedkeuring voor "
@@ -193,14 +283,19 @@ def build_dossier(b):
     b.para(doc, "**Artikel 3.** De samenwerking wordt pas formeel bekrachtigd na een bezoek ter "
                 "plaatse of een tegenbezoek aan {{ municipality }}.", align="justify")
 
-    b.para(doc, "11. Ontwerpbesluit van de gemeenteraad", "Heading 1")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if proposal and not decision.council %}")
+    b.para(doc, "18. Ontwerpbesluit van de gemeenteraad", "Heading 1")
     b.para(doc, "**Onderwerp:** goedkeuring van de keuze van {{ proposal.name }} "
                 "({{ proposal.country }}) als partnergemeente.")
     b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
-    b.para(doc, "**Motivering.** Het college van burgemeester en schepenen koos op ……… "
+    b.para(doc, "**Motivering.** Het college van burgemeester en schepenen koos "
+                "{% if decision.final %}op {{ decision.date }}{% if decision.number %} (beslissing "
+                "{{ decision.number }}){% endif %}{% else %}op ………{% endif %} "
                 "{{ proposal.name }} als partnergemeente na een open oproep en een beoordeling op "
                 "vooraf vastgelegde criteria. De Gemeentelijke Raad voor "
-                "Ontwikkelingssamenwerking (GROS) bracht advies uit op ……… . Een stedenband is "
+                "Ontwikkelingssamenwerking (GROS) bracht advies uit op "
+                "{% if gros %}{{ gros.date }}{% else %}………{% endif %}. Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
                 "politiek draagvlak.", align="justify")
     b.para(doc, "**Besluit**", keep=True)
@@ -211,5 +306,6 @@ def build_dossier(b):
                 "samenwerkingsovereenkomst voor te bereiden, met afspraken over doelen, rollen, "
                 "risico's en een exitstrategie, en die na een bezoek ter plaatse ter goedkeuring "
                 "voor te leggen.", align="justify")
+    b.tag(doc, "{%p endif %}")
     b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}")
     return doc

@@ -79,33 +79,38 @@ DECLINED: dict[str, dict[str, str]] = {
                      "die beslissing. Graag laten wij u weten dat het college van burgemeester "
                      "en schepenen intussen gekozen heeft voor een stedenband met "
                      "{{ chosen_name }} ({{ chosen_country }}).",
-        "decision": "Wij ontvingen {{ n_candidates }} kandidaturen. Elke kandidatuur werd door "
-                    "{{ n_assessors }} beoordelaars gescoord op {{ n_criteria }} criteria, "
-                    "waarvan de gewichten vooraf werden vastgelegd. Na die beoordeling heeft het "
-                    "college van burgemeester en schepenen beslist een stedenband aan te gaan "
-                    "met {{ chosen_name }} ({{ chosen_country }}). Het spijt ons u te moeten "
-                    "meedelen dat uw kandidatuur niet werd weerhouden.",
+        "decision": "Wij ontvingen {{ n_candidates }} kandidaturen, beoordeeld op "
+                    "{{ n_criteria }} criteria waarvan de gewichten vooraf werden vastgelegd; uw "
+                    "kandidatuur werd gescoord door {{ n_assessors }} "
+                    "{% if n_assessors == 1 %}beoordelaar{% else %}beoordelaars{% endif %}. Na "
+                    "die beoordeling{% if second_round_held %} en een tweede ronde met de "
+                    "kandidaten van de shortlist{% endif %} heeft het college van burgemeester "
+                    "en schepenen{% if decision_date %} op {{ decision_date }}{% endif %} "
+                    "beslist een stedenband aan te gaan met {{ chosen_name }} "
+                    "({{ chosen_country }}). Het spijt ons u te moeten meedelen dat uw "
+                    "kandidatuur niet werd weerhouden.",
         "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100** "
                   "en eindigde op plaats {{ own_rank }} van {{ n_ranked }}. {{ chosen_name }} "
                   "behaalde **{{ chosen_score }} op 100**.",
         "knockout": "Uw kandidatuur voldeed niet aan een basisvoorwaarde van de oproep: "
                     "{{ knockouts|join(', ') }}. Daarom kon ze niet verder vergeleken worden met "
                     "de andere kandidaturen.",
-        "incomplete": "Uw kandidatuur werd beoordeeld, maar niet op alle criteria; daarom "
-                      "vermelden wij geen totaalscore. {{ chosen_name }} behaalde "
-                      "{{ chosen_score }} op 100.",
-        "decisive_intro": "Het verschil maakten vooral de volgende criteria, waarop "
-                          "{{ chosen_name }} duidelijk hoger scoorde:",
+        "decisive_intro": "Het verschil maakten vooral de volgende criteria, die het zwaarst "
+                          "doorwogen in het verschil tussen beide gewogen scores:",
         "decisive_item": "{{ d.name }} (gewicht {{ d.weight }} %): {{ d.own }} tegenover "
                          "{{ d.chosen }} op {{ d.max }}",
         "no_decisive": "Het verschil ontstond niet door één criterium, maar door kleine "
                        "verschillen op verschillende criteria.",
         "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
                        "beoordelaars, schaal tot {{ scale_max }}):",
-        "after_round": (
-            "De shortlist werd daarna in een tweede, kwalitatieve ronde van naderbij "
-            "bekeken (draagvlak, vertrouwen, verwachtingen, praktische haalbaarheid); na "
-            "die ronde ging de voorkeur naar {{ chosen_name }}."),
+        "after_round": "{{ candidate_name }} behaalde {% if own_score == chosen_score %}evenveel "
+                       "punten als{% else %}meer punten dan{% endif %} {{ chosen_name }}. De "
+                       "keuze viel dus niet op de score{% if second_round_held %}, maar na de "
+                       "tweede, kwalitatieve ronde met de kandidaten van de shortlist "
+                       "(draagvlak, vertrouwen, raakvlakken, verwachtingen, praktische "
+                       "haalbaarheid){% if chosen_consensus_first %}, waarna het overleg "
+                       "{{ chosen_name }} in consensus op de eerste plaats "
+                       "zette{% endif %}{% endif %}.",
         "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
         "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
                      "was in het bijzonder sterk op het vlak van: {{ own_strengths|join(', ') }}.",
@@ -114,6 +119,15 @@ DECLINED: dict[str, dict[str, str]] = {
                 "u vragen over deze beslissing, neem dan gerust contact op met "
                 "{{ coordinator }} via {{ coordinator_email }}. Wij wensen u en uw gemeente "
                 "veel succes.",
+        "shortlisted": "{{ candidate_name }} behoorde tot de shortlist van de {{ n_shortlist }} "
+                       "beste kandidaturen{% if second_round_held %}, die wij in een tweede, "
+                       "kwalitatieve ronde van naderbij bekeken (draagvlak, vertrouwen, "
+                       "raakvlakken, verwachtingen, praktische haalbaarheid){% endif %}.",
+        "round_behind": "In die ronde werd {{ chosen_name }} gunstiger beoordeeld op: "
+                        "{{ round_behind|join(', ') }}.",
+        "consensus_place": "In de eindvolgorde die het overleg in consensus vastlegde, kwam "
+                           "{{ candidate_name }} op plaats {{ consensus_position }} van "
+                           "{{ n_consensus }}.",
     },
     "fr": {
         "subject": "**Objet : votre candidature comme commune partenaire de {{ municipality }}**",
@@ -125,34 +139,38 @@ DECLINED: dict[str, dict[str, str]] = {
                      "décision. Nous tenons à vous informer que le collège des bourgmestre et "
                      "échevins a entre-temps choisi de nouer un jumelage avec {{ chosen_name }} "
                      "({{ chosen_country }}).",
-        "decision": "Nous avons reçu {{ n_candidates }} candidatures. Chacune a été évaluée par "
-                    "{{ n_assessors }} évaluateurs sur {{ n_criteria }} critères, dont les "
-                    "pondérations avaient été fixées à l'avance. À l'issue de cette évaluation, "
-                    "le collège des bourgmestre et échevins a décidé de nouer un jumelage avec "
-                    "{{ chosen_name }} ({{ chosen_country }}). Nous avons le regret de vous "
-                    "informer que votre candidature n'a pas été retenue.",
+        "decision": "Nous avons reçu {{ n_candidates }} candidatures, évaluées sur "
+                    "{{ n_criteria }} critères dont les pondérations avaient été fixées à "
+                    "l'avance ; votre candidature a été notée par {{ n_assessors }} "
+                    "{% if n_assessors == 1 %}évaluateur{% else %}évaluateurs{% endif %}. À "
+                    "l'issue de cette évaluation{% if second_round_held %} et d'un second tour "
+                    "avec les candidatures de la liste restreinte{% endif %}, le collège des "
+                    "bourgmestre et échevins a décidé{% if decision_date %} le "
+                    "{{ decision_date }}{% endif %} de nouer un jumelage avec {{ chosen_name }} "
+                    "({{ chosen_country }}). Nous avons le regret de vous informer que votre "
+                    "candidature n'a pas été retenue.",
         "scored": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur 100** "
                   "et s'est classée à la place {{ own_rank }} sur {{ n_ranked }}. "
                   "{{ chosen_name }} a obtenu **{{ chosen_score }} sur 100**.",
         "knockout": "Votre candidature ne remplissait pas une condition de base de l'appel : "
                     "{{ knockouts|join(', ') }}. Elle n'a donc pas pu être comparée aux autres "
                     "candidatures.",
-        "incomplete": "Votre candidature a été évaluée, mais pas sur tous les critères ; c'est "
-                      "pourquoi nous ne mentionnons pas de score total. {{ chosen_name }} a "
-                      "obtenu {{ chosen_score }} sur 100.",
-        "decisive_intro": "La différence s'est faite surtout sur les critères suivants, pour "
-                          "lesquels {{ chosen_name }} a obtenu un score nettement plus élevé :",
+        "decisive_intro": "La différence s'est faite surtout sur les critères suivants, qui ont "
+                          "le plus pesé dans l'écart entre les deux scores pondérés :",
         "decisive_item": "{{ d.name }} (pondération {{ d.weight }} %) : {{ d.own }} contre "
                          "{{ d.chosen }} sur {{ d.max }}",
         "no_decisive": "La différence ne tient pas à un seul critère, mais à de petits écarts "
                        "sur plusieurs critères.",
         "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
                        "évaluateurs, échelle jusqu'à {{ scale_max }}) :",
-        "after_round": (
-            "Les candidatures retenues sur la liste restreinte ont ensuite été examinées de"
-            " plus près lors d'un second tour qualitatif (soutien, confiance, attentes, "
-            "faisabilité pratique) ; à l'issue de ce tour, la préférence est allée à {{ "
-            "chosen_name }}."),
+        "after_round": "{{ candidate_name }} a obtenu {% if own_score == chosen_score %}autant "
+                       "de points que{% else %}plus de points que{% endif %} {{ chosen_name }}. "
+                       "Le choix ne s'est donc pas fait sur le score{% if second_round_held %}, "
+                       "mais à l'issue du second tour qualitatif avec les candidatures de la "
+                       "liste restreinte (adhésion, confiance, points communs, attentes, "
+                       "faisabilité pratique){% if chosen_consensus_first %}, après lequel la "
+                       "concertation a placé {{ chosen_name }} en première position, par "
+                       "consensus{% endif %}{% endif %}.",
         "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
         "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
                      "candidature était particulièrement forte en matière de : "
@@ -162,6 +180,15 @@ DECLINED: dict[str, dict[str, str]] = {
                 "coopérations. Pour toute question sur cette décision, n'hésitez pas à contacter "
                 "{{ coordinator }} à l'adresse {{ coordinator_email }}. Nous vous souhaitons, à "
                 "vous et à votre commune, beaucoup de succès.",
+        "shortlisted": "{{ candidate_name }} figurait sur la liste restreinte des "
+                       "{{ n_shortlist }} meilleures candidatures{% if second_round_held %}, que "
+                       "nous avons examinées de plus près lors d'un second tour qualitatif "
+                       "(adhésion, confiance, points communs, attentes, faisabilité "
+                       "pratique){% endif %}.",
+        "round_behind": "Lors de ce tour, {{ chosen_name }} a reçu une appréciation plus "
+                        "favorable sur les points suivants : {{ round_behind|join(', ') }}.",
+        "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} est "
+                           "arrivée à la place {{ consensus_position }} sur {{ n_consensus }}.",
     },
     "en": {
         "subject": "**Re: your application as partner municipality of {{ municipality }}**",
@@ -173,33 +200,36 @@ DECLINED: dict[str, dict[str, str]] = {
                      "decision. We would like to let you know that the Board of Mayor and "
                      "Aldermen has since chosen to enter into a city link with {{ chosen_name }} "
                      "({{ chosen_country }}).",
-        "decision": "We received {{ n_candidates }} applications. Each was scored by "
-                    "{{ n_assessors }} assessors on {{ n_criteria }} criteria whose weights had "
-                    "been fixed in advance. Following this assessment, the Board of Mayor and "
-                    "Aldermen decided to enter into a city link with {{ chosen_name }} "
-                    "({{ chosen_country }}). We regret to inform you that your application has "
-                    "not been selected.",
+        "decision": "We received {{ n_candidates }} applications, assessed on {{ n_criteria }} "
+                    "criteria whose weights had been fixed in advance; your application was "
+                    "scored by {{ n_assessors }} "
+                    "{% if n_assessors == 1 %}assessor{% else %}assessors{% endif %}. Following "
+                    "this assessment{% if second_round_held %} and a second round with the "
+                    "shortlisted applications{% endif %}, the Board of Mayor and Aldermen "
+                    "decided{% if decision_date %} on {{ decision_date }}{% endif %} to enter "
+                    "into a city link with {{ chosen_name }} ({{ chosen_country }}). We regret "
+                    "to inform you that your application has not been selected.",
         "scored": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
                   "100** and ranked {{ own_rank }} of {{ n_ranked }}. {{ chosen_name }} obtained "
                   "**{{ chosen_score }} out of 100**.",
         "knockout": "Your application did not meet a basic condition of the call: "
                     "{{ knockouts|join(', ') }}. It could therefore not be compared further "
                     "with the other applications.",
-        "incomplete": "Your application was assessed, but not on every criterion; we therefore "
-                      "do not state a total score. {{ chosen_name }} obtained {{ chosen_score }} "
-                      "out of 100.",
-        "decisive_intro": "The difference was made mainly on the following criteria, on which "
-                          "{{ chosen_name }} scored clearly higher:",
+        "decisive_intro": "The difference came mainly from the following criteria, which weighed "
+                          "most in the gap between the two weighted scores:",
         "decisive_item": "{{ d.name }} (weight {{ d.weight }}%): {{ d.own }} against "
                          "{{ d.chosen }} out of {{ d.max }}",
         "no_decisive": "The difference did not come from a single criterion but from small "
                        "differences on several criteria.",
         "table_intro": "For completeness, the scores per criterion (average of the assessors, "
                        "scale up to {{ scale_max }}):",
-        "after_round": (
-            "The shortlisted applications were then examined more closely in a second, "
-            "qualitative round (support, trust, expectations, practical feasibility); after"
-            " that round the preference went to {{ chosen_name }}."),
+        "after_round": "{{ candidate_name }} obtained {% if own_score == chosen_score %}as many "
+                       "points as{% else %}more points than{% endif %} {{ chosen_name }}. The "
+                       "choice was therefore not made on the score{% if second_round_held %} but "
+                       "after the second, qualitative round with the shortlisted applications "
+                       "(support, trust, common ground, expectations, practical "
+                       "feasibility){% if chosen_consensus_first %}, after which the consensus "
+                       "meeting placed {{ chosen_name }} first{% endif %}{% endif %}.",
         "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
         "strengths": "This choice is not a judgement on the value of your municipality. Your "
                      "application was particularly strong on: {{ own_strengths|join(', ') }}.",
@@ -207,6 +237,14 @@ DECLINED: dict[str, dict[str, str]] = {
         "hope": "We hope this explanation will be useful for future cooperation. If you have "
                 "any questions about this decision, please contact {{ coordinator }} at "
                 "{{ coordinator_email }}. We wish you and your municipality every success.",
+        "shortlisted": "{{ candidate_name }} was on the shortlist of the {{ n_shortlist }} best "
+                       "applications{% if second_round_held %}, which we examined more closely "
+                       "in a second, qualitative round (support, trust, common ground, "
+                       "expectations, practical feasibility){% endif %}.",
+        "round_behind": "In that round, {{ chosen_name }} was judged more favourably on: "
+                        "{{ round_behind|join(', ') }}.",
+        "consensus_place": "In the final order agreed by consensus, {{ candidate_name }} was "
+                           "placed {{ consensus_position }} of {{ n_consensus }}.",
     },
     "es": {
         "subject": "**Asunto: su candidatura como municipio socio de {{ municipality }}**",
@@ -218,33 +256,37 @@ DECLINED: dict[str, dict[str, str]] = {
                      "Queremos informarle de que el Colegio de Burgomaestre y Concejales ha "
                      "elegido entretanto establecer un hermanamiento con {{ chosen_name }} "
                      "({{ chosen_country }}).",
-        "decision": "Recibimos {{ n_candidates }} candidaturas. Cada una fue evaluada por "
-                    "{{ n_assessors }} evaluadores según {{ n_criteria }} criterios, cuyas "
-                    "ponderaciones se fijaron de antemano. Tras esta evaluación, el Colegio de "
-                    "Burgomaestre y Concejales decidió establecer un hermanamiento con "
-                    "{{ chosen_name }} ({{ chosen_country }}). Lamentamos comunicarle que su "
-                    "candidatura no ha sido seleccionada.",
+        "decision": "Recibimos {{ n_candidates }} candidaturas, evaluadas según {{ n_criteria }} "
+                    "criterios cuyas ponderaciones se fijaron de antemano; su candidatura fue "
+                    "puntuada por {{ n_assessors }} "
+                    "{% if n_assessors == 1 %}evaluador{% else %}evaluadores{% endif %}. Tras "
+                    "esta evaluación{% if second_round_held %} y una segunda ronda con las "
+                    "candidaturas preseleccionadas{% endif %}, el Colegio de Burgomaestre y "
+                    "Concejales decidió{% if decision_date %} el {{ decision_date }}{% endif %} "
+                    "establecer un hermanamiento con {{ chosen_name }} ({{ chosen_country }}). "
+                    "Lamentamos comunicarle que su candidatura no ha sido seleccionada.",
         "scored": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
                   "sobre 100** y quedó en el puesto {{ own_rank }} de {{ n_ranked }}. "
                   "{{ chosen_name }} obtuvo **{{ chosen_score }} sobre 100**.",
         "knockout": "Su candidatura no cumplía una condición básica de la convocatoria: "
                     "{{ knockouts|join(', ') }}. Por ello no pudo compararse con las demás "
                     "candidaturas.",
-        "incomplete": "Su candidatura fue evaluada, pero no en todos los criterios; por eso no "
-                      "indicamos una puntuación total. {{ chosen_name }} obtuvo "
-                      "{{ chosen_score }} sobre 100.",
-        "decisive_intro": "La diferencia se debió sobre todo a los siguientes criterios, en los "
-                          "que {{ chosen_name }} obtuvo una puntuación claramente más alta:",
+        "decisive_intro": "La diferencia se debió sobre todo a los siguientes criterios, que más "
+                          "pesaron en la distancia entre ambas puntuaciones ponderadas:",
         "decisive_item": "{{ d.name }} (ponderación {{ d.weight }} %): {{ d.own }} frente a "
                          "{{ d.chosen }} sobre {{ d.max }}",
         "no_decisive": "La diferencia no se debió a un solo criterio, sino a pequeñas "
                        "diferencias en varios criterios.",
         "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
                        "criterio (media de los evaluadores, escala hasta {{ scale_max }}):",
-        "after_round": (
-            "Las candidaturas preseleccionadas se examinaron después con más detalle en una"
-            " segunda ronda cualitativa (apoyo, confianza, expectativas, viabilidad "
-            "práctica); tras esa ronda, la preferencia recayó en {{ chosen_name }}."),
+        "after_round": "{{ candidate_name }} obtuvo {% if own_score == chosen_score %}tantos "
+                       "puntos como{% else %}más puntos que{% endif %} {{ chosen_name }}. Por "
+                       "eso la elección no se basó en la puntuación{% if second_round_held %}, "
+                       "sino en la segunda ronda cualitativa con las candidaturas "
+                       "preseleccionadas (apoyo, confianza, puntos en común, expectativas, "
+                       "viabilidad práctica){% if chosen_consensus_first %}, tras la cual la "
+                       "reunión de consenso situó a {{ chosen_name }} en primer "
+                       "lugar{% endif %}{% endif %}.",
         "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
         "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
                      "candidatura destacó especialmente en: {{ own_strengths|join(', ') }}.",
@@ -253,6 +295,14 @@ DECLINED: dict[str, dict[str, str]] = {
                 "Si tiene preguntas sobre esta decisión, no dude en ponerse en contacto con "
                 "{{ coordinator }} en {{ coordinator_email }}. Les deseamos a usted y a su "
                 "municipio mucho éxito.",
+        "shortlisted": "{{ candidate_name }} formó parte de la lista de las {{ n_shortlist }} "
+                       "mejores candidaturas{% if second_round_held %}, que examinamos con más "
+                       "detalle en una segunda ronda cualitativa (apoyo, confianza, puntos en "
+                       "común, expectativas, viabilidad práctica){% endif %}.",
+        "round_behind": "En esa ronda, {{ chosen_name }} recibió una valoración más favorable "
+                        "en: {{ round_behind|join(', ') }}.",
+        "consensus_place": "En el orden final acordado por consenso, {{ candidate_name }} quedó "
+                           "en el puesto {{ consensus_position }} de {{ n_consensus }}.",
     },
 }
 
@@ -261,15 +311,13 @@ CHOSEN: dict[str, dict[str, str]] = {
     "nl": {
         "subject": "**Betreft: {{ candidate_name }} gekozen als partnergemeente van "
                    "{{ municipality }}**",
-        "news": "Met veel genoegen delen wij u mee dat het college van burgemeester en "
-                "schepenen van {{ municipality }} beslist heeft om met {{ candidate_name }} een "
-                "stedenband aan te gaan. Hartelijk dank voor uw kandidatuur"
-                "{% if received %} van {{ received }}{% endif %}.",
-        "why": "Wij ontvingen {{ n_candidates }} kandidaturen, die door {{ n_assessors }} "
-               "beoordelaars gescoord werden op {{ n_criteria }} vooraf vastgelegde criteria. "
-               "{{ candidate_name }} behaalde de hoogste gewogen score: **{{ own_score }} op "
-               "100**{% if runner_up_gap %}, {{ runner_up_gap }} punten meer dan de volgende "
-               "kandidaat{% endif %}.",
+        "news": "Met veel genoegen delen wij u mee dat het college van burgemeester en schepenen "
+                "van {{ municipality }}{% if decision_date %} op {{ decision_date }}{% endif %} "
+                "beslist heeft om met {{ candidate_name }} een stedenband aan te gaan. Hartelijk "
+                "dank voor uw kandidatuur{% if received %} van {{ received }}{% endif %}.",
+        "why": "Wij ontvingen {{ n_candidates }} kandidaturen, beoordeeld op {{ n_criteria }} "
+               "vooraf vastgelegde criteria; uw kandidatuur werd gescoord door {{ n_assessors }} "
+               "{% if n_assessors == 1 %}beoordelaar{% else %}beoordelaars{% endif %}.",
         "strengths": "Uw kandidatuur overtuigde in het bijzonder op het vlak van: "
                      "{{ own_strengths|join(', ') }}.",
         "next": "Zoals gebruikelijk wordt deze keuze ter goedkeuring voorgelegd aan de "
@@ -282,19 +330,35 @@ CHOSEN: dict[str, dict[str, str]] = {
         "contact_next": "{{ coordinator }} neemt binnenkort contact met u op om de volgende "
                         "stappen te bespreken; u kunt haar of hem ook zelf bereiken via "
                         "{{ coordinator_email }}.",
+        "why_top": "{{ candidate_name }} behaalde de hoogste gewogen score: **{{ own_score }} op "
+                   "100**{% if runner_up_gap %}, {{ runner_up_gap }} punten meer dan de volgende "
+                   "kandidaat{% endif %}.",
+        "why_tied": "{{ candidate_name }} behaalde met **{{ own_score }} op 100** dezelfde "
+                    "hoogste gewogen score als {{ tied_with }}. {% if second_round_held %}De "
+                    "tweede, kwalitatieve ronde met de kandidaten van de shortlist gaf de "
+                    "doorslag{% if consensus_first %}: het overleg zette {{ candidate_name }} "
+                    "daarna in consensus op de eerste plaats{% endif %}.{% else %}Het college "
+                    "maakte de keuze op basis van het volledige dossier.{% endif %}",
+        "why_round": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op "
+                     "100** (plaats {{ own_rank }} van {{ n_ranked }}) en kwam zo op de "
+                     "shortlist. {% if second_round_held %}De tweede, kwalitatieve ronde "
+                     "(draagvlak, vertrouwen, raakvlakken, verwachtingen, praktische "
+                     "haalbaarheid) gaf de doorslag{% if consensus_first %}: het overleg zette "
+                     "{{ candidate_name }} daarna in consensus op de eerste "
+                     "plaats{% endif %}.{% else %}Het college maakte de keuze op basis van het "
+                     "volledige dossier.{% endif %}",
     },
     "fr": {
         "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire de "
                    "{{ municipality }}**",
         "news": "C'est avec grand plaisir que nous vous informons que le collège des bourgmestre "
-                "et échevins de {{ municipality }} a décidé de nouer un jumelage avec "
-                "{{ candidate_name }}. Nous vous remercions vivement pour votre candidature"
-                "{% if received %} du {{ received }}{% endif %}.",
-        "why": "Nous avons reçu {{ n_candidates }} candidatures, évaluées par {{ n_assessors }} "
-               "évaluateurs sur {{ n_criteria }} critères fixés à l'avance. {{ candidate_name }} "
-               "a obtenu le score pondéré le plus élevé : **{{ own_score }} sur 100**"
-               "{% if runner_up_gap %}, soit {{ runner_up_gap }} points de plus que la "
-               "candidature suivante{% endif %}.",
+                "et échevins de {{ municipality }} a décidé{% if decision_date %} le "
+                "{{ decision_date }}{% endif %} de nouer un jumelage avec {{ candidate_name }}. "
+                "Nous vous remercions vivement pour votre candidature{% if received %} du "
+                "{{ received }}{% endif %}.",
+        "why": "Nous avons reçu {{ n_candidates }} candidatures, évaluées sur {{ n_criteria }} "
+               "critères fixés à l'avance ; votre candidature a été notée par {{ n_assessors }} "
+               "{% if n_assessors == 1 %}évaluateur{% else %}évaluateurs{% endif %}.",
         "strengths": "Votre candidature nous a particulièrement convaincus en matière de : "
                      "{{ own_strengths|join(', ') }}.",
         "next": "Comme il est d'usage, ce choix sera soumis à l'approbation du conseil communal. "
@@ -307,19 +371,36 @@ CHOSEN: dict[str, dict[str, str]] = {
         "contact_next": "{{ coordinator }} prendra prochainement contact avec vous pour "
                         "discuter des prochaines étapes ; vous pouvez également écrire à "
                         "{{ coordinator_email }}.",
+        "why_top": "{{ candidate_name }} a obtenu le score pondéré le plus élevé : "
+                   "**{{ own_score }} sur 100**{% if runner_up_gap %}, soit {{ runner_up_gap }} "
+                   "points de plus que la candidature suivante{% endif %}.",
+        "why_tied": "Avec **{{ own_score }} sur 100**, {{ candidate_name }} a obtenu le même "
+                    "score pondéré le plus élevé que {{ tied_with }}. "
+                    "{% if second_round_held %}Le second tour qualitatif avec les candidatures "
+                    "de la liste restreinte a été déterminant{% if consensus_first %} : la "
+                    "concertation a ensuite placé {{ candidate_name }} en première position, par "
+                    "consensus{% endif %}.{% else %}Le collège a fait ce choix sur la base de "
+                    "l'ensemble du dossier.{% endif %}",
+        "why_round": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur "
+                     "100** (place {{ own_rank }} sur {{ n_ranked }}) et a ainsi rejoint la "
+                     "liste restreinte. {% if second_round_held %}Le second tour qualitatif "
+                     "(adhésion, confiance, points communs, attentes, faisabilité pratique) a "
+                     "été déterminant{% if consensus_first %} : la concertation a ensuite placé "
+                     "{{ candidate_name }} en première position, par "
+                     "consensus{% endif %}.{% else %}Le collège a fait ce choix sur la base de "
+                     "l'ensemble du dossier.{% endif %}",
     },
     "en": {
         "subject": "**Re: {{ candidate_name }} chosen as partner municipality of "
                    "{{ municipality }}**",
         "news": "We are delighted to inform you that the Board of Mayor and Aldermen of "
-                "{{ municipality }} has decided to enter into a city link with "
-                "{{ candidate_name }}. Thank you very much for your application"
-                "{% if received %} of {{ received }}{% endif %}.",
-        "why": "We received {{ n_candidates }} applications, which {{ n_assessors }} assessors "
-               "scored on {{ n_criteria }} criteria fixed in advance. {{ candidate_name }} "
-               "obtained the highest weighted score: **{{ own_score }} out of 100**"
-               "{% if runner_up_gap %}, {{ runner_up_gap }} points ahead of the next "
-               "application{% endif %}.",
+                "{{ municipality }} decided{% if decision_date %} on "
+                "{{ decision_date }}{% endif %} to enter into a city link with "
+                "{{ candidate_name }}. Thank you very much for your application{% if received %} "
+                "of {{ received }}{% endif %}.",
+        "why": "We received {{ n_candidates }} applications, assessed on {{ n_criteria }} "
+               "criteria fixed in advance; your application was scored by {{ n_assessors }} "
+               "{% if n_assessors == 1 %}assessor{% else %}assessors{% endif %}.",
         "strengths": "Your application was particularly convincing on: "
                      "{{ own_strengths|join(', ') }}.",
         "next": "As is customary, this choice will be submitted to the municipal council for "
@@ -331,19 +412,34 @@ CHOSEN: dict[str, dict[str, str]] = {
                   "it together with you.",
         "contact_next": "{{ coordinator }} will contact you shortly to discuss the next steps; "
                         "you can also write to {{ coordinator_email }}.",
+        "why_top": "{{ candidate_name }} obtained the highest weighted score: **{{ own_score }} "
+                   "out of 100**{% if runner_up_gap %}, {{ runner_up_gap }} points ahead of the "
+                   "next application{% endif %}.",
+        "why_tied": "With **{{ own_score }} out of 100**, {{ candidate_name }} shared the "
+                    "highest weighted score with {{ tied_with }}. {% if second_round_held %}The "
+                    "second, qualitative round with the shortlisted applications was "
+                    "decisive{% if consensus_first %}: the consensus meeting then placed "
+                    "{{ candidate_name }} first{% endif %}.{% else %}The Board made this choice "
+                    "on the basis of the complete file.{% endif %}",
+        "why_round": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
+                     "100** (rank {{ own_rank }} of {{ n_ranked }}) and so reached the "
+                     "shortlist. {% if second_round_held %}The second, qualitative round "
+                     "(support, trust, common ground, expectations, practical feasibility) was "
+                     "decisive{% if consensus_first %}: the consensus meeting then placed "
+                     "{{ candidate_name }} first{% endif %}.{% else %}The Board made this choice "
+                     "on the basis of the complete file.{% endif %}",
     },
     "es": {
         "subject": "**Asunto: {{ candidate_name }}, elegido municipio socio de "
                    "{{ municipality }}**",
         "news": "Nos complace mucho comunicarle que el Colegio de Burgomaestre y Concejales de "
-                "{{ municipality }} ha decidido establecer un hermanamiento con "
-                "{{ candidate_name }}. Le agradecemos sinceramente su candidatura"
-                "{% if received %} del {{ received }}{% endif %}.",
-        "why": "Recibimos {{ n_candidates }} candidaturas, que {{ n_assessors }} evaluadores "
-               "puntuaron según {{ n_criteria }} criterios fijados de antemano. "
-               "{{ candidate_name }} obtuvo la puntuación ponderada más alta: **{{ own_score }} "
-               "sobre 100**{% if runner_up_gap %}, {{ runner_up_gap }} puntos por delante de la "
-               "siguiente candidatura{% endif %}.",
+                "{{ municipality }} decidió{% if decision_date %} el "
+                "{{ decision_date }}{% endif %} establecer un hermanamiento con "
+                "{{ candidate_name }}. Le agradecemos sinceramente su "
+                "candidatura{% if received %} del {{ received }}{% endif %}.",
+        "why": "Recibimos {{ n_candidates }} candidaturas, evaluadas según {{ n_criteria }} "
+               "criterios fijados de antemano; su candidatura fue puntuada por {{ n_assessors }} "
+               "{% if n_assessors == 1 %}evaluador{% else %}evaluadores{% endif %}.",
         "strengths": "Su candidatura nos convenció especialmente en: "
                      "{{ own_strengths|join(', ') }}.",
         "next": "Como es habitual, esta elección se someterá a la aprobación del concejo "
@@ -356,5 +452,53 @@ CHOSEN: dict[str, dict[str, str]] = {
         "contact_next": "{{ coordinator }} se pondrá en contacto con usted próximamente para "
                         "hablar de los próximos pasos; también puede escribir a "
                         "{{ coordinator_email }}.",
+        "why_top": "{{ candidate_name }} obtuvo la puntuación ponderada más alta: "
+                   "**{{ own_score }} sobre 100**{% if runner_up_gap %}, {{ runner_up_gap }} "
+                   "puntos por delante de la siguiente candidatura{% endif %}.",
+        "why_tied": "Con **{{ own_score }} sobre 100**, {{ candidate_name }} compartió la "
+                    "puntuación ponderada más alta con {{ tied_with }}. "
+                    "{% if second_round_held %}La segunda ronda cualitativa con las candidaturas "
+                    "preseleccionadas fue decisiva{% if consensus_first %}: la reunión de "
+                    "consenso situó después a {{ candidate_name }} en primer "
+                    "lugar{% endif %}.{% else %}El Colegio tomó esta decisión sobre la base del "
+                    "expediente completo.{% endif %}",
+        "why_round": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
+                     "sobre 100** (puesto {{ own_rank }} de {{ n_ranked }}) y entró así en la "
+                     "lista de preseleccionados. {% if second_round_held %}La segunda ronda "
+                     "cualitativa (apoyo, confianza, puntos en común, expectativas, viabilidad "
+                     "práctica) fue decisiva{% if consensus_first %}: la reunión de consenso "
+                     "situó después a {{ candidate_name }} en primer "
+                     "lugar{% endif %}.{% else %}El Colegio tomó esta decisión sobre la base del "
+                     "expediente completo.{% endif %}",
     },
+}
+
+# The mark at the top of a letter written before the college decided (for the municipality's
+# staff, in Dutch whatever the letter's language): the letter is a draft and is not sent.
+DRAFT_MARK = ("**ONTWERP – niet versturen.** Het college van burgemeester en schepenen heeft nog "
+              "niet beslist. Deze brief gaat pas uit nadat de beslissing vastgelegd is "
+              "(partnerkeuze record … college); maak de brieven dan opnieuw.")
+
+# The questions of the second round (layout.governance.SECOND_ROUND_QUESTIONS) as short phrases
+# inside a sentence, in the reader's language.
+ROUND_QUESTIONS: dict[str, dict[str, str]] = {
+    "nl": {"R1": "draagvlak, enthousiasme en engagement", "R2": "wederzijds vertrouwen en openheid",
+           "R3": "beleidsmatige raakvlakken", "R4": "juiste verwachtingen",
+           "R5": "praktische haalbaarheid", "S1": "hoe goed wij als partner bij hen passen",
+           "S2": "wat wij hen te bieden hebben"},
+    "fr": {"R1": "l'adhésion, l'enthousiasme et l'engagement",
+           "R2": "la confiance mutuelle et l'ouverture",
+           "R3": "les points communs sur le plan des politiques",
+           "R4": "des attentes réalistes", "R5": "la faisabilité pratique",
+           "S1": "la mesure dans laquelle notre commune leur convient comme partenaire",
+           "S2": "ce que nous avons à leur offrir"},
+    "en": {"R1": "support, enthusiasm and commitment", "R2": "mutual trust and openness",
+           "R3": "common ground in policy", "R4": "realistic expectations",
+           "R5": "practical feasibility", "S1": "how well our municipality suits them as a partner",
+           "S2": "what we have to offer them"},
+    "es": {"R1": "apoyo, entusiasmo y compromiso", "R2": "confianza mutua y apertura",
+           "R3": "puntos en común en las políticas", "R4": "expectativas realistas",
+           "R5": "viabilidad práctica",
+           "S1": "en qué medida nuestro municipio les conviene como socio",
+           "S2": "lo que podemos ofrecerles"},
 }

@@ -3,7 +3,7 @@ recorded stage (seed 000: from the profile to informing the candidates)."""
 
 from __future__ import annotations
 
-from partnerkeuze.layout.schema import OUTPUT, Column, Sheet, Table
+from partnerkeuze.layout.schema import NUMBER, OUTPUT, Column, Field, Sheet, Table
 
 # Stage codes in the order of the procedure (000_063238b4784f833c.txt) with their Dutch label.
 STAGES: tuple[tuple[str, str], ...] = (
@@ -54,3 +54,16 @@ PROCEDURE = Sheet(
 )
 
 SHEETS: tuple[Sheet, ...] = (PROCEDURE,)
+
+# The budget of the city link on the Profiel sheet (000_063238b4784f833c.txt: "voorzie tijd en
+# een budget voor de vertaling"), shown in the dossier.
+EXTRA_FIELDS = {
+    "profile": (
+        Field("budget_year", "Jaarbudget voor de stedenband (EUR)", NUMBER, minimum=0,
+              maximum=100_000_000, number_format="#,##0",
+              help="Wat de gemeente per jaar voor de stedenband voorziet (werking, bezoeken)."),
+        Field("budget_translation", "Budget voor vertaling en tolken (EUR per jaar)", NUMBER,
+              minimum=0, maximum=10_000_000, number_format="#,##0",
+              help="Vertaling van vragenlijst, brieven en overeenkomst; tolken bij bezoeken."),
+    ),
+}

@@ -13,8 +13,10 @@ from partnerkeuze.procedure.recording import LOG_ACTION
 from partnerkeuze.procedure.stages import STAGE_CODES
 
 CHOSEN = "Gekozen"
+SHORTLIST = "Shortlist"
+WITHDRAWN = "Ingetrokken"
 REJECTED = ("Niet weerhouden", "Ingetrokken")
-_LOGGED = re.compile(r"procedure Nr (\d+):.*ketting ([0-9a-f]+)")
+_LOGGED = re.compile(r"^procedure Nr (\d+): [^;]*; ketting ([0-9a-f]{16})")
 
 
 def chain_problems(snap) -> list[Problem]:
@@ -133,6 +135,18 @@ def contradiction_problems(snap, model, result=None) -> list[Problem]:
             elif chosen not in result.shortlist:
                 out.append(Problem(where, f"het college koos {chosen}, dat niet op de shortlist "
                                           f"staat ({', '.join(result.shortlist)})"))
+        for c in model.candidates:
+            r = result.by_id().get(c.id)
+            if c.status == SHORTLIST and r is not None and not r.shortlisted \
+                    and c.id not in consensus:
+                out.append(Problem(place(csheet, status_col, c.row),
+                                   f"{c.id} ({c.name}) staat op 'Shortlist', maar de scores zetten "
+                                   f"de kandidaat niet op de shortlist "
+                                   f"({', '.join(result.shortlist) or 'leeg'})"))
+            elif c.status == WITHDRAWN and c.id in consensus:
+                out.append(Problem(place(csheet, status_col, c.row),
+                                   f"{c.id} ({c.name}) staat op 'Ingetrokken', maar de "
+                                   f"vastgelegde eindvolgorde noemt de kandidaat nog"))
         for cid in consensus:
             r = result.by_id().get(cid)
             if r is not None and r.excluded:

@@ -67,16 +67,19 @@ def stedenband_demo(tables: dict, fields: dict) -> None:
 
 
 def demo_step(path: Path, out_dir: Path, progress) -> list[Path]:
-    """Walk the demo's record to a decided call: GROS advice and the college's choice."""
+    """Walk the demo's record to a decided call: the answers of the shortlist read, the GROS
+    advice and the college's choice."""
+    from partnerkeuze.documents.demo_answers import answers_patch
     from partnerkeuze.procedure.actions import record
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
     today = dt.date.today()
     book = FileWorkbook(path)
+    book.apply(answers_patch())
     record(book, "gros", date=min(GROS_DATE, today), text=GROS_ADVICE)
     record(book, "college", date=min(COLLEGE_DATE, today), partner=CHOSEN,
            number=COLLEGE_NUMBER,
            text="Het college volgt de eindvolgorde van het consensusoverleg en het advies van de "
                 "GROS.")
-    book.save()
+    book.save(backup=False)
     return []

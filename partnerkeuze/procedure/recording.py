@@ -17,6 +17,7 @@ TEXT_MAX = 3000
 REASON_MAX = 1000
 NUMBER_MAX = 100
 LOG_ACTION = "record"
+LOG_TEXT = 500  # characters of a recorded text repeated in the log
 CHOSEN = "Gekozen"
 NOT_CHOSEN = "Niet weerhouden"
 
@@ -68,14 +69,15 @@ def entry_row(previous: str, seq: int, stage: str, *, date: dt.date, deadline: d
 
 
 def log_details(row: list) -> str:
-    """The Logboek text of a recorded stage: what was recorded and the row's link."""
+    """The Logboek text of a recorded stage: the row's number and link first (the log keeps at
+    most 2000 characters), then what was recorded (long texts shortened)."""
     seq, stage, name, date, deadline, partner, number, text, reason = row[:9]
-    parts = [f"procedure Nr {seq}: {stage} ({name}) op {date}"]
+    parts = [f"procedure Nr {seq}: {stage} ({name}) op {date}", f"ketting {row[-1][:16]}"]
     for label, value in (("deadline", deadline), ("partner", partner), ("nummer", number),
                          ("inhoud", text), ("reden", reason)):
         if value:
-            parts.append(f"{label}: {value}")
-    parts.append(f"ketting {row[-1][:16]}")
+            value = str(value)
+            parts.append(f"{label}: {value if len(value) <= LOG_TEXT else value[:LOG_TEXT] + '…'}")
     return "; ".join(parts)
 
 

@@ -1,0 +1,436 @@
+"""The documents follow the procedure record: a table of scenarios, each checked through the
+text of the letters and the dossier read back from the .docx and from the LibreOffice PDF.
+
+Scenarios: the college follows the score; the college follows a different consensus order; the
+second round changes the order; a tie at the top (decided, and undecided without consensus); no
+decision yet; an incomplete candidate; every score deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+
+import pytest
+from documents_support import convert_all, docx_text, flat, pdf_flat
+from test_governance_util import demo_book
+
+from partnerkeuze import layout
+from partnerkeuze.errors import InputProblems
+from partnerkeuze.patch import Patch
+from partnerkeuze.procedure import record_patch
+from partnerkeuze.procedure import reasons as rs
+
+COLLEGE_DAY = dt.date(2026, 9, 7)
+STRONG_WORDS = {"nl": "in het bijzonder sterk op het vlak van:",
+                "fr": "particulièrement forte en matière de :",
+                "en": "particularly strong on:", "es": "destacó especialmente en:"}
+DECISIVE_WORDS = {"nl": "(gewicht", "fr": "(pondération", "en": "(weight", "es": "(ponderación"}
+HIGHEST = {"nl": "hoogste gewogen score", "fr": "score pondéré le plus élevé",
+           "en": "highest weighted score", "es": "puntuación ponderada más alta"}
+
+
+# --- building the scenarios on the scored demo (in memory) ---------------------------------
+
+def _model(book):
+    from partnerkeuze.parse import parse_lenient
+
+    return parse_lenient(book.snapshot(), [])
+
+
+def _rows(book, key: str) -> list[list]:
+    t = layout.table(key)
+    return [[r.get(c.key) for c in t.columns] for r in _model(book).tables.get(key, [])]
+
+
+def _replace(book, key: str, rows: list[list]) -> None:
+    p = Patch()
+    p.replace_table(key, rows)
+    book.apply(p)
+
+
+def _record(book, stage: str, **kw) -> None:
+    book.apply(record_patch(book.snapshot(), stage, **kw))
+
+
+def _final_order(book, order: list[str], why: dict[str, str]) -> None:
+    _replace(book, "final_order", [[cid, pos, why.get(cid, f"Plaats {pos} na het overleg."),
+                                    None, None] for pos, cid in enumerate(order, start=1)])
+    _record(book, "consensus", date=dt.date(2026, 7, 9), reason="Nieuw consensusoverleg")
+
+
+def follows_score(book):
+    _record(book, "college", date=COLLEGE_DAY, partner="K05", number="CBS/2026/231")
+
+
+def consensus_differs(book):
+    _final_order(book, ["K04", "K05", "K01"],
+                 {"K04": "Juiste verwachtingen en de GROS heeft er al contacten."})
+    _record(book, "college", date=COLLEGE_DAY, partner="K04", number="CBS/2026/232")
+
+
+def second_round_changes(book):
+    rows = _rows(book, "second_round")
+    for r in rows:
+        if r[0] == "K01":
+            r[3] = "ja"
+        if r[0] == "K05" and r[1] in ("R4", "R5"):
+            r[3], r[4] = "nee", "Verwacht vooral financiering van een markthal."
+    _replace(book, "second_round", rows)
+    _record(book, "second_round", date=dt.date(2026, 7, 6), reason="Tweede gesprek met Tarija")
+    _final_order(book, ["K01", "K05", "K04"],
+                 {"K01": "Na het tweede gesprek het sterkste draagvlak en de juiste verwachtingen."})
+    _record(book, "college", date=COLLEGE_DAY, partner="K01", number="CBS/2026/233")
+
+
+def _tie(book):
+    rows = [r for r in _rows(book, "scores") if r[0] != "K04"]
+    rows += [["K04"] + r[1:] for r in _rows(book, "scores") if r[0] == "K05"]
+    _replace(book, "scores", rows)
+
+
+def tie_decided(book):
+    _tie(book)
+    _record(book, "college", date=COLLEGE_DAY, partner="K04", number="CBS/2026/234",
+            text="Bij gelijke score verkiest het college Bugesera om de contacten van de GROS.")
+
+
+def tie_open(book):
+    _tie(book)
+    _replace(book, "final_order", [])
+    # a workbook whose consensus was never recorded: rebuild without the record's consensus
+    snap = book.snapshot()
+    sheet = layout.sheet("procedure").name
+    t = layout.table("procedure")
+    rows = [list(r) for r in snap.sheets[sheet]]
+    snap.sheets[sheet] = [tuple(r) for r in rows[:t.first_data_row - 1]]
+    book._snap = snap
+
+
+def undecided(book):
+    pass
+
+
+def incomplete(book):
+    follows_score(book)
+
+
+def no_scores(book):
+    _replace(book, "scores", [])
+
+
+SCENARIOS = {
+    # name: (build, partner or None, final, announcement states the highest score)
+    "follows_score": (follows_score, "K05", True, True),
+    "consensus_differs": (consensus_differs, "K04", True, False),
+    "second_round_changes": (second_round_changes, "K01", True, False),
+    "tie_decided": (tie_decided, "K04", True, False),
+    "tie_open": (tie_open, None, False, None),
+    "undecided": (undecided, "K05", False, True),
+    "incomplete": (incomplete, "K05", True, True),
+    "no_scores": (no_scores, None, False, None),
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Every scenario's letters and dossier, plus one LibreOffice run over all of them."""
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.documents.actions import dossier, letters
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure.decision import decide
+
+    base = tmp_path_factory.mktemp("scenarios")
+    stage = base / "stage"
+    stage.mkdir()
+    out = {}
+    to_convert = []
+    for name, (build, *_rest) in SCENARIOS.items():
+        book = demo_book()
+        build(book)
+        folder = base / name
+        model = _model(book)
+        result = evaluate(model)
+        decision = decide(model, result, read_record(book.snapshot()))
+        run = {"model": model, "result": result, "decision": decision, "dir": folder}
+        try:
+            run["letters"] = letters(book, folder / "brieven")
+        except InputProblems as exc:
+            run["letters"], run["letters_error"] = None, str(exc)
+        run["dossier"] = dossier(book, folder)
+        docs = [folder / "Dossier_college.docx"]
+        if run["letters"]:
+            docs += [p for p in run["letters"].files if p.name.endswith("alle_kandidaten.docx")]
+        for d in docs:
+            copy = stage / f"{name}__{d.name}"
+            shutil.copy(d, copy)
+            to_convert.append(copy)
+            run.setdefault("staged", []).append(copy.name)
+        out[name] = run
+    pdfs = convert_all(to_convert, base / "pdf")
+    for run in out.values():
+        run["pdf"] = {n: pdf_flat(pdfs[n]) for n in run["staged"]}
+    return out
+
+
+def _paragraphs(path) -> list[str]:
+    return [p for p in docx_text(path).split("\n") if p.strip()]
+
+
+def _letters(run):
+    """(listing entry, docx path, paragraphs) of every letter of a run."""
+    folder = run["dir"] / "brieven"
+    for entry in run["letters"].data["letters"]:
+        path = folder / entry["file"]
+        yield entry, path, _paragraphs(path)
+
+
+def _num(x, lang):
+    from partnerkeuze.documents.render import format_number, locale_for
+
+    return flat(format_number(round(x, 1), locale_for(lang)))
+
+
+def _bundle_pdf(run) -> str:
+    return next(t for n, t in run["pdf"].items() if n.endswith("alle_kandidaten.docx"))
+
+
+def _dossier_pdf(run) -> str:
+    return next(t for n, t in run["pdf"].items() if n.endswith("Dossier_college.docx"))
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_named_partner_and_draft_state(runs, name):
+    run = runs[name]
+    _, partner, final, _ = SCENARIOS[name]
+    dossier_text = flat(docx_text(run["dir"] / "Dossier_college.docx"))
+    pdf = _dossier_pdf(run)
+    assert run["decision"].partner == partner and run["decision"].final == final
+    if partner is None:
+        assert "letters_error" in run and "geen voorstel" in run["letters_error"]
+        for text in (dossier_text, pdf):
+            assert "Er is nog geen voorstel" in text
+            assert "Ontwerpbesluit" not in text and "Het college kiest" not in text
+            assert not re.search(r"van\s+op 100", text), text  # no "score van  op 100"
+        return
+    names = {c.id: c.name for c in run["model"].candidates}
+    data = run["letters"].data
+    assert data["partner"] == partner and data["final"] == final
+    kinds = {e["candidate"]: e["kind"] for e in data["letters"]}
+    assert [c for c, k in kinds.items() if k == "announcement"] == [partner]
+    for entry, path, paras in _letters(run):
+        text = " ".join(paras)
+        assert path.name.startswith("ONTWERP_") != final
+        assert ("ONTWERP" in paras[0]) != final, path.name
+        if entry["kind"] == "declined" and "retrait" not in text and "retiró" not in text:
+            assert names[partner] in text
+    bundle = _bundle_pdf(run)
+    assert bundle.count("ONTWERP") >= (0 if final else len(data["letters"]))
+    if final:
+        assert "ONTWERP" not in bundle
+        assert "Ontwerpbesluit van het college" not in pdf and "Besluit van het college" in pdf
+        college = run["decision"].record.college
+        assert f"koos op {flat(_nl_date(college.date))}" in pdf
+    else:
+        assert "ONTWERP – het college van burgemeester en schepenen heeft nog niet beslist" in pdf
+        assert f"Het college kiest {names[partner]}" in pdf
+        assert "ONTWERPEN" in run["letters"].messages[0]
+
+
+def _nl_date(d):
+    from partnerkeuze.documents.render import format_date
+
+    return format_date(d, "nl_BE")
+
+
+@pytest.mark.parametrize("name", [n for n, s in SCENARIOS.items() if s[1]])
+def test_every_number_in_the_letters_is_in_the_docx_and_the_pdf(runs, name):
+    run = runs[name]
+    by_id = run["result"].by_id()
+    partner = by_id[run["decision"].partner]
+    bundle = _bundle_pdf(run)
+    for entry, path, paras in _letters(run):
+        lang = entry["language"]
+        text = flat(" ".join(paras))
+        res = by_id[entry["candidate"]]
+        why = rs.reasons_for(run["model"], run["result"], run["decision"], entry["candidate"])
+        assert entry["assessors"] == why.assessors == rs.assessors_who_scored(run["model"],
+                                                                               res.id)
+        if why.outcome == rs.WITHDRAWN:
+            continue
+        if why.outcome == rs.KNOCKOUT:  # not compared: no scores stated
+            assert _num(res.score, lang) not in text, path.name
+            continue
+        for needle in ([_num(res.score, lang)] if res.score is not None else []) + \
+                [f" {entry['assessors']} "]:
+            assert needle in text, (path.name, needle)
+            assert needle in bundle, (path.name, needle)
+        if entry["kind"] == "declined" and why.outcome != rs.KNOCKOUT:
+            assert _num(partner.score, lang) in text and _num(partner.score, lang) in bundle
+            rank = {"nl": f"plaats {res.rank} van", "fr": f"place {res.rank} sur",
+                    "en": f"ranked {res.rank} of", "es": f"puesto {res.rank} de"}[lang]
+            assert rank in text and rank in bundle, path.name
+
+
+@pytest.mark.parametrize("name", [n for n, s in SCENARIOS.items() if s[1]])
+def test_no_letter_calls_a_criterion_both_strength_and_deciding(runs, name):
+    from partnerkeuze.documents.wording import criterion_name
+
+    run = runs[name]
+    crits = {c.id: c for c in run["model"].criteria}
+    for entry, path, paras in _letters(run):
+        lang = entry["language"]
+        assert not set(entry["strengths"]) & set(entry["deciding"]), path.name
+        strong = [p for p in paras if STRONG_WORDS[lang] in p]
+        decisive = [p for p in paras if DECISIVE_WORDS[lang] in p and p[:1].isupper()]
+        said_strong = strong[0].split(STRONG_WORDS[lang])[1].lower() if strong else ""
+        for cid in entry["deciding"]:
+            label = criterion_name(crits[cid].name, lang)[0].lower()
+            assert any(p.lower().startswith(label) for p in decisive), (path.name, cid)
+            assert label not in said_strong, (path.name, cid)
+        for cid in entry["strengths"]:
+            label = criterion_name(crits[cid].name, lang)[0].lower()
+            if entry["kind"] == "declined":
+                assert label in said_strong, (path.name, cid)
+            assert not any(p.lower().startswith(label) for p in decisive), (path.name, cid)
+        for cid in entry["strengths"]:
+            assert rs.is_merit(crits[cid])  # the country list is never praised
+
+
+def test_follows_score_letters_and_dossier(runs):
+    run = runs["follows_score"]
+    folder = run["dir"] / "brieven"
+    k05 = flat(docx_text(folder / "Bekendmaking_K05_Dassa-Zoume_fr.docx"))
+    assert "Dassa-Zoumé a obtenu le score pondéré le plus élevé : 87,0 sur 100" in k05
+    assert "7 septembre 2026" in k05
+    k04 = flat(docx_text(folder / "Brief_K04_Bugesera_en.docx"))
+    assert "Bugesera was on the shortlist of the 3 best applications" in k04
+    assert "was placed 2 of 3" in k04
+    assert "In that round, Dassa-Zoumé was judged more favourably on: mutual trust and " \
+           "openness, practical feasibility." in k04
+    assert "Common ground in policy (weight 20%): 4.0 against 5.0 out of 5" in k04
+    assert "strong on: country" not in k04
+    k09 = flat(docx_text(folder / "Brief_K09_Keetmanshoop_en.docx"))
+    assert "particularly strong" not in k09  # 3 of 5 is not a strength
+    k07 = flat(docx_text(folder / "Brief_K07_Ziguinchor_fr.docx"))
+    assert "notée par 2 évaluateurs" in k07  # B2 declared a conflict
+    pdf = _dossier_pdf(run)
+    assert "Dassa-Zoumé behaalde de hoogste gewogen score (87,0 op 100, 4,0 punten meer dan " \
+           "Bugesera)" in pdf
+
+
+def test_college_follows_a_different_consensus_order(runs):
+    run = runs["consensus_differs"]
+    folder = run["dir"] / "brieven"
+    k04 = flat(docx_text(folder / "Bekendmaking_K04_Bugesera_en.docx"))
+    assert HIGHEST["en"] not in k04
+    assert "Bugesera obtained a weighted score of 83.0 out of 100 (rank 2 of 11)" in k04
+    assert "the consensus meeting then placed Bugesera first" in k04
+    k05 = flat(docx_text(folder / "Brief_K05_Dassa-Zoume_fr.docx"))
+    assert "Dassa-Zoumé a obtenu plus de points que Bugesera" in k05
+    assert "la concertation a placé Bugesera en première position, par consensus" in k05
+    assert "Dans l'ordre final fixé par consensus, Dassa-Zoumé est arrivée à la place 2 sur 3" \
+        in k05
+    assert "La différence s'est faite" not in k05  # no deciding criteria against a higher score
+    pdf = _dossier_pdf(run)
+    assert "Bugesera behaalde 83,0 op 100 (plaats 2); Dassa-Zoumé behaalde de hoogste gewogen " \
+           "score (87,0 op 100). De keuze volgt dus niet de score maar de argumenten van de " \
+           "tweede ronde." in pdf
+    assert "1. Bugesera: Juiste verwachtingen en de GROS heeft er al contacten." in pdf
+    assert "Bugesera behaalde de hoogste" not in pdf
+
+
+def test_second_round_changes_the_order(runs):
+    run = runs["second_round_changes"]
+    folder = run["dir"] / "brieven"
+    k01 = flat(docx_text(folder / "Bekendmaking_K01_Tarija_es.docx"))
+    assert HIGHEST["es"] not in k01 and "(puesto 3 de 11)" in k01
+    k05 = flat(docx_text(folder / "Brief_K05_Dassa-Zoume_fr.docx"))
+    assert "Lors de ce tour, Tarija a reçu une appréciation plus favorable sur les points " \
+           "suivants : des attentes réalistes, la faisabilité pratique" in k05
+    assert "à la place 2 sur 3" in k05
+    pdf = _dossier_pdf(run)
+    assert "Tarija behaalde 75,3 op 100 (plaats 3)" in pdf
+    assert "Het overleg zette Tarija na de tweede, kwalitatieve ronde in consensus op de " \
+           "eerste plaats." in pdf
+
+
+def test_tie_at_the_top(runs):
+    run = runs["tie_decided"]
+    assert run["decision"].tie_at_top
+    folder = run["dir"] / "brieven"
+    k04 = flat(docx_text(folder / "Bekendmaking_K04_Bugesera_en.docx"))
+    assert "Bugesera shared the highest weighted score with Dassa-Zoumé" in k04
+    k05 = flat(docx_text(folder / "Brief_K05_Dassa-Zoume_fr.docx"))
+    assert "Dassa-Zoumé a obtenu autant de points que Bugesera" in k05
+    pdf = _dossier_pdf(run)
+    assert "Bugesera behaalde dezelfde hoogste gewogen score (87,0 op 100) als Dassa-Zoumé" in pdf
+    open_run = runs["tie_open"]
+    assert open_run["decision"].tie_at_top and open_run["decision"].partner is None
+    assert "staan gelijk met de hoogste gewogen score" in _dossier_pdf(open_run)
+
+
+def test_incomplete_candidate_gets_no_rejection_and_the_command_says_so(runs, demo_path,
+                                                                       tmp_path):
+    from conftest import run_cli
+
+    run = runs["incomplete"]
+    assert "K12" not in {e["candidate"] for e in run["letters"].data["letters"]}
+    assert any("K12 (Commewijne) krijgt nog geen brief" in p
+               for p in run["letters"].data["problems"])
+    assert "Commewijne" not in _bundle_pdf(run)
+    assert run_cli("record", demo_path, "college", "--date", "2026-09-07", "--partner",
+                   "K05").returncode == 0
+    proc = run_cli("letters", demo_path, "--out", tmp_path / "b", "--json")
+    assert proc.returncode == 1 and "K12 (Commewijne) krijgt nog geen brief" in proc.stderr
+    import json
+
+    data = json.loads(proc.stdout)
+    assert data["partner"] == "K05" and data["final"] is True
+    assert {e["kind"] for e in data["letters"]} == {"announcement", "declined"}
+    for e in data["letters"]:
+        assert set(e) == {"candidate", "file", "kind", "language", "strengths", "deciding",
+                          "assessors"}
+        assert (tmp_path / "b" / e["file"]).exists()
+
+
+def test_every_score_deleted_gives_no_proposal(runs):
+    run = runs["no_scores"]
+    assert run["dossier"].data["proposal"] is None
+    text = flat(docx_text(run["dir"] / "Dossier_college.docx"))
+    assert "geen enkele kandidaat is volledig gescoord" in text
+    assert "Dassa-Zoumé (Benin), gekozen" not in text and "Artikel 1" not in text
+
+
+def test_next_steps_are_computed_from_today_and_never_in_the_past():
+    from partnerkeuze.documents import dossier_content as dc
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure.decision import decide
+
+    book = demo_book()
+    model = _model(book)
+    from partnerkeuze.assessment import evaluate
+
+    result = evaluate(model)
+    record = read_record(book.snapshot())
+    decision = decide(model, result, record)
+    for today in (dt.date(2026, 7, 20), dt.date(2026, 11, 27), dt.date(2027, 3, 1)):
+        steps = dc.next_steps(model, record, decision, today)
+        names = [s["name"] for s in steps]
+        assert names[:3] == ["Advies van de GROS",
+                             "Beslissing van het college van burgemeester en schepenen",
+                             "Goedkeuring door de gemeenteraad"]
+        dated = [s["date"] for s in steps if s["date"]]
+        assert dated and all(d >= today for d in dated) and dated == sorted(dated)
+        for s in steps:
+            if s["date"]:
+                submit = re.search(r"uiterlijk (.+)$", s["note"]).group(1)
+                assert submit  # the submission date is stated with the meeting
+    _record(book, "gros", date=dt.date(2026, 8, 26), text="Positief.")
+    _record(book, "college", date=COLLEGE_DAY, partner="K05")
+    record = read_record(book.snapshot())
+    steps = dc.next_steps(_model(book), record, decide(model, result, record),
+                          dt.date(2026, 11, 27))
+    assert [s["name"] for s in steps][0] == "Goedkeuring door de gemeenteraad"
+    assert "Advies van de GROS" not in [s["name"] for s in steps]
