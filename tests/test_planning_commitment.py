@@ -42,6 +42,8 @@ def test_published_deadline_stays_when_a_candidate_from_a_country_with_a_holiday
 
     forms = tmp_path / "formulieren"
     assert run_cli("forms", book, "--out", forms).returncode == 0
+    head = load_workbook(forms / "Application-form-en.xlsx").worksheets[0]["A3"].value
+    assert head == "Please return this form no later than 3 June 2026 (this day included)."
     reply = fill_candidacy(forms / "Application-form-en.xlsx", tmp_path / "in" / "gulu.xlsx",
                            GULU, {"C01": "Our council meets monthly."})
     stamp = dt.datetime(2026, 5, 20, 9).timestamp()

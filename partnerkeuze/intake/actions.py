@@ -68,6 +68,9 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
         raise InputProblems([Problem("Criteria", "er zijn geen criteria om vragen over te stellen")])
     out = _out_dir(out_dir)
     call = call_of(model)
+    from partnerkeuze.planning.deadline import call_deadline_of
+
+    deadline = call_deadline_of(snap, model)  # the recorded one once the call is published
     outcome = Outcome()
     for lang in FORM_LANGUAGES:
         progress(f"Kandidatuurformulier ({lang}) schrijven…")
@@ -77,7 +80,8 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                     f"{_lang_name(lang)}; het formulier ({lang}) toont daar de "
                                     f"Nederlandse vraag of de naam van het criterium")
         path = out / texts.form_file_name(lang)
-        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang)))
+        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang,
+                                                                   deadline)))
         outcome.files.append(path)
     outcome.messages.append(f"{len(outcome.files)} kandidatuurformulieren geschreven in {out}: "
                             + ", ".join(p.name for p in outcome.files))
