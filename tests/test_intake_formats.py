@@ -118,7 +118,7 @@ def test_form_saved_by_libreoffice_is_imported(call, tmp_path, fmt):
     filled = fill_candidacy(base / "formulieren" / "Application-form-en.xlsx",
                             tmp_path / "ingevuld" / "kisumu.xlsx", KISUMU,
                             {"C01": "First line.\nSecond line.", "C02": "+32 3 555 12 00",
-                             "C03": "Our council meets monthly."})
+                             "C03": "Our council meets monthly.", "C04": HOSTILE})
     inbox = tmp_path / "inbox"
     target = fmt + (":Calc MS Excel 2007 XML" if fmt == "xlsx" else "")
     saved = convert(filled, target, inbox)
@@ -137,6 +137,9 @@ def test_form_saved_by_libreoffice_is_imported(call, tmp_path, fmt):
     assert answers["C01"][0] == "First line.\nSecond line."
     assert answers["C02"][:2] == ("+32 3 555 12 00", "s")
     assert answers["C03"][0] == "Our council meets monthly."
+    # a formula typed as an answer (LibreOffice keeps it as a formula) arrives as its text
+    assert answers["C04"][0].startswith('=HYPERLINK("http://evil.example"')
+    assert answers["C04"][1] == "s"
     assert {a[3] for a in answers.values()} == {f"kisumu.{fmt}"}  # provenance: the file
     import hashlib
 

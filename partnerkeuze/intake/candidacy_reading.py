@@ -85,6 +85,46 @@ def _ods_sheets(path: Path) -> dict[str, dict[str, object]]:
                 if value is not None and not (isinstance(value, float) and value != value):
                     grid[f"{get_column_letter(c)}{r}"] = value
         out[str(name)] = grid
+    for (sheet, ref), formula in _ods_formulas(data).items():
+        if sheet in out:  # what the candidate typed, not its result (kept as text)
+            out[sheet][ref] = formula
+    return out
+
+
+def _ods_formulas(data: bytes) -> dict[tuple[str, str], str]:
+    """{(sheet, A1 ref): '=FORMULA'} of the cells holding a formula in a .ods (first rows and
+    columns only), read from content.xml (checked before: no DTD, bounded size)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from openpyxl.utils import get_column_letter
+
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    out: dict[tuple[str, str], str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
+        sheet, row, col = "", 0, 0
+        for event, el in etree.iterparse(fh, events=("start", "end"), resolve_entities=False,
+                                         no_network=True, huge_tree=False):
+            tag = el.tag
+            if event == "start":
+                if tag == t + "table":
+                    sheet, row = el.get(t + "name") or "", 0
+                elif tag == t + "table-row":
+                    col = 0
+                continue
+            if tag == t + "table-row":
+                row += int(el.get(t + "number-rows-repeated") or 1)
+                el.clear()
+                if row > MAX_ROWS:
+                    row = MAX_ROWS + 1
+            elif tag in (t + "table-cell", t + "covered-table-cell"):
+                formula = el.get(t + "formula")
+                if formula and row < MAX_ROWS and col < MAX_COLS:
+                    text = formula.split(":", 1)[1] if formula.startswith("of:") else formula
+                    out[(sheet, f"{get_column_letter(col + 1)}{row + 1}")] = \
+                        text.replace("[.", "").replace("]", "")[:ANSWER_MAX]
+                col += int(el.get(t + "number-columns-repeated") or 1)
     return out
 
 

@@ -181,8 +181,7 @@ class Importer:
 
         if not is_late(arrived, self.deadline):
             return ""
-        return (f"TE LAAT: na de deadline {self.deadline:%d/%m/%Y} (verlenging inbegrepen) "
-                f"ontvangen op {arrived:%d/%m/%Y}")
+        return f"TE LAAT: na de deadline {self.deadline:%d/%m/%Y} (verlenging inbegrepen)"
 
     def finish(self) -> ImportPlan:
         """The patch of every form applied."""
