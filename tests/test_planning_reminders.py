@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import json
 import os
 import shutil
 import socket
@@ -120,20 +121,24 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
         by_to[rcpts[0]] = msg
     # candidates without a candidacy, each in their own language, a month before the deadline
     expected = {
-        "mairie@parakou.example.bj": ("fr", "Rappel : candidatures jusqu'au 2 juin 2026",
-                                      "Il vous reste environ un mois."),
-        "info@huye.example.rw": ("en", "Reminder: candidacies until 2 June 2026",
-                                 "About one month remains."),
-        "alcaldia@jinotega.example.ni": ("es", "Recordatorio: candidaturas hasta el 2 de junio "
-                                               "de 2026", "Queda aproximadamente un mes."),
-        "dc@marowijne.example.sr": ("nl", "Herinnering: kandidaturen tot 2 juni 2026",
-                                    "U hebt nog ongeveer een maand."),
+        "mairie@parakou.example.bj": ("fr", "Rappel : candidatures au plus tard le 2 juin 2026 "
+                                            "(ce jour compris)", "Il vous reste 25 jours."),
+        "info@huye.example.rw": ("en", "Reminder: candidacies no later than 2 June 2026 (this "
+                                       "day included)", "25 days remain."),
+        "alcaldia@jinotega.example.ni": ("es", "Recordatorio: candidaturas a más tardar el 2 de "
+                                               "junio de 2026 (este día incluido)",
+                                         "Quedan 25 días."),
+        "dc@marowijne.example.sr": ("nl", "Herinnering: kandidaturen uiterlijk op 2 juni 2026 "
+                                    "(deze dag inbegrepen)", "U hebt nog 25 dagen."),
     }
+    how = {"fr": "Comment répondre", "en": "How to answer", "es": "Cómo responder",
+           "nl": "Zo antwoordt u"}
     for to, (lang, subject, line) in expected.items():
         msg = by_to[to]
         assert msg["Content-Language"] == lang
         assert msg["Subject"].startswith(subject) and "Heidebeek" in msg["Subject"]
         assert line in msg.get_content()
+        assert how[lang] in msg.get_content() and ".ods" in msg.get_content()
         assert msg["From"] == "an.peeters@heidebeek.be"
     # candidates that already sent their candidacy get nothing
     assert "relaciones@tarija.example.bo" not in by_to
@@ -143,6 +148,10 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
     gros = by_to["gros@heidebeek.be"].get_content()
     assert "K12 Commewijne: C01" in gros and "K12 Commewijne: C06" in gros
     assert "K01" not in gros
+    # the assessor by name, pointed to the assessor form (not the workbook's Scores sheet)
+    assert gros.startswith("Beste ") and not gros.startswith("Beste,")
+    assert "beoordelingsformulier (Beoordelingsformulier-B3-" in gros
+    assert "blad Scores" not in gros
     # nothing due for the coordinator yet (the call runs until 2 June)
     assert len(inbox.messages) == 4 + 3
     assert out.data["sent"] == 7
@@ -161,8 +170,8 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
     new = inbox.messages[7:]
     cand = {r[0]: m for r, m in new if r[0] in expected}
     assert set(cand) == set(expected)
-    assert "Queda una semana." in cand["alcaldia@jinotega.example.ni"].get_content()
-    assert "Il vous reste une semaine." in cand["mairie@parakou.example.bj"].get_content()
+    assert "Quedan 5 días." in cand["alcaldia@jinotega.example.ni"].get_content()
+    assert "Il vous reste 5 jours." in cand["mairie@parakou.example.bj"].get_content()
     assert not any(r[0] == "gros@heidebeek.be" for r, _ in new)
     assert week.data["sent"] == len(new) == 5
     # the coordinator: the call (S08) ends within the reminder days
@@ -172,14 +181,30 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
     assert "Binnenkort klaar: S08 Openstellen kandidaturen" in body and "02/06/2026" in body
 
     # an item to submit before a meeting: the GROS advice on the ranking (S12)
-    from partnerkeuze.planning.actions import plan
+    # (the planning is made from the day of the pass: find a day three days before S12's
+    # submission day as planned on that same day)
+    from partnerkeuze.planning.compute import compute_plan, read_model
 
-    steps = {s["id"]: s for s in plan(FileWorkbook(book_path)).data["steps"]}
-    submit = steps["S12"]["submit_by"]
-    _pass(book_path, dt.datetime.combine(submit - dt.timedelta(days=3), dt.time(8)))
+    wb = load_workbook(book_path)  # the call and the steps before the advice are done now
+    ws = wb[layout.sheet("planning").name]
+    t = layout.table("planning")
+    for row in ws.iter_rows(min_row=t.first_data_row):
+        if row[0].value in ("S08", "S09", "S10", "S11"):
+            row[t.index("status")].value = "Klaar"
+    save_atomic(wb, book_path, backup=False)
+    snap = FileWorkbook(book_path, for_writing=False).snapshot()
+    model, _ = read_model(snap)
+    day = WEEK_BEFORE.date()
+    for _ in range(200):
+        s12 = next(p for p in compute_plan(model, day, snap).steps if p.id == "S12")
+        if s12.meeting and 0 < (s12.meeting.submit_by - day).days <= 3:
+            break
+        day += dt.timedelta(days=1)
+    assert 0 < (s12.meeting.submit_by - day).days <= 3
+    _pass(book_path, dt.datetime.combine(day, dt.time(8)))
     last = inbox.messages[-1][1]
     assert last["To"] == "an.peeters@heidebeek.be"
-    assert (f"Indienen voor GROS van {steps['S12']['meeting']:%d/%m/%Y}: S12 Advies GROS"
+    assert (f"Indienen voor GROS van {s12.meeting.date:%d/%m/%Y}: S12 Advies GROS"
             in last.get_content())
 
 
@@ -217,6 +242,124 @@ def test_cli_once_twice_sends_once(book_path, server):
     second = run_cli("remind", book_path, "--once")
     assert second.returncode == 0 and "Geen nieuwe herinneringen." in second.stdout
     assert len(inbox.messages) == n
+
+
+class RefusingInbox(Inbox):
+    """An inbox whose server refuses some addresses for good (550) and drops the connection
+    the first time it sees another address (like a server that restarts mid-pass)."""
+
+    def __init__(self, refuse: set[str], drop_once: set[str]):
+        super().__init__()
+        self.refuse, self.drop_once, self.dropped = refuse, set(drop_once), []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: mailbox unavailable"
+        if address in self.drop_once:
+            self.drop_once.discard(address)
+            self.dropped.append(address)
+            server.transport.close()
+            return "421 4.3.0 closing"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+REFUSED = "info@huye.example.rw"
+DROPPED = "alcaldia@jinotega.example.ni"
+
+
+@pytest.fixture
+def refusing(demo_path, monkeypatch, request):
+    refuse, drop = getattr(request, "param", (REFUSED, DROPPED))
+    inbox = RefusingInbox({refuse}, {drop})
+    ctl = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    ctl.start()
+    for key in ("HOST", "PORT", "USER", "PASSWORD", "STARTTLS", "FROM", "CAFILE"):
+        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
+    _prepare(demo_path, smtp_host="127.0.0.1", smtp_port=ctl.port, smtp_starttls="nee")
+    try:
+        yield demo_path, inbox
+    finally:
+        ctl.stop()
+
+
+def test_one_refused_address_and_a_dropped_connection_stop_nothing(refusing):
+    path, inbox = refusing
+    first = _pass(path, MONTH_BEFORE)
+    assert inbox.dropped == [DROPPED]
+    got = [r[0] for r, _ in inbox.messages]
+    assert REFUSED not in got and DROPPED not in got
+    assert first.data["sent"] == 5 and first.data["refused"] == 1 and first.data["failed"] == 1
+    text = "\n".join(first.warnings)
+    assert f"{REFUSED}: 550 5.1.1" in text and "mailbox unavailable" in text
+    assert DROPPED in text
+    state = json.loads(state_path(FileWorkbook(path, for_writing=False)).read_text())
+    refused = [v for v in state["refused"].values()]
+    assert [v["to"] for v in refused] == [REFUSED] and refused[0]["answer"].startswith("550")
+    assert [v["to"] for v in state["retry"].values()] == [DROPPED]
+
+    second = _pass(path, MONTH_BEFORE + dt.timedelta(hours=1))
+    got = [r[0] for r, _ in inbox.messages]
+    # every other mail delivered exactly once across the two passes, the dropped one included
+    assert len(got) == len(set(got)) == 6 and DROPPED in got
+    assert second.data["sent"] == 1 and second.data["refused"] == 1
+    assert [r["to"] for r in second.data["results"]] == [DROPPED, REFUSED] or \
+        sorted(r["to"] for r in second.data["results"]) == sorted([DROPPED, REFUSED])
+    assert f"{REFUSED}: 550" in "\n".join(second.warnings)
+    state = json.loads(state_path(FileWorkbook(path, for_writing=False)).read_text())
+    assert state["retry"] == {} and [v["to"] for v in state["refused"].values()] == [REFUSED]
+
+
+@pytest.mark.parametrize("refusing", [("gros@heidebeek.be", "koen.janssens@heidebeek.be")],
+                         indirect=True)
+def test_cli_once_reports_the_refused_address_and_exits_1(refusing):
+    # run today: the coordinator and the three assessors (missing scores) are due
+    path, inbox = refusing
+    proc = run_cli("remind", path, "--once")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and "TypeError" not in proc.stdout
+    assert "Samenvatting: 2 verstuurd, 1 geweigerd, 1 later opnieuw." in proc.stdout
+    assert "gros@heidebeek.be: 550 5.1.1" in proc.stdout
+    assert len(inbox.messages) == 2
+    again = run_cli("remind", path, "--once")
+    assert again.returncode == 1 and "Samenvatting: 1 verstuurd, 1 geweigerd, 0 later" \
+        in again.stdout
+    got = [(r[0], m["Subject"]) for r, m in inbox.messages]  # the coordinator is an assessor too
+    assert len(got) == len(set(got)) == 3
+    assert "koen.janssens@heidebeek.be" in {to for to, _ in got}
+
+
+def test_folded_subjects_decode_exactly():
+    from email.header import decode_header, make_header
+
+    from partnerkeuze.planning.mail import message
+
+    words = ["Rappel", ":", "candidatures", "jusqu'au", "–", "«Oproep»", "très", "año",
+             "Heidebeek", "(12)", "'Oproep", "kandidaatstelling'", "partnergemeente"]
+    import random
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        subject = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 40)))
+        msg = message("a@b.be", "c@d.be", subject, "tekst", "fr")
+        raw = bytes(msg)
+        expected = msg["Subject"]
+        assert expected == subject[:len(expected)]
+        assert email.message_from_bytes(raw, policy=email.policy.default)["Subject"] == expected
+        legacy = email.message_from_bytes(raw)["Subject"]
+        assert str(make_header(decode_header(legacy))) == expected
+        assert max(len(line) for line in raw.split(b"\n")) <= 998
+
+
+def test_outbox_beside_the_workbook_not_the_current_folder(tmp_path, demo_template, monkeypatch):
+    for key in ("HOST", "PORT"):
+        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
+    (tmp_path / "rem2").mkdir()
+    shutil.copy(demo_template, tmp_path / "rem2" / "f.xlsx")
+    proc = run_cli("remind", "rem2/f.xlsx", "--once", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not (tmp_path / "rem2" / "rem2").exists()
+    assert list((tmp_path / "rem2" / "uitgaande-mail").glob("*.eml"))
 
 
 def test_outbox_when_no_server(demo_path, monkeypatch):
@@ -332,14 +475,16 @@ def test_candidate_text_is_data_not_template():
 
     profile = {"municipality": "Heidebeek", "coordinator": "An Peeters",
                "coordinator_email": "an@heidebeek.be", "coordinator_role": "Coördinator"}
-    subject, body = candidate_mail("fr", "week", DEADLINE, "{municipality} {0}", profile, "{left}")
+    today = DEADLINE - dt.timedelta(days=1)
+    subject, body = candidate_mail("fr", DEADLINE, today, "{municipality} {0}", profile, "{left}")
     assert body.startswith("Bonjour {municipality} {0},")
-    assert "« {left} »" in body and subject.startswith("Rappel : candidatures jusqu'au 2 juin")
-    _, body = candidate_mail("es", "month", DEADLINE, "  ", profile, "Convocatoria")
-    assert body.startswith("Estimados señores:")
+    assert "« {left} »" in body and "Il vous reste 1 jour." in body
+    assert subject.startswith("Rappel : candidatures au plus tard le 2 juin")
+    _, body = candidate_mail("es", DEADLINE, DEADLINE, "  ", profile, "Convocatoria")
+    assert body.startswith("Estimados señores:") and "Hoy es el último día." in body
     # an unknown language falls back to English
-    subject, _ = candidate_mail("de", "week", DEADLINE, "X", profile, "Call")
-    assert subject.startswith("Reminder: candidacies until 2 June 2026")
+    subject, _ = candidate_mail("de", DEADLINE, today, "X", profile, "Call")
+    assert subject.startswith("Reminder: candidacies no later than 2 June 2026")
 
 
 def test_header_injection_is_neutralised():

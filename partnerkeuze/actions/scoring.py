@@ -45,6 +45,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.sdg.checks:sdg_checks",
     "partnerkeuze.governance.checks:governance_problems",
     "partnerkeuze.procedure.checks:check_record",
+    "partnerkeuze.intake.checks:late_candidacies",
 )
 
 

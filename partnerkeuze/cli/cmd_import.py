@@ -6,8 +6,13 @@ from __future__ import annotations
 def add_parser(sub) -> None:
     """Register the command."""
     p = sub.add_parser("import", help="lees de teruggestuurde kandidatuurformulieren in",
-                       description="Lees elk kandidatuurformulier in MAP in: nieuwe of bijgewerkte "
-                                   "kandidaten en hun antwoorden, met herkomst. Hetzelfde bestand "
+                       description="Lees elk kandidatuurformulier in MAP (en submappen) in: het "
+                                   "Excel-formulier (.xlsx, ook als .ods bewaard), de ingevulde "
+                                   "Word-vragenlijst (.docx) en mails (.eml) met een formulier "
+                                   "als bijlage. Nieuwe of bijgewerkte kandidaten en hun "
+                                   "antwoorden, met herkomst en de datum van ontvangst (van de "
+                                   "mail of het bestand); een kandidatuur na de deadline wordt "
+                                   "ingelezen en als TE LAAT gemeld. Hetzelfde bestand "
                                    "opnieuw inlezen verandert niets. Een formulier dat niet "
                                    "gelezen kan worden, wordt gemeld en overgeslagen; de andere "
                                    "worden ingelezen en bewaard, en de exitcode is dan 1.")

@@ -16,7 +16,9 @@ def add_parser(sub) -> None:
                                    "maand en een week voor de deadline, in hun taal). Elke "
                                    "herinnering gaat één keer. Zonder --once blijft het "
                                    "programma draaien en kijkt het elke dag op het tijdstip uit "
-                                   "Instellingen.")
+                                   "Instellingen. Een geweigerd adres houdt de andere mails niet "
+                                   "tegen; de samenvatting en de exitcode (1) zeggen hoeveel "
+                                   "er geweigerd werden en waarom.")
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("--once", action="store_true", help="één ronde, daarna stoppen")
     p.set_defaults(run=run)
@@ -40,8 +42,10 @@ class _LockedBook:
         self.skipped = True
 
 
-def one_pass(path, progress) -> bool:
-    """One reminder pass on the workbook file; True when every due mail went out."""
+def one_pass(path, progress) -> str:
+    """One reminder pass on the workbook file: "ok" when every due mail went out, "refused"
+    when the server refused some addresses (the user must fix them), "retry" when some could
+    not be delivered now (server away, connection dropped)."""
     from partnerkeuze.cli.output import show
     from partnerkeuze.planning.actions import remind_once
     from partnerkeuze.xlsx.file_workbook import FileWorkbook, existing, lock_files
@@ -59,8 +63,15 @@ def one_pass(path, progress) -> bool:
     finally:
         if locked:
             book.close()
+    data = outcome.data
+    if data.get("refused") or data.get("failed"):
+        outcome.messages.append(f"Samenvatting: {data.get('sent', 0)} verstuurd, "
+                                f"{data.get('refused', 0)} geweigerd, {data.get('failed', 0)} "
+                                f"later opnieuw.")
     show(outcome)
-    return "error" not in outcome.data
+    if "error" in data or data.get("failed"):
+        return "retry"
+    return "refused" if data.get("refused") else "ok"
 
 
 def run(args) -> int:
@@ -69,7 +80,7 @@ def run(args) -> int:
 
     progress = progress_printer()
     if args.once:
-        return 0 if one_pass(args.path, progress) else 1
+        return 0 if one_pass(args.path, progress) == "ok" else 1
     return forever(args.path, progress)
 
 
@@ -124,7 +135,7 @@ def forever(path, progress) -> int:
 
     def job():
         try:
-            ok = one_pass(path, progress)
+            ok = one_pass(path, progress) != "retry"  # refused addresses wait for tomorrow
         except PartnerkeuzeError as exc:
             print(f"Fout: {exc}", file=sys.stderr, flush=True)
             ok = False

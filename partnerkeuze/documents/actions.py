@@ -98,7 +98,8 @@ def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -
         progress(f"Vragenlijst ({lang})…")
         ctx = questionnaire_context(model, lang, _base_dir(book), notes)
         path = out / QUESTIONNAIRE_NAME.format(lang=lang)
-        _write(path, render_docx(template("questionnaire", lang), ctx, locale_for(lang)))
+        _write(path, fillable(render_docx(template("questionnaire", lang), ctx,
+                                          locale_for(lang)), model, lang, ctx))
         files.append(path)
     n_q = len(ctx["questions"])
     _log(book, snap, "questionnaire", f"oproep en vragenlijst in {', '.join(LANGUAGES)} "
@@ -108,6 +109,15 @@ def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -
     outcome.messages.append(f"Oproep en vragenlijst geschreven in {len(files)} talen "
                             f"({n_q} vragen) in {out}.")
     return outcome
+
+
+def fillable(docx: bytes, model, lang: str, ctx: dict) -> bytes:
+    """The questionnaire with its identification, so that 'import' reads it back."""
+    from partnerkeuze.intake.identity import call_of, now_stamp
+    from partnerkeuze.intake.word_form import WORD_FIELDS, with_identity
+
+    keys = list(WORD_FIELDS) + [f"answer:{q['criterion']}" for q in ctx["questions"]]
+    return with_identity(docx, call_of(model), lang, keys, now_stamp())
 
 
 def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:

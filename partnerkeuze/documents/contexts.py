@@ -105,12 +105,17 @@ _LANG_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
 def questionnaire_context(model: Model, language: str, base_dir: Path | None,
                           notes: Notes, today: dt.date | None = None) -> dict:
     """The context of the questionnaire in one language."""
+    from partnerkeuze.intake.texts import how_to_answer
+    from partnerkeuze.planning.deadline import deadline_phrase
+
     ctx = letterhead(model, base_dir, notes, today)
     s = model.settings
     ctx.update(
         call_title=s.call_title or "",
         call_date=s.call_date,
         deadline=s.deadline,
+        deadline_phrase=deadline_phrase(s.deadline, language) if s.deadline else "",
+        how_to_answer=how_to_answer(language, str(model.profile.get("coordinator_email") or "")),
         province=str(model.profile.get("province") or ""),
         population=model.profile.get("population"),
         description=translated(model, "description", language, notes),

@@ -88,6 +88,17 @@ def tag(doc_or_cell, text: str):
     return doc_or_cell.add_paragraph(text)
 
 
+def answer_box(cell, tag: str, alias: str, placeholder: str, *, new_paragraph: bool = False):
+    """A fillable answer: a plain-text content control in a table cell (see intake.word_form)."""
+    from docx.oxml import parse_xml
+
+    from partnerkeuze.intake.word_form import content_control_xml
+
+    p = cell.add_paragraph() if new_paragraph else cell.paragraphs[0]
+    p._p.append(parse_xml(content_control_xml(tag, alias, placeholder)))
+    return p
+
+
 def bullet(doc, text: str):
     """A bulleted paragraph."""
     return para(doc, text, "List Bullet")

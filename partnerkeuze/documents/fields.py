@@ -73,6 +73,10 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("call_title", "naam van de oproep (Instellingen)"),
         Var("call_date", "datum van de oproep (Instellingen), of leeg"),
         Var("deadline", "deadline voor de kandidaturen (Instellingen), of leeg", True),
+        Var("deadline_phrase", "de deadline in de vaste zin van de taal: 'uiterlijk op "
+                               "<datum> (deze dag inbegrepen)', of leeg"),
+        Var("how_to_answer", "hoe de kandidaat antwoordt (formulier .xlsx/.ods of deze "
+                             "vragenlijst, als bijlage naar de coördinator)"),
         Var("province", "provincie (Profiel)"),
         Var("population", "aantal inwoners (Profiel), of leeg"),
         Var("description", "korte voorstelling van de gemeente, vertaald als dat kan", True),

@@ -175,6 +175,7 @@ def questionnaire(lang: str):
     b.para(doc, t["link"], align="justify")
     b.para(doc, t["h_answer"], "Heading 2")
     b.para(doc, t["answer"], align="justify")
+    b.para(doc, "{{ how_to_answer }}", align="justify")
     b.para(doc, t["questions_contact"], align="justify")
     b.para(doc, t["closing"], keep=True)
     b.signatures(doc, c["on_behalf"], [("{{ mayor }}", c["mayor"]),
@@ -182,12 +183,16 @@ def questionnaire(lang: str):
     b.page_break(doc)
     b.para(doc, t["h_form"], "Heading 1")
     b.para(doc, t["form_intro"], align="justify")
-    form = doc.add_table(rows=6, cols=2)
+    from partnerkeuze.intake.texts import FORM_TEXT
+    from partnerkeuze.intake.word_form import PLACEHOLDER, WORD_FIELDS
+
+    labels = FORM_TEXT[lang]
+    form = doc.add_table(rows=len(WORD_FIELDS), cols=2)
     form.style = "Table Grid"
-    for row, key in zip(form.rows, ("f_name", "f_country", "f_population", "f_contact",
-                                    "f_email", "f_mayor")):
-        b.cell_text(row.cells[0], t[key], bold=True, size=9.5)
+    for row, key in zip(form.rows, WORD_FIELDS):
+        b.cell_text(row.cells[0], labels[key], bold=True, size=9.5)
         b.shade(row.cells[0], "F2F2F2")
+        b.answer_box(row.cells[1], key, labels[key], PLACEHOLDER[lang])
         row.height = Cm(0.8)
     b.widths(form, [6.0, 10.3])
     b.para(doc, "")
@@ -197,7 +202,9 @@ def questionnaire(lang: str):
     box = doc.add_table(rows=1, cols=1)
     box.style = "Table Grid"
     b.cell_text(box.rows[0].cells[0], t["answer_here"], size=9)
-    box.rows[0].cells[0].add_paragraph("\n\n\n\n\n")
+    b.answer_box(box.rows[0].cells[0], "answer:{{ q.criterion }}",
+                 t["question"], PLACEHOLDER[lang], new_paragraph=True)
+    box.rows[0].height = Cm(4)
     b.widths(box, [16.3])
     b.tag(doc, "{%p endfor %}")
     b.para(doc, "")

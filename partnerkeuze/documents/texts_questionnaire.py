@@ -29,7 +29,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                 "lange duur, geen project of financieringsbron voor een korte termijn.",
         "h_answer": "Hoe antwoorden",
         "answer": "Beantwoord de vragen hieronder en stuur uw kandidatuur{% if deadline %} "
-                  "uiterlijk op **{{ deadline }}**{% endif %} per e-mail naar "
+                  "**{{ deadline_phrase }}**{% endif %} per e-mail naar "
                   "{{ coordinator_email }}. U mag antwoorden in het Nederlands, Frans, Engels of "
                   "Spaans. Voeg bij voorkeur een korte brief van uw burgemeester toe. Hebt u meer "
                   "tijd nodig, laat het ons dan weten: de termijn kan verlengd worden.",
@@ -47,8 +47,8 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "f_email": "E-mail en telefoon", "f_mayor": "Naam van de burgemeester",
         "question": "Vraag {{ q.number }}",
         "answer_here": "Uw antwoord:",
-        "end": "Hartelijk dank voor uw antwoorden. Stuur ze{% if deadline %} uiterlijk op "
-               "{{ deadline }}{% endif %} naar {{ coordinator_email }}.",
+        "end": "Hartelijk dank voor uw antwoorden. Stuur ze{% if deadline %} "
+               "{{ deadline_phrase }}{% endif %} naar {{ coordinator_email }}.",
     },
     "fr": {
         "title": "Appel à candidatures : commune partenaire de {{ municipality }}",
@@ -72,7 +72,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                 "court terme.",
         "h_answer": "Comment répondre",
         "answer": "Répondez aux questions ci-dessous et envoyez votre candidature"
-                  "{% if deadline %} au plus tard le **{{ deadline }}**{% endif %} par courriel "
+                  "{% if deadline %} **{{ deadline_phrase }}**{% endif %} par courriel "
                   "à {{ coordinator_email }}. Vous pouvez répondre en français, en anglais, en "
                   "espagnol ou en néerlandais. Joignez de préférence une courte lettre de votre "
                   "maire. Si vous avez besoin de plus de temps, faites-le-nous savoir : le délai "
@@ -92,7 +92,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "question": "Question {{ q.number }}",
         "answer_here": "Votre réponse :",
         "end": "Nous vous remercions pour vos réponses. Veuillez les envoyer"
-               "{% if deadline %} au plus tard le {{ deadline }}{% endif %} à "
+               "{% if deadline %} {{ deadline_phrase }}{% endif %} à "
                "{{ coordinator_email }}.",
     },
     "en": {
@@ -116,7 +116,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                 "long-term process, not a project or a source of short-term funding.",
         "h_answer": "How to apply",
         "answer": "Please answer the questions below and send your application"
-                  "{% if deadline %} no later than **{{ deadline }}**{% endif %} by e-mail to "
+                  "{% if deadline %} **{{ deadline_phrase }}**{% endif %} by e-mail to "
                   "{{ coordinator_email }}. You may answer in English, French, Spanish or "
                   "Dutch. We would appreciate a short letter from your mayor. If you need more "
                   "time, please let us know: the deadline can be extended.",
@@ -133,8 +133,8 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "f_email": "E-mail and telephone", "f_mayor": "Name of the mayor",
         "question": "Question {{ q.number }}",
         "answer_here": "Your answer:",
-        "end": "Thank you for your answers. Please send them{% if deadline %} no later than "
-               "{{ deadline }}{% endif %} to {{ coordinator_email }}.",
+        "end": "Thank you for your answers. Please send them{% if deadline %} "
+               "{{ deadline_phrase }}{% endif %} to {{ coordinator_email }}.",
     },
     "es": {
         "title": "Convocatoria: municipio socio de {{ municipality }}",
@@ -157,7 +157,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                 "plazo, no un proyecto ni una fuente de financiación a corto plazo.",
         "h_answer": "Cómo responder",
         "answer": "Responda a las preguntas siguientes y envíe su candidatura"
-                  "{% if deadline %} a más tardar el **{{ deadline }}**{% endif %} por correo "
+                  "{% if deadline %} **{{ deadline_phrase }}**{% endif %} por correo "
                   "electrónico a {{ coordinator_email }}. Puede responder en español, francés, "
                   "inglés o neerlandés. Le agradeceríamos que adjuntara una breve carta de su "
                   "alcalde/sa. Si necesita más tiempo, háganoslo saber: el plazo puede "
@@ -175,7 +175,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "f_email": "Correo electrónico y teléfono", "f_mayor": "Nombre del alcalde o alcaldesa",
         "question": "Pregunta {{ q.number }}",
         "answer_here": "Su respuesta:",
-        "end": "Muchas gracias por sus respuestas. Envíelas{% if deadline %} a más tardar el "
-               "{{ deadline }}{% endif %} a {{ coordinator_email }}.",
+        "end": "Muchas gracias por sus respuestas. Envíelas{% if deadline %} "
+               "{{ deadline_phrase }}{% endif %} a {{ coordinator_email }}.",
     },
 }

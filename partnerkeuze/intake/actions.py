@@ -7,6 +7,7 @@ are read; the command line then exits with code 1 after saving what was read.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from partnerkeuze import audit
@@ -67,6 +68,9 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
         raise InputProblems([Problem("Criteria", "er zijn geen criteria om vragen over te stellen")])
     out = _out_dir(out_dir)
     call = call_of(model)
+    from partnerkeuze.planning.deadline import call_deadline_of
+
+    deadline = call_deadline_of(snap, model)  # the recorded one once the call is published
     outcome = Outcome()
     for lang in FORM_LANGUAGES:
         progress(f"Kandidatuurformulier ({lang}) schrijven…")
@@ -76,7 +80,8 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                     f"{_lang_name(lang)}; het formulier ({lang}) toont daar de "
                                     f"Nederlandse vraag of de naam van het criterium")
         path = out / texts.form_file_name(lang)
-        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang)))
+        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang,
+                                                                   deadline)))
         outcome.files.append(path)
     outcome.messages.append(f"{len(outcome.files)} kandidatuurformulieren geschreven in {out}: "
                             + ", ".join(p.name for p in outcome.files))
@@ -94,43 +99,109 @@ def _lang_name(lang: str) -> str:
     return LANGUAGES[lang]
 
 
+def _mail_attachments(mail: Path, into: Path) -> tuple[list[Path], "dt.date | None", list[str]]:
+    """(attachments of a saved mail (.eml) that may be forms, written into a temporary folder;
+    the day the mail was sent; attachments skipped)."""
+    import email
+    import email.policy
+    import email.utils
+
+    from partnerkeuze.intake.provenance import FORM_SUFFIXES
+    from partnerkeuze.intake.safety import read_bytes
+
+    msg = email.message_from_bytes(read_bytes(mail), policy=email.policy.default)
+    try:
+        sent = email.utils.parsedate_to_datetime(str(msg["Date"])).date() if msg["Date"] else None
+    except (TypeError, ValueError):
+        sent = None
+    found, skipped = [], []
+    for n, part in enumerate(msg.iter_attachments()):
+        name = Path(str(part.get_filename() or f"bijlage-{n}")).name[:120]
+        if Path(name).suffix.lower() not in FORM_SUFFIXES:
+            skipped.append(name)
+            continue
+        target = into / f"{mail.stem[:60]}" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(part.get_content() if isinstance(part.get_content(), bytes)
+                           else str(part.get_content()).encode())
+        found.append(target)
+        if len(found) > 50:
+            break
+    return found, sent, skipped
+
+
 def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_hashes: dict):
-    """Read every form in a folder with reader(path); refused forms become problems."""
-    from partnerkeuze.intake.provenance import form_files
+    """Read every form in a folder and its subfolders (also the forms attached to saved mails)
+    with reader(path); refused forms become problems. Each form gets the day it arrived: the
+    mail's date, else the day its file was saved."""
+    import tempfile
+
+    from partnerkeuze.intake.provenance import MAIL_SUFFIX, arrival_date, form_files, shown
     from partnerkeuze.intake.safety import FormRefused, file_hash, read_bytes
 
     paths, others = form_files(folder)
     if others:
-        outcome.messages.append(f"{len(others)} bestand(en) zonder Excel-extensie overgeslagen: "
-                                + ", ".join(p.name for p in others[:10])
+        outcome.messages.append(f"{len(others)} bestand(en) overgeslagen (geen formulier: .xlsx, "
+                                f".ods, .docx of een mail .eml): "
+                                + ", ".join(shown(p, folder) for p in others[:10])
                                 + (" …" if len(others) > 10 else ""))
+    subfolders = sorted({str(p.parent.relative_to(folder)) for p in paths
+                         if p.parent != folder})
+    if subfolders:
+        outcome.messages.append("Ook gelezen in de submappen: " + ", ".join(subfolders[:10])
+                                + (" …" if len(subfolders) > 10 else "") + ".")
     problems: list[str] = outcome.data.setdefault("problems", [])
     unchanged: list[str] = outcome.data.setdefault("unchanged", [])
     read = []
     batch: dict[str, str] = {}
-    for path in paths:
-        progress(f"{path.name} lezen…")
-        try:
-            digest = file_hash(read_bytes(path))
-            if digest in seen_hashes:
-                unchanged.append(path.name)
-                outcome.messages.append(f"{path.name}: al ingelezen ({seen_hashes[digest]}); "
-                                        f"niets gewijzigd.")
+    with tempfile.TemporaryDirectory(prefix="pk-mail-") as tmp:
+        queue: list[tuple[Path, str, object]] = []
+        for path in paths:
+            if path.suffix.lower() != MAIL_SUFFIX:
+                queue.append((path, shown(path, folder), None))
                 continue
-            if digest in batch:
-                unchanged.append(path.name)
-                outcome.messages.append(f"{path.name}: dezelfde inhoud als {batch[digest]}; "
-                                        f"overgeslagen.")
+            try:
+                found, sent, skipped = _mail_attachments(path, Path(tmp))
+            except FormRefused as exc:
+                problems.append(str(exc))
                 continue
-            form = reader(path)
-            batch[digest] = path.name
-            outcome.warnings.extend(form.warnings)
-            read.append(form)
-        except FormRefused as exc:
-            problems.append(str(exc))
-        except Exception as exc:  # an unforeseen oddity in one form must not stop the others
-            problems.append(f"{path.name}: het formulier kan niet gelezen worden "
-                            f"({type(exc).__name__}); vraag het opnieuw te sturen")
+            except Exception as exc:  # a damaged mail must not stop the others
+                problems.append(f"{shown(path, folder)}: de mail kan niet gelezen worden "
+                                f"({type(exc).__name__})")
+                continue
+            if not found:
+                outcome.messages.append(f"{shown(path, folder)}: geen formulier als bijlage"
+                                        + (f" ({', '.join(skipped[:5])})" if skipped else "")
+                                        + ".")
+            for f in found:
+                queue.append((f, f"{shown(path, folder)} > {f.name}", sent or arrival_date(path)))
+        for path, label, arrived in queue:
+            progress(f"{label} lezen…")
+            try:
+                digest = file_hash(read_bytes(path))
+                if digest in seen_hashes:
+                    unchanged.append(label)
+                    outcome.messages.append(f"{label}: al ingelezen ({seen_hashes[digest]}); "
+                                            f"niets gewijzigd.")
+                    continue
+                if digest in batch:
+                    unchanged.append(label)
+                    outcome.messages.append(f"{label}: dezelfde inhoud als {batch[digest]}; "
+                                            f"overgeslagen.")
+                    continue
+                form = reader(path)
+                batch[digest] = label
+                if hasattr(form, "arrived"):
+                    form.arrived = arrived or arrival_date(path)
+                    form.label = label
+                    form.source = label.rpartition(" > ")[0]
+                outcome.warnings.extend(form.warnings)
+                read.append(form)
+            except FormRefused as exc:
+                problems.append(f"{label}: {exc.reason}")
+            except Exception as exc:  # an unforeseen oddity in one form must not stop the others
+                problems.append(f"{label}: het formulier kan niet gelezen worden "
+                                f"({type(exc).__name__}); vraag het opnieuw te sturen")
     return read
 
 
@@ -147,13 +218,22 @@ def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> 
     seen = {r.file_hash: f"{r.file} op {r.imported}" for r in registered(model)}
     outcome = Outcome()
     read = _read_all(folder, lambda p: read_candidacy(p, call), progress, outcome, seen)
-    importer = Importer(model, import_time())
+    from partnerkeuze.planning.deadline import call_deadline_of
+
+    importer = Importer(model, import_time(), call_deadline_of(snap, model))
     for form in read:
         importer.add(form)
     plan = importer.finish()
     outcome.messages.extend(plan.lines)
     outcome.warnings.extend(plan.warnings)
     outcome.data["imported"] = plan.imported
+    new = [i["candidate"] for i in plan.imported if i["result"].startswith("nieuwe kandidaat")]
+    if new and model.assessors:
+        outcome.messages.append(
+            f"Nieuwe kandidaat/kandidaten {', '.join(new)}: nog geen verklaringen over "
+            f"belangenconflicten van {', '.join(a.id for a in model.assessors)}. Maak de "
+            f"beoordelingsformulieren opnieuw (partnerkeuze assessor-forms): elk formulier vraagt "
+            f"de verklaring per kandidaat, 'merge' neemt ze over.")
     problems = outcome.data["problems"]
     if read:
         details = (f"{len(read)} kandidatuurformulier(en) ingelezen uit {folder.name}: "
@@ -230,10 +310,30 @@ def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome
         progress("Werkmap bijwerken…")
         book.apply(plan.patch)
         outcome.changed = True
+    _report_blockers(book, outcome)
     outcome.messages.append(f"{plan.merged} formulier(en) samengevoegd, "
                             f"{len(outcome.data['unchanged'])} ongewijzigd, "
                             f"{len(problems)} probleem/problemen.")
     return outcome
+
+
+def _report_blockers(book: WorkbookIO, outcome: Outcome) -> None:
+    """After a merge: which candidates still do not count, and why (read from the workbook as
+    it is now)."""
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.intake.conflicts import blockers
+    from partnerkeuze.parse import parse_lenient
+
+    model = parse_lenient(book.snapshot(), [])
+    names = {c.id: c.name for c in model.candidates}
+    complete = {c.id for c in evaluate(model).candidates if c.complete}
+    found = blockers(model)
+    outcome.data["blocked"] = {cid: r for cid, r in found.items() if cid not in complete}
+    outcome.data["partly"] = {cid: r for cid, r in found.items() if cid in complete}
+    for cid, reasons in found.items():
+        state = "telt mee, maar niet volledig" if cid in complete else "telt nog niet mee"
+        outcome.messages.append(f"{cid} {names.get(cid, '')} {state}: "
+                                + "; ".join(reasons) + ".")
 
 
 def demo_forms(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:

@@ -21,6 +21,11 @@ from partnerkeuze.values import BadValue, as_number, as_text
 from partnerkeuze.xlsx.cells import put
 
 SHEET = "Beoordeling"
+DECL_SHEET = "Belangenconflicten"
+DECL_HEADER_ROW = 4
+DECL_COLUMNS = (("Kandidaat", 11), ("Gemeente", 24), ("Land", 14), ("Verklaring", 16),
+                ("Toelichting", 70))
+DECL_COL, DECL_NOTE_COL = 4, 5
 HEADER_ROW = 6
 COLUMNS = (("Kandidaat", 11), ("Gemeente", 24), ("Land", 14), ("Criterium", 10),
            ("Naam van het criterium", 32), ("Schaal van", 9), ("Schaal tot", 9), ("Score", 9),
@@ -80,11 +85,13 @@ def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int
     put(ws["A2"], f"Beoordelaar: {assessor.id} {assessor.name}"
                   + (f" ({assessor.role})" if assessor.role else ""))
     ws["A2"].font = Font(size=12, bold=True)
-    put(ws["A3"], "Geef per kandidaat en criterium een score binnen de schaal en een korte "
-                  "motivering. Enkel de gele cellen kunnen ingevuld worden. De antwoorden van de "
-                  "kandidaten staan op het blad 'Antwoorden', de criteria op 'Criteria'. Bewaar "
-                  "als .xlsx en stuur terug naar de coördinator; een nieuwere versie vervangt "
-                  "een eerder ingestuurde.")
+    put(ws["A3"], "Verklaar eerst op het blad 'Belangenconflicten' per kandidaat of u een "
+                  "belangenconflict hebt: zonder verklaring tellen uw scores voor die kandidaat "
+                  "niet mee. Geef dan per kandidaat en criterium een score binnen de schaal en "
+                  "een korte motivering. Enkel de gele cellen kunnen ingevuld worden. De "
+                  "antwoorden van de kandidaten staan op het blad 'Antwoorden', de criteria op "
+                  "'Criteria'. Bewaar als .xlsx en stuur terug naar de coördinator; een nieuwere "
+                  "versie vervangt een eerder ingestuurde.")
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A3:I3")
     ws.row_dimensions[3].height = 48
@@ -124,6 +131,7 @@ def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int
                           ws.cell(row=row, column=SCORE_COL).coordinate))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     _protect(ws)
+    cells += _declarations_sheet(wb, model, assessor)
     _answers_sheet(wb, model, cands)
     _criteria_sheet(wb, model)
     write_meta(wb, KIND_ASSESSOR, call,
@@ -135,6 +143,58 @@ def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int
     wb.active = 0
     wb.properties.title = f"Beoordelingsformulier {assessor.id}: {call.title}"
     return wb, len(cands), n_conflicts
+
+
+def current_declaration(model, assessor_id: str, candidate_id: str) -> str:
+    """The declaration that holds for a pair: 'conflict' wins over 'geen conflict'; '' if none."""
+    decl = set()
+    for rec in model.tables.get("conflicts", []):
+        if rec.get("assessor") == assessor_id and rec.get("candidate") == candidate_id \
+                and rec.get("declaration"):
+            decl.add(rec["declaration"])
+    return reference.CONFLICT if reference.CONFLICT in decl else \
+        reference.NO_CONFLICT if reference.NO_CONFLICT in decl else ""
+
+
+def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
+    """The conflict-of-interest declaration: one row per active candidate (also the ones left
+    off the scores for a declared conflict), the current declaration prefilled."""
+    ws = wb.create_sheet(DECL_SHEET, 1)
+    put(ws["A1"], f"Verklaring over belangenconflicten: {assessor.id} {assessor.name}")
+    ws["A1"].font = Font(size=14, bold=True, color="1F4E79")
+    put(ws["A2"], "Kies per kandidaat 'geen conflict' of 'conflict' (bv. familie, een eigen "
+                  "belang of een band met de gemeente of haar vertegenwoordigers). Met "
+                  "'conflict' scoort u die kandidaat niet; zonder verklaring tellen uw scores "
+                  "voor die kandidaat niet mee.")
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A2:E2")
+    ws.row_dimensions[2].height = 45
+    _header(ws, DECL_HEADER_ROW, DECL_COLUMNS)
+    dv = DataValidation(type="list", formula1='"' + ",".join(reference.DECLARATIONS) + '"',
+                        allow_blank=True)
+    dv.error = "Kies 'geen conflict' of 'conflict'."
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    cells = []
+    row = DECL_HEADER_ROW
+    for cand in model.candidates:
+        if cand.status == reference.WITHDRAWN:
+            continue
+        row += 1
+        values = (cand.id, cand.name, cand.country,
+                  current_declaration(model, assessor.id, cand.id) or None, None)
+        for c, v in enumerate(values, start=1):
+            put(ws.cell(row=row, column=c), v)
+        for c in (DECL_COL, DECL_NOTE_COL):
+            cell = ws.cell(row=row, column=c)
+            cell.fill = INPUT_FILL
+            cell.protection = Protection(locked=False)
+            cell.alignment = Alignment(wrap_text=c == DECL_NOTE_COL, vertical="top")
+        dv.add(ws.cell(row=row, column=DECL_COL).coordinate)
+        cells.append((f"decl:{cand.id}", ws.cell(row=row, column=DECL_COL).coordinate))
+    ws.freeze_panes = ws.cell(row=DECL_HEADER_ROW + 1, column=2)
+    _protect(ws)
+    return cells
 
 
 def _answers_sheet(wb, model, cands) -> None:
@@ -191,6 +251,8 @@ class AssessorForm:
     expected: set = field(default_factory=set)  # (candidate, criterion) pairs on the form
     rows: dict = field(default_factory=dict)  # pair -> (raw score, motivation, cell)
     warnings: list = field(default_factory=list)
+    declarations: dict = field(default_factory=dict)  # candidate -> (declaration, note, cell)
+    bad_declarations: list = field(default_factory=list)  # Dutch lines
 
     @property
     def version(self) -> str:
@@ -226,6 +288,7 @@ def read_assessor_form(path: Path, call: Call) -> AssessorForm:
             score = row[SCORE_COL - 1] if len(row) >= SCORE_COL else None
             motivation = as_text(row[MOTIVATION_COL - 1]) if len(row) >= MOTIVATION_COL else ""
             rows[pair] = (score, motivation[:MOTIVATION_MAX], f"{SHEET}!H{r}")
+        declared, bad = _read_declarations(wb, meta)
     finally:
         wb.close()
     mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
@@ -233,10 +296,41 @@ def read_assessor_form(path: Path, call: Call) -> AssessorForm:
     form = AssessorForm(path=path, file_hash=digest, assessor=meta.values.get("assessor", ""),
                         generated=meta.values.get("generated", ""), modified=modified,
                         mtime=mtime.strftime("%Y-%m-%dT%H:%M:%S.%f"), expected=expected,
-                        rows=rows, warnings=warnings)
+                        rows=rows, warnings=warnings, declarations=declared,
+                        bad_declarations=bad)
     if not form.assessor:
         raise FormRefused(path, "het formulier vermeldt geen beoordelaar")
     return form
+
+
+def _read_declarations(wb, meta) -> tuple[dict, list[str]]:
+    """The declarations filled in on the form's Belangenconflicten sheet (an older form
+    without the sheet has none)."""
+    listed = {k[5:] for k in meta.cells if k.startswith("decl:")}
+    if DECL_SHEET not in wb.sheetnames or not listed:
+        return {}, []
+    out, bad = {}, []
+    choices = {d.casefold(): d for d in reference.DECLARATIONS}
+    for r, row in enumerate(wb[DECL_SHEET].iter_rows(min_row=DECL_HEADER_ROW + 1,
+                                                     max_row=DECL_HEADER_ROW + MAX_ROWS,
+                                                     max_col=DECL_NOTE_COL, values_only=True),
+                            start=DECL_HEADER_ROW + 1):
+        if not row or row[0] is None:
+            continue
+        cand = as_text(row[0])[:12]
+        if cand not in listed:
+            continue
+        raw = as_text(row[DECL_COL - 1]).strip() if len(row) >= DECL_COL else ""
+        note = as_text(row[DECL_NOTE_COL - 1])[:1000] if len(row) >= DECL_NOTE_COL else ""
+        if not raw:
+            continue
+        value = choices.get(raw.casefold())
+        if value is None:
+            bad.append(f"{DECL_SHEET}!D{r}: '{raw[:40]}' is geen verklaring (kies 'geen "
+                       f"conflict' of 'conflict')")
+            continue
+        out[cand] = (value, note, f"{DECL_SHEET}!D{r}")
+    return out, bad
 
 
 def score_value(raw, crit) -> tuple[float | None, str | None]:

@@ -78,8 +78,11 @@ def fit_to_width(ws, landscape: bool = False) -> None:
         ws.page_setup.orientation = "landscape"
 
 
-def build_candidacy_form(model, call: Call, lang: str) -> Workbook:
-    """The candidacy form for a call in a language (nl, fr, en, es)."""
+def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workbook:
+    """The candidacy form for a call in a language (nl, fr, en, es); ``deadline`` is the call's
+    deadline (default: the one on Instellingen)."""
+    from partnerkeuze.planning.deadline import deadline_phrase
+
     t = texts.FORM_TEXT[lang]
     wb = Workbook()
     ws = wb.active
@@ -92,8 +95,8 @@ def build_candidacy_form(model, call: Call, lang: str) -> Workbook:
     ws["A1"].font = Font(size=16, bold=True, color="1F4E79")
     put(ws["A2"], t["from"].format(municipality=call.municipality))
     ws["A2"].font = Font(size=12, bold=True)
-    deadline = model.settings.deadline
-    put(ws["A3"], t["deadline"].format(deadline=texts.long_date(deadline, lang)) if deadline
+    deadline = deadline or model.settings.deadline
+    put(ws["A3"], t["deadline"].format(deadline=deadline_phrase(deadline, lang)) if deadline
         else t["no_deadline"])
     ws["A3"].font = Font(bold=True, color="C00000")
     contact = model.profile.get("coordinator_email") or model.profile.get("coordinator") or \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,9 @@ class CandidacyForm:
     fields: dict = field(default_factory=dict)  # Kandidaten column key -> value
     answers: dict = field(default_factory=dict)  # criterion id -> answer text
     warnings: list = field(default_factory=list)
+    arrived: dt.date | None = None  # when the candidacy came in (mail date or file time)
+    source: str = ""  # the mail it came attached to, if any
+    label: str = ""  # the file as messages name it (path in the folder, or mail > attachment)
 
 
 def _grid(ws) -> dict[str, object]:
@@ -53,29 +57,148 @@ def _lookup(text: str, pairs: list[tuple[str, str]], extra: dict[str, str]) -> s
     return extra.get(folded)
 
 
-def read_candidacy(path: Path, call: Call) -> CandidacyForm:
-    """The contents of a returned candidacy form; FormRefused when it cannot be used."""
-    wb, _data, digest = open_form(path)
+def _ods_sheets(path: Path) -> dict[str, dict[str, object]]:
+    """The sheets of a .ods form as {sheet: {A1 ref: value}} (pandas' odf engine, bounded)."""
+    import warnings
+
+    import pandas as pd
+    from openpyxl.utils import get_column_letter
+
+    from partnerkeuze.intake.safety import open_checked
+
+    data, _ = open_checked(path, "ods")
+    import io
+
     try:
-        meta = read_meta(path, wb)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frames = pd.read_excel(io.BytesIO(data), engine="odf", sheet_name=None, header=None,
+                                   dtype=object, nrows=MAX_ROWS)
+    except Exception as exc:  # odfpy raises many kinds on damaged files
+        raise FormRefused(path, f"het rekenblad kan niet gelezen worden; het is beschadigd of "
+                                f"geen formulier ({type(exc).__name__})") from None
+    out: dict[str, dict[str, object]] = {}
+    for name, frame in frames.items():
+        grid: dict[str, object] = {}
+        for r, row in enumerate(frame.itertuples(index=False), start=1):
+            for c, value in enumerate(row[:MAX_COLS], start=1):
+                if value is not None and not (isinstance(value, float) and value != value):
+                    grid[f"{get_column_letter(c)}{r}"] = value
+        out[str(name)] = grid
+    for (sheet, ref), formula in _ods_formulas(data).items():
+        if sheet in out:  # what the candidate typed, not its result (kept as text)
+            out[sheet][ref] = formula
+    return out
+
+
+def _ods_formulas(data: bytes) -> dict[tuple[str, str], str]:
+    """{(sheet, A1 ref): '=FORMULA'} of the cells holding a formula in a .ods (first rows and
+    columns only), read from content.xml (checked before: no DTD, bounded size)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from openpyxl.utils import get_column_letter
+
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    out: dict[tuple[str, str], str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
+        sheet, row, col = "", 0, 0
+        for event, el in etree.iterparse(fh, events=("start", "end"), resolve_entities=False,
+                                         no_network=True, huge_tree=False):
+            tag = el.tag
+            if event == "start":
+                if tag == t + "table":
+                    sheet, row = el.get(t + "name") or "", 0
+                elif tag == t + "table-row":
+                    col = 0
+                continue
+            if tag == t + "table-row":
+                row += int(el.get(t + "number-rows-repeated") or 1)
+                el.clear()
+                if row > MAX_ROWS:
+                    row = MAX_ROWS + 1
+            elif tag in (t + "table-cell", t + "covered-table-cell"):
+                formula = el.get(t + "formula")
+                if formula and row < MAX_ROWS and col < MAX_COLS:
+                    text = formula.split(":", 1)[1] if formula.startswith("of:") else formula
+                    out[(sheet, f"{get_column_letter(col + 1)}{row + 1}")] = \
+                        text.replace("[.", "").replace("]", "")[:ANSWER_MAX]
+                col += int(el.get(t + "number-columns-repeated") or 1)
+    return out
+
+
+def _read_ods(path: Path):
+    """(meta, grid of the form's sheet, hash) of a candidacy form saved as .ods."""
+    from partnerkeuze.intake.identity import META_SHEET, meta_from_rows
+    from partnerkeuze.intake.safety import file_hash, read_bytes
+
+    sheets = _ods_sheets(path)
+    if META_SHEET not in sheets:
+        raise FormRefused(path, "dit is geen formulier van Partnerkeuze (de verborgen "
+                                "identificatie ontbreekt); gebruik het formulier dat met de "
+                                "oproep verstuurd werd")
+    pk = sheets[META_SHEET]
+    rows = [(pk.get(f"A{r}"), pk.get(f"B{r}")) for r in range(1, MAX_ROWS + 1)
+            if pk.get(f"A{r}") is not None]
+    meta = meta_from_rows(path, rows)
+    lang = meta.values.get("language", "")
+    sheet = texts.FORM_TEXT.get(lang, {}).get("sheet", "")
+    if lang in texts.FORM_TEXT and sheet not in sheets:
+        raise FormRefused(path, f"het blad '{sheet}' ontbreekt in het formulier")
+    return meta, sheets.get(sheet, {}), file_hash(read_bytes(path))
+
+
+def read_candidacy(path: Path, call: Call) -> CandidacyForm:
+    """The contents of a returned candidacy form (.xlsx, .ods, or the Word questionnaire);
+    FormRefused when it cannot be used."""
+    from partnerkeuze.intake.safety import kind_of
+
+    kind = kind_of(path)
+    if kind == "docx":
+        from partnerkeuze.intake.word_form import normalise, read_word_form
+
+        meta, slots, digest = read_word_form(path)
+        grid = {key: normalise(text) for key, text in slots.items()}
         warnings = check_call(path, meta, call, KIND_CANDIDACY)
         lang = meta.values.get("language", "")
         if lang not in texts.FORM_TEXT:
             raise FormRefused(path, "de taal van het formulier is onbekend")
-        sheet = texts.FORM_TEXT[lang]["sheet"]
-        if sheet not in wb.sheetnames:
-            raise FormRefused(path, f"het blad '{sheet}' ontbreekt in het formulier")
-        grid = _grid(wb[sheet])
-    finally:
-        wb.close()
-    form = CandidacyForm(path=path, file_hash=digest, language=lang,
-                         generated=meta.values.get("generated", ""), warnings=warnings)
+        return _candidacy(path, digest, meta, warnings, lambda key: grid.get(key))
+    if kind == "ods":
+        meta, grid, digest = _read_ods(path)
+        warnings = check_call(path, meta, call, KIND_CANDIDACY)
+        if meta.values.get("language", "") not in texts.FORM_TEXT:
+            raise FormRefused(path, "de taal van het formulier is onbekend")
+    else:
+        wb, _data, digest = open_form(path)
+        try:
+            meta = read_meta(path, wb)
+            warnings = check_call(path, meta, call, KIND_CANDIDACY)
+            lang = meta.values.get("language", "")
+            if lang not in texts.FORM_TEXT:
+                raise FormRefused(path, "de taal van het formulier is onbekend")
+            sheet = texts.FORM_TEXT[lang]["sheet"]
+            if sheet not in wb.sheetnames:
+                raise FormRefused(path, f"het blad '{sheet}' ontbreekt in het formulier")
+            grid = _grid(wb[sheet])
+        finally:
+            wb.close()
 
     def value_at(key: str):
         ref = meta.cells.get(key, "")
         if not _REF_RE.match(ref):
             return None
         return grid.get(ref)
+
+    return _candidacy(path, digest, meta, warnings, value_at)
+
+
+def _candidacy(path: Path, digest: str, meta, warnings: list, value_at) -> CandidacyForm:
+    """The candidacy from a form's identification and a reader of its values by key."""
+    lang = meta.values.get("language", "")
+    form = CandidacyForm(path=path, file_hash=digest, language=lang,
+                         generated=meta.values.get("generated", ""), warnings=warnings)
 
     def text_of(key: str, limit: int) -> str:
         raw = value_at(key)

@@ -79,10 +79,17 @@ def read_meta(path: Path, wb) -> Meta:
         raise FormRefused(path, "dit is geen formulier van Partnerkeuze (de verborgen "
                                 "identificatie ontbreekt); gebruik het formulier dat met de "
                                 "oproep verstuurd werd")
+    return meta_from_rows(path, wb[META_SHEET].iter_rows(min_row=1, max_row=MAX_META_ROWS,
+                                                          max_col=2, values_only=True))
+
+
+def meta_from_rows(path: Path, rows) -> Meta:
+    """The identification from the key/value rows of a form's 'pk' sheet (any reader)."""
     values: dict[str, str] = {}
     cells: dict[str, str] = {}
-    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=MAX_META_ROWS, max_col=2,
-                                        values_only=True):
+    for n, row in enumerate(rows):
+        if n >= MAX_META_ROWS:
+            break
         if not row or row[0] is None:
             continue
         key = str(row[0])[:100]

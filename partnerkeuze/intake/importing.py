@@ -54,15 +54,18 @@ class ImportPlan:
 class Importer:
     """Applies candidacy forms one after the other to the workbook's candidates and answers."""
 
-    def __init__(self, model, when: str):
+    def __init__(self, model, when: str, deadline: dt.date | None = None):
         self.when = when
         self.today = dt.date.today()
+        self.deadline = deadline  # the call's deadline (with its extension), if any
         self.criteria = {c.id for c in model.criteria}
         self.cands: list[_Cand] = []
         for rec in model.tables.get("candidates", []):
             if rec.get("id") is None:
                 continue
-            self.cands.append(_Cand(rec["id"], {k: rec.get(k) for k in LABELS}, rec["_row"]))
+            values = {k: rec.get(k) for k in LABELS}
+            values["received"] = rec.get("received")
+            self.cands.append(_Cand(rec["id"], values, rec["_row"]))
         self.answers: list[_Answer] = []
         for rec in model.tables.get("answers", []):
             if rec.get("candidate") is None or rec.get("criterion") is None:
@@ -95,8 +98,10 @@ class Importer:
         cand = self._match(f["name"], f.get("country", ""))
         changes: list[str] = []
         filled: list[str] = []
+        arrived = form.arrived or self.today
+        late = self._late(arrived)
         if cand is None:
-            cand = _Cand(self._new_id(), dict(f), None)
+            cand = _Cand(self._new_id(), dict(f, received=arrived), None)
             self.cands.append(cand)
             result = f"nieuwe kandidaat {cand.id} {f['name']}"
         else:
@@ -113,6 +118,11 @@ class Importer:
                 else:
                     filled.append(LABELS[key])
             result = f"bestaande kandidaat {cand.id} {as_text(cand.values.get('name'))}"
+            if not cand.values.get("received"):
+                cand.values["received"] = arrived
+                if cand.row is not None:
+                    self._cand_cells[(cand.row, "received")] = arrived
+                filled.append("Ontvangen op")
         n_new = n_changed = 0
         for cid, text in form.answers.items():
             if not text:
@@ -139,24 +149,39 @@ class Importer:
                 n_new += 1
             self.answers.append(_Answer(cand.id, cid, [text, form.language, form.path.name,
                                                        form.file_hash], None))
-        parts = [result]
+        parts = [result, f"ontvangen op {arrived:%d/%m/%Y}"
+                  + (f" via {form.source}" if form.source else "")]
+        if late:
+            parts.append(late)
+            self.plan.warnings.append(f"{form.label or form.path.name}: {late}; beslis of de kandidatuur "
+                                      f"meetelt (ze is ingelezen, niet weggelaten).")
         if filled:
             parts.append("aangevuld: " + ", ".join(filled))
         if n_new:
             parts.append(f"{n_new} nieuwe antwoorden")
         if n_changed:
             parts.append(f"{n_changed} gewijzigde antwoorden")
-        if len(parts) == 1 and not changes and not result.startswith("nieuwe"):
+        if len(parts) == 2 + bool(late) and not changes and not result.startswith("nieuwe"):
             parts.append("geen wijzigingen")
         summary = "; ".join(parts)
         self._invoer.append(import_row(KIND_CANDIDACY, form.path, form.file_hash, form.generated,
                                        cand.id, self.when, summary, "\n".join(changes)))
-        self.plan.lines.append(f"{form.path.name}: {summary}.")
-        self.plan.log.append(f"{form.path.name} ({form.file_hash}): {summary}"
+        shown = form.label or form.path.name
+        self.plan.lines.append(f"{shown}: {summary}.")
+        self.plan.log.append(f"{shown} ({form.file_hash}): {summary}"
                              + (f"; {len(changes)} waarde(n) overschreven" if changes else ""))
         self.plan.imported.append({"file": form.path.name, "hash": form.file_hash,
                                    "candidate": cand.id, "result": summary,
-                                   "overwritten": changes})
+                                   "overwritten": changes, "arrived": arrived.isoformat(),
+                                   "late": bool(late), "source": form.source})
+
+    def _late(self, arrived: dt.date) -> str:
+        """'TE LAAT …' when the candidacy arrived after the deadline day, else ''."""
+        from partnerkeuze.planning.deadline import is_late
+
+        if not is_late(arrived, self.deadline):
+            return ""
+        return f"TE LAAT: na de deadline {self.deadline:%d/%m/%Y} (verlenging inbegrepen)"
 
     def finish(self) -> ImportPlan:
         """The patch of every form applied."""
@@ -172,7 +197,8 @@ class Importer:
                 new_rows.append([c.id, v.get("name"), v.get("country") or None,
                                  v.get("region") or None, v.get("language") or "nl",
                                  v.get("channel") or None, v.get("contact") or None,
-                                 v.get("email") or None, self.today, reference.STATUSES[0], None])
+                                 v.get("email") or None, v.get("received") or self.today,
+                                 reference.STATUSES[0], None])
         if new_rows:
             patch.append_rows("candidates", new_rows)
         at = layout.table("answers")

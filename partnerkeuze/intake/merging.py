@@ -9,6 +9,7 @@ that changes is written on the Invoer sheet with its old value and summarised in
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from partnerkeuze import layout
@@ -60,6 +61,9 @@ class Merger:
         self.plan = MergePlan()
         self._invoer: list[list] = []
         self._appends: list[list] = []
+        self._declared: list[list] = []
+        self.declared: dict[tuple[str, str], str] = {}  # (assessor, candidate) -> declaration
+        self.today = dt.date.today()
 
     def run(self, forms: list[AssessorForm]) -> None:
         """Merge the newest form of every assessor; record the older ones as replaced."""
@@ -97,6 +101,7 @@ class Merger:
         mot_col = st.first_col + st.index("motivation")
         missing, out_of_range, changes = [], [], []
         n_new = n_changed = 0
+        n_declared = self._declarations(form)
         for pair in sorted(form.expected):
             cand, crit_id = pair
             crit = self.crits.get(crit_id)
@@ -105,8 +110,10 @@ class Merger:
                                           f"meer in de werkmap; overgeslagen")
                 continue
             if (aid, cand) in self.conflicts:
-                self.plan.warnings.append(f"{form.path.name}: {aid} verklaarde een "
-                                          f"belangenconflict voor {cand}; die scores tellen niet")
+                warning = (f"{form.path.name}: {aid} verklaarde een belangenconflict voor "
+                           f"{cand}; die scores tellen niet")
+                if warning not in self.plan.warnings:  # once per candidate, not per criterion
+                    self.plan.warnings.append(warning)
                 continue
             raw, motivation, where = form.rows.get(pair, (None, "", ""))
             value, error = score_value(raw, crit)
@@ -137,6 +144,8 @@ class Merger:
             n_changed += changed
         self.plan.merged += 1
         summary = f"{aid}: {n_new} nieuwe en {n_changed} gewijzigde scores"
+        if n_declared:
+            summary += f"; {n_declared} verklaring(en) over belangenconflicten"
         if replaces:
             summary += f"; vervangt {replaces}"
         if missing:
@@ -158,8 +167,34 @@ class Merger:
         self._invoer.append(import_row(KIND_ASSESSOR, form.path, form.file_hash, form.version,
                                        aid, self.when, summary, "\n".join(changes)))
 
+    def _declarations(self, form: AssessorForm) -> int:
+        """Record the form's conflict declarations that differ from the workbook's (a new row
+        on Belangenconflicten, dated, naming the form); a declared conflict keeps that
+        candidate's scores out of this merge. Returns how many were recorded."""
+        from partnerkeuze import reference
+        from partnerkeuze.intake.assessor_form import current_declaration
+
+        aid = form.assessor
+        for line in form.bad_declarations:
+            self.plan.problems.append(f"{form.path.name}: {aid} {line}; niet overgenomen")
+        n = 0
+        for cand, (value, note, _cell) in sorted(form.declarations.items()):
+            if cand not in self.cands:
+                continue
+            if value == reference.CONFLICT:
+                self.conflicts.add((aid, cand))
+            self.declared[(aid, cand)] = value
+            if current_declaration(self.model, aid, cand) == value:
+                continue
+            text = f"verklaard in {form.path.name}" + (f": {note}" if note else "")
+            self._declared.append([aid, cand, value, self.today, text[:1000]])
+            n += 1
+        return n
+
     def finish(self) -> MergePlan:
-        """The patch with the new score rows and the Invoer rows."""
+        """The patch with the new score rows, declarations and the Invoer rows."""
+        if self._declared:
+            self.plan.patch.append_rows("conflicts", self._declared)
         if self._appends:
             self.plan.patch.append_rows("scores", self._appends)
         if self._invoer:

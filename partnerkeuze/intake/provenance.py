@@ -8,8 +8,10 @@ from pathlib import Path
 
 from partnerkeuze.values import as_text
 
-FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx")
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".ods", ".docx")
+MAIL_SUFFIX = ".eml"
 MAX_FORMS = 2000
+MAX_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,43 @@ def import_time() -> str:
 
 
 def form_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(files that may be forms, sorted by modification time then name; other files skipped)."""
+    """(files that may be forms or mails with forms, in the folder and its subfolders, sorted by
+    modification time then path; other files skipped). Hidden files and owner files are
+    ignored."""
     forms: list[Path] = []
     others: list[Path] = []
-    for p in folder.iterdir():
-        if p.name.startswith(("~$", ".~lock", ".")) or not p.is_file():
-            continue
-        (forms if p.suffix.lower() in FORM_SUFFIXES else others).append(p)
-    forms.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+    def walk(d: Path, depth: int) -> None:
+        for p in sorted(d.iterdir()):
+            if p.name.startswith(("~$", ".~lock", ".")):
+                continue
+            if p.is_dir():
+                if depth < MAX_DEPTH and not p.is_symlink():
+                    walk(p, depth + 1)
+                elif depth >= MAX_DEPTH:
+                    others.append(p)
+                continue
+            if not p.is_file():
+                continue
+            suffix = p.suffix.lower()
+            (forms if suffix in FORM_SUFFIXES or suffix == MAIL_SUFFIX else others).append(p)
+
+    walk(folder, 0)
+    forms.sort(key=lambda p: (p.stat().st_mtime_ns, str(p)))
     return forms[:MAX_FORMS], sorted(others)
+
+
+def shown(path: Path, folder: Path) -> str:
+    """A file as the messages name it: its path inside the folder read."""
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return path.name
+
+
+def arrival_date(path: Path) -> dt.date:
+    """When a file came in: the day it was saved into the folder (its modification time)."""
+    return dt.date.fromtimestamp(path.stat().st_mtime)
 
 
 def import_row(kind: str, path: Path, digest: str, version: str, subject: str, when: str,

@@ -61,8 +61,23 @@ def _ole_message(data: bytes) -> str:
             "ingevuld formulier (.xlsx); vraag de kandidaat het als .xlsx te bewaren")
 
 
-def check_package(path: Path, data: bytes) -> None:
-    """Refuse anything but a sane .xlsx package: type, sizes, ratios, XML with DTDs."""
+# What each kind of form package must hold, and how a person calls it.
+KINDS = {
+    "xlsx": ("xl/workbook.xml", "Excel-bestand (.xlsx)"),
+    "ods": ("content.xml", "OpenDocument-rekenblad (.ods)"),
+    "docx": ("word/document.xml", "Word-document (.docx)"),
+}
+
+
+def kind_of(path: Path) -> str:
+    """The kind of form a file name announces: xlsx, ods or docx."""
+    suffix = Path(path).suffix.lower()
+    return {".ods": "ods", ".docx": "docx"}.get(suffix, "xlsx")
+
+
+def check_package(path: Path, data: bytes, kind: str = "xlsx") -> None:
+    """Refuse anything but a sane package of the kind (.xlsx by default, .ods, .docx): type,
+    sizes, ratios, XML with DTDs."""
     import io
 
     if data.startswith(OLE_MAGIC):
@@ -78,7 +93,20 @@ def check_package(path: Path, data: bytes) -> None:
     with zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
-        if "xl/workbook.xml" not in names:
+        if kind != "xlsx":
+            needed, label = KINDS[kind]
+            if needed not in names:
+                raise FormRefused(path, f"dit is geen {label}: het onderdeel {needed} ontbreekt "
+                                        f"(de extensie klopt niet met de inhoud)")
+            if kind == "ods":
+                mime = b""
+                if "mimetype" in names:
+                    with zf.open("mimetype") as fh:
+                        mime = fh.read(100)
+                if b"opendocument.spreadsheet" not in mime:
+                    raise FormRefused(path, "dit is geen OpenDocument-rekenblad (.ods): het is "
+                                            "een ander OpenDocument-bestand")
+        elif "xl/workbook.xml" not in names:
             if "word/document.xml" in names:
                 raise FormRefused(path, "dit is een Word-document (.docx) met een andere naam, "
                                         "geen ingevuld Excel-formulier")
@@ -157,3 +185,10 @@ def open_form(path: Path):
         raise FormRefused(path, f"het formulier kan niet gelezen worden; het is beschadigd of "
                                 f"geen Excel-formulier ({type(exc).__name__})") from None
     return wb, data, file_hash(data)
+
+
+def open_checked(path: Path, kind: str) -> tuple[bytes, str]:
+    """(bytes, short hash) of a .ods or .docx form that passed every package check."""
+    data = read_bytes(path)
+    check_package(path, data, kind)
+    return data, file_hash(data)

@@ -11,13 +11,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulier",
         "heading": "Kandidatuurformulier",
         "from": "Oproep van de gemeente {municipality}",
-        "deadline": "Stuur dit formulier terug vóór {deadline}.",
+        "deadline": "Stuur dit formulier terug {deadline}.",
         "no_deadline": "Stuur dit formulier zo snel mogelijk terug.",
         "instructions": (
             "Vul enkel de gele cellen in; de andere cellen zijn beveiligd. Kies land, taal en "
             "kanaal uit de keuzelijst. Antwoord zo volledig mogelijk; een antwoord mag meerdere "
-            "zinnen lang zijn. Bewaar het formulier als Excel-bestand (.xlsx), zonder "
-            "wachtwoord, en stuur het terug naar {contact}."),
+            "zinnen lang zijn. Bewaar het formulier als Excel-bestand (.xlsx) of als "
+            "OpenDocument (.ods), zonder wachtwoord, en stuur het terug naar {contact}."),
         "section_identity": "1. Uw gemeente",
         "section_questions": "2. Vragen",
         "answer_here": "Uw antwoord",
@@ -34,13 +34,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulaire",
         "heading": "Formulaire de candidature",
         "from": "Appel de la commune de {municipality} (Belgique)",
-        "deadline": "Renvoyez ce formulaire avant le {deadline}.",
+        "deadline": "Renvoyez ce formulaire {deadline}.",
         "no_deadline": "Renvoyez ce formulaire dès que possible.",
         "instructions": (
             "Remplissez uniquement les cellules jaunes ; les autres cellules sont protégées. "
             "Choisissez le pays, la langue et le canal dans la liste. Répondez de manière aussi "
             "complète que possible ; une réponse peut compter plusieurs phrases. Enregistrez le "
-            "formulaire au format Excel (.xlsx), sans mot de passe, et renvoyez-le à {contact}."),
+            "formulaire au format Excel (.xlsx) ou OpenDocument (.ods), sans mot de passe, et renvoyez-le à {contact}."),
         "section_identity": "1. Votre commune",
         "section_questions": "2. Questions",
         "answer_here": "Votre réponse",
@@ -57,13 +57,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Form",
         "heading": "Application form",
         "from": "Call of the municipality of {municipality} (Belgium)",
-        "deadline": "Please return this form before {deadline}.",
+        "deadline": "Please return this form {deadline}.",
         "no_deadline": "Please return this form as soon as possible.",
         "instructions": (
             "Fill in the yellow cells only; the other cells are protected. Choose the country, "
             "the language and the channel from the list. Answer as fully as you can; an answer "
-            "may be several sentences long. Save the form as an Excel file (.xlsx), without a "
-            "password, and send it back to {contact}."),
+            "may be several sentences long. Save the form as an Excel file (.xlsx) or as "
+            "OpenDocument (.ods), without a password, and send it back to {contact}."),
         "section_identity": "1. Your municipality",
         "section_questions": "2. Questions",
         "answer_here": "Your answer",
@@ -80,13 +80,13 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "sheet": "Formulario",
         "heading": "Formulario de candidatura",
         "from": "Convocatoria del municipio de {municipality} (Bélgica)",
-        "deadline": "Envíe este formulario antes del {deadline}.",
+        "deadline": "Envíe este formulario {deadline}.",
         "no_deadline": "Envíe este formulario lo antes posible.",
         "instructions": (
             "Rellene solo las celdas amarillas; las demás celdas están protegidas. Elija el país, "
             "el idioma y el canal de la lista. Responda de la forma más completa posible; una "
             "respuesta puede tener varias frases. Guarde el formulario como archivo de Excel "
-            "(.xlsx), sin contraseña, y envíelo a {contact}."),
+            "(.xlsx) o como OpenDocument (.ods), sin contraseña, y envíelo a {contact}."),
         "section_identity": "1. Su municipio",
         "section_questions": "2. Preguntas",
         "answer_here": "Su respuesta",
@@ -183,3 +183,35 @@ def long_date(value, lang: str) -> str:
 def form_file_name(lang: str) -> str:
     """The file name of the candidacy form in a language."""
     return f"{FORM_TEXT[lang]['file']}-{lang}.xlsx"
+
+
+# How a candidate answers: the forms it may use and where it sends them (mails, questionnaire).
+HOW_TO_ANSWER = {
+    "nl": ("Zo antwoordt u: vul het kandidatuurformulier in (Excel; bewaren als .xlsx of .ods "
+           "mag) of de vragenlijst (Word, .docx; typ uw antwoord in het vak onder elke vraag). "
+           "Stuur het ingevulde bestand als bijlage per e-mail naar {email}; voeg gerust "
+           "documenten toe die uw antwoorden staven (als aparte bijlagen). Vraag een nieuw "
+           "formulier aan {email} als u het niet meer hebt."),
+    "fr": ("Comment répondre : remplissez le formulaire de candidature (Excel ; enregistrement "
+           "en .xlsx ou .ods accepté) ou le questionnaire (Word, .docx ; tapez votre réponse "
+           "dans le cadre sous chaque question). Envoyez le fichier rempli en pièce jointe par "
+           "courriel à {email} ; vous pouvez joindre des documents qui appuient vos réponses "
+           "(en pièces jointes séparées). Demandez un nouveau formulaire à {email} si vous ne "
+           "l'avez plus."),
+    "en": ("How to answer: fill in the candidacy form (Excel; saving as .xlsx or .ods is fine) "
+           "or the questionnaire (Word, .docx; type your answer in the box under each "
+           "question). Send the completed file as an e-mail attachment to {email}; feel free to "
+           "attach documents that support your answers (as separate attachments). Ask {email} "
+           "for a new form if you no longer have it."),
+    "es": ("Cómo responder: rellene el formulario de candidatura (Excel; puede guardarlo como "
+           ".xlsx o .ods) o el cuestionario (Word, .docx; escriba su respuesta en el recuadro "
+           "bajo cada pregunta). Envíe el archivo completado como adjunto por correo "
+           "electrónico a {email}; puede adjuntar documentos que respalden sus respuestas (como "
+           "adjuntos separados). Pida un nuevo formulario a {email} si ya no lo tiene."),
+}
+
+
+def how_to_answer(lang: str, email: str) -> str:
+    """How a candidate answers the call (forms accepted, where to send, attachments)."""
+    lang = lang if lang in HOW_TO_ANSWER else "en"
+    return HOW_TO_ANSWER[lang].format(email=email or "the coordinator")

@@ -15,7 +15,7 @@ def _computed(book: WorkbookIO, today: dt.date | None = None):
 
     snap = book.snapshot()
     model, ignored = read_model(snap)
-    plan = compute_plan(model, today)
+    plan = compute_plan(model, today, snap)
     if ignored:
         plan.warnings.append(f"{ignored} probleem/problemen op andere bladen tellen voor de "
                              f"planning niet mee; 'Controleren' (partnerkeuze check) toont ze.")
@@ -54,7 +54,13 @@ def plan(book: WorkbookIO, progress: Progress = no_progress, today: dt.date | No
     last = max((s.end for s in p.steps), default=None)
     out.messages.append(f"Planning berekend: {len(p.steps)} stappen"
                         + (f", klaar op {last:%d/%m/%Y}" if last else "") + ".")
-    if p.deadline:
+    if p.deadline and p.fixed:
+        out.messages.append(f"Deadline kandidaturen: {p.deadline:%d/%m/%Y}, vastgelegd op het "
+                            f"blad Procedure" + (f" (oproep gepubliceerd op "
+                                                 f"{p.published_on:%d/%m/%Y})" if p.published_on
+                                                 else "")
+                            + "; de planning verschuift ze niet.")
+    elif p.deadline:
         old = model.settings.deadline
         changed = f" (was {old:%d/%m/%Y})" if old and old != p.deadline else ""
         out.messages.append(f"Deadline kandidaturen: {p.deadline:%d/%m/%Y}{changed}; "
@@ -82,7 +88,8 @@ def calendar(book: WorkbookIO, ics_path, progress: Progress = no_progress,
     snap, model, p = _computed(book, today)
     title = model.settings.call_title or "Planning partnerkeuze"
     namespace = str(model.profile.get("municipality") or "") + "|" + title
-    write_file(ics_path, calendar_bytes(p, title, namespace))
+    previous = ics_path.read_bytes() if ics_path.is_file() else None
+    write_file(ics_path, calendar_bytes(p, title, namespace, previous=previous))
     book.apply(audit.entry_patch(snap, "calendar", f"kalender met {len(p.steps)} stappen en "
                                                    f"{len(p.meetings)} vergaderingen", [ics_path]))
     out = Outcome(files=[ics_path], changed=True, data=summary(p), warnings=list(p.warnings))

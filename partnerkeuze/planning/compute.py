@@ -26,6 +26,8 @@ class Plan:
     deadline: dt.date | None = None
     call_start: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
+    published_on: dt.date | None = None  # the call's publication (procedure record)
+    fixed: bool = False  # the deadline is the recorded one (published or extended)
 
 
 def _col(table_key: str, col_key: str) -> int:
@@ -104,14 +106,19 @@ def read_meetings(model: Model) -> list[planner.Meeting]:
     for rec in model.tables.get("meetings", []):
         if rec.get("body") and rec.get("date"):
             out.append(planner.Meeting(rec["body"], rec["date"], int(rec.get("lead_days") or 0),
-                                       rec["_row"]))
+                                       rec["_row"], str(rec.get("note") or "")[:200]))
     return sorted(out, key=lambda m: (m.date, m.body))
 
 
-def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
-    """The planning of a workbook; InputProblems when steps or settings cannot be planned."""
+def compute_plan(model: Model, today: dt.date | None = None, snapshot=None) -> Plan:
+    """The planning of a workbook from today: finished steps keep their dates, unfinished ones
+    are planned from today, and a published call keeps its recorded dates (from the snapshot's
+    procedure record). InputProblems when steps or settings cannot be planned."""
+    from partnerkeuze.planning.deadline import committed_deadline
+
     problems: list[Problem] = []
     today = today or dt.date.today()
+    published_on, fixed = committed_deadline(snapshot) if snapshot is not None else (None, None)
     steps = read_steps(model, problems)
     meetings = read_meetings(model)
     countries = call_countries(model, problems)
@@ -126,17 +133,21 @@ def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
         placed = planner.schedule(
             steps, meetings, plan_start,
             lambda start: call_deadline(start, countries, months, extension),
-            call_date=model.settings.call_date)
+            call_date=model.settings.call_date, today=today,
+            fixed_call=(published_on or fixed, fixed) if fixed else None)
     except planner.PlanError as exc:
         rows = {s.id: s.row for s in steps}
         raise InputProblems([Problem(place(sheet, _col("planning", "after"), rows.get(i, 0)), m)
                              for i, m in exc.problems]) from None
-    plan = Plan(placed, meetings, countries, plan_start)
+    plan = Plan(placed, meetings, countries, plan_start, published_on=published_on,
+                fixed=bool(fixed))
     calls = [p for p in placed if p.step.kind == lay.CALL]
     if calls:
         plan.call_start, plan.deadline = calls[0].start, calls[0].end
         wanted = model.settings.call_date
-        if wanted and calls[0].start > wanted:
+        if fixed:
+            plan.warnings.extend(deadline_warnings(model, countries, fixed, published_on))
+        elif wanted and calls[0].start > wanted:
             plan.warnings.append(f"De oproep kan pas op {calls[0].start:%d/%m/%Y} vertrekken, niet "
                                  f"op {wanted:%d/%m/%Y} (Instellingen): de voorgaande stappen "
                                  f"zijn dan nog niet klaar.")
@@ -147,7 +158,33 @@ def compute_plan(model: Model, today: dt.date | None = None) -> Plan:
         if p.step.body and p.meeting is None:
             plan.warnings.append(f"Stap {p.id} ({p.step.name}): geen vergadering van "
                                  f"{p.step.body} die nog haalbaar is.")
+    plan.warnings = list(dict.fromkeys(plan.warnings))  # once per cause
     return plan
+
+
+def deadline_warnings(model: Model, countries: list[str], deadline: dt.date,
+                      published_on: dt.date | None) -> list[str]:
+    """One warning per country of the call whose holiday or weekend falls on the published
+    deadline (the deadline is never moved for it; an extension is the user's decision)."""
+    from partnerkeuze.planning.workdays import _public, holiday_name, iso_codes
+
+    out = []
+    for name in countries:
+        iso = iso_codes([name])[0]
+        public, weekend = _public(iso, deadline.year)
+        if deadline not in public and deadline.weekday() not in weekend:
+            continue
+        why = holiday_name(deadline, iso) or "weekend"
+        who = [f"{c.id} {c.name}" for c in model.candidates
+               if c.country == name and c.status != "Ingetrokken"]
+        out.append(f"De gepubliceerde deadline {deadline:%d/%m/%Y} valt in {name} op een vrije "
+                   f"dag ({why})" + (f"; kandidaten uit {name}: {', '.join(who[:5])}" if who
+                                     else "")
+                   + ". De deadline blijft staan"
+                   + (f" (gepubliceerd op {published_on:%d/%m/%Y})" if published_on else "")
+                   + "; verleng ze zo nodig met 'partnerkeuze record PAD extension --deadline "
+                     "JJJJ-MM-DD --reason …'.")
+    return out
 
 
 PLANNING_SHEETS = ("planning", "meetings", "settings")
@@ -170,7 +207,7 @@ def read_model(snapshot) -> tuple[Model, int]:
 def check_planning(model: Model, snapshot) -> list[Problem]:
     """Check hook for 'check': the problems that keep the planning from being computed."""
     try:
-        compute_plan(model)
+        compute_plan(model, snapshot=snapshot)
     except InputProblems as exc:
         return list(exc.problems)
     return []

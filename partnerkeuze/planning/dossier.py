@@ -13,7 +13,7 @@ def dossier_context(model, snapshot, result, today: dt.date | None = None) -> di
     from partnerkeuze.planning.picture import gantt_png
 
     try:
-        plan = compute_plan(model, today)
+        plan = compute_plan(model, today, snapshot)
     except InputProblems as exc:
         return {"planning": {"steps": [], "gantt_png": None, "deadline": None,
                              "problems": [str(p) for p in exc.problems]}}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import os
 import re
 from dataclasses import dataclass
@@ -22,9 +23,27 @@ class MailUnavailable(PartnerkeuzeError):
     """The mail server could not be reached or refused us; the message is Dutch."""
 
 
-@dataclass(frozen=True)
 class RecipientRefused(MailUnavailable):
     """The server refused one recipient; other messages can still go."""
+
+
+SENT, REFUSED, RETRY = "sent", "refused", "retry"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What happened to one message: sent, refused for good (5xx, with the server's answer)
+    or to retry later (4xx, a dropped connection)."""
+
+    status: str
+    answer: str = ""
+
+
+def _answer(code, text) -> str:
+    """The server's answer as one line: '550 5.1.1 mailbox unavailable'."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return header(f"{code} {text}", 300)
 
 
 @dataclass(frozen=True)
@@ -69,10 +88,10 @@ def mail_settings(values: dict, profile: dict, workbook_dir: Path,
         raise MailUnavailable(f"{ENV}PORT: '{port}' is geen poortnummer") from None
     tls = env.get(ENV + "STARTTLS")
     starttls = _truthy(tls) if tls not in (None, "") else (values.get("smtp_starttls") or "ja") == "ja"
-    outbox = values.get("outbox")
-    outbox_dir = Path(outbox) if outbox else workbook_dir / OUTBOX_NAME
-    if not outbox_dir.is_absolute():
-        outbox_dir = workbook_dir / outbox_dir
+    outbox = str(values.get("outbox") or "").strip()
+    outbox_dir = Path(outbox) if outbox else Path(OUTBOX_NAME)
+    if not outbox_dir.is_absolute():  # relative to the workbook's folder, never to cwd
+        outbox_dir = Path(workbook_dir).absolute() / outbox_dir
     return MailSettings(
         host=str(pick("HOST", "smtp_host")).strip(), port=port,
         user=str(pick("USER", "smtp_user")).strip(), password=env.get(ENV + "PASSWORD", ""),
@@ -86,17 +105,38 @@ def header(text: str, limit: int = 200) -> str:
     return _HEADER_BAD.sub(" ", str(text)).strip()[:limit]
 
 
+# Headers are not folded: Python's folding of encoded words loses or doubles spaces when read
+# back; an unfolded line stays well under the 998 characters SMTP allows (subject capped).
+_UNFOLDED = email.policy.default.clone(max_line_length=0)
+_LINE_MAX = 990
+
+
+def subject_line(text: str) -> str:
+    """A subject that, encoded on one line, stays within what SMTP allows."""
+    subject = header(text, 200)
+    while subject and len(_encoded_subject(subject)) > _LINE_MAX:
+        subject = subject[:-10].rstrip()
+    return subject
+
+
+def _encoded_subject(subject: str) -> bytes:
+    probe = EmailMessage(policy=_UNFOLDED)
+    probe["Subject"] = subject
+    return probe.as_bytes().split(b"\n", 1)[0]
+
+
 def message(sender: str, to: str, subject: str, body: str, language: str) -> EmailMessage:
-    """A plain-text mail."""
+    """A plain-text mail (headers on one line each, so they decode exactly)."""
     msg = EmailMessage()
     msg["From"] = header(sender)
     msg["To"] = header(to)
-    msg["Subject"] = header(subject, 250)
+    msg["Subject"] = subject_line(subject)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="partnerkeuze.local")
     msg["X-Mailer"] = "Partnerkeuze"
     msg.set_content(body[:20_000])
     msg["Content-Language"] = header(language, 8)  # after set_content, which drops Content-*
+    msg.policy = _UNFOLDED
     return msg
 
 
@@ -157,8 +197,10 @@ class Postman:
             raise self._unreachable(exc) from None
         self._smtp = smtp
 
-    def send(self, msg: EmailMessage, name: str) -> None:
-        """Deliver one message (MailUnavailable when the server fails)."""
+    def send(self, msg: EmailMessage, name: str) -> Delivery:
+        """Deliver one message. A refused recipient or message is that message's result; a
+        dropped connection is retried on a new connection for the next message; MailUnavailable
+        only when the server cannot be reached (again)."""
         if not self.settings.uses_server:
             from partnerkeuze.xlsx.file_workbook import write_file
 
@@ -166,13 +208,36 @@ class Postman:
             path = self.settings.outbox / f"{safe}.eml"
             write_file(path, bytes(msg))
             self.written.append(path)
-            return
+            return Delivery(SENT)
         import smtplib
 
+        if self._smtp is None:
+            self._connect()
         try:
             self._smtp.send_message(msg)
-        except smtplib.SMTPRecipientsRefused:
-            raise RecipientRefused(f"de mailserver {self._where()} weigert de ontvanger "
-                                  f"{msg['To']}") from None
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, text = next(iter(exc.recipients.values()), (550, b""))
+            if code == 421:  # the server closes the connection: reconnect for the next one
+                self._drop()
+            return Delivery(REFUSED if 500 <= int(code) < 600 else RETRY, _answer(code, text))
+        except smtplib.SMTPDataError as exc:
+            return Delivery(REFUSED if 500 <= exc.smtp_code < 600 else RETRY,
+                            _answer(exc.smtp_code, exc.smtp_error))
+        except smtplib.SMTPSenderRefused as exc:
+            raise MailUnavailable(f"de mailserver {self._where()} weigert de afzender "
+                                  f"{msg['From']} ({_answer(exc.smtp_code, exc.smtp_error)})"
+                                  ) from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise self._unreachable(exc) from None
+            self._drop()
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            return Delivery(RETRY, header(f"verbinding verbroken ({reason})", 300))
+        return Delivery(SENT)
+
+    def _drop(self) -> None:
+        """Forget a connection the server closed (the next message opens a new one)."""
+        try:
+            if self._smtp is not None:
+                self._smtp.close()
+        except Exception:  # already gone
+            pass
+        self._smtp = None

@@ -23,6 +23,7 @@ class Meeting:
     date: dt.date
     lead_days: int
     row: int = 0
+    note: str = ""  # place and time as the sheet says ("Raadzaal, 20 uur")
 
     @property
     def submit_by(self) -> dt.date:
@@ -136,11 +137,34 @@ def first_meeting(meetings: list[Meeting], body: str, ready: dt.date) -> Meeting
 
 def schedule(steps: list[StepIn], meetings: list[Meeting], plan_start: dt.date,
              deadline_of: Callable[[dt.date], dt.date],
-             call_date: dt.date | None = None) -> list[Placed]:
-    """Place every step; returned in the order of the sheet."""
+             call_date: dt.date | None = None, today: dt.date | None = None,
+             fixed_call: tuple[dt.date, dt.date] | None = None) -> list[Placed]:
+    """Place every step; returned in the order of the sheet.
+
+    With ``today``: a finished step keeps the dates it had, an unfinished step does not start
+    before today (one in progress keeps its start but does not end before today). With
+    ``fixed_call`` (published on, deadline): the call runs exactly then, whatever else moves.
+    """
     placed: dict[str, Placed] = {}
     for s in order(steps):
+        if today and s.status == lay.DONE and s.previous_start and s.previous_end \
+                and not (s.kind == lay.CALL and fixed_call):
+            meeting = next((m for m in meetings if m.body == s.body
+                            and m.date == s.previous_end), None)
+            placed[s.id.casefold()] = Placed(s, s.previous_start, s.previous_end, meeting,
+                                             ["Klaar: de datums blijven zoals ze waren."])
+            continue
+        if s.kind == lay.CALL and fixed_call:
+            start, end = fixed_call
+            placed[s.id.casefold()] = Placed(s, start, end, None, [
+                f"Gepubliceerd op {start:%d/%m/%Y} met deadline {end:%d/%m/%Y} (blad "
+                f"Procedure): deze data liggen vast; alleen een vastgelegde verlenging wijzigt "
+                f"de deadline."])
+            continue
         options = [(plan_start, "start van de planning")]
+        if today and s.status in (lay.TODO, lay.POSTPONED):
+            options.append((today, f"nog niet begonnen: opnieuw gepland vanaf vandaag "
+                                   f"({today:%d/%m/%Y})"))
         for dep, lag in s.after:
             p = placed[dep.casefold()]
             options.append((_after_gap(p.end, lag),
@@ -161,6 +185,9 @@ def schedule(steps: list[StepIn], meetings: list[Meeting], plan_start: dt.date,
             end = start
         else:
             end = add_office_days(start, s.duration)
+        if today and s.status != lay.DONE and s.kind != lay.CALL and end < today:
+            end = next_office_day(today)
+            notes.append(f"Nog niet klaar: einde ten vroegste vandaag ({end:%d/%m/%Y}).")
         if s.body:
             meeting = first_meeting(meetings, s.body, end)
             if meeting is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from partnerkeuze import audit
 from partnerkeuze.errors import FileError
 from partnerkeuze.layout import planning as lay
-from partnerkeuze.planning.texts import candidate_mail
+from partnerkeuze.planning.texts import assessor_mail, candidate_mail
 
 STATE_SUFFIX = ".herinneringen.json"
 MONTH_BEFORE, WEEK_BEFORE = 30, 7
@@ -28,6 +28,8 @@ class Item:
     line: str  # one line in a digest mail (coordinator, assessor)
     subject: str = ""  # own mail (candidate)
     body: str = ""
+    recipient: str = ""  # the person's name (assessor)
+    form: str = ""  # the file the person fills in (assessor form)
 
 
 @dataclass
@@ -52,11 +54,14 @@ def state_path(book) -> Path:
 def load_state(path: Path) -> dict:
     """The sent reminders ({key: {at, to}}); FileError when the file is damaged."""
     if not path.exists():
-        return {"version": 1, "sent": {}}
+        return {"version": 2, "sent": {}, "refused": {}, "retry": {}}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data.get("sent"), dict):
             raise ValueError("sent")
+        for part in ("refused", "retry"):
+            if not isinstance(data.setdefault(part, {}), dict):
+                raise ValueError(part)
         return data
     except (ValueError, OSError, AttributeError) as exc:
         raise FileError(f"{path.name}: het bestand met verstuurde herinneringen is beschadigd "
@@ -99,6 +104,8 @@ def coordinator_items(model, plan, today: dt.date, days: int) -> list[Item]:
 
 def assessor_items(model, result) -> list[Item]:
     """Missing scores per assessor (one item per candidate and criterion)."""
+    from partnerkeuze.intake.assessor_form import form_file_name
+
     assessors = {a.id: a for a in model.assessors}
     names = {c.id: c.name for c in model.criteria}
     out = []
@@ -108,7 +115,8 @@ def assessor_items(model, result) -> list[Item]:
             if a is None or not a.email:
                 continue
             out.append(Item(f"scores:{aid}:{cand.id}:{crit}", a.email, "assessor", "nl",
-                            f"{cand.id} {cand.name}: {crit} {names.get(crit, '')}".rstrip()))
+                            f"{cand.id} {cand.name}: {crit} {names.get(crit, '')}".rstrip(),
+                            recipient=a.name, form=form_file_name(a)))
     return out
 
 
@@ -126,7 +134,7 @@ def candidate_items(model, deadline: dt.date | None, today: dt.date) -> list[Ite
     for c in model.candidates:
         if not c.email or c.received or c.status == "Ingetrokken":
             continue
-        subject, body = candidate_mail(c.language, which, deadline, c.contact, model.profile,
+        subject, body = candidate_mail(c.language, deadline, today, c.contact, model.profile,
                                        title)
         out.append(Item(f"deadline-{which}:{c.id}:{deadline.isoformat()}", c.email, "candidate",
                         c.language, "", subject, body))
@@ -153,11 +161,9 @@ def mails(items: list[Item], model) -> list[Mail]:
                     f"'{title}':\n\n{lines}\n\nDe volledige planning staat op het blad Planning "
                     f"van de werkmap.\n\nPartnerkeuze\n")
         else:
-            subject = f"Ontbrekende scores: '{title}' ({len(group)})"
-            body = (f"Beste,\n\nVoor de oproep '{title}' ontbreken nog deze scores van u "
-                    f"(kandidaat: criterium):\n\n{lines}\n\nVul ze aan op het blad Scores, met een "
-                    f"korte motivering. Een ontbrekende score telt niet als nul: de kandidaat "
-                    f"blijft onvolledig tot de score er is.\n\nMet dank,\n{coordinator}\n")
+            subject, body = assessor_mail(group[0].recipient, group[0].form, lines, title,
+                                          coordinator, model.profile.get("coordinator_email")
+                                          or "", len(group))
         out.append(Mail(to, "nl", subject, body, [it.key for it in group],
                         f"{who}-{to}-{group[0].key}"))
     return out
@@ -171,33 +177,43 @@ def due_items(model, plan, result, today: dt.date) -> list[Item]:
             + candidate_items(model, deadline, today))
 
 
+def _record(state: dict, m: Mail, delivery, at: str) -> None:
+    """Keep one recipient's result: sent (done), refused or to retry (tried again next pass)."""
+    for part in ("sent", "refused", "retry"):
+        for key in m.keys:
+            state[part].pop(key, None)
+    for key in m.keys:
+        entry = {"at": at, "to": m.to}
+        if delivery.status != "sent":
+            entry["answer"] = delivery.answer
+        state[delivery.status][key] = entry
+
+
 def run_pass(book, progress, now: dt.datetime | None = None):
-    """Send the reminders that are due and not yet sent; the result as an Outcome."""
+    """Send the reminders that are due and not yet sent, each recipient on its own: a refused
+    address or a dropped connection never stops the others; the result as an Outcome."""
     from partnerkeuze.actions import Outcome
     from partnerkeuze.assessment import evaluate
     from partnerkeuze.planning.compute import compute_plan, read_model
-    from partnerkeuze.planning.mail import (
-        MailUnavailable, Postman, RecipientRefused, mail_settings, message,
-    )
+    from partnerkeuze.planning.mail import MailUnavailable, Postman, mail_settings, message
 
     now = now or dt.datetime.now()
     today = now.date()
     progress("Herinneringen nagaan…")
     snap = book.snapshot()
     model, ignored = read_model(snap)
-    plan = compute_plan(model, today)
+    plan = compute_plan(model, today, snap)
     result = evaluate(model)
     spath = state_path(book)
     state = load_state(spath)
-    sent = state["sent"]
-    todo = [it for it in due_items(model, plan, result, today) if it.key not in sent]
+    todo = [it for it in due_items(model, plan, result, today) if it.key not in state["sent"]]
     out = Outcome()
     if ignored:
         out.warnings.append(f"{ignored} probleem/problemen in de werkmap (zie 'partnerkeuze "
                             f"check'); herinneringen over scores kunnen onvolledig zijn.")
     batch = mails(todo, model)
-    out.data = {"due": len(todo), "sent": 0, "failed": 0, "state": str(spath),
-                "recipients": []}
+    out.data = {"due": len(todo), "sent": 0, "refused": 0, "failed": 0, "state": str(spath),
+                "recipients": [], "results": []}
     if not batch:
         out.messages.append("Geen nieuwe herinneringen.")
         return out
@@ -205,26 +221,28 @@ def run_pass(book, progress, now: dt.datetime | None = None):
     if not settings.sender:
         raise FileError("geen afzender voor de herinneringen: vul 'Afzender van de mails' "
                         "(Instellingen) of het e-mailadres van de coördinator (Profiel) in")
+    at = now.replace(microsecond=0).isoformat()
     delivered: list[Mail] = []
+    refused: list[tuple[Mail, str]] = []
+    retry: list[tuple[Mail, str]] = []
     problem = None
+    files: list = []
     try:
         with Postman(settings) as post:
             for m in batch:
-                try:
-                    post.send(message(settings.sender, m.to, m.subject, m.body, m.language),
+                d = post.send(message(settings.sender, m.to, m.subject, m.body, m.language),
                               f"{today.isoformat()}-{m.name}")
-                except RecipientRefused as exc:
-                    out.warnings.append(f"Niet verstuurd: {exc}.")
-                    continue
-                delivered.append(m)
-                for key in m.keys:
-                    sent[key] = {"at": now.replace(microsecond=0).isoformat(), "to": m.to}
+                _record(state, m, d, at)
                 save_state(spath, state)
-        files = list(post.written)
+                (delivered.append(m) if d.status == "sent" else
+                 (refused if d.status == "refused" else retry).append((m, d.answer)))
+                out.data["results"].append({"to": m.to, "status": d.status, "answer": d.answer,
+                                            "keys": list(m.keys)})
+            files = list(post.written)
     except MailUnavailable as exc:
         problem = str(exc)
-        files = []
-    out.data.update(sent=len(delivered), failed=len(batch) - len(delivered),
+    untried = len(batch) - len(delivered) - len(refused) - len(retry)
+    out.data.update(sent=len(delivered), refused=len(refused), failed=len(retry) + untried,
                     recipients=[m.to for m in delivered])
     out.files = files
     if delivered:
@@ -235,9 +253,17 @@ def run_pass(book, progress, now: dt.datetime | None = None):
         book.apply(audit.entry_patch(snap, "remind", f"{len(delivered)} herinneringen aan "
                                      + ", ".join(sorted({m.to for m in delivered})), files))
         out.changed = True
+    if refused:
+        out.warnings.append(f"{len(refused)} mail(s) geweigerd door de mailserver; controleer "
+                            f"het adres (op Kandidaten, Beoordelaars of Profiel). De volgende "
+                            f"ronde probeert ze opnieuw:")
+        out.warnings.extend(f"  {m.to}: {answer}" for m, answer in refused)
+    if retry:
+        out.warnings.append(f"{len(retry)} mail(s) niet afgeleverd, later opnieuw:")
+        out.warnings.extend(f"  {m.to}: {answer}" for m, answer in retry)
     if problem:
         out.warnings.append(f"Herinneringen niet verstuurd: {problem}. "
-                            f"{len(batch) - len(delivered)} mail(s) blijven klaarstaan en worden "
+                            f"{untried} mail(s) blijven klaarstaan en worden "
                             f"bij de volgende ronde opnieuw geprobeerd.")
         out.data["error"] = problem
     return out
