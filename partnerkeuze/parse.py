@@ -226,7 +226,9 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
             questions={lang: rec.get(f"q_{lang}") or "" for lang in reference.LANGUAGES},
             row=row))
     scored = [c for c in criteria if not c.knockout]
-    if not tables["criteria"]:
+    if "criteria" not in layout.tables_for(settings.mode):
+        pass  # a mode without criteria (evaluatie)
+    elif not tables["criteria"]:
         problems.append(Problem(place(crit_sheet, ct.first_col, ct.first_data_row),
                                 "er zijn geen criteria"))
     elif not scored:

@@ -23,6 +23,10 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
         problems.extend(getattr(importlib.import_module(module), func)(model, snap))
     if problems:
         raise InputProblems(sorted_problems(problems))
+    if model.settings.mode == "evaluatie":
+        from partnerkeuze.evaluation.actions import check_summary
+
+        return check_summary(model, snap)
     result = evaluate(model)
     out = Outcome(warnings=list(result.warnings))
     out.messages.append(
@@ -37,6 +41,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.intake.checks:answers_refer_to_known",
     "partnerkeuze.sdg.checks:sdg_checks",
     "partnerkeuze.governance.checks:governance_problems",
+    "partnerkeuze.evaluation.actions:evaluation_problems",
 )
 
 

@@ -57,6 +57,10 @@ def _save_workbook_bytes(wb) -> bytes:
 
 def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
     """Write the candidacy form of the call in nl, fr, en and es into out_dir."""
+    from partnerkeuze.evaluation.actions import forms as evaluation_forms, is_evaluation
+
+    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the questionnaires of both partners
+        return evaluation_forms(book, out_dir, progress)
     from partnerkeuze.intake import texts
     from partnerkeuze.intake.candidacy_form import build_candidacy_form
     from partnerkeuze.intake.identity import call_of
@@ -136,6 +140,10 @@ def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_h
 
 def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
     """Read every returned candidacy form in folder into Kandidaten and Antwoorden."""
+    from partnerkeuze.evaluation.actions import import_forms as evaluation_import, is_evaluation
+
+    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the returned questionnaires
+        return evaluation_import(book, folder, progress)
     from partnerkeuze.intake.candidacy_reading import read_candidacy
     from partnerkeuze.intake.identity import call_of
     from partnerkeuze.intake.importing import Importer
