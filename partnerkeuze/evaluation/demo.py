@@ -28,17 +28,25 @@ LINK = {
                    "een schriftelijke kennisgeving, met een afbouw van zes maanden.",
 }
 
-# (id, nl, es, description nl)
-CONCEPTS: tuple[tuple[str, str, str, str], ...] = (
+# (id, nl, es, description nl, description es)
+CONCEPTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("B1", "Gedeeld begrip", "Comprensión compartida",
-     "We spreken dezelfde taal over participatie."),
-    ("B2", "Eigenaarschap", "Apropiación", "Elke partner kiest en draagt zijn eigen project."),
-    ("B3", "Evenwaardigheid", "Igualdad", "Gelijkwaardige partners, geen donor en ontvanger."),
-    ("B4", "Wederzijds leren", "Aprendizaje mutuo", "Kennis en expertise in beide richtingen."),
-    ("B5", "Betrokkenheid", "Compromiso", "Een kerngroep met mandaat die de waarde ziet."),
-    ("B6", "Draagvlak", "Respaldo amplio", "Breed gekend in bestuur, diensten en bevolking."),
-    ("B7", "Transparantie", "Transparencia", "Open en eerlijke gesprekken, ook over geld."),
-    ("B8", "Co-productie", "Coproducción", "Burgers maken mee het beleid en de projecten."),
+     "We spreken dezelfde taal over participatie.",
+     "Hablamos el mismo idioma sobre la participación."),
+    ("B2", "Eigenaarschap", "Apropiación", "Elke partner kiest en draagt zijn eigen project.",
+     "Cada socio elige y lleva su propio proyecto."),
+    ("B3", "Evenwaardigheid", "Igualdad", "Gelijkwaardige partners, geen donor en ontvanger.",
+     "Socios iguales, no donante y receptor."),
+    ("B4", "Wederzijds leren", "Aprendizaje mutuo", "Kennis en expertise in beide richtingen.",
+     "Conocimiento y experiencia en ambas direcciones."),
+    ("B5", "Betrokkenheid", "Compromiso", "Een kerngroep met mandaat die de waarde ziet.",
+     "Un grupo núcleo con mandato que ve el valor."),
+    ("B6", "Draagvlak", "Respaldo amplio", "Breed gekend in bestuur, diensten en bevolking.",
+     "Ampliamente conocido en el gobierno, los servicios y la población."),
+    ("B7", "Transparantie", "Transparencia", "Open en eerlijke gesprekken, ook over geld.",
+     "Conversaciones abiertas y honestas, también sobre el dinero."),
+    ("B8", "Co-productie", "Coproducción", "Burgers maken mee het beleid en de projecten.",
+     "Los ciudadanos co-crean las políticas y los proyectos."),
 )
 
 ROUNDS = (
@@ -130,7 +138,7 @@ def fill(tables: dict, fields: dict) -> None:
     """Fill an evaluation workbook with the demo link Brasschaat-Tarija."""
     fields["profile"] = dict(PROFILE)
     fields["link"] = dict(LINK)
-    tables["concepts"] = [[cid, nl, es, desc, None] for cid, nl, es, desc in CONCEPTS]
+    tables["concepts"] = [list(c) for c in CONCEPTS]
     tables["rounds"] = [list(r) for r in ROUNDS]
     tables["eval_answers"] = answer_rows()
     tables["expectations"] = [[rnd, side, kind, text, None, None]
