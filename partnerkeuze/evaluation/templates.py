@@ -86,7 +86,7 @@ def report(lang: str):
                        t["response"]],
                  ["{{ r.id }}", "{{ r.risk }}", "{{ r.likelihood }}", "{{ r.impact }}",
                   "{{ r.owner }}", "{{ r.trigger }}", "{{ r.response }}"],
-                 "for r in risks", [1.0, 4.0, 1.3, 1.4, 2.4, 3.0, 3.2], right=(2, 3))
+                 "for r in risks", [0.9, 3.9, 2.0, 1.6, 2.3, 2.8, 2.8], right=(2, 3))
     doc.add_paragraph(t["h_exit"], style="Heading 2")
     b.tag(doc, "{%p for e in exits %}")
     b.bullet(doc, "**{{ e.id }}** {{ e.trigger }} (" + t["covered_by"] + " {{ e.risk }}): "
