@@ -227,3 +227,19 @@ def test_forms_and_import_need_an_evaluation_round(tmp_path):
     out = run_cli("forms", path, "--out", tmp_path / "f")
     assert out.returncode == 1 and "Stedenband!" in out.stderr
     assert path.read_bytes() == before
+
+
+def test_committed_blank_evaluation_workbook_matches_the_layout():
+    from pathlib import Path
+
+    from partnerkeuze import layout
+
+    wb = load_workbook(Path(__file__).resolve().parents[1] / "workbook" /
+                       "Partnerkeuze-evaluatie.xlsx")
+    assert wb.sheetnames == [s.name for s in layout.sheets_for("evaluatie")]
+    for sheet in layout.sheets_for("evaluatie"):
+        if sheet.table is not None:
+            ws = wb[sheet.name]
+            headers = [ws.cell(sheet.table.header_row, sheet.table.first_col + i).value
+                       for i in range(len(sheet.table.columns))]
+            assert headers == [c.header for c in sheet.table.columns], sheet.name
