@@ -36,6 +36,7 @@ SPEC = {
     "calendar": ("partnerkeuze.planning.actions:calendar", "ics"),
     "reminders": ("partnerkeuze.planning.actions:remind_once", "book"),
     "sdg_match": ("partnerkeuze.sdg.actions:match", "book"),
+    "evaluate": ("partnerkeuze.evaluation.actions:evaluate", "out"),
 }
 REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name

@@ -234,3 +234,21 @@ def test_demo_step_writes_the_evaluation_in_a_subfolder(tmp_path):
     assert [r["id"] for r in link.ordered_rounds()] == ["R1", "R2"]
     d1, d2 = (r["date"] for r in link.ordered_rounds())
     assert 360 <= (d2 - d1).days <= 370
+
+
+def test_ribbon_button_writes_what_the_command_writes(report, tmp_path):
+    from partnerkeuze.addin import ribbon
+    from partnerkeuze.addin.buttons import BUTTON_IDS
+    from partnerkeuze.addin.context import KEY_OUTPUT, Context, RecordingUI
+    from partnerkeuze.memory_workbook import MemoryWorkbook
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    path, folder, _stdout = report
+    assert "evaluate" in BUTTON_IDS
+    snap = FileWorkbook(path, for_writing=False).snapshot()
+    book = MemoryWorkbook(snap, path.name)
+    ui = RecordingUI()
+    outcome = ribbon.run("evaluate", Context(book, ui, path, {KEY_OUTPUT: str(tmp_path)}))
+    assert outcome is not None, ui.shown
+    assert sorted(p.name for p in outcome.files) == sorted(p.name for p in folder.iterdir())
+    assert outcome.messages[0] == "Evaluatie van ronde R2: voorstel de stedenband heroriënteren."
