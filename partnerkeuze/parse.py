@@ -162,6 +162,9 @@ def parse(snap: Snapshot) -> Model:
     """The model of a workbook snapshot; raises InputProblems listing every problem found."""
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)  # commands of a call have no meaning in an evaluation workbook
     if problems:
         raise InputProblems(sorted_problems(problems))
     return model

@@ -243,3 +243,38 @@ def test_committed_blank_evaluation_workbook_matches_the_layout():
             headers = [ws.cell(sheet.table.header_row, sheet.table.first_col + i).value
                        for i in range(len(sheet.table.columns))]
             assert headers == [c.header for c in sheet.table.columns], sheet.name
+
+
+@pytest.mark.parametrize("command", [("score",), ("dossier", "--out", "d"), ("plan",),
+                                     ("freeze",), ("assessor-forms", "--out", "d")])
+def test_commands_of_a_call_refuse_an_evaluation_workbook(command, tmp_path):
+    path = tmp_path / "band.xlsx"
+    assert run_cli("new", path, "--mode", "evaluatie", "--demo").returncode == 0
+    before = path.read_bytes()
+    args = [a if a != "d" else tmp_path / "d" for a in command[1:]]
+    out = run_cli(command[0], path, *args)
+    assert out.returncode == 1, out.stderr
+    assert "Instellingen!C5: deze werkmap is in de modus 'evaluatie stedenband'" in out.stderr
+    assert "Onverwachte fout" not in out.stderr
+    assert path.read_bytes() == before
+
+
+def test_check_names_typed_mistakes_by_sheet_and_cell(tmp_path):
+    path = tmp_path / "band.xlsx"
+    assert run_cli("new", path, "--mode", "evaluatie", "--demo").returncode == 0
+    wb = load_workbook(path)
+    ws = wb["Evaluatieantwoorden"]
+    ws["E5"] = 7  # a score typed outside the scale 1-5
+    ws["D6"] = "B9"  # an item that does not exist
+    wb["Exitclausule"]["C5"] = "R99"  # an exit trigger whose risk is not in the register
+    wb["Basisbegrippen"]["B7"] = None  # an empty concept
+    wb.save(path)
+    before = path.read_bytes()
+    out = run_cli("check", path)
+    assert out.returncode == 1
+    err = out.stderr
+    assert "Evaluatieantwoorden!E5: score 7 ligt buiten de schaal 1-5" in err
+    assert "Evaluatieantwoorden!D6: 'B9' is geen basisbegrip of evaluatievraag" in err
+    assert "Exitclausule!C5: risico 'R99' staat niet in het risicoregister" in err
+    assert "Basisbegrippen!B7: 'Basisbegrip' is verplicht maar leeg" in err
+    assert path.read_bytes() == before

@@ -24,6 +24,9 @@ def _model(book: WorkbookIO, needed=NEEDED_SHEETS):
     snap = book.snapshot()
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)
     blocking = [p for p in problems if p.place.partition("!")[0] in needed]
     if blocking:
         raise InputProblems(sorted(set(blocking), key=_problem_order))
