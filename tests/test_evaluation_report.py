@@ -252,3 +252,67 @@ def test_ribbon_button_writes_what_the_command_writes(report, tmp_path):
     assert outcome is not None, ui.shown
     assert sorted(p.name for p in outcome.files) == sorted(p.name for p in folder.iterdir())
     assert outcome.messages[0] == "Evaluatie van ronde R2: voorstel de stedenband heroriënteren."
+
+
+def _patched_demo(path, change):
+    """The demo evaluation workbook with some tables changed (rows as the sheets hold them)."""
+    from partnerkeuze import layout
+    from partnerkeuze.actions.creation import build
+    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.patch import Patch
+    from partnerkeuze.xlsx.file_workbook import save_atomic
+
+    book = build("evaluatie", demo=True)
+    model = parse_lenient(book.snapshot(), [])
+    rows = {key: [[r.get(c.key) for c in layout.table(key).columns] for r in model.tables[key]]
+            for key in ("rounds", "eval_answers", "expectations", "concepts")}
+    change(rows)
+    patch = Patch()
+    for key, table_rows in rows.items():
+        patch.replace_table(key, table_rows)
+    book.apply(patch)
+    save_atomic(book.wb, path, backup=False)
+    return path
+
+
+def _docx_text(docx) -> str:
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))  # well-formed XML or this raises
+    return "".join(t.text or "" for t in root.iter(f"{W}t"))
+
+
+def test_untrusted_text_appears_literally(tmp_path):
+    hostile = "<w:p>&amp; {{ 7*7 }} {% if 1 %}x{% endif %} =SUM(A1)\x07 " + "é" * 30
+
+    def change(rows):
+        rows["expectations"][-1][3] = hostile
+        rows["concepts"][0][2] = "{{ radar }} <b>"
+
+    path = _patched_demo(tmp_path / "band.xlsx", change)
+    out = run_cli("evaluate", path, "--out", tmp_path / "r")
+    assert out.returncode == 0, out.stderr
+    es = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R2_es.docx")
+    assert "<w:p>&amp; {{ 7*7 }} {% if 1 %}x{% endif %} =SUM(A1)" in es
+    assert "{{ radar }} <b>" in es and "49" not in es.split("{{ 7*7 }}")[0][-5:]
+    nl = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R2_nl.docx")
+    assert "Gedeeld begrip" in nl and "{{ radar }}" not in nl
+
+
+def test_first_round_has_no_previous_round_and_no_mission(tmp_path):
+    def change(rows):
+        rows["rounds"] = [r for r in rows["rounds"] if r[0] == "R1"]
+        rows["eval_answers"] = [r for r in rows["eval_answers"] if r[0] == "R1"]
+        rows["expectations"] = [r for r in rows["expectations"] if r[0] == "R1"]
+
+    path = _patched_demo(tmp_path / "band.xlsx", change)
+    out = run_cli("evaluate", path, "--out", tmp_path / "r")
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [
+        "Evaluatie_BRA-TAR_R1_es.docx", "Evaluatie_BRA-TAR_R1_nl.docx",
+        "Evaluatie_radar_BRA-TAR_R1.png"]
+    text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
+    assert "Er is nog geen vorige ronde." in text
+    assert "Een evaluatiemissie is gepland" not in text
+    table = next(t for t in _tables(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
+                 if t[0][0] == "Basisbegrip")
+    assert all(row[1] == "–" and row[2] == "–" for row in table[1:] if row and row[0])
