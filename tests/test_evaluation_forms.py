@@ -278,3 +278,29 @@ def test_check_names_typed_mistakes_by_sheet_and_cell(tmp_path):
     assert "Exitclausule!C5: risico 'R99' staat niet in het risicoregister" in err
     assert "Basisbegrippen!B7: 'Basisbegrip' is verplicht maar leeg" in err
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang,sheet,heading", [("fr", "Évaluation", "Évaluation du jumelage"),
+                                                ("en", "Evaluation", "Evaluation of the city link"),
+                                                ("nl", "Evaluatie", "Evaluatie van de stedenband")])
+def test_partner_questionnaire_in_every_language_comes_back(lang, sheet, heading, tmp_path):
+    path = open_round_workbook(tmp_path / "band.xlsx")
+    wb = load_workbook(path)
+    ws = wb["Stedenband"]
+    row = next(r for r in range(5, 40) if ws.cell(r, 1).value == "partner_language")
+    ws.cell(row, 3).value = lang
+    wb.save(path)
+    out = run_cli("forms", path, "--out", tmp_path / "f")
+    assert out.returncode == 0, out.stderr
+    form = tmp_path / "f" / f"evaluatie_BRA-TAR_R2_partner_{lang}.xlsx"
+    fwb = load_workbook(form)
+    assert fwb.sheetnames[0] == sheet and fwb[sheet]["A1"].value.startswith(heading)
+    link = _load(path)
+    fill_questionnaire(form, tmp_path / "terug" / form.name, "Maire", {i.id: 2 for i in link.items})
+    out = run_cli("import", path, tmp_path / "terug")
+    assert out.returncode == 0, out.stderr
+    rows = [r for r in load_workbook(path)["Evaluatieantwoorden"].iter_rows(min_row=5,
+                                                                            values_only=True)
+            if r[2] == "Maire"]
+    assert len(rows) == len(link.items) and {r[6] for r in rows} == {lang}
+    assert {r[1] for r in rows} == {"partner"}

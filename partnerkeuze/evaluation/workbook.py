@@ -186,7 +186,7 @@ def read_link(model: Model, snap: Snapshot) -> Link:
             problems.append(Problem(cell("expectations", "round", rec["_row"]),
                                     f"ronde '{rec['round']}' bestaat niet op het blad "
                                     f"{layout.sheet('rounds').name}"))
-    return Link(values={k: v for k, v in values.items() if k != "_rows"} | {"_rows": values["_rows"]},
+    return Link(values=values,
                 rounds=rounds, concepts=concepts, questions=questions, answers=answers,
                 expectations=[e for e in t.get("expectations", []) if e.get("text")],
                 risks=risks, exit_triggers=exits, budget=t.get("budget", []), problems=problems)
