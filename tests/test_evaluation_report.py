@@ -316,3 +316,17 @@ def test_first_round_has_no_previous_round_and_no_mission(tmp_path):
     table = next(t for t in _tables(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
                  if t[0][0] == "Basisbegrip")
     assert all(row[1] == "–" and row[2] == "–" for row in table[1:] if row and row[0])
+
+
+def test_no_vvsg_request_when_the_vvsg_is_not_asked(tmp_path):
+    def change(rows):
+        rows["rounds"][-1][6] = "nee"
+
+    path = _patched_demo(tmp_path / "band.xlsx", change)
+    out = run_cli("evaluate", path, "--out", tmp_path / "r")
+    assert out.returncode == 0, out.stderr
+    names = sorted(p.name for p in (tmp_path / "r").iterdir())
+    assert not any("aanvraag" in n for n in names)
+    text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R2_nl.docx")
+    assert "Een evaluatiemissie is gepland van" in text
+    assert "De aanvraag aan de VVSG" not in text

@@ -238,7 +238,8 @@ def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> 
 def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
              today: dt.date | None = None) -> Outcome:
     """The evaluation report of the latest round in Dutch and in the partner's language (with
-    the radar), the radar as a picture, and the VVSG request when a mission is planned."""
+    the radar), the radar as a picture, and the request to the VVSG when a mission is planned
+    and the VVSG is asked to accompany it."""
     from partnerkeuze.documents.actions import _write, output_dir, safe_name
     from partnerkeuze.documents.render import locale_for, render_docx
     from partnerkeuze.evaluation import report
@@ -273,7 +274,7 @@ def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
     radar = out / RADAR_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
     _write(radar, report.radar_png(link, result, "nl"))
     files.append(radar)
-    if result.mission:
+    if result.mission and result.round.get("vvsg") == "ja":  # the VVSG works on request
         ctx = report.request_context(model, link, result, today)
         path = out / REQUEST_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
         _write(path, render_docx(report.template("nl", "request"), ctx, locale_for("nl")))
