@@ -46,6 +46,11 @@ def test_new_evaluation_workbook_has_its_sheets_and_checks(tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames == [s.name for s in layout.sheets_for("evaluatie")]
     assert "Criteria" not in wb.sheetnames and "Basisbegrippen" in wb.sheetnames
+    assert wb["Start"]["A1"].value == "Partnerkeuze: een stedenband samen evalueren"
+    settings = wb["Instellingen"]
+    shown = [settings.cell(r, 1).value for r in range(5, settings.max_row + 1)
+             if settings.cell(r, 1).value and not settings.row_dimensions[r].hidden]
+    assert shown == ["mode"] and settings["C5"].value == "evaluatie stedenband"
     risks = [r for r in wb["Risico's"].iter_rows(min_row=5, values_only=True) if r[0]]
     assert [r[0] for r in risks] == ["R1", "R2", "R3", "R4", "R5", "R6", "R7"]
     assert "Europese subsidies" in risks[3][1]

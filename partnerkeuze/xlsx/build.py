@@ -295,4 +295,5 @@ BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.intake.channels:build_channel_sheet",
     "partnerkeuze.sdg.build:format_sheets",
     "partnerkeuze.governance.workbook:build_hook",
+    "partnerkeuze.evaluation.build:build_hook",
 )
