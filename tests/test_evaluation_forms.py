@@ -309,3 +309,19 @@ def test_partner_questionnaire_in_every_language_comes_back(lang, sheet, heading
             if r[2] == "Maire"]
     assert len(rows) == len(link.items) and {r[6] for r in rows} == {lang}
     assert {r[1] for r in rows} == {"partner"}
+
+
+def test_forms_never_overwrite_a_filled_questionnaire(open_round, tmp_path):
+    path, forms = open_round
+    form = forms / "evaluatie_BRA-TAR_R2_partner_es.xlsx"
+    link = _load(path)
+    fill_questionnaire(form, form, "Concejal", {i.id: 3 for i in link.items})
+    filled = form.read_bytes()
+    before = path.read_bytes()
+    out = run_cli("forms", path, "--out", forms)
+    assert out.returncode == 2 and "niet overschreven" in out.stderr
+    assert form.read_bytes() == filled and path.read_bytes() == before
+    # Blank questionnaires of an earlier run are simply written again.
+    form.unlink()
+    assert run_cli("forms", path, "--out", forms).returncode == 0
+    assert run_cli("forms", path, "--out", forms).returncode == 0

@@ -92,7 +92,8 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
     """The questionnaires of the latest round: the Flemish side in Dutch, the partner's side in
     its language (and in Dutch when that differs, for bilingual participants)."""
     from partnerkeuze.evaluation import texts
-    from partnerkeuze.evaluation.forms import build_form, frame_hash, side_language
+    from partnerkeuze.errors import FileError
+    from partnerkeuze.evaluation.forms import build_form, filled_in, frame_hash, side_language
     from partnerkeuze.intake.actions import _out_dir, _save_workbook_bytes
     from partnerkeuze.xlsx.file_workbook import write_file
 
@@ -108,10 +109,17 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                      "er zijn geen basisbegrippen om naar te vragen")])
     out = _out_dir(out_dir)
     outcome = Outcome()
-    for side in ("Vlaanderen", "partner"):
+    targets = {side: out / texts.form_file_name(link.link_id, rnd["id"], side,
+                                                side_language(link, side))
+               for side in ("Vlaanderen", "partner")}
+    taken = [p for p in targets.values() if p.exists() and filled_in(p)]
+    if taken:  # a questionnaire someone filled in is never overwritten
+        raise FileError(f"{taken[0]}: dit bestand is een ingevulde vragenlijst (of geen "
+                        f"vragenlijst van Partnerkeuze) en wordt niet overschreven; kies een "
+                        f"andere map")
+    for side, path in targets.items():
         lang = side_language(link, side)
         progress(f"Vragenlijst {side} ({lang}) schrijven…")
-        path = out / texts.form_file_name(link.link_id, rnd["id"], side, lang)
         write_file(path, _save_workbook_bytes(build_form(link, rnd, side, lang, _contact(model))))
         outcome.files.append(path)
     untranslated = [c.id for c in link.concepts if link.partner_language != "nl"

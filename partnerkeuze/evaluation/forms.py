@@ -157,6 +157,25 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
     return wb
 
 
+def filled_in(path: Path) -> bool:
+    """True when an existing file is a questionnaire someone filled in (or not ours to replace)."""
+    try:
+        wb, _data, _digest = open_form(path)
+    except FormRefused:
+        return True
+    try:
+        meta, cells = _meta(path, wb)
+        sheet = texts.FORM.get(meta.get("language", ""), {}).get("sheet")
+        ref = cells.get("participant", "")
+        if not sheet or sheet not in wb.sheetnames or not _REF_RE.match(ref):
+            return True
+        return wb[sheet][ref].value not in (None, "")
+    except FormRefused:
+        return True
+    finally:
+        wb.close()
+
+
 @dataclass
 class EvaluationForm:
     """What a returned questionnaire holds."""
