@@ -162,6 +162,9 @@ def parse(snap: Snapshot) -> Model:
     """The model of a workbook snapshot; raises InputProblems listing every problem found."""
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)  # commands of a call have no meaning in an evaluation workbook
     if problems:
         raise InputProblems(sorted_problems(problems))
     return model
@@ -226,7 +229,9 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
             questions={lang: rec.get(f"q_{lang}") or "" for lang in reference.LANGUAGES},
             row=row))
     scored = [c for c in criteria if not c.knockout]
-    if not tables["criteria"]:
+    if "criteria" not in layout.tables_for(settings.mode):
+        pass  # a mode without criteria (evaluatie)
+    elif not tables["criteria"]:
         problems.append(Problem(place(crit_sheet, ct.first_col, ct.first_data_row),
                                 "er zijn geen criteria"))
     elif not scored:

@@ -90,7 +90,8 @@ KIND_KNOCKOUT = "Knock-out"
 KINDS: tuple[str, ...] = (KIND_SCORED, KIND_KNOCKOUT)
 
 AGGREGATIONS: dict[str, str] = {"gemiddelde": "mean", "mediaan": "median"}
-MODES: dict[str, str] = {"stedenband": "stedenband", "SDG-partnerschap": "sdg"}
+MODES: dict[str, str] = {"stedenband": "stedenband", "SDG-partnerschap": "sdg",
+                         "evaluatie stedenband": "evaluatie"}
 MODE_LABELS: dict[str, str] = {v: k for k, v in MODES.items()}
 YES_NO: tuple[str, ...] = ("ja", "nee")
 

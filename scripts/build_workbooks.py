@@ -13,13 +13,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    """Build workbook/Partnerkeuze-stedenband.xlsx, workbook/Partnerkeuze-sdg.xlsx, README.md."""
+    """Build the blank workbook of every mode (workbook/Partnerkeuze-MODE.xlsx) and README.md."""
     from partnerkeuze.actions.creation import new
     from partnerkeuze.layout.docs import sheets_markdown
 
     out = ROOT / "workbook"
     out.mkdir(exist_ok=True)
-    for mode in ("stedenband", "sdg"):
+    for mode in ("stedenband", "sdg", "evaluatie"):
         new(out / f"Partnerkeuze-{mode}.xlsx", mode, demo=False, force=True)
         backup = out / f"Partnerkeuze-{mode}.vorige.xlsx"
         backup.unlink(missing_ok=True)

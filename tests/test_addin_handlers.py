@@ -38,6 +38,7 @@ SPEC = {
     "sdg_match": ("partnerkeuze.sdg.actions:match", "book"),
     # the recording UI answers every question with REASON: both paths refuse that stage code
     "record": ("partnerkeuze.procedure.actions:record", "stage"),
+    "evaluate": ("partnerkeuze.evaluation.actions:evaluate", "out"),
 }
 REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name

@@ -16,6 +16,11 @@ def initial_content(mode: str, demo: bool) -> tuple[dict, dict]:
 
     tables: dict[str, list[list]] = {"criteria": [c.row() for c in default_criteria(mode)]}
     fields: dict[str, dict] = {"settings": {"mode": MODE_LABELS[mode]}, "profile": {}}
+    for hook in DEFAULT_CONTENT.get(mode, ()):
+        module, _, func = hook.partition(":")
+        import importlib
+
+        getattr(importlib.import_module(module), func)(tables, fields)
     if demo:
         for hook in DEMO_CONTENT.get(mode, ()):
             module, _, func = hook.partition(":")
@@ -44,7 +49,16 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
                    "partnerkeuze.procedure.demo:stedenband_demo",
                    "partnerkeuze.documents.demo_answers:fill"),
     "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
+    "evaluatie": ("partnerkeuze.evaluation.demo:fill",),
 }
+
+# Functions ("module:function") that fill the default content of a mode, demo or not.
+DEFAULT_CONTENT: dict[str, tuple[str, ...]] = {
+    "evaluatie": ("partnerkeuze.evaluation.frame:fill_defaults",),
+}
+
+# Modes whose demo workbook is scored right after it is built.
+SCORED_MODES: tuple[str, ...] = ("stedenband", "sdg")
 
 
 def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_progress):
@@ -58,7 +72,7 @@ def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_
     book = OpenpyxlWorkbook(build_workbook(tables, fields, mode), "nieuwe werkmap")
     book.apply(audit.entry_patch(book.snapshot(), "new",
                                  f"nieuwe werkmap, modus {mode}{', met demogegevens' if demo else ''}"))
-    if demo:
+    if demo and mode in SCORED_MODES:
         score(book, progress)
     return book
 

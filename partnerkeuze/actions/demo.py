@@ -20,6 +20,7 @@ DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("Dossier voor het college", "partnerkeuze.documents.actions:demo_dossier"),
     ("Brieven aan de kandidaten", "partnerkeuze.documents.actions:demo_letters"),
     ("SDG-partnerschappen (koppeling en brieven)", "partnerkeuze.sdg.actions:demo_sdg"),
+    ("Evaluatie van een stedenband", "partnerkeuze.evaluation.actions:demo_evaluation"),
 )
 
 

@@ -28,6 +28,10 @@ def check(book: WorkbookIO, progress: Progress = no_progress, against=None) -> O
     problems.extend(verify(snap, beside(book) + list(against or [])))
     if problems:
         raise InputProblems(sorted_problems(problems))
+    if model.settings.mode == "evaluatie":
+        from partnerkeuze.evaluation.actions import check_summary
+
+        return check_summary(model, snap)
     result = evaluate(model)
     from partnerkeuze.governance.refreeze import warnings as refreeze_warnings
 
@@ -46,6 +50,7 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.governance.checks:governance_problems",
     "partnerkeuze.procedure.checks:check_record",
     "partnerkeuze.intake.checks:late_candidacies",
+    "partnerkeuze.evaluation.actions:evaluation_problems",
 )
 
 

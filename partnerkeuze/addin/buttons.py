@@ -88,6 +88,12 @@ GROUPS: tuple[Group, ...] = (
                "Koppelt Vlaamse gemeenten aan partnergemeenten op thema's (SDG-modus).",
                "ConnectedToolSyncMenu"),
     )),
+    Group("pkEvaluatie", "Evaluatie", (
+        Button("evaluate", "Evaluatie- rapport", "Evaluatie van de stedenband",
+               "Schrijft het evaluatierapport van de stedenband (modus evaluatie) in het "
+               "Nederlands en in de taal van de partner, met de radar en een voorstel.",
+               "CreateReport"),
+    )),
 )
 
 BUTTONS: tuple[Button, ...] = tuple(b for g in GROUPS for b in g.buttons)

@@ -19,6 +19,7 @@ INTAKE = "partnerkeuze.intake.actions"
 PLANNING = "partnerkeuze.planning.actions"
 SDG = "partnerkeuze.sdg.actions"
 CREATION = "partnerkeuze.actions.creation"
+EVALUATION = "partnerkeuze.evaluation.actions"
 
 
 def action(name: str):
@@ -155,6 +156,11 @@ def reminders(ctx: Context) -> Outcome:
 def sdg_match(ctx: Context) -> Outcome:
     """Match Flemish municipalities with partner municipalities (SDG mode)."""
     return action(f"{SDG}:match")(ctx.book, progress=ctx.progress)
+
+
+def evaluate(ctx: Context) -> Outcome:
+    """Evaluatierapport: the evaluation report of a city link (mode evaluatie)."""
+    return action(f"{EVALUATION}:evaluate")(ctx.book, ctx.output_dir(), progress=ctx.progress)
 
 
 def new_call(ctx: Context) -> Outcome:

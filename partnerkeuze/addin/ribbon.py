@@ -30,6 +30,7 @@ HANDLERS = {
     "calendar": h.calendar,
     "reminders": h.reminders,
     "sdg_match": h.sdg_match,
+    "evaluate": h.evaluate,
 }
 
 TRACE_ENV = "PARTNERKEUZE_RIBBON_TRACE"  # file: record the click instead of working on Excel

@@ -1,4 +1,4 @@
-"""partnerkeuze new PATH [--mode stedenband|sdg] [--demo]: a new governed workbook."""
+"""partnerkeuze new PATH [--mode stedenband|sdg|evaluatie] [--demo]: a new governed workbook."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ def add_parser(sub) -> None:
     p = sub.add_parser("new", help="maak een nieuwe werkmap",
                        description="Maak een nieuwe, beveiligde werkmap met de standaardcriteria.")
     p.add_argument("path", metavar="PAD", help="de nieuwe werkmap (.xlsx)")
-    p.add_argument("--mode", choices=("stedenband", "sdg"), default="stedenband",
-                   help="stedenband (standaard) of sdg (SDG-partnerschap)")
+    p.add_argument("--mode", choices=("stedenband", "sdg", "evaluatie"), default="stedenband",
+                   help="stedenband (standaard), sdg (SDG-partnerschap) of evaluatie (evaluatie "
+                        "van een bestaande stedenband)")
     p.add_argument("--demo", action="store_true", help="vul met realistische demogegevens")
     p.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
     p.set_defaults(run=run)

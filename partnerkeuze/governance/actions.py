@@ -20,6 +20,9 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
     snap = book.snapshot()
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)
     relevant = {layout.sheet("criteria").name, layout.sheet("settings").name, "Werkmap"}
     problems = [p for p in problems if p.place.partition("!")[0] in relevant]
     if problems:  # only what makes the criteria invalid stops fixing them

@@ -25,6 +25,9 @@ def _model(book: WorkbookIO, needed=NEEDED_SHEETS):
     snap = book.snapshot()
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)
     blocking = [p for p in problems if p.place.partition("!")[0] in needed]
     if blocking:
         raise InputProblems(sorted(set(blocking), key=_problem_order))
@@ -58,6 +61,10 @@ def _save_workbook_bytes(wb) -> bytes:
 
 def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
     """Write the candidacy form of the call in nl, fr, en and es into out_dir."""
+    from partnerkeuze.evaluation.actions import forms as evaluation_forms, is_evaluation
+
+    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the questionnaires of both partners
+        return evaluation_forms(book, out_dir, progress)
     from partnerkeuze.intake import texts
     from partnerkeuze.intake.candidacy_form import build_candidacy_form
     from partnerkeuze.intake.identity import call_of
@@ -207,6 +214,10 @@ def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_h
 
 def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
     """Read every returned candidacy form in folder into Kandidaten and Antwoorden."""
+    from partnerkeuze.evaluation.actions import import_forms as evaluation_import, is_evaluation
+
+    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the returned questionnaires
+        return evaluation_import(book, folder, progress)
     from partnerkeuze.intake.candidacy_reading import read_candidacy
     from partnerkeuze.intake.identity import call_of
     from partnerkeuze.intake.importing import Importer

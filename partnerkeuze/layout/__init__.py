@@ -1,7 +1,8 @@
 """The declarative layout of the governed workbook: the one place that knows sheets and columns.
 
 Feature modules contribute sheets, fields and lists; this package assembles them in order.
-A part module may define SHEETS, LISTS, and EXTRA_FIELDS ({sheet key: (Field, ...)}).
+A part module may define SHEETS, LISTS, EXTRA_FIELDS ({sheet key: (Field, ...)}) and EXTRA_MODES
+({sheet key: (mode, ...)}: further modes whose workbooks also have that sheet).
 """
 
 from __future__ import annotations
@@ -13,23 +14,28 @@ from partnerkeuze.layout.schema import Column, Field, Sheet, Table
 
 # Modules under partnerkeuze.layout that contribute to the workbook, in order.
 PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg", "governance",
-                         "procedure")
+                         "procedure", "evaluation")
 
 
 def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:
     sheets: list[Sheet] = []
     lists: dict[str, tuple[str, tuple[str, ...]]] = {}
     extra_fields: dict[str, list[Field]] = {}
+    extra_modes: dict[str, list[str]] = {}
     for part in PARTS:
         mod = importlib.import_module(f"partnerkeuze.layout.{part}")
         sheets.extend(getattr(mod, "SHEETS", ()))
         lists.update(getattr(mod, "LISTS", {}))
         for key, fields in getattr(mod, "EXTRA_FIELDS", {}).items():
             extra_fields.setdefault(key, []).extend(fields)
+        for key, modes in getattr(mod, "EXTRA_MODES", {}).items():
+            extra_modes.setdefault(key, []).extend(modes)
     merged = []
     for sh in sheets:
         if sh.key in extra_fields:
             sh = dataclasses.replace(sh, fields=sh.fields + tuple(extra_fields[sh.key]))
+        if sh.key in extra_modes:
+            sh = dataclasses.replace(sh, modes=sh.modes + tuple(extra_modes[sh.key]))
         merged.append(sh)
     merged.sort(key=lambda s: s.order)
     return tuple(merged), lists
@@ -42,7 +48,7 @@ TABLE_SHEET: dict[str, Sheet] = {s.table.key: s for s in SHEETS if s.table is no
 
 
 def sheets_for(mode: str) -> tuple[Sheet, ...]:
-    """The sheets of a workbook in this mode ('stedenband' or 'sdg'), in order."""
+    """The sheets of a workbook in this mode ('stedenband', 'sdg' or 'evaluatie'), in order."""
     return tuple(s for s in SHEETS if mode in s.modes)
 
 

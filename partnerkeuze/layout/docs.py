@@ -41,6 +41,8 @@ def sheets_markdown() -> str:
     for sheet in layout.SHEETS:
         modes = "" if set(sheet.modes) == {"stedenband", "sdg"} else \
             f" (alleen modus {', '.join(sheet.modes)})"
+        if set(sheet.modes) == {"stedenband", "sdg", "evaluatie"}:
+            modes = " (ook modus evaluatie)"
         out += [f"## {sheet.name}{modes}", "", sheet.title + ". " + sheet.intro, ""]
         if sheet.is_key_value:
             out += ["| sleutel | gegeven | soort | grenzen |", "| --- | --- | --- | --- |"]

@@ -197,6 +197,9 @@ def read_model(snapshot) -> tuple[Model, int]:
 
     problems: list[Problem] = []
     model = parse_lenient(snapshot, problems)
+    from partnerkeuze.evaluation.guard import refuse_evaluation
+
+    refuse_evaluation(model)
     names = {layout.sheet(k).name for k in PLANNING_SHEETS}
     own = [p for p in problems if p.place.partition("!")[0] in names]
     if own:

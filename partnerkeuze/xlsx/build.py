@@ -190,7 +190,10 @@ def _add_start(ws, mode: str) -> None:
     for c, text in enumerate(("Stap", "Wat u doet", "Naar het blad"), start=1):
         ws.cell(row=4, column=c, value=text).style = "pk_header"
     present = {s.key for s in layout.sheets_for(mode)}
-    steps = [(text, key) for text, key in (SDG_STEPS if mode == "sdg" else STEPS) if key in present]
+    from partnerkeuze.layout.evaluation import MODE as EVALUATION, STEPS as EVALUATION_STEPS
+
+    steps = {"sdg": SDG_STEPS, EVALUATION: EVALUATION_STEPS}.get(mode, STEPS)
+    steps = [(text, key) for text, key in steps if key in present]
     for r, (text, key) in enumerate(steps, start=5):
         ws.cell(row=r, column=1, value=r - 4)
         put(ws.cell(row=r, column=2), text)
@@ -293,4 +296,5 @@ BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.sdg.build:format_sheets",
     "partnerkeuze.governance.workbook:build_hook",
     "partnerkeuze.procedure.workbook:build_hook",
+    "partnerkeuze.evaluation.build:build_hook",
 )

@@ -1,0 +1,1 @@
+"""Evaluation of an existing city link (mode 'evaluatie'): frame, forms, radar, risks, report."""
