@@ -115,6 +115,12 @@ def sdg_match(ctx: Context) -> Outcome:
     return action(f"{SDG}:match")(ctx.book, progress=ctx.progress)
 
 
+def diagnose(ctx: Context) -> Outcome:
+    """Diagnose: is this PC ready (interpreter, packages, DLL, add-in, settings, Word)?"""
+    return action("partnerkeuze.doctor:diagnose_action")(ctx.book, ctx.workbook_path,
+                                                          progress=ctx.progress)
+
+
 def new_call(ctx: Context) -> Outcome:
     """A new governed workbook next to the active one, saved and opened."""
     from partnerkeuze.errors import FileError
