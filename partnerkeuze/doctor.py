@@ -205,7 +205,7 @@ def check_conf(rep: Report, workbook: Path | None, home: str | Path | None = Non
     config = resolve(workbook_path=workbook, home=home)
     interp = config.get("INTERPRETER_WIN") or config.get("INTERPRETER_MAC") or config.get("INTERPRETER")
     if not interp:
-        rep.add(WARN, "Interpreter", "geen Interpreter_Win in de instellingen: Excel gebruikt "
+        rep.add(WARN if os.name == "nt" else INFO, "Interpreter", "geen Interpreter_Win in de instellingen: Excel gebruikt "
                 "'python' uit het PATH (of de waarde die in de invoegtoepassing is ingebouwd)",
                 f'zet "Interpreter_Win","{sys.executable}" in {user}')
     elif not Path(os.path.expandvars(interp)).is_file():
@@ -229,8 +229,8 @@ def check_udfs(rep: Report, pythonpath: str, user: Path) -> None:
         rep.add(OK, "Werkbladfuncties", "partnerkeuze_udfs kan geladen worden")
     else:
         here = Path(__file__).resolve().parent.parent / "udfs"
-        rep.add(FAIL, "Werkbladfuncties", "partnerkeuze_udfs.py niet gevonden (PK_-functies en "
-                "knoppen geven 'module not found')",
+        rep.add(FAIL, "Werkbladfuncties", "partnerkeuze_udfs.py niet gevonden (de PK_-functies "
+                "geven 'module not found')",
                 f'zet "PYTHONPATH","{here}" in {user}')
 
 

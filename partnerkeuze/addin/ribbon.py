@@ -139,6 +139,11 @@ def _trace(button_id: str, trace_path: str) -> None:
         json.dump(record, fh, ensure_ascii=False)
 
 
+def in_udf_server() -> bool:
+    """True inside xlwings' COM server ('Use UDF Server' = True): Python lives between clicks."""
+    return "xlwings.server" in sys.modules
+
+
 def on_ribbon(button_id: str, addin_name: str | None = None) -> None:
     """Entry point of every ribbon click (called by the VBA callback through RunPython);
     addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet."""
@@ -153,8 +158,10 @@ def on_ribbon(button_id: str, addin_name: str | None = None) -> None:
         from partnerkeuze.addin.xlwings_adapter import live_context
 
         ctx = live_context(addin_name)
-    except Exception as exc:  # no Excel to show a message box in: xlwings shows stderr
-        print(f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc}).",
-              file=sys.stderr)
+    except Exception as exc:  # no Excel to show a message box in: xlwings shows the error
+        text = f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc})."
+        if in_udf_server():  # Python stays alive: an exception becomes xlwings' error box
+            raise RuntimeError(text) from None
+        print(text, file=sys.stderr)
         raise SystemExit(1) from None
     run(button_id, ctx)

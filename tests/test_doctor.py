@@ -1,0 +1,67 @@
+"""`partnerkeuze doctor` and the ribbon's Diagnose: each check finds what is really there."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from conftest import ROOT, run_cli
+from partnerkeuze.addin.config import conf_line
+from partnerkeuze.addin.context import Context, RecordingUI
+from partnerkeuze.addin.ribbon import run as run_click
+from partnerkeuze.memory_workbook import MemoryWorkbook
+from partnerkeuze.snapshot import Snapshot
+
+
+def _home(tmp_path, lines):
+    home = tmp_path / "home"
+    (home / ".partnerkeuze").mkdir(parents=True)
+    (home / ".partnerkeuze" / "partnerkeuze.conf").write_text("\n".join(lines) + "\n")
+    return home
+
+
+def test_doctor_names_a_wrong_interpreter_and_a_missing_udf_folder_in_dutch(tmp_path, demo_path):
+    home = _home(tmp_path, [conf_line("Interpreter_Win", str(tmp_path / "nergens" / "python.exe")),
+                            conf_line("PYTHONPATH", str(tmp_path / "leeg"))])
+    proc = run_cli("doctor", demo_path, env={"USERPROFILE": str(home)})
+    assert proc.returncode == 1, proc.stdout
+    out = proc.stdout
+    assert f"[FOUT] Interpreter: {tmp_path / 'nergens' / 'python.exe'} bestaat niet" in out
+    assert "[FOUT] Werkbladfuncties: partnerkeuze_udfs.py niet gevonden" in out
+    assert "Oplossing: zet \"PYTHONPATH\"" in out
+    assert f"[OK] Schrijfrechten: {demo_path.parent}" in out
+    assert "Traceback" not in proc.stderr
+
+
+def test_doctor_is_content_with_a_good_installation(tmp_path, demo_path):
+    xlam = tmp_path / "Eigen naam.xlam"
+    assert run_cli("addin", xlam).returncode == 0
+    home = _home(tmp_path, [conf_line("Interpreter_Win", sys.executable),
+                            conf_line("PYTHONPATH", str(ROOT / "udfs"))])
+    proc = run_cli("doctor", demo_path, "--addin", xlam, env={"USERPROFILE": str(home)})
+    assert proc.returncode == 0, proc.stdout
+    assert f"[OK] Interpreter: {sys.executable}" in proc.stdout
+    assert f"[OK] Werkbladfuncties: partnerkeuze_udfs.py in {ROOT / 'udfs'}" in proc.stdout
+    assert f"[OK] Invoegtoepassing: {xlam}" in proc.stdout
+    assert "[OK] xlwings: versie 0.37.8" in proc.stdout
+    assert "[FOUT]" not in proc.stdout
+
+
+def test_doctor_refuses_a_file_that_is_not_our_addin(tmp_path):
+    other = tmp_path / "ander.xlam"
+    other.write_bytes(b"PK\x03\x04 geen zip")
+    proc = run_cli("doctor", "--addin", other, env={"USERPROFILE": str(tmp_path)})
+    assert proc.returncode == 1
+    assert f"[FOUT] Invoegtoepassing: {other} is geen Partnerkeuze-invoegtoepassing" in proc.stdout
+
+
+def test_diagnose_button_shows_the_problems_first(tmp_path, monkeypatch):
+    home = _home(tmp_path, [conf_line("Interpreter_Win", str(tmp_path / "weg.exe"))])
+    monkeypatch.setenv("USERPROFILE", str(home))
+    ui = RecordingUI()
+    outcome = run_click("diagnose", Context(MemoryWorkbook(Snapshot()), ui, None))
+    assert outcome is not None
+    assert outcome.messages[0].startswith("[FOUT]")
+    levels = [m.split("]")[0] + "]" for m in outcome.messages]
+    assert levels == sorted(levels, key=["[FOUT]", "[LET OP]", "[OK]", "[INFO]"].index)
+    assert ui.shown[-1][0] == "info" and "weg.exe" in ui.shown[-1][1]
