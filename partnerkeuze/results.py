@@ -94,7 +94,10 @@ def remarks(cand) -> str:
 
 
 def results_rows(model: Model, result: ScoreResult) -> list[list]:
-    """The Resultaten table rows, in ranked order, with the native weighted-score formula."""
+    """The Resultaten table rows, in ranked order: weighted score, completeness, rank and
+    shortlist as native formulas (governance/native.py); knock-outs and remarks from Python."""
+    from partnerkeuze.governance import native
+
     t = layout.table("results")
     offset = SCORE_TABLE_HEADER_ROW - t.header_row
     rows = []
@@ -103,11 +106,11 @@ def results_rows(model: Model, result: ScoreResult) -> list[list]:
         rows.append([
             c.id, c.name, c.country, c.language, c.channel,
             native_score_formula(model, r + offset),
-            "ja" if c.complete else "nee",
-            "ja" if c.excluded else "nee",
-            c.rank if c.rank is not None else "",
-            "ja" if c.shortlisted else "",
-            remarks(c),
+            Formula(native.complete_formula(r)),
+            "ja" if c.excluded else "nee",  # knock-outs: Python
+            Formula(native.rank_formula(r)),
+            Formula(native.shortlist_formula(r)),
+            remarks(c),  # ties, knock-out reasons, incompleteness: Python
         ])
     return rows
 

@@ -292,4 +292,5 @@ BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.intake.channels:build_channel_sheet",
     "partnerkeuze.sdg.build:format_sheets",
     "partnerkeuze.governance.workbook:build_hook",
+    "partnerkeuze.governance.native:build_hook",
 )
