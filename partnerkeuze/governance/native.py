@@ -44,20 +44,63 @@ def cleared(rg: dict[str, str], who: str, cand: str) -> str:
             f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"{CONFLICT}")=0)')
 
 
-def mean_formula(rg: dict[str, str], cand: str, crit: str) -> str:
-    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS, weighted by 'cleared'."""
-    ok = cleared(rg, rg["AID"], cand)
-    num = f'SUMPRODUCT(SUMIFS({rg["S"]},{rg["C"]},{cand},{rg["K"]},{crit},{rg["A"]},{rg["AID"]})*{ok})'
-    den = (f'SUMPRODUCT(COUNTIFS({rg["C"]},{cand},{rg["K"]},{crit},{rg["A"]},{rg["AID"]},'
-           f'{rg["S"]},">=0")*{ok})')
-    return f'=IFERROR({num}/{den},"")'
+# Per-candidate helper cells of the Scoretabel (one set per candidate row), so that a score cell
+# reads only its candidate's own score rows: recalculation grows with the number of score rows,
+# not with score rows x cells. Keys of the dict `h` the formulas below take:
+#   first, count: where the candidate's rows start on Scores and how many there are;
+#   together: TRUE when those rows are contiguous (as import, merge and the demo write them);
+#   ids: the row of assessor IDs, ok: the candidate's 'cleared' flag per assessor (same width).
+# When the rows are not contiguous (typed in any order) the formulas fall back to the whole
+# columns: still right, only slower.
+
+def first_formula(rg: dict[str, str], cand: str) -> str:
+    """The position (1-based in the table) of the candidate's first score row, 0 without one."""
+    return f'=IFERROR(MATCH({cand},{rg["C"]},0),0)'
 
 
-def median_formula(rg: dict[str, str], cand: str, crit: str) -> str:
+def count_formula(rg: dict[str, str], cand: str) -> str:
+    """How many score rows the candidate has."""
+    return f'=COUNTIF({rg["C"]},{cand})'
+
+
+def window(col_ref: str, first: str, count: str) -> str:
+    """The candidate's rows of a Scores column: INDEX(col,first):INDEX(col,first+count-1)."""
+    return f"INDEX({col_ref},{first}):INDEX({col_ref},{first}+{count}-1)"
+
+
+def together_formula(rg: dict[str, str], cand: str, first: str, count: str) -> str:
+    """TRUE when all the candidate's score rows follow each other on Scores."""
+    return (f'=IF(OR({first}=0,{count}=0),FALSE,'
+            f'COUNTIF({window(rg["C"], first, count)},{cand})={count})')
+
+
+def cleared_formula(rg: dict[str, str], who: str, cand: str) -> str:
+    """The helper cell: 1 when assessor ``who`` is cleared for the candidate, else 0."""
+    return f"={cleared(rg, who, cand)}"
+
+
+def mean_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
+    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS, weighted by 'cleared',
+    over the candidate's own rows (or the whole columns when they are scattered)."""
+    def mean(s: str, k: str, a: str, extra: str) -> str:
+        num = f'SUMPRODUCT(SUMIFS({s},{extra}{k},{crit},{a},{h["ids"]})*{h["ok"]})'
+        den = f'SUMPRODUCT(COUNTIFS({extra}{k},{crit},{a},{h["ids"]},{s},">=0")*{h["ok"]})'
+        return f"{num}/{den}"
+
+    w = {k: window(rg[k], h["first"], h["count"]) for k in ("S", "K", "A")}
+    fast = mean(w["S"], w["K"], w["A"], "")
+    slow = mean(rg["S"], rg["K"], rg["A"], f'{rg["C"]},{cand},')
+    return f'=IFERROR(IF({h["together"]},{fast},{slow}),"")'
+
+
+def median_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
     """Median of the counted scores (an array formula: per score row, is its assessor cleared)."""
-    ok = cleared(rg, rg["A"], cand)
-    return (f'=IFERROR(MEDIAN(IF(({rg["C"]}={cand})*({rg["K"]}={crit})*({rg["S"]}<>"")*{ok},'
-            f'{rg["S"]})),"")')
+    w = {k: window(rg[k], h["first"], h["count"]) for k in ("S", "K", "A")}
+    fast = (f'MEDIAN(IF(({w["K"]}={crit})*({w["S"]}<>"")*SUMIF({h["ids"]},{w["A"]},{h["ok"]}),'
+            f'{w["S"]}))')
+    slow = (f'MEDIAN(IF(({rg["C"]}={cand})*({rg["K"]}={crit})*({rg["S"]}<>"")*'
+            f'SUMIF({h["ids"]},{rg["A"]},{h["ok"]}),{rg["S"]}))')
+    return f'=IFERROR(IF({h["together"]},{fast},{slow}),"")'
 
 
 # --- score validation per criterion scale -------------------------------------------------
