@@ -45,8 +45,10 @@ $py = Join-Path $venv "Scripts\python.exe"
 
 Stap "1. Virtuele omgeving $venv"
 if (-not (Test-Path $py)) {
-    $deel = $Python.Split(" ")
-    & $deel[0] @($deel[1..($deel.Length - 1)] + @("-m", "venv", $venv))
+    $deel = @($Python.Split(" ", [System.StringSplitOptions]::RemoveEmptyEntries))
+    $rest = @()
+    if ($deel.Length -gt 1) { $rest = $deel[1..($deel.Length - 1)] }
+    & $deel[0] @($rest + @("-m", "venv", $venv))
     if ($LASTEXITCODE -ne 0) { throw "Python kon geen virtuele omgeving maken ($Python)." }
 }
 
