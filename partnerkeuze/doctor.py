@@ -155,8 +155,9 @@ def is_partnerkeuze_addin(path: Path) -> str | None:
     return m.group(1) if m else "?"
 
 
-def check_addin(rep: Report, addin: str | Path | None = None) -> None:
-    """The add-in file: given, or found in Excel's add-in folders; built for this version."""
+def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
+    """The add-in file: given, or found in Excel's add-in folders; built for this version.
+    Returns the settings built into it (partnerkeuze addin --interpreter/--pythonpath)."""
     from partnerkeuze import __version__
 
     candidates = [Path(addin)] if addin else [p for d in addin_folders() if d.is_dir()
@@ -166,7 +167,7 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> None:
     if addin and not ours:
         rep.add(FAIL, "Invoegtoepassing", f"{addin} is geen Partnerkeuze-invoegtoepassing",
                 "bouw ze met 'partnerkeuze addin Partnerkeuze.xlam'")
-        return
+        return {}
     if not ours:
         if addin_folders():
             rep.add(FAIL, "Invoegtoepassing", "geen Partnerkeuze-invoegtoepassing in "
@@ -176,7 +177,10 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> None:
         else:
             rep.add(INFO, "Invoegtoepassing", "geen map met Excel-invoegtoepassingen op deze pc; "
                     "geef het bestand met --addin om het te controleren")
-        return
+        return {}
+    from partnerkeuze.addin.package import read_baked
+
+    baked: dict[str, str] = {}
     for path, built in ours:
         if built != __version__:
             rep.add(WARN, "Invoegtoepassing", f"{path} is gebouwd voor Partnerkeuze {built}, "
@@ -185,10 +189,20 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> None:
                     "--pythonpath (scripts/install-partnerkeuze.ps1)")
         else:
             rep.add(OK, "Invoegtoepassing", f"{path} (Partnerkeuze {built})")
+        try:
+            found = read_baked(path)
+        except Exception:  # an unreadable sheet: the add-in check above already spoke
+            found = {}
+        if found:
+            rep.add(INFO, "Ingebouwd", ", ".join(f"{k} = {v}" for k, v in sorted(found.items())))
+        baked = baked or found
+    return baked
 
 
-def check_conf(rep: Report, workbook: Path | None, home: str | Path | None = None) -> dict:
-    """The conf files beside the workbook and in the user folder; returns the settings."""
+def check_conf(rep: Report, workbook: Path | None, home: str | Path | None = None,
+               baked: dict | None = None) -> dict:
+    """The conf files beside the workbook and in the user folder, then what the add-in has built
+    in (the add-in's lookup order); returns the settings."""
     from partnerkeuze.addin.config import (directory_conf_path, read_conf_file, resolve,
                                            user_conf_path)
 
@@ -202,7 +216,7 @@ def check_conf(rep: Report, workbook: Path | None, home: str | Path | None = Non
             rep.add(OK, label, f"{path}: {', '.join(keys) if keys else 'geen ingevulde waarden'}")
         else:
             rep.add(INFO, label, f"{path} bestaat niet")
-    config = resolve(workbook_path=workbook, home=home)
+    config = resolve(workbook_path=workbook, home=home, baked=baked)
     interp = config.get("INTERPRETER_WIN") or config.get("INTERPRETER_MAC") or config.get("INTERPRETER")
     if not interp:
         rep.add(WARN if os.name == "nt" else INFO, "Interpreter", "geen Interpreter_Win in de instellingen: Excel gebruikt "
@@ -289,8 +303,8 @@ def diagnose(workbook: str | Path | None = None, addin: str | Path | None = None
     check_python(rep)
     check_packages(rep)
     check_dll(rep, interpreter)
-    check_addin(rep, addin)
-    config = check_conf(rep, wb, home)
+    baked = check_addin(rep, addin)
+    config = check_conf(rep, wb, home, baked)
     folders = [Path(tempfile.gettempdir())]
     out = config.get("PARTNERKEUZE_UITVOER")
     if out and Path(os.path.expandvars(out)).is_dir():

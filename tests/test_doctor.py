@@ -87,3 +87,20 @@ def test_install_script_for_it_does_the_documented_steps():
     assert parse_conf_text(line) == {"INTERPRETER_WIN": r"C:\Partnerkeuze\.venv\Scripts\python.exe"}
     doc = (ROOT / "docs" / "addin-install.md").read_text(encoding="utf-8")
     assert "install-partnerkeuze.ps1" in doc and "IsAddin" in doc and "Use UDF Server" in doc
+
+
+def test_doctor_reads_the_settings_baked_into_the_addin(tmp_path):
+    xlam = tmp_path / "Partnerkeuze.xlam"
+    proc = run_cli("addin", xlam, "--interpreter", sys.executable, "--pythonpath", ROOT / "udfs")
+    assert proc.returncode == 0, proc.stderr
+    empty_home = tmp_path / "leeg"
+    empty_home.mkdir()
+    out = run_cli("doctor", "--addin", xlam, env={"USERPROFILE": str(empty_home)})
+    assert out.returncode == 0, out.stdout
+    assert f"[INFO] Ingebouwd: INTERPRETER_WIN = {sys.executable}" in out.stdout
+    assert f"[OK] Interpreter: {sys.executable}" in out.stdout  # from the add-in, no conf file
+    assert f"[OK] Werkbladfuncties: partnerkeuze_udfs.py in {ROOT / 'udfs'}" in out.stdout
+    # a conf file on the PC wins over the baked value, as in the add-in's GetConfig
+    home = _home(tmp_path, [conf_line("Interpreter_Win", str(tmp_path / "ander.exe"))])
+    out = run_cli("doctor", "--addin", xlam, env={"USERPROFILE": str(home)})
+    assert out.returncode == 1 and f"[FOUT] Interpreter: {tmp_path / 'ander.exe'}" in out.stdout

@@ -61,8 +61,14 @@ def _cell(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
-def config_sheet_xml() -> str:
-    """The configuration sheet (codeName Sheet1): active rows in A:B, the explanation in D:F."""
+BAKED_HEADER = "Ingebouwd"  # column G: what 'partnerkeuze addin --interpreter ...' built in
+
+
+def config_sheet_xml(baked: dict[str, str] | None = None) -> str:
+    """The configuration sheet (codeName Sheet1): active rows in A:B, the explanation in D:F and
+    in G the values baked into the VBA (for people and `partnerkeuze doctor`; xlwings reads
+    neither D:G nor the baked values from here)."""
+    baked = {k.upper(): v for k, v in (baked or {}).items()}
     n = max(len(ACTIVE_ROWS), len(CONFIG_ROWS) + 3)
     rows = []
     for i in range(1, n + 1):
@@ -73,13 +79,15 @@ def config_sheet_xml() -> str:
         if i == 1:
             cells += _cell("D1", CONFIG_NOTE)
         elif i == 3:
-            cells += _cell("D3", "Instelling") + _cell("E3", "Voorbeeld") + _cell("F3", "Uitleg")
+            cells += (_cell("D3", "Instelling") + _cell("E3", "Voorbeeld") + _cell("F3", "Uitleg")
+                      + _cell("G3", BAKED_HEADER))
         elif 4 <= i < 4 + len(CONFIG_ROWS):
             key, example, help_text = CONFIG_ROWS[i - 4]
-            cells += _cell(f"D{i}", key) + _cell(f"E{i}", example) + _cell(f"F{i}", help_text)
+            cells += (_cell(f"D{i}", key) + _cell(f"E{i}", example) + _cell(f"F{i}", help_text)
+                      + _cell(f"G{i}", baked.get(key.upper(), "")))
         rows.append(f'<row r="{i}">{cells}</row>')
     return (HEAD + f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">'
-            f'<sheetPr codeName="Sheet1"/><dimension ref="A1:F{n}"/>'
+            f'<sheetPr codeName="Sheet1"/><dimension ref="A1:G{n}"/>'
             '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             '<cols><col min="1" max="1" width="18" customWidth="1"/>'
@@ -87,7 +95,8 @@ def config_sheet_xml() -> str:
             '<col min="3" max="3" width="3" customWidth="1"/>'
             '<col min="4" max="4" width="24" customWidth="1"/>'
             '<col min="5" max="5" width="44" customWidth="1"/>'
-            '<col min="6" max="6" width="90" customWidth="1"/></cols>'
+            '<col min="6" max="6" width="90" customWidth="1"/>'
+            '<col min="7" max="7" width="44" customWidth="1"/></cols>'
             f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
 
 
@@ -142,11 +151,28 @@ def parts(baked: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
         ("docProps/app.xml", app.encode()),
         ("xl/workbook.xml", workbook.encode()),
         ("xl/_rels/workbook.xml.rels", wb_rels.encode()),
-        ("xl/worksheets/sheet1.xml", config_sheet_xml().encode()),
+        ("xl/worksheets/sheet1.xml", config_sheet_xml(baked).encode()),
         ("xl/styles.xml", styles.encode()),
         ("xl/vbaProject.bin", vba_project_bin(PROJECT, modules(baked))),
         (ribbon_xml.PART, ribbon_xml.custom_ui().encode()),
     ]
+
+
+def read_baked(path: str | Path) -> dict[str, str]:
+    """The values an add-in file was built with (column G of its configuration sheet)."""
+    import zipfile
+
+    from defusedxml import ElementTree as ET
+
+    ns = f"{{{NS_MAIN}}}"
+    with zipfile.ZipFile(path) as zf:
+        root = ET.fromstring(zf.read("xl/worksheets/sheet1.xml"))
+    cells = {c.get("r"): "".join(t.text or "" for t in c.iter(f"{ns}t")) for c in root.iter(f"{ns}c")}
+    out = {}
+    for i in range(4, 4 + len(CONFIG_ROWS)):
+        if cells.get(f"G{i}"):
+            out[cells[f"D{i}"].upper()] = cells[f"G{i}"]
+    return out
 
 
 def build_xlam(baked: dict[str, str] | None = None) -> bytes:
