@@ -50,19 +50,43 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
     from partnerkeuze.governance import native  # conflict rules in the native formulas
 
     rg = native.ranges(model)
+    # helper columns right of the criteria (one empty column between): first row, count,
+    # contiguous, then per assessor the 'cleared' flag (governance/native.py)
+    hc = 3 + len(crits) + 1
+    assessors = [a.id for a in model.assessors] or [""]
+    hl = {k: col_letter(hc + i) for i, k in enumerate(("first", "count", "together"))}
+    a0, a1 = col_letter(hc + 3), col_letter(hc + 2 + len(assessors))
+    for i in range(3):
+        rows[i] += [Styled(None, "pk_label")] * (hc - 1 - len(rows[i]))
+    rows[2] += [Styled("Hulpkolommen (niet wijzigen): eerste rij op Scores, aantal rijen, "
+                       "aaneengesloten, per beoordelaar telt mee (1) of niet (0)", "pk_label")]
+    header = header + [Styled(None, "pk_header")] + [
+        Styled(t, "pk_header") for t in ("Eerste rij", "Aantal", "Aaneen")] + [
+        Styled(a, "pk_header") for a in assessors]
     body: list[list] = [header]
     for i, cand in enumerate(result.candidates):
         r = h + 1 + i
+        helpers = {"first": f"${hl['first']}{r}", "count": f"${hl['count']}{r}",
+                   "together": f"${hl['together']}{r}", "ids": f"${a0}${h}:${a1}${h}",
+                   "ok": f"${a0}{r}:${a1}{r}"}
         row = [Styled(cand.id, "pk_output"), Styled(cand.name, "pk_output")]
         for j, _crit in enumerate(crits):
             c = col_letter(3 + j)
             if median:
-                value = ArrayFormula(native.median_formula(rg, f"$A{r}", f"{c}${h}"))
+                value = ArrayFormula(native.median_formula(rg, f"$A{r}", f"{c}${h}", helpers))
             else:
-                value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}"))
+                value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}", helpers))
             row.append(Styled(value, "pk_output", "0.00"))
+        row += [Styled(None, "pk_output")] * (hc - 1 - len(row))
+        row += [Styled(Formula(native.first_formula(rg, f"$A{r}")), "pk_output", "0"),
+                Styled(Formula(native.count_formula(rg, f"$A{r}")), "pk_output", "0"),
+                Styled(Formula(native.together_formula(rg, f"$A{r}", helpers["first"],
+                                                       helpers["count"])), "pk_output")]
+        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 3 + k)}${h}",
+                                                      f"$A{r}")), "pk_output", "0")
+                for k in range(len(assessors))]
         body.append(row)
-    width = 2 + len(crits)
+    width = hc - 1 + 3 + len(assessors)
     return Block(layout.sheet("score_table").name, 3, 1, rows + body, clear_to=clear_to,
                  width=max(width, 2))
 
@@ -94,7 +118,10 @@ def remarks(cand) -> str:
 
 
 def results_rows(model: Model, result: ScoreResult) -> list[list]:
-    """The Resultaten table rows, in ranked order, with the native weighted-score formula."""
+    """The Resultaten table rows, in ranked order: weighted score, completeness, rank and
+    shortlist as native formulas (governance/native.py); knock-outs and remarks from Python."""
+    from partnerkeuze.governance import native
+
     t = layout.table("results")
     offset = SCORE_TABLE_HEADER_ROW - t.header_row
     rows = []
@@ -103,11 +130,11 @@ def results_rows(model: Model, result: ScoreResult) -> list[list]:
         rows.append([
             c.id, c.name, c.country, c.language, c.channel,
             native_score_formula(model, r + offset),
-            "ja" if c.complete else "nee",
-            "ja" if c.excluded else "nee",
-            c.rank if c.rank is not None else "",
-            "ja" if c.shortlisted else "",
-            remarks(c),
+            Formula(native.complete_formula(r)),
+            "ja" if c.excluded else "nee",  # knock-outs: Python
+            Formula(native.rank_formula(r)),
+            Formula(native.shortlist_formula(r)),
+            remarks(c),  # ties, knock-out reasons, incompleteness: Python
         ])
     return rows
 

@@ -26,11 +26,30 @@ def vba_eval(expr: str, names: dict, calls: dict) -> str:
             out.append(m.group("str")[1:-1].replace('""', '"'))
         elif m.group("call"):
             fn, arg = m.group("call"), m.group("arg").strip()
-            value = vba_eval(arg, names, calls) if arg.startswith('"') else int(arg)
+            parts = split_args(arg)
+            if len(parts) > 1:
+                out.append(str(calls[fn](*(vba_eval(a, names, calls) for a in parts))))
+                continue
+            value = vba_eval(arg, names, calls) if not arg.isdigit() else int(arg)
             out.append(str(calls[fn](value)))
         elif m.group("name"):
             out.append(str(names[m.group("name")]))
     return "".join(out)
+
+
+def split_args(text: str) -> list[str]:
+    """The comma-separated arguments of a VBA call (commas inside string literals kept)."""
+    parts, cur, quoted = [], [], False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        if ch == "," and not quoted:
+            parts.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur).strip())
+    return parts
 
 
 def statement(code: str, start: str, containing: str = "") -> str:
@@ -90,7 +109,10 @@ def click_command(modules: dict[str, str], button_id: str, *, active: str, addin
     """(argv, stderr file) of the process Excel on Windows starts for a click on a button."""
     ribbon = modules["PartnerkeuzeRibbon"]
     xlw = modules["xlwings"]
-    command = vba_eval(statement(ribbon, "RunPython "), {"control.Id": button_id}, {})
+    addin_name = addin.replace("\\", "/").rsplit("/", 1)[-1]
+    command = vba_eval(statement(ribbon, "RunPython "),
+                       {"control.Id": button_id, "ThisWorkbook.Name": addin_name},
+                       {"Replace": lambda text, old, new: text.replace(old, new)})
     config = {"PYTHONPATH": pythonpath}
     get_config = lambda key: config.get(key, "")  # noqa: E731
     pythonpath_value = vba_eval(

@@ -54,7 +54,7 @@ def test_runpython_command_line_of_each_click_reaches_its_handler(vba, tmp_path,
         argv, _ = click_command(modules, button_id, active=str(demo_path), addin=str(xlam),
                                 pythonpath=str(ROOT))
         assert argv[0] == "python" and argv[1:3] == ["-B", "-c"]
-        assert f"r.on_ribbon('{button_id}')" in argv[3]
+        assert f"r.on_ribbon('{button_id}', '{xlam.name}')" in argv[3]
         trace = tmp_path / f"{button_id}.json"
         env = _clean_env(PARTNERKEUZE_RIBBON_TRACE=str(trace))
         jobs.append((button_id, trace, [sys.executable, *argv[1:]], env))

@@ -44,8 +44,9 @@ REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name
 
 
-def test_spec_covers_every_handler_but_new_call():
-    assert set(SPEC) | {"new_call"} == set(ribbon.HANDLERS)
+def test_spec_covers_every_handler_but_new_call_and_diagnose():
+    # new_call makes a workbook; diagnose checks the PC (tests/test_doctor.py)
+    assert set(SPEC) | {"new_call", "diagnose"} == set(ribbon.HANDLERS)
 
 
 @pytest.fixture(scope="module")

@@ -108,8 +108,15 @@ def test_xlwings_module_is_the_installed_one_with_our_project_name(xlam):
     installed = lf((xlwings_dir() / "xlwings_custom_addin.bas").read_text(encoding="utf-8"))
     ours = lf(vba_modules_olevba(xlam)["xlwings"])
     assert 'Public Const PROJECT_NAME As String = "partnerkeuze"' in ours
-    assert ours == installed.replace('PROJECT_NAME As String = "myaddin"',
-                                     'PROJECT_NAME As String = "partnerkeuze"')
+    from partnerkeuze.addin.vba_sources import VBA_DIR, _get_config_span
+
+    expected = installed.replace('PROJECT_NAME As String = "myaddin"',
+                                 'PROJECT_NAME As String = "partnerkeuze"')
+    start, end = _get_config_span(expected)
+    ours_start, ours_end = _get_config_span(ours)
+    # everything but GetConfig is xlwings' own module, GetConfig is ours
+    assert ours[:ours_start] == expected[:start] and ours[ours_end:] == expected[end:]
+    assert ours[ours_start:ours_end] == lf((VBA_DIR / "GetConfig.bas").read_text(encoding="utf-8"))
     sheet = ET.fromstring(part(xlam, "xl/workbook.xml"))
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     assert [s.get("name") for s in sheet.iter(f"{ns}sheet")] == ["partnerkeuze.conf"]
@@ -118,7 +125,7 @@ def test_xlwings_module_is_the_installed_one_with_our_project_name(xlam):
 def test_callback_runs_python_with_the_button_id(xlam):
     code = lf(vba_modules_olevba(xlam)["PartnerkeuzeRibbon"])
     assert ('RunPython "import partnerkeuze.addin.ribbon as r; r.on_ribbon(\'" & control.Id '
-            '& "\')"') in code
+            '& "\', \'" & _\n        Replace(ThisWorkbook.Name, "\'", "\\\'") & "\')"') in code
 
 
 def _dir_records(data: bytes):
@@ -152,15 +159,21 @@ def test_vba_project_is_source_only_with_modules_at_offset_zero(xlam, tmp_path):
     ole.close()
 
 
-def test_config_sheet_has_the_xlwings_keys_and_ours(xlam):
+def test_config_sheet_has_only_non_empty_active_keys_and_explains_every_setting(xlam):
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     sheet = ET.fromstring(part(xlam, "xl/worksheets/sheet1.xml"))
     cells = {c.get("r"): "".join(t.text or "" for t in c.iter(f"{ns}t")) for c in sheet.iter(f"{ns}c")}
-    keys = [cells[f"A{i}"] for i in range(1, 9)]
-    assert keys[:5] == ["Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "UDF Modules",
-                        "Show Console"]
-    assert {"Partnerkeuze_Uitvoer", "Partnerkeuze_Invoer", "Partnerkeuze_Modus"} <= set(keys)
-    assert cells["B4"] == "partnerkeuze_udfs"
+    # what xlwings reads: A1 down to the first empty cell, each with a value in B
+    active = {}
+    for i in range(1, 100):
+        if not cells.get(f"A{i}"):
+            break
+        active[cells[f"A{i}"]] = cells.get(f"B{i}", "")
+    assert active == {"UDF Modules": "partnerkeuze_udfs", "Use UDF Server": "True"}
+    assert all(active.values())  # an empty key would shadow the conf files
+    explained = {cells.get(f"D{i}") for i in range(1, 40)}
+    assert {"Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "UDF Modules", "Show Console",
+            "Partnerkeuze_Uitvoer", "Partnerkeuze_Invoer", "Partnerkeuze_Modus"} <= explained
     assert sheet.find(f"{ns}sheetPr").get("codeName") == "Sheet1"
 
 

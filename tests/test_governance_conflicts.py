@@ -135,7 +135,7 @@ def _lo_matches_python(path, sheet="Scoretabel"):
             continue
         for j, crit in enumerate(header[2:], start=2):
             if crit is None:
-                continue
+                break  # the criteria end here; helper columns follow the empty column
             want, got = py[r[0]][crit], r[j]
             if want is None:
                 assert got in (None, ""), (r[0], crit, got)

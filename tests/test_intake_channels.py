@@ -37,8 +37,8 @@ def test_kanalen_sheet_formulas_agree_after_libreoffice_recalculation(demo_templ
     path = tmp_path / "demo.xlsx"
     shutil.copy(demo_template, path)
     model = _model(path)
-    results = load_workbook(path)["Resultaten"]
-    shortlist = {r[0] for r in results.iter_rows(min_row=5, values_only=True) if r[9] == "ja"}
+    results = recalculated_values(path, "Resultaten")  # the shortlist is a native formula too
+    shortlist = {r[0] for r in results[4:] if r[9] == "ja"}
     assert len(shortlist) == 3
     expected = channel_rows(model, shortlist)
     values = recalculated_values(path, "Kanalen")

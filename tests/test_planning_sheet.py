@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from partnerkeuze import layout
 from partnerkeuze.cellref import col_letter
 from partnerkeuze.layout import planning as lay
-from partnerkeuze.planning.sheet import COLOURS, WEEKS, grid_first_col
+from partnerkeuze.planning.sheet import COLOURS, MONTHS, SLOTS, WEEKS, grid_first_col
 
 from conftest import run_cli
 import lo
@@ -48,7 +48,8 @@ def _assert_gantt(path: Path) -> None:
     end = col_letter(t.first_col + t.index("end"))
     status = col_letter(t.first_col + t.index("status"))
     done = next(f for _, f, c in grid if c.endswith(COLOURS[lay.DONE]))
-    assert f"${start}5<{first}$4+7" in done and f"${end}5>={first}$4" in done
+    second = col_letter(grid_first_col() + 1)  # a column ends where the next one starts
+    assert f"${start}5<{second}$4" in done and f"${end}5>={first}$4" in done
     assert f'${status}5="{lay.DONE}"' in done
     assert any("TODAY()" in f and c.endswith(COLOURS["today"]) for _, f, c in rules)
 
@@ -71,8 +72,11 @@ def test_gantt_present_after_new_and_plan(demo_template, planned):
     ws = load_workbook(planned)[layout.sheet("planning").name]
     t = layout.table("planning")
     first = grid_first_col()
-    assert str(ws.cell(row=4, column=first).value).startswith("=IF(COUNT(")
-    assert ws.cell(row=4, column=first + 1).value == f"={col_letter(first)}4+7"
+    assert str(ws.cell(row=3, column=first).value).startswith("=IF(COUNT(")  # the first month
+    assert ws.cell(row=4, column=first + 1).value == f"={col_letter(first)}$3+7"
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert f"{col_letter(first)}3:{col_letter(first + SLOTS - 1)}3" in merged  # month headers
+    assert len([m for m in merged if m.endswith("3") and ":" in m]) == MONTHS
     s14 = next(r for r in range(5, 40) if ws.cell(row=r, column=1).value == "S14")
     meeting = ws.cell(row=s14, column=t.first_col + t.index("meeting")).value
     assert isinstance(meeting, dt.datetime) and meeting.weekday() == 3
@@ -98,10 +102,14 @@ def test_libreoffice_opens_and_recalculates_the_grid(planned):
               if r[0]]
     first_start = min(s for s in starts if s is not None)
     first = grid_first_col() - 1
-    week0 = rows[3][first]
-    assert isinstance(week0, dt.datetime)
-    assert week0.weekday() == 0 and first_start - week0 < dt.timedelta(days=7)
-    assert rows[3][first + 1] - week0 == dt.timedelta(days=7)
+    month0 = rows[2][first]
+    assert isinstance(month0, dt.datetime) and month0.day == 1
+    assert (month0.year, month0.month) == (first_start.year, first_start.month)
+    assert [rows[3][first + k] - month0 for k in range(SLOTS)] == \
+        [dt.timedelta(days=7 * k) for k in range(SLOTS)]
+    nxt = rows[2][first + SLOTS]
+    assert nxt.day == 1 and (nxt - month0).days in (28, 29, 30, 31)
+    assert rows[3][first + SLOTS] == nxt
     # the weights check of the foundation still computes in LibreOffice
     crit = lo.recalculated_values(planned, layout.sheet("criteria").name)
     assert any(isinstance(v, str) and v.startswith("In orde") for v in crit[2] if v)
@@ -200,3 +208,50 @@ def test_new_workbook_has_the_template_and_plans_before_the_profile_is_filled(tm
     assert f"Planning berekend: {count} stappen" in proc.stdout
     assert "tellen voor de planning niet mee" in proc.stdout  # the empty profile, not a stop
     assert "geen vergadering van" in proc.stdout  # no meetings entered yet
+
+
+def test_planning_prints_readably_without_hashes(planned, tmp_path):
+    """LibreOffice renders the Planning sheet (PDF, A3 landscape): month names, legend, every
+    date readable (no ###), the ID and step columns repeated on the following pages."""
+    import subprocess
+
+    ws = load_workbook(planned)[layout.sheet("planning").name]
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8
+    assert ws.print_title_rows == "$3:$4" and ws.print_title_cols == "$A:$B"
+    pdf = lo.convert(planned, "pdf", tmp_path)
+    pages = [p for p in lo.pdf_text(pdf).split("\f") if "S18" in p and "S01" in p
+             and ("Kleur" in p or "Maand" in p or "2027" in p)]
+    planning = [p for p in pages if "Profiel opstellen" in p]
+    assert len(planning) >= 2  # several pages across, the step names repeated on each
+    text = "\n".join(planning)
+    assert "###" not in text
+    for word in ("Kleur", "Klaar", "Bezig", "Te doen", "Uitgesteld", "Te laat", "Vergadering",
+                 "Deze week", "november 2025", "januari 2027"):
+        assert word in text, word
+    t = layout.table("planning")
+    dates = [c.value for c in ws[col_letter(t.first_col + t.index("start"))][t.first_data_row - 1:]
+             if isinstance(c.value, dt.datetime)]
+    assert f"{dates[0]:%d/%m/%Y}" in text  # the date columns show their dates
+    png = tmp_path / "planning"
+    first_page = next(i for i, p in enumerate(lo.pdf_text(pdf).split("\f"), start=1)
+                      if p in planning)
+    subprocess.run(["pdftoppm", "-f", str(first_page), "-l", str(first_page), "-r", "40", "-png",
+                    str(pdf), str(png)], check=True, timeout=120)
+    assert list(tmp_path.glob("planning*.png"))
+
+
+def test_demo_planning_is_a_call_in_progress(planned):
+    """Dated relative to today: steps done, one under way, the rest ahead; none late."""
+    ws = load_workbook(planned)[layout.sheet("planning").name]
+    t = layout.table("planning")
+    today = dt.datetime.combine(dt.date.today(), dt.time())
+    statuses = {}
+    for row in ws.iter_rows(min_row=t.first_data_row, values_only=True):
+        if not row[0]:
+            continue
+        status, end = row[t.index("status")], row[t.index("end")]
+        statuses[row[0]] = status
+        if status != lay.DONE:
+            assert end >= today, (row[0], end)  # not late
+    assert lay.BUSY in statuses.values() and lay.DONE in statuses.values()
+    assert lay.TODO in statuses.values()

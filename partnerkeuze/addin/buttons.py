@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Button:
-    """A ribbon button: id (also the Python handler's key), label, tips and built-in icon."""
+    """A ribbon button: id (also the Python handler's key), label, tips and built-in icon (an
+    Excel control id, see tests/data/excel-control-ids.txt)."""
 
     id: str
     label: str
@@ -47,12 +48,12 @@ GROUPS: tuple[Group, ...] = (
     Group("pkKandidaturen", "Kandidaturen", (
         Button("questionnaire", "Vragenlijsten", "Vragenlijsten maken",
                "Schrijft de vragenlijst voor de kandidaten in elke gevraagde taal (Word).",
-               "FileSaveAsWordDocx"),
+               "FileSaveAsOtherFormats"),
         Button("forms", "Kandidaatstellings- formulieren", "Kandidaatstellingsformulieren",
                "Schrijft de invulbare kandidaatstellingsformulieren per taal.", "FormControlEditBox"),
         Button("import_forms", "Kandidaturen inlezen", "Kandidaturen inlezen",
                "Leest de ingevulde kandidaatstellingsformulieren uit een map in.",
-               "ImportExcel"),
+               "GetExternalDataFromText"),
     )),
     Group("pkBeoordeling", "Beoordeling", (
         Button("assessor_forms", "Beoordelings- formulieren", "Beoordelingsformulieren",
@@ -70,23 +71,28 @@ GROUPS: tuple[Group, ...] = (
     Group("pkDocumenten", "Documenten", (
         Button("dossier", "Dossier", "Dossier voor college en raad",
                "Schrijft het beargumenteerde dossier voor het college en de gemeenteraad.",
-               "CreateReport"),
+               "FileSaveAsPdfOrXps"),
         Button("letters", "Brieven", "Brieven aan de kandidaten",
-               "Schrijft een brief aan elke kandidaat in zijn taal.", "MailMergeStartLetters"),
+               "Schrijft een brief aan elke kandidaat in zijn taal.", "FileSendAsAttachment"),
     )),
     Group("pkPlanning", "Planning", (
         Button("plan", "Planning", "Planning maken",
                "Berekent de planning van de oproep rond GROS, college en gemeenteraad.",
-               "CalendarInsert"),
+               "FunctionsDateTimeInsertGallery"),
         Button("calendar", "Agenda (.ics)", "Agenda exporteren",
-               "Schrijft de planning als agendabestand (.ics) voor Outlook.", "NewAppointment"),
+               "Schrijft de planning als agendabestand (.ics) voor Outlook.", "HeaderFooterCurrentDate"),
         Button("reminders", "Herinneringen", "Herinneringen versturen",
-               "Verstuurt de herinneringen die nu vervallen zijn (eenmalig).", "ReminderSound"),
+               "Verstuurt de herinneringen die nu vervallen zijn (eenmalig).", "FileSendMenu"),
     )),
     Group("pkSdg", "SDG-partnerschappen", (
         Button("sdg_match", "SDG-koppeling", "Gemeenten koppelen",
                "Koppelt Vlaamse gemeenten aan partnergemeenten op thema's (SDG-modus).",
-               "ConnectedToolSyncMenu"),
+               "EditLinks"),
+    )),
+    Group("pkHulp", "Hulp", (
+        Button("diagnose", "Diagnose", "Installatie controleren",
+               "Controleert Python, xlwings, de invoegtoepassing, de instellingen, schrijfrechten "
+               "en Word of LibreOffice, en zegt wat u moet herstellen.", "ErrorChecking"),
     )),
     Group("pkEvaluatie", "Evaluatie", (
         Button("evaluate", "Evaluatie- rapport", "Evaluatie van de stedenband",

@@ -31,6 +31,7 @@ HANDLERS = {
     "reminders": h.reminders,
     "sdg_match": h.sdg_match,
     "evaluate": h.evaluate,
+    "diagnose": h.diagnose,
 }
 
 TRACE_ENV = "PARTNERKEUZE_RIBBON_TRACE"  # file: record the click instead of working on Excel
@@ -126,9 +127,13 @@ def _trace(button_id: str, trace_path: str) -> None:
         from partnerkeuze.addin.context import Context, RecordingUI
         from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
+        from partnerkeuze.addin.config import resolve
+
         ui = RecordingUI()
         book = FileWorkbook(book_path, for_writing=False)
-        outcome = run(button_id, Context(book, ui, Path(book_path)))
+        config = resolve(workbook_path=book_path)  # the conf files, as in Excel
+        outcome = run(button_id, Context(book, ui, Path(book_path), config))
+        record["config"] = config
         record["shown"] = ui.shown
         record["messages"] = outcome.messages if outcome else None
         record["modules"] = sorted(sys.modules)
@@ -136,8 +141,14 @@ def _trace(button_id: str, trace_path: str) -> None:
         json.dump(record, fh, ensure_ascii=False)
 
 
-def on_ribbon(button_id: str) -> None:
-    """Entry point of every ribbon click (called by the VBA callback through RunPython)."""
+def in_udf_server() -> bool:
+    """True inside xlwings' COM server ('Use UDF Server' = True): Python lives between clicks."""
+    return "xlwings.server" in sys.modules
+
+
+def on_ribbon(button_id: str, addin_name: str | None = None) -> None:
+    """Entry point of every ribbon click (called by the VBA callback through RunPython);
+    addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet."""
     import warnings
 
     warnings.simplefilter("ignore")  # stderr output would show as an error dialog on Mac
@@ -148,9 +159,11 @@ def on_ribbon(button_id: str) -> None:
     try:
         from partnerkeuze.addin.xlwings_adapter import live_context
 
-        ctx = live_context()
-    except Exception as exc:  # no Excel to show a message box in: xlwings shows stderr
-        print(f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc}).",
-              file=sys.stderr)
+        ctx = live_context(addin_name)
+    except Exception as exc:  # no Excel to show a message box in: xlwings shows the error
+        text = f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc})."
+        if in_udf_server():  # Python stays alive: an exception becomes xlwings' error box
+            raise RuntimeError(text) from None
+        print(text, file=sys.stderr)
         raise SystemExit(1) from None
     run(button_id, ctx)

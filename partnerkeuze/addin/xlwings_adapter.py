@@ -134,33 +134,62 @@ class XlwingsUI:
         self.app.books.open(str(path))
 
 
-def read_config(book) -> dict[str, str]:
-    """Settings from the sheet 'partnerkeuze.conf' (active workbook first, then the add-in)."""
+def _sheet_config(book) -> dict[str, str]:
+    """The A:B rows of a book's sheet 'partnerkeuze.conf' ({} without one)."""
+    from partnerkeuze.addin.config import sheet_rows
+    from partnerkeuze.addin.context import CONFIG_SHEET
+
+    try:
+        rows = book.sheets[CONFIG_SHEET].range("A1").expand("down").resize(
+            column_size=2).options(ndim=2).value
+    except Exception:
+        return {}
+    return sheet_rows(rows)
+
+
+def find_addin(app, addin_name: str | None = None):
+    """The add-in's book: by the name the VBA passed (ThisWorkbook.Name), else any open .xlam
+    with a 'partnerkeuze.conf' sheet (the file may have any name)."""
     from partnerkeuze.addin.context import ADDIN_FILE, CONFIG_SHEET
 
-    config: dict[str, str] = {}
-    sources = [book]
-    try:
-        sources.append(book.app.books[ADDIN_FILE])
+    names = [n for n in (addin_name, ADDIN_FILE) if n]
+    try:  # Windows: installed add-ins are workbooks Excel does not list
+        names += [a.Name for a in app.api.AddIns2 if a.IsOpen and str(a.Name).lower().endswith(".xlam")]
     except Exception:
         pass
-    for source in reversed(sources):  # the active workbook wins
+    for name in names:
         try:
-            rows = source.sheets[CONFIG_SHEET].range("A1").expand("down").resize(
-                column_size=2).options(ndim=2).value
+            book = app.books[name]
+            book.sheets[CONFIG_SHEET]
+            return book
         except Exception:
             continue
-        config.update({str(k).upper(): "" if v is None else str(v) for k, v in rows if k})
-    return config
+    return None
 
 
-def live_context():
+def read_config(book, addin_name: str | None = None) -> dict[str, str]:
+    """Settings in the add-in's GetConfig order (addin/config.py): the workbook's sheet, the
+    add-in's sheet, the conf file beside the workbook, the user file; empty never shadows."""
+    from partnerkeuze.addin.config import resolve
+
+    addin = find_addin(book.app, addin_name)
+    return resolve(workbook_sheet=_sheet_config(book),
+                   addin_sheet=_sheet_config(addin) if addin is not None else {},
+                   workbook_path=_local_path(book))
+
+
+def _local_path(book) -> Path | None:
+    """The workbook's local file path (None for an unsaved or cloud workbook)."""
+    full = book.fullname
+    return Path(full) if full and ("/" in full or "\\" in full) and "://" not in full else None
+
+
+def live_context(addin_name: str | None = None):
     """The context of a click: the calling workbook in Excel."""
     import xlwings as xw
 
     from partnerkeuze.addin.context import Context
 
     book = xw.Book.caller()
-    full = book.fullname
-    path = Path(full) if full and ("/" in full or "\\" in full) and "://" not in full else None
-    return Context(LiveWorkbook(book), XlwingsUI(book.app), path, read_config(book))
+    return Context(LiveWorkbook(book), XlwingsUI(book.app), _local_path(book),
+                   read_config(book, addin_name))

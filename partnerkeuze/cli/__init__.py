@@ -16,7 +16,7 @@ from partnerkeuze.errors import EXIT_FILE, PartnerkeuzeError
 # Commands in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "questionnaire", "dossier", "letters",
                              "plan", "remind", "forms", "import", "assessor-forms", "merge",
-                             "match", "addin", "freeze", "record", "evaluate")
+                             "match", "addin", "freeze", "record", "evaluate", "doctor")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),

@@ -257,8 +257,8 @@ RESULTS = Sheet(
     key="results", name="Resultaten", order=80, tab_color="7030A0",
     title="Resultaten: gewogen scores, rangschikking en shortlist",
     intro=(
-        "De gewogen score is een Excel-formule over de Scoretabel. Rang, shortlist en "
-        "opmerkingen schrijft 'Scores berekenen'."
+        "Gewogen score, volledigheid, rang en shortlist zijn Excel-formules over de Scoretabel; "
+        "'Scores berekenen' voegt de knock-outs, gelijke standen en opmerkingen toe."
     ),
     table=RESULTS_TABLE,
 )

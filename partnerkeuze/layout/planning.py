@@ -35,12 +35,12 @@ PLANNING_TABLE = Table(
                     "vergadering die hij haalt."),
         Column("owner", "Verantwoordelijke", TEXT, width=18, max_len=120),
         Column("status", "Status", CHOICE, width=11, required=True, choices="plan_statuses"),
-        Column("earliest", "Niet vóór", DATE, width=11, number_format="DD/MM/YYYY",
+        Column("earliest", "Niet vóór", DATE, width=12.5, number_format="DD/MM/YYYY",
                help="Vroegste startdatum (leeg: zo vroeg als de voorgaande stappen toelaten)."),
-        Column("start", "Start", OUTPUT, width=11, number_format="DD/MM/YYYY"),
-        Column("end", "Einde", OUTPUT, width=11, number_format="DD/MM/YYYY"),
-        Column("meeting", "Vergadering", OUTPUT, width=11, number_format="DD/MM/YYYY"),
-        Column("submit_by", "Indienen uiterlijk", OUTPUT, width=11, number_format="DD/MM/YYYY"),
+        Column("start", "Start", OUTPUT, width=12.5, number_format="DD/MM/YYYY"),
+        Column("end", "Einde", OUTPUT, width=12.5, number_format="DD/MM/YYYY"),
+        Column("meeting", "Vergadering", OUTPUT, width=12.5, number_format="DD/MM/YYYY"),
+        Column("submit_by", "Indienen uiterlijk", OUTPUT, width=12.5, number_format="DD/MM/YYYY"),
         Column("note", "Toelichting planning", OUTPUT, width=44, wrap=True),
     ),
 )
@@ -51,7 +51,7 @@ PLANNING = Sheet(
     intro=(
         "Stappen met duur, volgorde, verantwoordelijke en status. Een stap die advies of "
         "goedkeuring nodig heeft, landt op de eerste vergadering van dat orgaan die hij haalt. "
-        "'Planning berekenen' (of 'partnerkeuze plan') vult de grijze kolommen en de weken."
+        "'Planning berekenen' (of 'partnerkeuze plan') vult de grijze kolommen en de maanden."
     ),
     table=PLANNING_TABLE,
 )

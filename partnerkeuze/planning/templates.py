@@ -129,8 +129,13 @@ def stedenband_demo(tables: dict, fields: dict) -> None:
     # ranking is under way and the college decision is behind schedule.
     done = {f"S{i:02d}": DONE for i in range(1, 12)}
     done.update({"S12": BUSY})
-    tables["planning"] = rows(STEDENBAND, done)
-    tables["meetings"] = meeting_rows(dt.date(2025, 11, 1), dt.date(2027, 6, 30), {
+    # The step under way started two weeks before this week, whenever the demo is made: the
+    # Gantt then shows a call in progress (done, busy, to do), not steps late since 2026.
+    today = dt.date.today()
+    under_way = max(dt.date(2026, 7, 30), today - dt.timedelta(days=today.weekday() + 14))
+    tables["planning"] = rows(STEDENBAND, done, earliest={"S12": under_way})
+    last_meeting = max(dt.date(2027, 6, 30), today + dt.timedelta(days=550))
+    tables["meetings"] = meeting_rows(dt.date(2025, 11, 1), last_meeting, {
         GROS: ((1, 1), 14, "Raadzaal, 20 uur"),
         COLLEGE: (0, 7, "Wekelijks college"),
         COUNCIL: ((3, -1), 21, "Gemeenteraad, agenda via het college"),

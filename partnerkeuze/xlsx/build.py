@@ -297,4 +297,5 @@ BUILD_HOOKS: tuple[str, ...] = (
     "partnerkeuze.governance.workbook:build_hook",
     "partnerkeuze.procedure.workbook:build_hook",
     "partnerkeuze.evaluation.build:build_hook",
+    "partnerkeuze.governance.native:build_hook",
 )
