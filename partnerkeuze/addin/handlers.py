@@ -161,6 +161,8 @@ def sdg_match(ctx: Context) -> Outcome:
 def evaluate(ctx: Context) -> Outcome:
     """Evaluatierapport: the evaluation report of a city link (mode evaluatie)."""
     return action(f"{EVALUATION}:evaluate")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+
+
 def diagnose(ctx: Context) -> Outcome:
     """Diagnose: is this PC ready (interpreter, packages, DLL, add-in, settings, Word)?"""
     return action("partnerkeuze.doctor:diagnose_action")(ctx.book, ctx.workbook_path,
