@@ -78,17 +78,19 @@ def test_a_later_candidate_is_declared_through_the_assessor_forms(demo_template,
     rows = _conflict_rows(book, "K14")
     assert sorted((r[0], r[2]) for r in rows) == [("B1", "geen conflict"), ("B2", "conflict")]
     assert all("verklaard in b" in r[4] for r in rows)
-    assert "K14" in data["partly"] and "K12" in data["blocked"]  # K12: scores missing
-    reasons = " ".join(data["partly"]["K14"])
+    # the panel rule: B3 has not declared for K14, so K14 does not count yet (never a silent
+    # drop-out of B3); K12: scores missing
+    assert "K14" in data["blocked"] and "K12" in data["blocked"]
+    reasons = " ".join(data["blocked"]["K14"])
     assert "geen verklaring over belangenconflicten van B3" in reasons
     # the B2 conflict warning comes once, not once per criterion
     assert merged.stderr.count("B2 verklaarde een belangenconflict voor K14") == 1
 
     text = run_cli("merge", book, back)  # same files again: already read, still explained
-    assert "K14 Gulu telt mee, maar niet volledig: geen verklaring over belangenconflicten van " \
+    assert "K14 Gulu telt nog niet mee: geen verklaring over belangenconflicten van " \
         "B3" in text.stdout
     assert "K12 Commewijne telt nog niet mee: " in text.stdout
-    # what score says agrees: K14 counts on B1's scores (B2 conflict, B3 undeclared)
-    score = json.loads(run_cli("score", book, "--json").stdout)
-    k14 = next(c for c in score["candidates"] if c["id"] == "K14")
-    assert k14["complete"] is True and abs(k14["score"] - 60.0) < 1e-6  # 3 of 5: B1 only
+    # what score says agrees: B3 has not declared for K14, so score refuses and names it
+    score = run_cli("score", book, "--json")
+    assert score.returncode == 1, score.stdout + score.stderr
+    assert "K14" in score.stderr and "B3" in score.stderr and "Traceback" not in score.stderr

@@ -43,7 +43,7 @@ GROUPS: tuple[Group, ...] = (
         Button("record", "Procedurestap vastleggen", "Procedurestap vastleggen",
                "Legt een stap van de procedure vast (deadline, eindvolgorde, advies van de GROS, "
                "beslissing van het college, goedkeuring door de gemeenteraad), geketend in het "
-               "logboek. Brieven en dossier volgen uit deze stappen.", "ReviewTrackChanges"),
+               "logboek. Brieven en dossier volgen uit deze stappen.", "SignatureLineInsert"),
     )),
     Group("pkKandidaturen", "Kandidaturen", (
         Button("questionnaire", "Vragenlijsten", "Vragenlijsten maken",
@@ -98,7 +98,7 @@ GROUPS: tuple[Group, ...] = (
         Button("evaluate", "Evaluatie- rapport", "Evaluatie van de stedenband",
                "Schrijft het evaluatierapport van de stedenband (modus evaluatie) in het "
                "Nederlands en in de taal van de partner, met de radar en een voorstel.",
-               "CreateReport"),
+               "ChartInsert"),
     )),
 )
 
