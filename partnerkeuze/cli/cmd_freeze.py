@@ -22,11 +22,13 @@ def run(args) -> int:
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
     from partnerkeuze.governance.actions import freeze
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
-    if outcome.changed:
-        book.save()
+    with write_session(args.path, "freeze"):
+        book = FileWorkbook(args.path)
+        outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
+        if outcome.changed:
+            book.save()
     show(outcome, as_json=args.json)
     return 0

@@ -12,7 +12,8 @@ import importlib
 from partnerkeuze.layout.schema import Column, Field, Sheet, Table
 
 # Modules under partnerkeuze.layout that contribute to the workbook, in order.
-PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg", "governance")
+PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg", "governance",
+                          "saving")
 
 
 def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:

@@ -43,9 +43,19 @@ class Mail:
 
 
 def state_path(book) -> Path:
-    """The state file next to the workbook (file path, xlwings fullname or the current folder)."""
+    """The state file next to the workbook (file path or xlwings fullname).
+
+    A workbook that was never saved has no folder: its state goes to PARTNERKEUZE_STATE_DIR or
+    the folder .partnerkeuze in the user's home, never into the current folder.
+    """
+    import os
+
     path = getattr(book, "path", None) or getattr(book, "fullname", None)
-    path = Path(path) if path else Path.cwd() / str(getattr(book, "name", "werkmap"))
+    path = Path(path) if path else None
+    if path is None or not path.is_absolute() and not path.parent.name:
+        home = os.environ.get("PARTNERKEUZE_STATE_DIR") or Path.home() / ".partnerkeuze"
+        path = Path(home) / (path.name if path else str(getattr(book, "name", "werkmap")))
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path.with_name(path.stem + STATE_SUFFIX)
 
 
