@@ -74,6 +74,10 @@ def progress_printer(quiet: bool = False):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 done, 1 problems, 2 usage or file)."""
+    if not os.environ.get("PARTNERKEUZE_DEBUG"):
+        # A writer interrupted by a full disk leaves generators that complain in English at
+        # clean-up; the user already got the Dutch message.
+        sys.unraisablehook = lambda unraisable: None
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

@@ -29,6 +29,9 @@ def run(args) -> int:
     if path.suffix.lower() != ".xlsx" or not path.parent.is_dir():  # new() says why
         show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
         return 0
+    from partnerkeuze.xlsx.saving import check_writable
+
+    check_writable(path)  # a read-only folder: refused before the lock file is made
     with workbook_lock(args.path, "new"):
         show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
     return 0

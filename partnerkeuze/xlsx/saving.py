@@ -70,7 +70,7 @@ def generations(path: Path) -> int:
 
 def backup_pattern(path: Path) -> re.Pattern:
     """The names of the backups this product makes of path (and only those)."""
-    return re.compile(re.escape(path.stem + BACKUP_TAG) + r"\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?"
+    return re.compile(re.escape(path.stem + BACKUP_TAG) + r"(\d{4}-\d{2}-\d{2}_\d{6})(?:-(\d+))?"
                       + re.escape(path.suffix) + "$")
 
 
@@ -79,10 +79,11 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
     path = real_target(path)
     pattern = backup_pattern(path)
     try:
-        names = [n for n in os.listdir(path.parent) if pattern.match(n)]
+        found = [(m.group(1), int(m.group(2) or 1), n) for n in os.listdir(path.parent)
+                 if (m := pattern.match(n))]
     except OSError:
         return []
-    return [path.parent / n for n in sorted(names)]
+    return [path.parent / n for _, _, n in sorted(found)]
 
 
 def _pid_alive(pid: int) -> bool:
@@ -194,7 +195,10 @@ def _make_backup(target: Path) -> Path:
         shutil.copyfile(target, tmp)
         shutil.copymode(target, tmp)
         _fsync_file(tmp)
-        for n in range(1, 1000):
+        pattern = backup_pattern(target)
+        same = [int(m.group(2) or 1) for b in backups_of(target)
+                if (m := pattern.match(b.name)) and m.group(1) == stamp]
+        for n in range(max(same, default=0) + 1, max(same, default=0) + 1000):
             name = f"{target.stem}{BACKUP_TAG}{stamp}{'' if n == 1 else f'-{n}'}{target.suffix}"
             final = target.parent / name
             try:
@@ -280,12 +284,24 @@ def replace_atomically(path: Path, write: Callable[[Path], None], *, backup: boo
     except MemoryError:
         raise FileError(f"{target.name}: te weinig geheugen om het bestand te schrijven; er is "
                         f"niets gewijzigd") from None
+    except Exception as exc:  # e.g. lxml's SerialisationError('IO_EFBIG') from a writer
+        raise write_failure(exc, target) from None
     finally:
         if tmp is not None and tmp.exists():
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def write_failure(exc: Exception, target: Path) -> FileError:
+    """A Dutch FileError for a writer that failed with a library's own exception."""
+    text = str(exc).upper()
+    for code in ("ENOSPC", "EFBIG", "EDQUOT", "EACCES", "EROFS", "EIO"):
+        if code in text:
+            return file_error_from_os(OSError(getattr(errno, code), ""), target.name)
+    return FileError(f"{target.name}: het bestand kon niet geschreven worden "
+                     f"({type(exc).__name__}); er is niets gewijzigd")
 
 
 class Stage:
