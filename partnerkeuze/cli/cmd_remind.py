@@ -116,6 +116,7 @@ def _reminder_time(path) -> str:
     book = FileWorkbook(path, for_writing=False)
     try:
         snap = book.snapshot()
+        require_planning_sheets(snap)  # a wrong workbook is refused before the daily loop
         sheet = layout.sheet("settings")
         raw = next((row[2] for row in snap.rows(sheet.name)
                     if row and row[0] == "reminder_time" and len(row) > 2), None)

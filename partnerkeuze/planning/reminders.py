@@ -46,17 +46,29 @@ def state_path(book) -> Path:
     """The state file next to the workbook (file path or xlwings fullname).
 
     A workbook that was never saved has no folder: its state goes to PARTNERKEUZE_STATE_DIR or
-    the folder .partnerkeuze in the user's home, never into the current folder.
+    to a temporary folder of this process, never into the current folder.
     """
     import os
 
     path = getattr(book, "path", None) or getattr(book, "fullname", None)
     path = Path(path) if path else None
     if path is None or not path.is_absolute() and not path.parent.name:
-        home = os.environ.get("PARTNERKEUZE_STATE_DIR") or Path.home() / ".partnerkeuze"
+        home = os.environ.get("PARTNERKEUZE_STATE_DIR") or _process_state_dir()
         path = Path(home) / (path.name if path else str(getattr(book, "name", "werkmap")))
         path.parent.mkdir(parents=True, exist_ok=True)
     return path.with_name(path.stem + STATE_SUFFIX)
+
+
+_STATE_DIR: list[str] = []
+
+
+def _process_state_dir() -> str:
+    """A temporary folder for the state of workbooks without a folder (one per process)."""
+    import tempfile
+
+    if not _STATE_DIR:
+        _STATE_DIR.append(tempfile.mkdtemp(prefix="partnerkeuze-herinneringen-"))
+    return _STATE_DIR[0]
 
 
 def load_state(path: Path) -> dict:
