@@ -391,7 +391,8 @@ EXPECT = {
     "remind-plain-workbook": (1, r"Werkmap: het blad 'Instellingen' ontbreekt; dit is geen"),
     "remind-plain-workbook-daily": (1, r"Werkmap: het blad 'Planning' ontbreekt; dit is geen"),
     "remind-bad-time": (2, r"Instellingen: tijdstip van de herinneringen 'straks' is geen UU:MM"),
-    "remind-damaged-state": (2, r"demo\.herinneringen\.json"),
+    "remind-damaged-state": (2, r"demo\.herinneringen\.json: het bestand met verstuurde "
+                                r"herinneringen is beschadigd \(geen geldige JSON vanaf regel 1"),
     "forms-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
     "forms-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
     "import-no-folder": (2, r"nergens: map niet gevonden"),
@@ -413,7 +414,8 @@ EXPECT = {
 }
 
 ENGLISH = re.compile(r"Traceback|Error\b|Exception|Permission denied|No such file|"
-                     r"Unable to|Connection refused|not iterable|does not exist")
+                     r"Unable to|Connection refused|not iterable|does not exist|Expecting|"
+                     r"\bline \d+ column")
 
 
 def _files(root):

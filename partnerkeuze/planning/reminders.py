@@ -81,8 +81,16 @@ def load_state(path: Path) -> dict:
             raise ValueError("sent")
         return data
     except (ValueError, OSError, AttributeError) as exc:
+        from partnerkeuze.errors import os_reason
+
+        if isinstance(exc, json.JSONDecodeError):
+            why = f"geen geldige JSON vanaf regel {exc.lineno}, kolom {exc.colno}"
+        elif isinstance(exc, OSError):
+            why = os_reason(exc)
+        else:
+            why = "de lijst 'sent' ontbreekt"
         raise FileError(f"{path.name}: het bestand met verstuurde herinneringen is beschadigd "
-                        f"({str(exc)[:80]}); herstel of verwijder het (dan worden alle "
+                        f"({why}); herstel of verwijder het (dan worden alle "
                         f"herinneringen opnieuw verstuurd)") from None
 
 
