@@ -87,6 +87,9 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True when a process with this id runs (always True on Windows, where os.kill ends it)."""
+    if os.name == "nt":
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -113,10 +116,13 @@ def clean_stale_temps(folder: Path) -> list[Path]:
             continue
         m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", entry.name)
         try:
-            if m:
-                stale = int(m.group(1)) != os.getpid() and not _pid_alive(int(m.group(1)))
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AGE_SECONDS
+            if m and int(m.group(1)) == os.getpid():
+                stale = False
+            elif m:
+                stale = old or not _pid_alive(int(m.group(1)))
             else:  # a name from an older version: stale when old
-                stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AGE_SECONDS
+                stale = old
             if not stale:
                 continue
             if entry.is_dir(follow_symlinks=False):
