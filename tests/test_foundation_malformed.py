@@ -237,6 +237,15 @@ def _long_cell(path, demo):
     return path
 
 
+def _broken_part(path, demo, part, data):
+    import zipfile
+
+    with zipfile.ZipFile(demo) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, data if info.filename == part else zin.read(info.filename))
+    return path
+
+
 def _without_name(name):
     def fn(wb):
         del wb.defined_names[name]
@@ -288,6 +297,10 @@ def _case(tmp, demo, name):
         "check-long-cell": ["check", _long_cell(tmp / "lang.xlsx", demo)],
         "check-deleted-name": ["check", demo],
         "check-plain-workbook": ["check", plain],
+        "check-broken-sheet-xml": ["check", _broken_part(tmp / "kapot.xlsx", demo,
+                                                         "xl/worksheets/sheet3.xml", b"rommel")],
+        "score-broken-workbook-xml": ["score", _broken_part(tmp / "kapot.xlsx", demo,
+                                                            "xl/workbook.xml", b"<niet xml")],
         # score
         "score-deleted-name": ["score", demo],
         "score-tampered-log": ["score", demo],
@@ -365,6 +378,9 @@ EXPECT = {
     "check-long-cell": (1, r"Kandidaten!B5: de tekst is 104000 tekens lang"),
     "check-deleted-name": (1, r"Antwoorden!A5: de keuzelijst gebruikt de naam 'ids_candidates'"),
     "check-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "check-broken-sheet-xml": (2, r"kapot\.xlsx: de werkmap kan niet gelezen worden: een "
+                                  r"onderdeel is beschadigd"),
+    "score-broken-workbook-xml": (2, r"kapot\.xlsx: de werkmap kan niet gelezen worden"),
     "score-deleted-name": (1, r"Belangenconflicten!A5: de keuzelijst gebruikt de naam "
                               r"'ids_assessors'"),
     "score-tampered-log": (1, r"Logboek!H5: logregel Nr 1 werd gewijzigd"),

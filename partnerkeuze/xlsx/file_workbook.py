@@ -73,10 +73,10 @@ def load(path: Path, *, read_only: bool = False):
         raise
     except MemoryError:
         raise FileError(f"{path.name}: te weinig geheugen om de werkmap te lezen") from None
-    except Exception as exc:  # openpyxl raises many kinds on damaged packages
+    except Exception:  # openpyxl raises many kinds on damaged packages (in English)
         raise FileError(f"{path.name}: de werkmap kan niet gelezen worden: een onderdeel is "
-                        f"beschadigd of ontbreekt ({type(exc).__name__}); open ze in Excel en "
-                        f"bewaar ze opnieuw, of neem een reservekopie (.vorige-…xlsx)") from None
+                        f"beschadigd of ontbreekt; open ze in Excel en bewaar ze opnieuw, of "
+                        f"neem een reservekopie (.vorige-…xlsx)") from None
 
 
 class LazySheets(dict):
