@@ -303,7 +303,7 @@ def _case(tmp, demo, name):
                                                             "xl/workbook.xml", b"<niet xml")],
         # score
         "score-deleted-name": ["score", demo],
-        "score-tampered-log": ["score", demo],
+        "check-tampered-log": ["check", demo],
         "score-unknown-predecessor": ["score", demo],
         "score-encrypted": ["score", _encrypted(tmp / "geheim.xlsx", demo)],
         "score-long-cell": ["score", _long_cell(tmp / "lang.xlsx", demo)],
@@ -359,7 +359,7 @@ def _case(tmp, demo, name):
 PREPARE = {  # workbook edits a case needs before it runs
     "check-deleted-name": _without_name("ids_candidates"),
     "score-deleted-name": _without_name("ids_assessors"),
-    "score-tampered-log": _tamper_log,
+    "check-tampered-log": _tamper_log,
     "score-unknown-predecessor": _unknown_predecessor,
     "dossier-text-score": set_cell("scores", "scores", 5, "score", "veel"),
     "letters-text-score": set_cell("scores", "scores", 5, "score", "veel"),
@@ -383,7 +383,7 @@ EXPECT = {
     "score-broken-workbook-xml": (2, r"kapot\.xlsx: de werkmap kan niet gelezen worden"),
     "score-deleted-name": (1, r"Belangenconflicten!A5: de keuzelijst gebruikt de naam "
                               r"'ids_assessors'"),
-    "score-tampered-log": (1, r"Logboek!H5: logregel Nr 1 werd gewijzigd"),
+    "check-tampered-log": (1, r"Logboek!H5: logregel Nr 1 werd gewijzigd"),
     "score-unknown-predecessor": (1, r"^Planning!E6: .*S99"),
     "score-encrypted": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord versleuteld"),
     "score-long-cell": (1, r"Kandidaten!B5: de tekst is 104000 tekens lang"),

@@ -50,15 +50,30 @@ def further_problems(book: WorkbookIO, model, snap) -> list[Problem]:
     return problems
 
 
+def history_sheets() -> set[str]:
+    """The sheets that record what happened (chained, protected): evidence, not input."""
+    names = set()
+    for key in ("log", "criteria_history", "procedure"):
+        try:
+            names.add(layout.sheet(key).name)
+        except KeyError:
+            pass
+    return names
+
+
 def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     """Compute scores, ranks and shortlist and write them into the workbook with a log entry.
 
     Refuses (InputProblems) whenever check would: a workbook with problems gets no results.
+    The one exception is a break in the record of what happened (Logboek, Criteriahistoriek,
+    Procedure): no user can repair that evidence, so score keeps it visible as a warning
+    instead of refusing for ever.
     """
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
-    problems = further_problems(book, model, snap)
+    problems = [p for p in further_problems(book, model, snap)
+                if p.place.partition("!")[0] not in history_sheets()]
     if problems:
         raise InputProblems(sorted_problems(problems))
     from partnerkeuze.governance.hooks import before_score, score_patch
