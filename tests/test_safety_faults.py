@@ -182,7 +182,7 @@ def test_kill_9_leaves_old_or_new_never_a_mix(demo_path, inputs, tmp_path, comma
     original = demo_path.read_bytes()
     out_dir = tmp_path / "brieven"
     seen = set()
-    for moment in sorted(rng.uniform(0.3, 6.0) for _ in range(3)):
+    for moment in sorted(rng.uniform(0.3, 3.5) for _ in range(3)):
         shutil.rmtree(out_dir, ignore_errors=True)
         demo_path.write_bytes(original)
         args = [a.format(scores=inputs / "scores", out=out_dir) for a in KILLED[command][1:]]
