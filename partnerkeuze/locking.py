@@ -101,6 +101,9 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
                         f"({file_error_from_os(exc, lock_file.parent).message}); controleer de "
                         f"schrijfrechten van de map") from None
     stale = _read_holder(note) if note.exists() else None
+    from partnerkeuze.xlsx.saving import roll_forward
+
+    roll_forward(lock_file.parent)  # finish a commit a killed holder left half done
     info = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
             "command": command or "?", "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:

@@ -170,6 +170,9 @@ KILLED = {
 }
 
 
+from partnerkeuze.locking import workbook_lock  # noqa: E402
+
+
 def _is_valid_new(path: Path, command: str) -> bool:
     with zipfile.ZipFile(path) as zf:
         assert zf.testzip() is None
@@ -194,6 +197,8 @@ def test_kill_9_leaves_old_or_new_never_a_mix(demo_path, inputs, tmp_path, comma
         proc.wait()
         proc.stdout.close()
         proc.stderr.close()
+        with workbook_lock(demo_path, "test"):  # what the next command does first
+            pass
         data = demo_path.read_bytes()
         if data == original:
             seen.add("old")

@@ -179,3 +179,30 @@ def test_staged_writes_all_or_nothing(tmp_path):
         replace_atomically(out / "brief2.docx", _writer(b"nieuw 2"), backup=False)
         assert saving.current_path(out / "brief2.docx").read_bytes() == b"nieuw 2"
     assert _tree(out) == {"brief1.docx": b"nieuw", "brief2.docx": b"nieuw 2"}
+
+
+def test_commit_killed_half_way_is_finished_by_the_next_writer(tmp_path):
+    """A journal of a dead process: its finished files are moved into place (roll forward)."""
+    import json
+
+    from partnerkeuze.locking import workbook_lock
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    out = tmp_path / "brieven"
+    out.mkdir()
+    book = tmp_path / "werkmap.xlsx"
+    book.write_bytes(b"oud")
+    (out / "brief1.docx").write_bytes(b"nieuw 1")  # renamed before the kill
+    pending = [(out / f".~pk-{dead}-a.docx", out / "brief1.docx"),
+               (out / f".~pk-{dead}-b.docx", out / "brief2.docx"),
+               (tmp_path / f".~pk-{dead}-c.xlsx", book)]
+    pending[1][0].write_bytes(b"nieuw 2")
+    pending[2][0].write_bytes(b"nieuw werkmap")
+    journal = tmp_path / f".~pk-{dead}-j-journal.json"
+    journal.write_text(json.dumps([[str(a), str(b)] for a, b in pending]))
+    with workbook_lock(book, "score"):
+        pass
+    assert book.read_bytes() == b"nieuw werkmap"
+    assert _tree(out) == {"brief1.docx": b"nieuw 1", "brief2.docx": b"nieuw 2"}
+    assert not journal.exists()

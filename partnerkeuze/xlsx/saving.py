@@ -106,6 +106,7 @@ def _temp_prefix() -> str:
 def clean_stale_temps(folder: Path) -> list[Path]:
     """Remove temporary files (and stage folders) left by a killed earlier run in folder."""
     removed = []
+    roll_forward(folder)  # a half-finished commit is completed, not thrown away
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -337,9 +338,20 @@ class Stage:
         except OSError as exc:
             self.discard()
             raise file_error_from_os(exc) from None
+        if not self.pending:
+            return
+        journal = None
         try:
-            for tmp, target, backup in self.pending:
-                _rename(tmp, target, backup=backup)
+            journal = _write_journal(self.pending)  # a killed commit is finished by the next
+            for tmp, target, _ in self.pending:
+                os.replace(tmp, target)
+                COMMITTED.append(target)
+            for folder in dict.fromkeys(t.parent for _, t, _ in self.pending):
+                _fsync_dir(folder)
+            _quiet_unlink(journal)
+            for _, target, backup in self.pending:
+                if backup:
+                    _prune_backups(target)
         except OSError as exc:
             raise file_error_from_os(exc, unchanged=False) from None
         finally:
@@ -350,6 +362,58 @@ class Stage:
         for tmp, _, _ in self.pending:
             _quiet_unlink(tmp)
         self.pending = []
+
+
+JOURNAL_SUFFIX = "-journal.json"
+
+
+def _write_journal(pending: list[tuple[Path, Path, bool]]) -> Path:
+    """Note, beside the last target (the workbook), which finished files go where."""
+    import json
+
+    folder = pending[-1][1].parent
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(), suffix=JOURNAL_SUFFIX, dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump([[str(os.path.abspath(t)), str(os.path.abspath(g))] for t, g, _ in pending],
+                  fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    _fsync_dir(folder)
+    return Path(name)
+
+
+def roll_forward(folder: str | os.PathLike) -> list[Path]:
+    """Finish the commits a killed command left half done in folder; the files it moved.
+
+    A journal is written only once every new file is complete on disk, so finishing its renames
+    gives exactly the state the command would have left: the new one, never a mix.
+    """
+    import json
+
+    folder = Path(folder)
+    moved: list[Path] = []
+    try:
+        names = [n for n in os.listdir(folder)
+                 if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX)]
+    except OSError:
+        return moved
+    for name in names:
+        m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
+        if not m or int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1))):
+            continue
+        journal = folder / name
+        try:
+            pairs = json.loads(journal.read_text(encoding="utf-8"))
+            for tmp, target in pairs:
+                if os.path.exists(tmp):
+                    os.replace(tmp, target)
+                    moved.append(Path(target))
+            for parent in dict.fromkeys(Path(t).parent for _, t in pairs):
+                _fsync_dir(parent)
+            os.unlink(journal)
+        except (OSError, ValueError, TypeError):
+            continue
+    return moved
 
 
 def _quiet_unlink(path: Path) -> None:
