@@ -332,6 +332,7 @@ def _case(tmp, demo, name):
         "remind-plain-workbook-daily": ["remind", plain],
         "remind-bad-time": ["remind", demo],
         "remind-damaged-state": ["remind", demo, "--once"],
+        "remind-server-refuses": ["remind", demo, "--once"],
         # forms, import, assessor-forms, merge
         "forms-out-is-file": ["forms", demo, "--out", f],
         "forms-plain-workbook": ["forms", plain, "--out", tmp / "uit"],
@@ -365,6 +366,8 @@ PREPARE = {  # workbook edits a case needs before it runs
     "letters-text-score": set_cell("scores", "scores", 5, "score", "veel"),
     "plan-deleted-planning-sheet": _without_sheet("planning"),
     "remind-bad-time": _setting("reminder_time", "straks"),
+    "remind-server-refuses": lambda wb: (_setting("smtp_host", "127.0.0.1")(wb),
+                                         _setting("smtp_port", 9)(wb)),
 }
 
 # case -> (exit codes, pattern of the Dutch message naming the place)
@@ -409,6 +412,8 @@ EXPECT = {
     "remind-bad-time": (2, r"Instellingen: tijdstip van de herinneringen 'straks' is geen UU:MM"),
     "remind-damaged-state": (2, r"demo\.herinneringen\.json: het bestand met verstuurde "
                                 r"herinneringen is beschadigd \(geen geldige JSON vanaf regel 1"),
+    "remind-server-refuses": (1, r"de mailserver 127\.0\.0\.1:9 is niet bereikbaar \(de "
+                                 r"verbinding werd geweigerd\)"),
     "forms-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
     "forms-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
     "import-no-folder": (2, r"nergens: map niet gevonden"),
