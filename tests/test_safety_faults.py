@@ -318,3 +318,60 @@ def test_read_only_folder_gives_a_dutch_exit_2(demo_path, read_only_dir, case):
     assert "alleen-lezen" in out.stderr and "Traceback" not in out.stderr
     assert "Onverwachte fout" not in out.stderr and "Permission" not in out.stderr
     assert demo_path.read_bytes() == before and sorted(read_only_dir.iterdir()) == inside
+
+
+def _with_user_content(path: Path, tmp_path: Path) -> None:
+    """What a colleague adds by hand: an own sheet, a comment, a hyperlink, a picture, a
+    defined name and a print area."""
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+    from openpyxl.workbook.defined_name import DefinedName
+    from PIL import Image as PILImage
+
+    png = tmp_path / "logo.png"
+    PILImage.new("RGB", (30, 20), (20, 90, 160)).save(png)
+    wb = load_workbook(path)
+    ws = wb.create_sheet("Mijn notities")
+    ws["A1"] = "Eigen aantekening van An"
+    ws["A1"].comment = Comment("Nakijken met de schepen", "An")
+    ws["A2"].hyperlink = "https://www.vvsg.be/mijn-notitie"
+    ws["A2"] = "VVSG"
+    ws.add_image(Image(str(png)), "C3")
+    wb.defined_names["mijn_naam"] = DefinedName("mijn_naam", attr_text="'Mijn notities'!$A$1")
+    wb["Kandidaten"].print_area = "A1:F20"
+    wb.save(path)
+
+
+def _user_content(path: Path) -> dict:
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        workbook = zf.read("xl/workbook.xml").decode()
+        comments = "".join(zf.read(n).decode() for n in names if "comments" in n)
+        rels = "".join(zf.read(n).decode() for n in names if n.startswith("xl/worksheets/_rels/"))
+    return {"sheet": 'name="Mijn notities"' in workbook, "name": 'name="mijn_naam"' in workbook,
+            "print_area": "_xlnm.Print_Area" in workbook,
+            "comment": "Nakijken met de schepen" in comments,
+            "hyperlink": "https://www.vvsg.be/mijn-notitie" in rels,
+            "picture": any(n.startswith("xl/media/") for n in names)}
+
+
+SURVIVES = {
+    "score": (), "plan": ("--ics", "{tmp}/planning.ics"), "remind": ("--once",),
+    "import": ("{kandidaturen}",), "merge": ("{scores}",), "forms": ("--out", "{tmp}/f"),
+    "assessor-forms": ("--out", "{tmp}/b"), "questionnaire": ("--out", "{tmp}/q"),
+    "dossier": ("--out", "{tmp}/d"), "letters": ("--out", "{tmp}/l"),
+}
+
+
+def test_user_content_survives_every_write_command(demo_path, inputs, tmp_path):
+    _with_user_content(demo_path, tmp_path)
+    assert all(_user_content(demo_path).values())
+    for command, args in SURVIVES.items():
+        before = len(_log_actions(demo_path))
+        args = [a.format(tmp=tmp_path, kandidaturen=inputs / "kandidaturen",
+                         scores=inputs / "scores") for a in args]
+        out = run_cli(command, demo_path, *args)
+        assert out.returncode == 0, (command, out.stderr)
+        assert len(_log_actions(demo_path)) > before, command  # the workbook was written
+        kept = _user_content(demo_path)
+        assert all(kept.values()), (command, kept)
