@@ -83,8 +83,10 @@ def entry_patch(snap: Snapshot, action: str, details: str, files: list[Path] | N
     existing = log_rows(snap)
     seq = len(existing) + 1
     previous = str(existing[-1][-1] or "") if existing else ""
-    listed = "; ".join(f"{Path(f).name} ({file_digest(Path(f))})" for f in files or ()
-                       if Path(f).exists())
+    from partnerkeuze.xlsx.saving import current_path  # a staged file is not in place yet
+
+    listed = "; ".join(f"{Path(f).name} ({file_digest(current_path(f))})" for f in files or ()
+                       if current_path(f).exists())
     entry = [seq, when or now(), user or current_user(), action, details[:2000],
              inputs_fingerprint(snap), listed]
     entry.append(chain_hash(previous, entry))

@@ -44,3 +44,49 @@ class FileError(PartnerkeuzeError):
     def __init__(self, message: str):
         self.message = message
         super().__init__(message)
+
+
+# Dutch words for the reasons the operating system gives (errno name -> text).
+_OS_REASONS = {
+    "EACCES": "geen toegang (schrijf- of leesrechten ontbreken)",
+    "EPERM": "geen toestemming (rechten ontbreken)",
+    "EROFS": "het station is alleen-lezen",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte (quota) is op",
+    "EFBIG": "het bestand wordt te groot voor de schijf of de ingestelde limiet",
+    "ENOENT": "niet gevonden",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EISDIR": "dit is een map, geen bestand",
+    "EEXIST": "bestaat al",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EBUSY": "het bestand is in gebruik",
+    "ETXTBSY": "het bestand is in gebruik",
+    "EIO": "leesfout of schrijffout van het station",
+    "ECONNREFUSED": "de verbinding werd geweigerd",
+    "ETIMEDOUT": "de verbinding duurde te lang",
+    "EHOSTUNREACH": "de computer is niet bereikbaar",
+    "ENETUNREACH": "het netwerk is niet bereikbaar",
+    "ELOOP": "te veel snelkoppelingen (symlinks) na elkaar",
+    "EXDEV": "het doel ligt op een ander station",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OSError in Dutch (never the English strerror of the system)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    if isinstance(exc, PermissionError):
+        return _OS_REASONS["EACCES"]
+    if isinstance(exc, FileNotFoundError):
+        return _OS_REASONS["ENOENT"]
+    return f"systeemfout {name or exc.errno or type(exc).__name__}"
+
+
+def file_error_from_os(exc: OSError, place=None, *, unchanged: bool = True) -> FileError:
+    """A Dutch FileError for an OSError, naming the file (place, else the error's file name)."""
+    where = place if place is not None else (exc.filename or "bestand")
+    tail = "; er is niets gewijzigd" if unchanged else ""
+    return FileError(f"{where}: {os_reason(exc)}{tail}")

@@ -16,13 +16,14 @@ def main() -> None:
     """Build the blank workbook of every mode (workbook/Partnerkeuze-MODE.xlsx) and README.md."""
     from partnerkeuze.actions.creation import new
     from partnerkeuze.layout.docs import sheets_markdown
+    from partnerkeuze.xlsx.saving import backups_of
 
     out = ROOT / "workbook"
     out.mkdir(exist_ok=True)
     for mode in ("stedenband", "sdg", "evaluatie"):
         new(out / f"Partnerkeuze-{mode}.xlsx", mode, demo=False, force=True)
-        backup = out / f"Partnerkeuze-{mode}.vorige.xlsx"
-        backup.unlink(missing_ok=True)
+        for backup in backups_of(out / f"Partnerkeuze-{mode}.xlsx"):
+            backup.unlink()
     (out / "README.md").write_text(sheets_markdown(), encoding="utf-8")
     print(f"geschreven in {out}")
 

@@ -42,3 +42,41 @@ def demo_path(demo_template, tmp_path) -> Path:
     path = tmp_path / "demo.xlsx"
     shutil.copy(demo_template, path)
     return path
+
+
+def _untracked() -> set[str] | None:
+    """The untracked, not ignored files of the checkout (None when git cannot tell)."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return {line[3:] for line in out.stdout.splitlines() if line.startswith("??")}
+
+
+def pytest_sessionstart(session):
+    """Remember what was untracked before the suite (the controller only, not xdist workers)."""
+    if not hasattr(session.config, "workerinput"):
+        session.config._pk_untracked = _untracked()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run when the suite left new files in the repository (tests write to tmp_path)."""
+    before = getattr(session.config, "_pk_untracked", None)
+    if before is None or hasattr(session.config, "workerinput"):
+        return
+    after = _untracked() or set()
+    left = sorted(after - before)
+    if left:
+        session.config._pk_left = left
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Name the files the suite left in the repository."""
+    left = getattr(config, "_pk_left", None)
+    if left:
+        terminalreporter.write_line("FOUT: de tests lieten bestanden achter in de repository: "
+                                    + ", ".join(left[:20]), red=True)

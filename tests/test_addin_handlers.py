@@ -112,14 +112,18 @@ def _values(book, skip=(LOG_SHEET,)) -> dict:
 
 
 @pytest.mark.parametrize("button", sorted(SPEC))
-def test_handler_matches_the_command_line_path(button, demo_template, request, tmp_path):
+def test_handler_matches_the_command_line_path(button, demo_template, request, tmp_path,
+                                               monkeypatch):
     path = request.getfixturevalue("sdg_template") if button == "sdg_match" else demo_template
     folder = tmp_path / "in"
     folder.mkdir()
     out_r, out_f = tmp_path / "ribbon", tmp_path / "file"
     out_r.mkdir()
     out_f.mkdir()
+    # the reminder state of a workbook without a folder: one place per side, never the checkout
+    monkeypatch.setenv("PARTNERKEUZE_STATE_DIR", str(out_f))
     outcome_f, error_f, book_f = _file_side(button, path, out_f, folder)
+    monkeypatch.setenv("PARTNERKEUZE_STATE_DIR", str(out_r))
     outcome_r, error_r, book_r, ui = _ribbon_side(button, path, out_r, folder)
     assert "Onverwachte fout" not in (error_r or ""), error_r
     assert "niet beschikbaar" not in (error_r or ""), error_r

@@ -126,6 +126,9 @@ def test_open_lock_of_libreoffice_is_refused(demo_path):
 def test_successful_score_keeps_a_backup(demo_path):
     before = demo_path.read_bytes()
     assert run_cli("score", demo_path).returncode == 0
-    backup = demo_path.with_name("demo.vorige.xlsx")
+    from partnerkeuze.xlsx.saving import backups_of
+
+    (backup,) = backups_of(demo_path)
+    assert backup.name.startswith("demo.vorige-")
     assert backup.read_bytes() == before
     assert not list(Path(demo_path.parent).glob(".~pk-*"))

@@ -195,3 +195,281 @@ def test_every_problem_is_listed_once(demo_path):
     assert sheets == ["Criteria", "Criteria", "Kandidaten", "Scores"], out.stderr
     assert len(set(lines)) == len(lines)
     shutil.rmtree(demo_path.parent, ignore_errors=True)
+
+
+# --- Every command: a bad input or place gives exit 1 or 2, a Dutch message naming the place,
+# no traceback, and every file that was there stays byte-identical (issue 13).
+
+def _plain_workbook(path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "Gemeente"
+    wb.save(path)
+    return path
+
+
+def _encrypted(path, source):
+    import io
+
+    import msoffcrypto
+
+    out = io.BytesIO()
+    msoffcrypto.OfficeFile(io.BytesIO(source.read_bytes())).encrypt("geheim", out)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _old_xls(path):
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)
+    return path
+
+
+def _long_cell(path, demo):
+    import zipfile
+
+    marker = "LANGE-TEKST"
+    _edit(demo, set_cell("candidates", "candidates", 0, "name", marker))
+    with zipfile.ZipFile(demo) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, data.replace(marker.encode(), b"y" * 104_000))
+    return path
+
+
+def _broken_part(path, demo, part, data):
+    import zipfile
+
+    with zipfile.ZipFile(demo) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, data if info.filename == part else zin.read(info.filename))
+    return path
+
+
+def _without_name(name):
+    def fn(wb):
+        del wb.defined_names[name]
+    return fn
+
+
+def _without_sheet(key):
+    def fn(wb):
+        del wb[layout.sheet(key).name]
+    return fn
+
+
+def _tamper_log(wb):
+    wb[layout.sheet("log").name]["E5"] = "vervalst"
+
+
+def _unknown_predecessor(wb):
+    ws = wb[layout.sheet("planning").name]
+    ws["E6"] = "S99"
+
+
+def _setting(key, value):
+    def fn(wb):
+        _field(wb, "settings", key).value = value
+    return fn
+
+
+def _folder_with_broken_form(folder, demo):
+    folder.mkdir()
+    data = demo.read_bytes()
+    (folder / "afgebroken.xlsx").write_bytes(data[: len(data) // 3])
+    return folder
+
+
+def _case(tmp, demo, name):
+    """The arguments of a case (files are made in tmp; demo is a private demo workbook)."""
+    f = tmp / "een-bestand.txt"
+    f.write_text("geen map")
+    plain = _plain_workbook(tmp / "vreemd.xlsx")
+    cases = {
+        # new
+        "new-wrong-suffix": ["new", tmp / "nieuw.txt"],
+        "new-exists": ["new", demo],
+        "new-no-folder": ["new", tmp / "nergens" / "nieuw.xlsx"],
+        "new-bad-mode": ["new", tmp / "n.xlsx", "--mode", "wereld"],
+        # check
+        "check-encrypted": ["check", _encrypted(tmp / "geheim.xlsx", demo)],
+        "check-old-xls": ["check", _old_xls(tmp / "oud.xlsx")],
+        "check-long-cell": ["check", _long_cell(tmp / "lang.xlsx", demo)],
+        "check-deleted-name": ["check", demo],
+        "check-plain-workbook": ["check", plain],
+        "check-broken-sheet-xml": ["check", _broken_part(tmp / "kapot.xlsx", demo,
+                                                         "xl/worksheets/sheet3.xml", b"rommel")],
+        "score-broken-workbook-xml": ["score", _broken_part(tmp / "kapot.xlsx", demo,
+                                                            "xl/workbook.xml", b"<niet xml")],
+        # score
+        "score-deleted-name": ["score", demo],
+        "check-tampered-log": ["check", demo],
+        "score-unknown-predecessor": ["score", demo],
+        "score-encrypted": ["score", _encrypted(tmp / "geheim.xlsx", demo)],
+        "score-long-cell": ["score", _long_cell(tmp / "lang.xlsx", demo)],
+        "score-unknown-option": ["score", demo, "--snel"],
+        "score-plain-workbook": ["score", plain],
+        # demo
+        "demo-into-file": ["demo", f],
+        # questionnaire, dossier, letters
+        "questionnaire-out-is-file": ["questionnaire", demo, "--out", f],
+        "questionnaire-plain-workbook": ["questionnaire", plain, "--out", tmp / "uit"],
+        "questionnaire-no-templates": ["questionnaire", demo, "--out", tmp / "uit"],
+        "dossier-out-is-file": ["dossier", demo, "--out", f],
+        "dossier-text-score": ["dossier", demo, "--out", tmp / "uit"],
+        "dossier-missing-workbook": ["dossier", tmp / "weg.xlsx", "--out", tmp / "uit"],
+        "letters-out-is-file": ["letters", demo, "--out", f],
+        "letters-text-score": ["letters", demo, "--out", tmp / "uit"],
+        "letters-old-xls": ["letters", _old_xls(tmp / "oud.xlsx"), "--out", tmp / "uit"],
+        # plan
+        "plan-ics-is-folder": ["plan", demo, "--ics", tmp],
+        "plan-ics-wrong-suffix": ["plan", demo, "--ics", tmp / "planning.txt"],
+        "plan-ics-no-folder": ["plan", demo, "--ics", tmp / "nergens" / "planning.ics"],
+        "plan-deleted-planning-sheet": ["plan", demo],
+        "plan-plain-workbook": ["plan", plain],
+        # remind
+        "remind-plain-workbook": ["remind", plain, "--once"],
+        "remind-plain-workbook-daily": ["remind", plain],
+        "remind-bad-time": ["remind", demo],
+        "remind-damaged-state": ["remind", demo, "--once"],
+        "remind-server-refuses": ["remind", demo, "--once"],
+        # forms, import, assessor-forms, merge
+        "forms-out-is-file": ["forms", demo, "--out", f],
+        "forms-plain-workbook": ["forms", plain, "--out", tmp / "uit"],
+        "import-no-folder": ["import", demo, tmp / "nergens"],
+        "import-folder-is-file": ["import", demo, f],
+        "import-broken-form": ["import", demo, tmp / "terug"],
+        "import-encrypted-workbook": ["import", _encrypted(tmp / "geheim.xlsx", demo), tmp],
+        "assessor-forms-out-is-file": ["assessor-forms", demo, "--out", f],
+        "assessor-forms-plain-workbook": ["assessor-forms", plain, "--out", tmp / "uit"],
+        "merge-no-folder": ["merge", demo, tmp / "nergens"],
+        "merge-broken-form": ["merge", demo, tmp / "terug"],
+        "merge-old-xls": ["merge", _old_xls(tmp / "oud.xlsx"), tmp],
+        # match, addin, freeze, the command itself
+        "match-not-sdg": ["match", demo],
+        "match-out-is-file": ["match", demo, "--out", f],
+        "addin-wrong-suffix": ["addin", tmp / "Partnerkeuze.txt"],
+        "addin-no-folder": ["addin", tmp / "nergens" / "Partnerkeuze.xlsam"],
+        "freeze-plain-workbook": ["freeze", plain],
+        "freeze-encrypted": ["freeze", _encrypted(tmp / "geheim.xlsx", demo)],
+        "unknown-command": ["verzin"],
+    }
+    return cases[name]
+
+
+PREPARE = {  # workbook edits a case needs before it runs
+    "check-deleted-name": _without_name("ids_candidates"),
+    "score-deleted-name": _without_name("ids_assessors"),
+    "check-tampered-log": _tamper_log,
+    "score-unknown-predecessor": _unknown_predecessor,
+    "dossier-text-score": set_cell("scores", "scores", 5, "score", "veel"),
+    "letters-text-score": set_cell("scores", "scores", 5, "score", "veel"),
+    "plan-deleted-planning-sheet": _without_sheet("planning"),
+    "remind-bad-time": _setting("reminder_time", "straks"),
+    "remind-server-refuses": lambda wb: (_setting("smtp_host", "127.0.0.1")(wb),
+                                         _setting("smtp_port", 9)(wb)),
+}
+
+# case -> (exit codes, pattern of the Dutch message naming the place)
+EXPECT = {
+    "new-wrong-suffix": (2, r"nieuw\.txt: een werkmap eindigt op \.xlsx"),
+    "new-exists": (2, r"demo\.xlsx: bestaat al"),
+    "new-no-folder": (2, r"nergens: map niet gevonden"),
+    "new-bad-mode": (2, r"ongeldige keuze: 'wereld'"),
+    "check-encrypted": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord versleuteld"),
+    "check-old-xls": (2, r"oud\.xlsx: dit is een oud Excel-bestand \(\.xls\)"),
+    "check-long-cell": (1, r"Kandidaten!B5: de tekst is 104000 tekens lang"),
+    "check-deleted-name": (1, r"Antwoorden!A5: de keuzelijst gebruikt de naam 'ids_candidates'"),
+    "check-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "check-broken-sheet-xml": (2, r"kapot\.xlsx: de werkmap kan niet gelezen worden: een "
+                                  r"onderdeel is beschadigd"),
+    "score-broken-workbook-xml": (2, r"kapot\.xlsx: de werkmap kan niet gelezen worden"),
+    "score-deleted-name": (1, r"Belangenconflicten!A5: de keuzelijst gebruikt de naam "
+                              r"'ids_assessors'"),
+    "check-tampered-log": (1, r"Logboek!H5: logregel Nr 1 werd gewijzigd"),
+    "score-unknown-predecessor": (1, r"^Planning!E6: .*S99"),
+    "score-encrypted": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord versleuteld"),
+    "score-long-cell": (1, r"Kandidaten!B5: de tekst is 104000 tekens lang"),
+    "score-unknown-option": (2, r"onbekende argumenten: --snel"),
+    "score-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "demo-into-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "questionnaire-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "questionnaire-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "questionnaire-no-templates": (2, r"sjabloon .*questionnaire_nl\.docx: bestand niet gevonden"),
+    "dossier-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "dossier-text-score": (1, r"^Scores!D10: 'veel' is geen getal"),
+    "dossier-missing-workbook": (2, r"weg\.xlsx: bestand niet gevonden"),
+    "letters-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "letters-text-score": (1, r"^Scores!D10: 'veel' is geen getal"),
+    "letters-old-xls": (2, r"oud\.xlsx: dit is een oud Excel-bestand"),
+    "plan-ics-is-folder": (2, r": dit is een map; geef de naam van een kalenderbestand"),
+    "plan-ics-wrong-suffix": (2, r"planning\.txt: een kalenderbestand eindigt op \.ics"),
+    "plan-ics-no-folder": (2, r"nergens: map niet gevonden"),
+    "plan-deleted-planning-sheet": (1, r"Werkmap: het blad 'Planning' ontbreekt"),
+    "plan-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "remind-plain-workbook": (1, r"Werkmap: het blad 'Instellingen' ontbreekt; dit is geen"),
+    "remind-plain-workbook-daily": (1, r"Werkmap: het blad 'Planning' ontbreekt; dit is geen"),
+    "remind-bad-time": (2, r"Instellingen: tijdstip van de herinneringen 'straks' is geen UU:MM"),
+    "remind-damaged-state": (2, r"demo\.herinneringen\.json: het bestand met verstuurde "
+                                r"herinneringen is beschadigd \(geen geldige JSON vanaf regel 1"),
+    "remind-server-refuses": (1, r"de mailserver 127\.0\.0\.1:9 is niet bereikbaar \(de "
+                                 r"verbinding werd geweigerd\)"),
+    "forms-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "forms-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "import-no-folder": (2, r"nergens: map niet gevonden"),
+    "import-folder-is-file": (2, r"een-bestand\.txt: dit is geen map"),
+    "import-broken-form": (1, r"^afgebroken\.xlsx: "),
+    "import-encrypted-workbook": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord"),
+    "assessor-forms-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "assessor-forms-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
+    "merge-no-folder": (2, r"nergens: map niet gevonden"),
+    "merge-broken-form": (1, r"^afgebroken\.xlsx: "),
+    "merge-old-xls": (2, r"oud\.xlsx: dit is een oud Excel-bestand"),
+    "match-not-sdg": (1, r"^Instellingen!C5: koppelen kan enkel"),
+    "match-out-is-file": (2, r"een-bestand\.txt: dit is een bestand, geen map"),
+    "addin-wrong-suffix": (2, r"Partnerkeuze\.txt: een Excel-invoegtoepassing eindigt op \.xlam"),
+    "addin-no-folder": (2, r"nergens: map niet gevonden|eindigt op \.xlam"),
+    "freeze-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt|Criteria!A5"),
+    "freeze-encrypted": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord versleuteld"),
+    "unknown-command": (2, r"ongeldige keuze: 'verzin'"),
+}
+
+ENGLISH = re.compile(r"Traceback|Error\b|Exception|Permission denied|No such file|"
+                     r"Unable to|Connection refused|not iterable|does not exist|Expecting|"
+                     r"\bline \d+ column")
+
+
+def _files(root):
+    return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_every_command_refuses_bad_input_cleanly(demo_path, tmp_path, name):
+    if name in PREPARE:
+        _edit(demo_path, PREPARE[name])
+    if name.startswith(("import-broken", "merge-broken")):
+        _folder_with_broken_form(tmp_path / "terug", demo_path)
+    if name == "remind-damaged-state":
+        demo_path.with_name("demo.herinneringen.json").write_text("{kapot", encoding="utf-8")
+    args = _case(tmp_path, demo_path, name)
+    env = {"PARTNERKEUZE_TEMPLATES": str(tmp_path / "geen-sjablonen")} \
+        if name == "questionnaire-no-templates" else None
+    before = _files(tmp_path)
+    out = run_cli(*args, env=env, timeout=300)
+    code, pattern = EXPECT[name]
+    assert out.returncode == code, (out.returncode, out.stdout, out.stderr)
+    text = out.stderr + out.stdout
+    assert re.search(pattern, text, re.M), text
+    assert not ENGLISH.search(text), text
+    assert "Onverwachte fout" not in text
+    assert _files(tmp_path) == before  # every input byte-identical, nothing half-written
+
+
+def test_bad_input_corpus_has_at_least_80_cases():
+    from partnerkeuze.cli import COMMANDS
+
+    total = 2 * len(EDITS) + len(RAW) + len(EXPECT) + 3
+    assert total >= 80
+    covered = {args_command for args_command in (n.split("-")[0] for n in EXPECT)}
+    assert {c.split("-")[0] for c in COMMANDS} <= covered

@@ -50,8 +50,15 @@ def test_forms_command_logs_the_files_it_wrote(demo_path, tmp_path):
 
     proc = run_cli("forms", demo_path, "--out", tmp_path / "f")
     assert proc.returncode == 0, proc.stderr
-    written = sorted(p.name for p in (tmp_path / "f").iterdir())
+    written = sorted(p.name for p in (tmp_path / "f").iterdir() if not p.name.startswith("."))
     assert len(written) == 4
+    import json
+
+    manifest = json.loads((tmp_path / "f" / ".partnerkeuze-geschreven.json").read_text())
+    assert sorted(manifest["files"]) == written  # what was written, with its hash
+    for name in written:
+        digest = hashlib.sha256((tmp_path / "f" / name).read_bytes()).hexdigest()
+        assert manifest["files"][name] == digest
     log = [r for r in load_workbook(demo_path)["Logboek"].iter_rows(min_row=5, values_only=True)
            if r[0]]
     assert log[-1][3] == "forms"
@@ -64,14 +71,16 @@ def test_demo_writes_the_forms(tmp_path):
 
     proc = run_cli("demo", tmp_path / "demo")
     assert proc.returncode == 0, proc.stderr
-    cand = sorted(p.name for p in (tmp_path / "demo" / "kandidatuurformulieren").iterdir())
+    cand = sorted(p.name for p in (tmp_path / "demo" / "kandidatuurformulieren").iterdir()
+                  if not p.name.startswith("."))
     assert cand == ["Application-form-en.xlsx", "Formulaire-de-candidature-fr.xlsx",
                     "Formulario-de-candidatura-es.xlsx", "Kandidatuurformulier-nl.xlsx"]
-    ass = sorted((tmp_path / "demo" / "beoordelingsformulieren").iterdir())
+    ass = sorted(p for p in (tmp_path / "demo" / "beoordelingsformulieren").iterdir()
+                 if not p.name.startswith("."))
     assert len(ass) == 3
     wb = load_workbook(ass[0])
     assert wb["pk"]["B1"].value == "beoordeling"
-    assert not list(Path(tmp_path / "demo").glob("*.vorige.xlsx"))
+    assert not list(Path(tmp_path / "demo").glob("*.vorige*.xlsx"))
 
 
 def test_check_names_an_answer_of_an_unknown_candidate(demo_path):

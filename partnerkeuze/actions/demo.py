@@ -28,8 +28,16 @@ def demo(out_dir: str | Path, progress: Progress = no_progress) -> Outcome:
     """Build the demo in out_dir: workbook, documents, forms and calendar."""
     from partnerkeuze.actions.creation import new
 
+    from partnerkeuze.errors import FileError, file_error_from_os
+
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FileError(f"{out_dir}: dit is een bestand, geen map; kies een (nieuwe) map voor "
+                        f"de demo")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise file_error_from_os(exc, out_dir) from None
     path = out_dir / DEMO_NAME
     outcome = new(path, "stedenband", demo=True, force=True, progress=progress)
     for label, step in DEMO_STEPS:

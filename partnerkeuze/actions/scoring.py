@@ -22,9 +22,7 @@ def check(book: WorkbookIO, progress: Progress = no_progress, against=None) -> O
     snap = book.snapshot()
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
-    for extra in CHECKS:
-        module, _, func = extra.partition(":")
-        problems.extend(getattr(importlib.import_module(module), func)(model, snap))
+    problems.extend(further_problems(book, model, snap))
     problems.extend(verify(snap, beside(book) + list(against or [])))
     if problems:
         raise InputProblems(sorted_problems(problems))
@@ -54,11 +52,32 @@ CHECKS: tuple[str, ...] = (
 )
 
 
+def further_problems(book: WorkbookIO, model, snap) -> list[Problem]:
+    """The problems check finds beyond parsing: every CHECKS hook and the drop-down names."""
+    from partnerkeuze.xlsx.names import name_problems
+
+    problems: list[Problem] = []
+    for extra in CHECKS:
+        module, _, func = extra.partition(":")
+        problems.extend(getattr(importlib.import_module(module), func)(model, snap))
+    problems.extend(name_problems(book, model.settings.mode))
+    return problems
+
+
 def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
-    """Compute scores, ranks and shortlist and write them into the workbook with a log entry."""
+    """Compute scores, ranks and shortlist and write them into the workbook with a log entry.
+
+    Refuses (InputProblems) whenever check would: a workbook with problems gets no results,
+    and a break in the record of what happened (Logboek, Criteriahistoriek, Procedure) is
+    refused too: results are never computed on a record that no longer holds (restore a
+    dated backup, see docs/governance.md).
+    """
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
+    problems = further_problems(book, model, snap)
+    if problems:
+        raise InputProblems(sorted_problems(problems))
     from partnerkeuze.governance.hooks import before_score, score_patch
 
     before_score(model, snap, book)  # refuses on any break of the record (as check does)

@@ -111,10 +111,10 @@ class Context:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            from partnerkeuze.errors import FileError
+            from partnerkeuze.errors import FileError, os_reason
 
             raise FileError(f"{out}: de map voor documenten kan niet gemaakt worden "
-                            f"({exc.strerror})") from None
+                            f"({os_reason(exc)})") from None
         return out
 
     def input_folder(self, prompt: str) -> Path:

@@ -74,6 +74,10 @@ def progress_printer(quiet: bool = False):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 done, 1 problems, 2 usage or file)."""
+    if not os.environ.get("PARTNERKEUZE_DEBUG"):
+        # A writer interrupted by a full disk leaves generators that complain in English at
+        # clean-up; the user already got the Dutch message.
+        sys.unraisablehook = lambda unraisable: None
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -86,11 +90,23 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             for p in problems:
                 print(str(p), file=sys.stderr)
-            print(f"{len(problems)} probleem/problemen gevonden; het bestand is niet gewijzigd.",
+            print(f"{len(problems)} probleem/problemen gevonden; "
+                  f"{_what_changed() if _changed_files() else 'het bestand is niet gewijzigd.'}",
                   file=sys.stderr)
         else:
             print(f"Fout: {exc}", file=sys.stderr)
+            if _changed_files():
+                print(_what_changed(), file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a file or network problem the command did not foresee
+        from partnerkeuze.errors import os_reason
+
+        where = exc.filename or "bestand"
+        print(f"Fout: {where}: {os_reason(exc)}. {_what_changed()}", file=sys.stderr)
+        return EXIT_FILE
+    except MemoryError:
+        print(f"Fout: te weinig geheugen voor deze werkmap. {_what_changed()}", file=sys.stderr)
+        return EXIT_FILE
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
         try:
             sys.stdout = open(os.devnull, "w")
@@ -103,6 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, keep the traceback for IT on demand
         if os.environ.get("PARTNERKEUZE_DEBUG"):
             raise
-        print(f"Onverwachte fout ({type(exc).__name__}: {exc}). Het bestand is niet gewijzigd. "
+        print(f"Onverwachte fout ({type(exc).__name__}). {_what_changed()} "
               f"Zet PARTNERKEUZE_DEBUG=1 voor de technische details.", file=sys.stderr)
         return EXIT_FILE
+
+
+def _changed_files() -> list:
+    from partnerkeuze.xlsx.saving import COMMITTED
+
+    return list(COMMITTED)
+
+
+def _what_changed() -> str:
+    """'het bestand is niet gewijzigd' only when true; else the files this run replaced."""
+    changed = _changed_files()
+    if not changed:
+        return "Er is niets gewijzigd."
+    names = ", ".join(p.name for p in changed[:8]) + (" …" if len(changed) > 8 else "")
+    return f"Wel gewijzigd of geschreven: {names}."

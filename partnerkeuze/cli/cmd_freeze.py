@@ -22,19 +22,21 @@ def run(args) -> int:
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
     from partnerkeuze.governance.actions import freeze
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
-    if outcome.changed:
-        book.save()
-    if outcome.data.get("frozen"):  # the anchor outside the workbook (governance.anchor)
-        from partnerkeuze.governance.anchor import current, write_receipt
+    with write_session(args.path, "freeze"):
+        book = FileWorkbook(args.path)
+        outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
+        if outcome.changed:
+            book.save()
+        if outcome.data.get("frozen"):  # the anchor outside the workbook (governance.anchor)
+            from partnerkeuze.governance.anchor import current, write_receipt
 
-        receipt = write_receipt(book.path, current(book.snapshot(), outcome.data["criteria_hash"],
-                                                   "freeze"))
-        outcome.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het buiten "
-                                f"de werkmap).")
-        outcome.data["receipt"] = str(receipt)
+            anchor = current(book.snapshot(), outcome.data["criteria_hash"], "freeze")
+            receipt = write_receipt(book.path, anchor)
+            outcome.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het "
+                                    f"buiten de werkmap).")
+            outcome.data["receipt"] = str(receipt)
     show(outcome, as_json=args.json)
     return 0

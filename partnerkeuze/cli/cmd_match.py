@@ -21,21 +21,29 @@ def run(args) -> int:
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
     from partnerkeuze.sdg.actions import match
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    if args.out:  # refuse an unusable folder before the workbook changes
-        from partnerkeuze.documents.actions import output_dir
+    code = 0
+    with write_session(args.path, "match"):
+        book = FileWorkbook(args.path)
+        if args.out:  # refuse an unusable folder before the workbook changes
+            from partnerkeuze.documents.actions import output_dir
 
-        output_dir(args.out)
-    outcome = match(book, progress_printer(quiet=args.json))
-    book.save()
-    if args.out:
-        from partnerkeuze.sdg.actions import documents
+            output_dir(args.out)
+        outcome = match(book, progress_printer(quiet=args.json))
+        if args.out and not outcome.data.get("pairs"):
+            outcome.warnings.append("geen documenten geschreven: er is geen haalbare koppeling "
+                                    "(zie 'Niet gekoppeld'); de koppeling zonder paren is wel "
+                                    "in de werkmap bewaard")
+            code = 1
+        elif args.out:
+            from partnerkeuze.sdg.actions import documents
 
-        docs = documents(book, args.out, progress_printer(quiet=args.json))
-        book.save()
-        outcome.messages.extend(docs.messages)
-        outcome.files.extend(docs.files)
+            docs = documents(book, args.out, progress_printer(quiet=args.json))
+            outcome.messages.extend(docs.messages)
+            outcome.files.extend(docs.files)
+        book.save()  # once: documents and workbook appear together
+    outcome.messages.append(f"Werkmap bewaard: {book.path.name}.")
     show(outcome, as_json=args.json)
-    return 0
+    return code

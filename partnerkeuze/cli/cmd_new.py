@@ -22,5 +22,17 @@ def run(args) -> int:
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
 
-    show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
+    from pathlib import Path
+
+    from partnerkeuze.locking import workbook_lock
+
+    path = Path(args.path)
+    if path.suffix.lower() != ".xlsx" or not path.parent.is_dir():  # new() says why
+        show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
+        return 0
+    from partnerkeuze.xlsx.saving import check_writable
+
+    check_writable(path)  # a read-only folder: refused before the lock file is made
+    with workbook_lock(args.path, "new"):
+        show(new(args.path, args.mode, args.demo, args.force, progress_printer()))
     return 0

@@ -22,22 +22,29 @@ def run(args) -> int:
     from partnerkeuze.cli.output import show
     from partnerkeuze.errors import FileError
     from partnerkeuze.planning.actions import calendar, plan
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.xlsx.saving import check_writable
     from pathlib import Path
 
     progress = progress_printer()
     if args.ics:
         ics = Path(args.ics)
+        if ics.is_dir():
+            raise FileError(f"{ics}: dit is een map; geef de naam van een kalenderbestand "
+                            f"(bv. {ics / 'planning.ics'})")
         if ics.suffix.lower() != ".ics":
             raise FileError(f"{ics}: een kalenderbestand eindigt op .ics")
         if not ics.parent.exists():
             raise FileError(f"{ics.parent}: map niet gevonden")
-    book = FileWorkbook(args.path)
-    outcome = plan(book, progress)
-    if args.ics:
-        cal = calendar(book, args.ics, progress)
-        outcome.messages += cal.messages
-        outcome.files += cal.files
-    book.save()
+        check_writable(ics)
+    with write_session(args.path, "plan"):
+        book = FileWorkbook(args.path)
+        outcome = plan(book, progress)
+        if args.ics:
+            cal = calendar(book, args.ics, progress)
+            outcome.messages += cal.messages
+            outcome.files += cal.files
+        book.save()
     show(outcome)
     return 0

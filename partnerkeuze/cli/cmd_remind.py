@@ -42,27 +42,44 @@ class _LockedBook:
         self.skipped = True
 
 
+def require_planning_sheets(snap) -> None:
+    """Refuse (exit 1) a workbook that is not a Partnerkeuze workbook with a planning."""
+    from partnerkeuze import layout
+    from partnerkeuze.errors import InputProblems, Problem
+
+    needed = [layout.sheet(k).name for k in ("settings", "profile", "planning")]
+    missing = [n for n in needed if not snap.has_sheet(n)]
+    if missing:
+        raise InputProblems([Problem("Werkmap", f"het blad '{n}' ontbreekt; dit is geen "
+                                                f"(volledige) Partnerkeuze-werkmap en er gaan "
+                                                f"geen herinneringen uit") for n in missing])
+
+
 def one_pass(path, progress) -> str:
     """One reminder pass on the workbook file: "ok" when every due mail went out, "refused"
     when the server refused some addresses (the user must fix them), "retry" when some could
     not be delivered now (server away, connection dropped)."""
     from partnerkeuze.cli.output import show
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.planning.actions import remind_once
     from partnerkeuze.xlsx.file_workbook import FileWorkbook, existing, lock_files
 
     locked = bool(lock_files(existing(path)))
-    book = FileWorkbook(path, for_writing=not locked)
-    try:
-        target = _LockedBook(book) if locked else book
-        outcome = remind_once(target, progress)
-        if outcome.changed and not locked:
-            book.save(backup=False)
-        if locked and target.skipped:
-            outcome.warnings.append("De werkmap is open in Excel: de verstuurde herinneringen "
-                                    "staan in het herinneringenbestand, niet in het Logboek.")
-    finally:
-        if locked:
-            book.close()
+    with write_session(path, "remind", staged=False):  # one pass at a time per workbook
+        book = FileWorkbook(path, for_writing=not locked)
+        try:
+            target = _LockedBook(book) if locked else book
+            require_planning_sheets(book.snapshot())
+            outcome = remind_once(target, progress)
+            if outcome.changed and not locked:
+                book.save(backup=False)
+            if locked and target.skipped:
+                outcome.warnings.append("De werkmap is open in Excel: de verstuurde "
+                                        "herinneringen staan in het herinneringenbestand, niet "
+                                        "in het Logboek.")
+        finally:
+            if locked:
+                book.close()
     data = outcome.data
     if data.get("refused") or data.get("failed"):
         outcome.messages.append(f"Samenvatting: {data.get('sent', 0)} verstuurd, "
@@ -110,6 +127,7 @@ def _reminder_time(path) -> str:
     book = FileWorkbook(path, for_writing=False)
     try:
         snap = book.snapshot()
+        require_planning_sheets(snap)  # a wrong workbook is refused before the daily loop
         sheet = layout.sheet("settings")
         raw = next((row[2] for row in snap.rows(sheet.name)
                     if row and row[0] == "reminder_time" and len(row) > 2), None)

@@ -18,10 +18,12 @@ def run(args) -> int:
     from partnerkeuze.actions.scoring import score
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = score(book, progress_printer(quiet=args.json))
-    book.save()
+    with write_session(args.path, "score"):
+        book = FileWorkbook(args.path)
+        outcome = score(book, progress_printer(quiet=args.json))
+        book.save()
     show(outcome, as_json=args.json)
     return 0

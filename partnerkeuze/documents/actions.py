@@ -52,7 +52,12 @@ def output_dir(out_dir: str | Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileError(f"{out}: de map kan niet gemaakt worden ({exc.strerror})") from None
+        from partnerkeuze.errors import os_reason
+
+        raise FileError(f"{out}: de map kan niet gemaakt worden ({os_reason(exc)})") from None
+    from partnerkeuze.xlsx.saving import check_writable
+
+    check_writable(out / "x")  # a read-only folder is refused before anything is written
     return out
 
 

@@ -35,11 +35,9 @@ def _model(book: WorkbookIO, needed=NEEDED_SHEETS):
 
 
 def _out_dir(out_dir) -> Path:
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise FileError(f"{out}: dit is een bestand, geen map")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+    from partnerkeuze.documents.actions import output_dir
+
+    return output_dir(out_dir)
 
 
 def _folder(folder) -> Path:
@@ -68,17 +66,18 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
     from partnerkeuze.intake import texts
     from partnerkeuze.intake.candidacy_form import build_candidacy_form
     from partnerkeuze.intake.identity import call_of
-    from partnerkeuze.xlsx.file_workbook import write_file
-
     snap, model = _model(book)
     if not model.criteria:
         raise InputProblems([Problem("Criteria", "er zijn geen criteria om vragen over te stellen")])
+    from partnerkeuze.intake.manifest import WrittenForms, kept_warning
+
     out = _out_dir(out_dir)
     call = call_of(model)
     from partnerkeuze.planning.deadline import call_deadline_of
 
     deadline = call_deadline_of(snap, model)  # the recorded one once the call is published
     outcome = Outcome()
+    written = WrittenForms(out)
     for lang in FORM_LANGUAGES:
         progress(f"Kandidatuurformulier ({lang}) schrijven…")
         missing = [c.id for c in model.criteria if not (c.questions.get(lang) or "").strip()]
@@ -87,11 +86,17 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                     f"{_lang_name(lang)}; het formulier ({lang}) toont daar de "
                                     f"Nederlandse vraag of de naam van het criterium")
         path = out / texts.form_file_name(lang)
-        write_file(path, _save_workbook_bytes(build_candidacy_form(model, call, lang,
-                                                                   deadline)))
+        data = _save_workbook_bytes(build_candidacy_form(model, call, lang, deadline))
+        if not written.write(path, data):
+            outcome.warnings.append(kept_warning(path, f"het {_lang_name(lang)}"))
+            continue
         outcome.files.append(path)
+    written.save()
     outcome.messages.append(f"{len(outcome.files)} kandidatuurformulieren geschreven in {out}: "
                             + ", ".join(p.name for p in outcome.files))
+    if written.kept:
+        outcome.messages.append(f"{len(written.kept)} bestaand(e) formulier(en) bewaard: "
+                                + ", ".join(p.name for p in written.kept))
     book.apply(audit.entry_patch(snap, "forms", f"kandidatuurformulieren (nl, fr, en, es) voor "
                                                f"{call.label}, criteria {call.criteria_hash[:12]}",
                                  outcome.files))
@@ -265,8 +270,7 @@ def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) 
     """Write one scoring form per assessor (without the candidates they declared a conflict for)."""
     from partnerkeuze.intake.assessor_form import build_assessor_form, form_file_name
     from partnerkeuze.intake.identity import call_of
-
-    from partnerkeuze.xlsx.file_workbook import write_file
+    from partnerkeuze.intake.manifest import WrittenForms, kept_warning
 
     snap, model = _model(book, NEEDED_SHEETS + ("Beoordelaars",))
     if not model.assessors:
@@ -274,16 +278,23 @@ def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) 
     out = _out_dir(out_dir)
     call = call_of(model)
     outcome = Outcome()
+    written = WrittenForms(out)
     counts = {}
     for assessor in model.assessors:
         progress(f"Beoordelingsformulier voor {assessor.name} schrijven…")
         wb, n_cands, n_conflicts = build_assessor_form(model, call, assessor)
         path = out / form_file_name(assessor)
-        write_file(path, _save_workbook_bytes(wb))
+        if not written.write(path, _save_workbook_bytes(wb)):
+            outcome.warnings.append(kept_warning(path, f"{assessor.name} ({assessor.id})"))
+            continue
         outcome.files.append(path)
         counts[assessor.id] = {"candidates": n_cands, "conflicts": n_conflicts}
         extra = f", {n_conflicts} weggelaten wegens belangenconflict" if n_conflicts else ""
         outcome.messages.append(f"{path.name}: {assessor.name}, {n_cands} kandidaten{extra}.")
+    written.save()
+    if written.kept:
+        outcome.messages.append(f"{len(written.kept)} bestaand(e) formulier(en) bewaard: "
+                                + ", ".join(p.name for p in written.kept))
     book.apply(audit.entry_patch(snap, "assessor-forms",
                                  f"{len(outcome.files)} beoordelingsformulieren voor {call.label}",
                                  outcome.files))

@@ -9,12 +9,14 @@ def run_folder_action(action, args) -> int:
     """Run import or merge; save when something was read; exit 1 when some forms had problems."""
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = action(book, args.folder, progress_printer(quiet=args.json))
-    if outcome.changed:
-        book.save()
+    with write_session(args.path, getattr(args, "command", None) or action.__name__):
+        book = FileWorkbook(args.path)
+        outcome = action(book, args.folder, progress_printer(quiet=args.json))
+        if outcome.changed:
+            book.save()
     show(outcome, as_json=args.json)
     problems = outcome.data.get("problems", [])
     for line in problems:

@@ -49,7 +49,9 @@ def read_bytes(path: Path) -> bytes:
             raise FormRefused(path, "het bestand is leeg")
         return path.read_bytes()
     except OSError as exc:
-        raise FormRefused(path, f"kan het bestand niet lezen ({exc.strerror})") from None
+        from partnerkeuze.errors import os_reason
+
+        raise FormRefused(path, f"kan het bestand niet lezen ({os_reason(exc)})") from None
 
 
 def _ole_message(data: bytes) -> str:

@@ -14,7 +14,7 @@ from partnerkeuze.layout.schema import Column, Field, Sheet, Table
 
 # Modules under partnerkeuze.layout that contribute to the workbook, in order.
 PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg", "governance",
-                         "procedure", "evaluation")
+                         "procedure", "evaluation", "saving")
 
 
 def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:

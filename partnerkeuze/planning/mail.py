@@ -166,7 +166,14 @@ class Postman:
 
     def _unreachable(self, exc: Exception) -> "MailUnavailable":
         """The Dutch error for a server that cannot be reached or fails mid-way."""
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        from partnerkeuze.errors import os_reason
+
+        if isinstance(exc, OSError) and exc.errno:
+            reason = os_reason(exc)
+        elif isinstance(exc, TimeoutError) or "timed out" in str(exc):
+            reason = "de verbinding duurde te lang"
+        else:
+            reason = f"fout {type(exc).__name__}"
         return MailUnavailable(f"de mailserver {self._where()} is niet bereikbaar ({reason})")
 
     def _connect(self) -> None:

@@ -45,10 +45,32 @@ class Mail:
 
 
 def state_path(book) -> Path:
-    """The state file next to the workbook (file path, xlwings fullname or the current folder)."""
+    """The state file next to the workbook (file path or xlwings fullname).
+
+    A workbook that was never saved has no folder: its state goes to PARTNERKEUZE_STATE_DIR or
+    to a temporary folder of this process, never into the current folder.
+    """
+    import os
+
     path = getattr(book, "path", None) or getattr(book, "fullname", None)
-    path = Path(path) if path else Path.cwd() / str(getattr(book, "name", "werkmap"))
+    path = Path(path) if path else None
+    if path is None or not path.is_absolute() and not path.parent.name:
+        home = os.environ.get("PARTNERKEUZE_STATE_DIR") or _process_state_dir()
+        path = Path(home) / (path.name if path else str(getattr(book, "name", "werkmap")))
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path.with_name(path.stem + STATE_SUFFIX)
+
+
+_STATE_DIR: list[str] = []
+
+
+def _process_state_dir() -> str:
+    """A temporary folder for the state of workbooks without a folder (one per process)."""
+    import tempfile
+
+    if not _STATE_DIR:
+        _STATE_DIR.append(tempfile.mkdtemp(prefix="partnerkeuze-herinneringen-"))
+    return _STATE_DIR[0]
 
 
 def load_state(path: Path) -> dict:
@@ -64,8 +86,16 @@ def load_state(path: Path) -> dict:
                 raise ValueError(part)
         return data
     except (ValueError, OSError, AttributeError) as exc:
+        from partnerkeuze.errors import os_reason
+
+        if isinstance(exc, json.JSONDecodeError):
+            why = f"geen geldige JSON vanaf regel {exc.lineno}, kolom {exc.colno}"
+        elif isinstance(exc, OSError):
+            why = os_reason(exc)
+        else:
+            why = "de lijst 'sent' ontbreekt"
         raise FileError(f"{path.name}: het bestand met verstuurde herinneringen is beschadigd "
-                        f"({str(exc)[:80]}); herstel of verwijder het (dan worden alle "
+                        f"({why}); herstel of verwijder het (dan worden alle "
                         f"herinneringen opnieuw verstuurd)") from None
 
 

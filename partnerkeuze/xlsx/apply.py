@@ -9,8 +9,27 @@ from partnerkeuze.xlsx.cells import put
 from partnerkeuze.xlsx.styles import StyleCache
 
 
+def missing_sheets(wb, patch: Patch) -> list[str]:
+    """The sheets a patch writes to that the workbook does not have (deleted by a user)."""
+    wanted = [layout.TABLE_SHEET[k].name for k in (*patch.tables, *patch.appends)]
+    wanted += [b.sheet for b in patch.blocks] + [c[0] for c in patch.cells]
+    have = set(wb.sheetnames)
+    return [s for s in dict.fromkeys(wanted) if s not in have]
+
+
 def apply_patch(wb, patch: Patch) -> None:
-    """Write every cell, block and table of the patch into the workbook."""
+    """Write every cell, block and table of the patch into the workbook.
+
+    A patch for a sheet the user deleted is refused as a whole (InputProblems naming the sheet)
+    before anything is written.
+    """
+    gone = missing_sheets(wb, patch)
+    if gone:
+        from partnerkeuze.errors import InputProblems, Problem
+
+        raise InputProblems([Problem("Werkmap", f"het blad '{s}' ontbreekt; herstel het uit een "
+                                                f"reservekopie (.vorige-…xlsx) of maak een "
+                                                f"nieuwe werkmap") for s in gone])
     for key, rows in patch.tables.items():
         table = layout.table(key)
         tbl.replace_rows(wb[layout.TABLE_SHEET[key].name], table, rows)

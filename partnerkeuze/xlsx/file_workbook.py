@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -33,10 +31,13 @@ def check_zip(path: Path) -> None:
             total = sum(i.file_size for i in infos)
             names = {i.filename for i in infos}
     except zipfile.BadZipFile:
-        raise FileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx); het bestand is "
-                        f"beschadigd, onvolledig of van een ander type") from None
+        from partnerkeuze.xlsx.diagnose import not_a_package_reason
+
+        raise FileError(f"{path.name}: {not_a_package_reason(path)}") from None
     except OSError as exc:
-        raise FileError(f"{path.name}: kan het bestand niet lezen ({exc.strerror})") from None
+        from partnerkeuze.errors import os_reason
+
+        raise FileError(f"{path.name}: kan het bestand niet lezen ({os_reason(exc)})") from None
     if "xl/workbook.xml" not in names:
         raise FileError(f"{path.name}: dit is geen Excel-werkmap (.xlsx): het onderdeel "
                         f"xl/workbook.xml ontbreekt")
@@ -70,9 +71,12 @@ def load(path: Path, *, read_only: bool = False):
             return load_workbook(path, read_only=read_only, data_only=False, keep_links=False)
     except FileError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on damaged packages
-        raise FileError(f"{path.name}: de werkmap kan niet gelezen worden "
-                        f"({type(exc).__name__}: {str(exc)[:200]})") from None
+    except MemoryError:
+        raise FileError(f"{path.name}: te weinig geheugen om de werkmap te lezen") from None
+    except Exception:  # openpyxl raises many kinds on damaged packages (in English)
+        raise FileError(f"{path.name}: de werkmap kan niet gelezen worden: een onderdeel is "
+                        f"beschadigd of ontbreekt; open ze in Excel en bewaar ze opnieuw, of "
+                        f"neem een reservekopie (.vorige-…xlsx)") from None
 
 
 class LazySheets(dict):
@@ -177,6 +181,10 @@ class FileWorkbook(OpenpyxlWorkbook):
         """Write the workbook atomically next to the original; keep the previous version."""
         if self._read_only:
             raise RuntimeError("opened read-only")
+        if backup:
+            from partnerkeuze.xlsx.saving import generations_setting, set_generations
+
+            set_generations(self.path, generations_setting(self.snapshot()))
         save_atomic(self.wb, self.path, backup=backup)
         return self.path
 
@@ -188,47 +196,40 @@ class FileWorkbook(OpenpyxlWorkbook):
 
 
 def backup_path(path: Path) -> Path:
-    """Where the previous version of a workbook is kept."""
-    return path.with_name(f"{path.stem}.vorige{path.suffix}")
+    """Where the newest previous version of a workbook is kept (a dated backup), or would be."""
+    from partnerkeuze.xlsx.saving import backups_of, real_target
+
+    found = backups_of(path)
+    if found:
+        return found[-1]
+    target = real_target(path)
+    return target.with_name(f"{target.stem}.vorige{target.suffix}")
 
 
 def save_atomic(wb, path: Path, *, backup: bool = True) -> None:
     """Save an openpyxl workbook to a temporary file, then move it over ``path`` in one step."""
+    from partnerkeuze.xlsx.saving import replace_atomically
+
     path = Path(path)
     locks = lock_files(path)
     if locks:
         raise FileError(f"{path.name}: de werkmap is geopend in Excel of LibreOffice "
                         f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
-    fd, tmp = tempfile.mkstemp(prefix=".~pk-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        if backup and path.exists():
-            shutil.copy2(path, backup_path(path))
-        os.replace(tmp, path)
-    except PermissionError:
-        raise FileError(f"{path}: geen schrijfrechten") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    replace_atomically(path, lambda tmp: wb.save(tmp), backup=backup)
 
 
 def write_file(path: Path, data: bytes) -> None:
     """Write bytes atomically (temporary file in the same folder, then rename)."""
+    from partnerkeuze.xlsx.saving import replace_atomically
+
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~pk-", suffix=path.suffix, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from partnerkeuze.errors import file_error_from_os
+
+        raise file_error_from_os(exc, path.parent) from None
+    replace_atomically(path, lambda tmp: tmp.write_bytes(data), backup=False)
 
 
 __all__ = ["FileWorkbook", "OpenpyxlWorkbook", "save_atomic", "write_file", "lock_files",
