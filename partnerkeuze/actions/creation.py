@@ -41,7 +41,8 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
                    "partnerkeuze.planning.templates:stedenband_demo",
                    "partnerkeuze.documents.demo_content:profile_translations",
                    "partnerkeuze.governance.demo:stedenband_demo"),
-    "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
+    "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo",
+            "partnerkeuze.documents.demo_content:sdg_translations"),
 }
 
 

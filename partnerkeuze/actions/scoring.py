@@ -25,6 +25,9 @@ def check(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
         raise InputProblems(sorted_problems(problems))
     result = evaluate(model)
     out = Outcome(warnings=list(result.warnings))
+    for extra in CHECK_WARNINGS:
+        module, _, func = extra.partition(":")
+        out.warnings.extend(getattr(importlib.import_module(module), func)(model, snap))
     out.messages.append(
         f"In orde: {len(model.criteria)} criteria, {len(model.candidates)} kandidaten, "
         f"{len(model.assessors)} beoordelaars, {len(model.scores)} scores.")
@@ -37,6 +40,10 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.intake.checks:answers_refer_to_known",
     "partnerkeuze.sdg.checks:sdg_checks",
     "partnerkeuze.governance.checks:governance_problems",
+)
+# Further warnings ("module:function", each (model, snapshot) -> [str]) that do not block.
+CHECK_WARNINGS: tuple[str, ...] = (
+    "partnerkeuze.documents.translations:translation_warnings",
 )
 
 

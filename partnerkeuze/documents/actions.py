@@ -6,7 +6,6 @@ and appends a log entry listing the files (applied through ``book.apply``).
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -23,18 +22,31 @@ COMBINED_NAME = "Brieven_alle_kandidaten.docx"
 
 
 def templates_dir() -> Path:
-    """Where the Word templates are: PARTNERKEUZE_TEMPLATES, else templates/ of the project."""
-    env = os.environ.get("PARTNERKEUZE_TEMPLATES")
-    return Path(env) if env else ROOT / "templates"
+    """Where the full set of Word templates is: PARTNERKEUZE_TEMPLATES, else templates/."""
+    from partnerkeuze.documents.template_files import base_folder
+
+    return base_folder()
 
 
-def template(kind: str, lang: str) -> Path:
-    """The template file of a kind of document in a language."""
-    path = templates_dir() / f"{kind}_{lang}.docx"
-    if not path.exists():
-        raise FileError(f"sjabloon {path}: bestand niet gevonden (maak de sjablonen opnieuw met "
-                        f"'python -m partnerkeuze.documents.template_builder')")
-    return path
+def template(kind: str, lang: str, own: Path | None = None) -> Path:
+    """The template file of a kind of document in a language (``own``: the municipality's folder)."""
+    from partnerkeuze.documents.template_files import find
+
+    return find(f"{kind}_{lang}.docx", own)
+
+
+def _template(kind: str, lang: str, own: Path | None):
+    """The compiled template of a kind in a language, its required fields checked."""
+    from partnerkeuze.documents.template_files import load
+
+    return load(f"{kind}_{lang}.docx", own)
+
+
+def _own(model, book: WorkbookIO) -> Path | None:
+    """The municipality's own template folder (Instellingen), or None."""
+    from partnerkeuze.documents.template_files import own_folder
+
+    return own_folder(model, _base_dir(book))
 
 
 def safe_name(text: str, limit: int = 40) -> str:
@@ -81,6 +93,21 @@ def _write(path: Path, data: bytes) -> None:
         raise FileError(f"{path}: geen schrijfrechten (is het document open in Word?)") from None
 
 
+def pdf_copies(files: list[Path], progress: Progress = no_progress) -> tuple[list[Path], list[str]]:
+    """A PDF beside every .docx (one LibreOffice call for all); the PDFs and any warnings.
+
+    PARTNERKEUZE_PDF=0 switches them off; without LibreOffice there is a warning, not an error.
+    """
+    from partnerkeuze.documents import pdf
+
+    docx = [f for f in files if f.suffix.lower() == ".docx"]
+    if not docx or not pdf.wanted():
+        return [], []
+    progress(f"PDF's maken ({len(docx)})…")
+    made, warning = pdf.convert(docx)
+    return made, [warning] if warning else []
+
+
 def _log(book: WorkbookIO, snap, action: str, details: str, files: list[Path]) -> None:
     book.apply(audit.entry_patch(snap, action, details, files))
 
@@ -88,9 +115,10 @@ def _log(book: WorkbookIO, snap, action: str, details: str, files: list[Path]) -
 def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
     """The call with its questionnaire in Dutch, French, English and Spanish."""
     from partnerkeuze.documents.contexts import Notes, questionnaire_context
-    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.documents.render import locale_for
 
     snap, model, _ = _read(book, progress)
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
     files: list[Path] = []
@@ -98,14 +126,17 @@ def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -
         progress(f"Vragenlijst ({lang})…")
         ctx = questionnaire_context(model, lang, _base_dir(book), notes)
         path = out / QUESTIONNAIRE_NAME.format(lang=lang)
-        _write(path, render_docx(template("questionnaire", lang), ctx, locale_for(lang)))
+        _write(path, _template("questionnaire", lang, own).render(ctx, locale_for(lang)))
         files.append(path)
     n_q = len(ctx["questions"])
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    notes.items.extend(pdf_warnings)
+    files += pdfs
     _log(book, snap, "questionnaire", f"oproep en vragenlijst in {', '.join(LANGUAGES)} "
                                       f"({n_q} vragen)", files)
     outcome = Outcome(warnings=notes.items, files=files, changed=True,
                       data={"files": [str(f) for f in files]})
-    outcome.messages.append(f"Oproep en vragenlijst geschreven in {len(files)} talen "
+    outcome.messages.append(f"Oproep en vragenlijst geschreven in {len(LANGUAGES)} talen "
                             f"({n_q} vragen) in {out}.")
     return outcome
 
@@ -114,20 +145,24 @@ def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     """The argued dossier for the college of mayor and aldermen (Dutch)."""
     from partnerkeuze.documents.contexts import Notes
     from partnerkeuze.documents.dossier import dossier_context
-    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.documents.render import locale_for
 
     snap, model, result = _read(book, progress)
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
     progress("Grafieken tekenen…")
     ctx = dossier_context(model, snap, result, _base_dir(book), notes)
     progress("Dossier schrijven…")
     path = out / DOSSIER_NAME
-    _write(path, render_docx(template("dossier", "nl"), ctx, locale_for("nl")))
+    _write(path, _template("dossier", "nl", own).render(ctx, locale_for("nl")))
+    pdfs, pdf_warnings = pdf_copies([path], progress)
     _log(book, snap, "dossier", f"dossier voor het college; voorstel: {ctx['proposal']['id']} "
-                                f"{ctx['proposal']['name']}", [path])
-    outcome = Outcome(warnings=notes.items + list(result.warnings), files=[path], changed=True,
-                      data={"files": [str(path)], "proposal": ctx["proposal"]["id"]})
+                                f"{ctx['proposal']['name']}", [path] + pdfs)
+    outcome = Outcome(warnings=notes.items + list(result.warnings) + pdf_warnings,
+                      files=[path] + pdfs, changed=True,
+                      data={"files": [str(f) for f in [path] + pdfs],
+                            "proposal": ctx["proposal"]["id"]})
     outcome.messages.append(f"Dossier voor het college geschreven: {path} (voorstel: "
                             f"{ctx['proposal']['name']}).")
     return outcome
@@ -146,7 +181,7 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     from partnerkeuze.documents.combine import combine
     from partnerkeuze.documents.contexts import (Notes, chosen_context, chosen_partner,
                                                  declined_context, letterhead)
-    from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.documents.render import locale_for
 
     snap, model, result = _read(book, progress)
     if model.settings.mode == "sdg":
@@ -159,9 +194,10 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         raise InputProblems([Problem("Resultaten", "er is nog geen gekozen partner: de "
                                      "shortlist is leeg en geen kandidaat heeft de status "
                                      "'Gekozen'. Vervolledig de scores en bereken ze opnieuw.")])
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
-    head = letterhead(model, _base_dir(book), notes)
+    heads: dict[str, dict] = {}  # the letterhead in each reader's language
     files: list[Path] = []
     documents: list[bytes] = []
     total = len(model.candidates)
@@ -169,13 +205,16 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     for i, cand in enumerate(model.candidates, start=1):
         lang = cand.language if cand.language in LANGUAGES else "nl"
         is_chosen = cand.id == chosen.id
+        if lang not in heads:
+            heads[lang] = letterhead(model, _base_dir(book), notes, language=lang)
+        head = heads[lang]
         progress(f"Brief {i}/{total}: {cand.id} {cand.name} ({lang})")
         if is_chosen:
             ctx = chosen_context(model, result, cand, lang, head, notes)
-            tpl, prefix = compiled(template("letter_chosen", lang)), "Bekendmaking"
+            tpl, prefix = _template("letter_chosen", lang, own), "Bekendmaking"
         else:
             ctx = declined_context(model, result, cand, chosen, lang, head, notes)
-            tpl, prefix = compiled(template("letter_declined", lang)), "Brief"
+            tpl, prefix = _template("letter_declined", lang, own), "Brief"
         data = tpl.render(ctx, locale_for(lang))
         name = letter_name(prefix, cand.id, cand.name, lang)
         if name.lower() in seen_names:
@@ -185,16 +224,28 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         _write(path, data)
         files.append(path)
         documents.append(data)
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    pages = None
+    if pdfs and len(pdfs) == len(files):
+        from partnerkeuze.documents.pdf import page_counts
+
+        counts = page_counts(pdfs)
+        pages = [counts[f.with_suffix(".pdf")] for f in files]
     progress("Bundel om af te drukken…")
     combined = out / COMBINED_NAME
-    _write(combined, combine(documents))
+    _write(combined, combine(documents, pages))
     files.append(combined)
+    bundle_pdf, bundle_warnings = pdf_copies([combined], progress)
+    notes.items.extend(pdf_warnings + bundle_warnings)
+    files += pdfs + bundle_pdf
     _log(book, snap, "letters", f"{total} brieven: bekendmaking aan {chosen.id} {chosen.name}, "
                                 f"{total - 1} aan de andere kandidaten", files)
     outcome = Outcome(warnings=notes.items, files=files, changed=True,
                       data={"files": [str(f) for f in files], "chosen": chosen.id})
     outcome.messages.append(f"{total} brieven geschreven in {out} (bekendmaking aan "
-                            f"{chosen.id} {chosen.name}), plus {COMBINED_NAME} om af te drukken.")
+                            f"{chosen.id} {chosen.name}), plus {COMBINED_NAME} om af te drukken"
+                            f" (recto verso: elke brief begint op een oneven bladzijde)"
+                            f"{', elk ook als PDF' if pdfs else ''}.")
     return outcome
 
 

@@ -41,6 +41,9 @@ CANDIDATE: tuple[Var, ...] = (
     Var("candidate_country", "land, in de taal van de lezer"),
     Var("candidate_region", "regio (Kandidaten)"),
     Var("candidate_contact", "contactpersoon (Kandidaten), of leeg"),
+    Var("salutation", "aanhef in de taal van de lezer, met de naam van de contactpersoon en de "
+                      "aanspreking (Kandidaten 'Aanspreking'): 'Estimada señora Fernández:'"),
+    Var("closing_address", "aanspreking in de Franse slotformule ('Madame'), anders leeg"),
     Var("candidate_email", "e-mail van de kandidaat (Kandidaten)"),
     Var("received", "datum waarop de kandidatuur ontvangen werd, of leeg"),
     Var("n_candidates", "aantal ontvangen kandidaturen"),
@@ -57,10 +60,11 @@ COMPARISON_ITEM = ("elk item: name (criterium in de taal van de lezer), weight (
 
 FIELDS: dict[str, tuple[Var, ...]] = {
     "questionnaire": LETTERHEAD + (
-        Var("call_title", "naam van de oproep (Instellingen)"),
+        Var("call_title", "naam van de oproep in de taal van de lezer (Instellingen)"),
         Var("call_date", "datum van de oproep (Instellingen), of leeg"),
         Var("deadline", "deadline voor de kandidaturen (Instellingen), of leeg", True),
-        Var("province", "provincie (Profiel)"),
+        Var("province", "provincie (Profiel) als woordgroep in de taal van de lezer "
+                             "('provincie Antwerpen', 'province d'Anvers'), of leeg"),
         Var("population", "aantal inwoners (Profiel), of leeg"),
         Var("description", "korte voorstelling van de gemeente, vertaald als dat kan", True),
         Var("themes", "beleidsthema's, vertaald als dat kan"),

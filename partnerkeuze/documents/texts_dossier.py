@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def build_dossier(b):
     """The dossier template, built with the blocks module ``b``."""
-    doc = b.new_document("Dossier voor het college")
+    doc = b.new_document("Dossier voor het college: {{ call_title }}", "nl")
     b.letterhead(doc)
     b.para(doc, "Dossier voor het college van burgemeester en schepenen", "Title")
     b.para(doc, "**Keuze van een partnergemeente: {{ call_title }}**")
@@ -211,5 +211,5 @@ def build_dossier(b):
                 "samenwerkingsovereenkomst voor te bereiden, met afspraken over doelen, rollen, "
                 "risico's en een exitstrategie, en die na een bezoek ter plaatse ter goedkeuring "
                 "voor te leggen.", align="justify")
-    b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}")
+    b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}", "nl")
     return doc

@@ -12,7 +12,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "title": "{{ call_title }}",
         "subtitle": "Oproep tot kandidaatstelling voor een partnergemeente",
         "dear": "Geachte burgemeester, geachte collega's,",
-        "intro": "De gemeente {{ municipality }}{% if province %} (provincie {{ province }}, "
+        "intro": "De gemeente {{ municipality }}{% if province %} ({{ province }}, "
                  "België){% endif %} zoekt een partnergemeente in het Zuiden om samen een "
                  "stedenband op te bouwen. Met deze brief nodigen wij uw gemeente uit om zich "
                  "kandidaat te stellen.",
@@ -54,7 +54,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "title": "Appel à candidatures : commune partenaire de {{ municipality }}",
         "subtitle": "Appel à candidatures pour une commune partenaire",
         "dear": "Madame, Monsieur le Maire, chers collègues,",
-        "intro": "La commune de {{ municipality }}{% if province %} (province d'{{ province }}, "
+        "intro": "La commune de {{ municipality }}{% if province %} ({{ province }}, "
                  "Belgique){% endif %} cherche une commune partenaire dans le Sud pour construire "
                  "ensemble un jumelage. Par la présente, nous invitons votre commune à se porter "
                  "candidate.",
@@ -99,7 +99,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "title": "Call for applications: partner municipality of {{ municipality }}",
         "subtitle": "Call for applications for a partner municipality",
         "dear": "Dear Mayor, dear colleagues,",
-        "intro": "The municipality of {{ municipality }}{% if province %} (province of "
+        "intro": "The municipality of {{ municipality }}{% if province %} ("
                  "{{ province }}, Belgium){% endif %} is looking for a partner municipality in "
                  "the Global South to build a city link together. With this letter we invite "
                  "your municipality to apply.",
@@ -140,7 +140,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "title": "Convocatoria: municipio socio de {{ municipality }}",
         "subtitle": "Convocatoria de candidaturas para un municipio socio",
         "dear": "Estimado/a alcalde/sa, estimados colegas:",
-        "intro": "El municipio de {{ municipality }}{% if province %} (provincia de "
+        "intro": "El municipio de {{ municipality }}{% if province %} ("
                  "{{ province }}, Bélgica){% endif %} busca un municipio socio en el Sur para "
                  "construir juntos un hermanamiento. Mediante esta carta invitamos a su "
                  "municipio a presentar su candidatura.",
