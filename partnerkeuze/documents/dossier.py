@@ -182,6 +182,7 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
         module, _, func = provider.partition(":")
         extra = getattr(importlib.import_module(module), func)(model, snapshot, result) or {}
         ctx.update(extra)
+    _name_criteria(model, ctx.get("sensitivity"))
     second = ctx.get("second_round") or {}
     final_order = list(second.get("final_order") or []) if isinstance(second, dict) else []
     if final_order and final_order[0] in result.by_id():
@@ -214,3 +215,14 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     else:
         ctx["chart_radar"] = None
     return ctx
+
+
+def _name_criteria(model: Model, sensitivity) -> None:
+    """The sensitivity table shows each criterion's name beside its id ("C02 Beleidsmatige …")."""
+    if not isinstance(sensitivity, dict):
+        return
+    names = {c.id: c.name for c in model.criteria}
+    for row in sensitivity.get("stability") or ():
+        if isinstance(row, dict) and str(row.get("criterion", "")).strip() in names:
+            cid = str(row["criterion"]).strip()
+            row["criterion"] = f"{cid} {names[cid]}"

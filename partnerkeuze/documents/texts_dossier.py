@@ -73,8 +73,8 @@ def build_dossier(b):
     b.para(doc, "")
     b.loop_table(doc, ["ID", "Gemeente", "Land", "Taal", "Kanaal", "Ontvangen"],
                  ["{{ k.id }}", "{{ k.name }}", "{{ k.country }}", "{{ k.language }}",
-                  "{{ k.channel }}", "{{ k.received|date('short') if k.received else '' }}"],
-                 "for k in candidates", [1.4, 4.0, 2.8, 1.2, 4.4, 2.5])
+                  "{{ k.channel }}", "{{ k.received or '' }}"],
+                 "for k in candidates", [1.2, 3.8, 2.6, 1.1, 4.3, 3.3])
 
     b.para(doc, "4. Longlist en gewogen scores", "Heading 1")
     b.para(doc, "De gewogen score (0-100) van elke volledig gescoorde kandidaat die geen "
@@ -159,9 +159,9 @@ def build_dossier(b):
     b.para(doc, "9. Planning van de volgende stappen", "Heading 1")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
-                 ["{{ st.name }}", "{{ st.start|date('medium') }}", "{{ st.end|date('medium') }}",
+                 ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}",
                   "{{ st.body }}"],
-                 "for st in planning.steps", [7.3, 2.6, 2.6, 3.8])
+                 "for st in planning.steps", [6.3, 3.1, 3.1, 3.8])
     b.tag(doc, "{%p if planning_chart %}")
     b.para(doc, "{{ planning_chart }}", align="center")
     b.tag(doc, "{%p endif %}")
