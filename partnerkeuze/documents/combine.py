@@ -72,6 +72,47 @@ _EMPTY_FOOTER = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                  '<w:p/></w:ftr>')
 
 
+BUNDLE_LANGUAGE = "nl-BE"  # the bundle is the municipality's printing copy; each letter keeps
+BUNDLE_TITLE = "Brieven aan alle kandidaten (om af te drukken)"  # its own language in its runs
+_LANG = re.compile(r'<w:lang\b[^>]*?\bw:val="([^"]*)"')
+
+
+def _language(styles: bytes) -> str | None:
+    """The default language of a document (its styles' document defaults)."""
+    m = _LANG.search(styles.decode("utf-8", "replace"))
+    return m.group(1) if m else None
+
+
+def _set_language(styles: str, tag: str) -> str:
+    """Styles with every language tag set to ``tag``."""
+    return re.sub(r'(<w:lang\b[^>]*?\bw:val=")[^"]*(")', lambda m: m.group(1) + tag + m.group(2),
+                  styles)
+
+
+def _tag_runs(body: str, tag: str | None) -> str:
+    """Every run of a letter's body marked with the letter's language (spelling, hyphenation)."""
+    if not tag:
+        return body
+    lang = f'<w:lang w:val="{tag}"/>'
+    body = re.sub(r"<w:lang\b[^>]*/>", "", body)
+    body = re.sub(r"(<w:r\b[^>]*>)(?!<w:rPr>)", lambda m: m.group(1) + f"<w:rPr>{lang}</w:rPr>",
+                  body)
+    return re.sub(r"(<w:r\b[^>]*><w:rPr>)((?:(?!</w:rPr>).)*)(</w:rPr>)",
+                  lambda m: m.group(1) + m.group(2) + (lang if lang not in m.group(2) else "")
+                  + m.group(3), body, flags=re.S)
+
+
+def _bundle_core(core: str) -> bytes:
+    """The bundle's core properties: its own title, Dutch (the municipality prints it)."""
+    from markupsafe import escape
+
+    core = re.sub(r"<dc:title>.*?</dc:title>|<dc:title/>", f"<dc:title>{escape(BUNDLE_TITLE)}"
+                  f"</dc:title>", core, flags=re.S)
+    core = re.sub(r"<dc:language>[^<]*</dc:language>", f"<dc:language>{BUNDLE_LANGUAGE}"
+                  f"</dc:language>", core)
+    return core.encode("utf-8")
+
+
 def _empty_footer(media: dict, rels: list, types: list) -> str:
     """The relationship id of an empty footer (for blank back pages), added once."""
     if "word/footer_pk0.xml" not in media:
@@ -115,6 +156,7 @@ def combine(documents: list[bytes], pages: list[int] | None = None) -> bytes:
             own = {n: zf.read(n) for n in names if n.startswith("word/")}
         xml = own["word/document.xml"].decode("utf-8")
         body, sect = _body(xml)
+        body = _tag_runs(body, _language(own.get("word/styles.xml", b"")))
         footer = _footer_name(own, xml)
         rid = None
         if footer and footer in own:
@@ -151,6 +193,9 @@ def combine(documents: list[bytes], pages: list[int] | None = None) -> bytes:
     if 'xmlns:r="' not in xml[:2000]:
         xml = xml.replace("<w:document ", f'<w:document xmlns:r="{_R_NS}" ', 1)
     changed = {"word/document.xml": xml.encode("utf-8"),
+               "word/styles.xml": _set_language(parts["word/styles.xml"].decode("utf-8"),
+                                                BUNDLE_LANGUAGE).encode("utf-8"),
+               "docProps/core.xml": _bundle_core(parts["docProps/core.xml"].decode("utf-8")),
                "word/_rels/document.xml.rels":
                    rels.replace("</Relationships>", "".join(new_rels) + "</Relationships>")
                    .encode("utf-8"),

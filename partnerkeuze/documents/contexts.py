@@ -111,12 +111,15 @@ _LANG_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
 def questionnaire_context(model: Model, language: str, base_dir: Path | None,
                           notes: Notes, today: dt.date | None = None) -> dict:
     """The context of the questionnaire in one language."""
+    from partnerkeuze.documents.texts_questionnaire import GENERIC_TITLE
     from partnerkeuze.documents.translations import province_phrase, setting_text
 
     ctx = letterhead(model, base_dir, notes, today, language)
     s = model.settings
     ctx.update(
-        call_title=setting_text(model, "call_title", language, notes),
+        call_title=setting_text(model, "call_title", language, notes,
+                                fallback=GENERIC_TITLE[language].format(
+                                    municipality=ctx["municipality"])),
         call_date=s.call_date,
         deadline=s.deadline,
         province=province_phrase(str(model.profile.get("province") or ""), language),

@@ -73,7 +73,7 @@ def safe_text(value: object, limit: int = MAX_VALUE_CHARS) -> str:
 
     Excel's ``_xHHHH_`` escapes are decoded first, so that no control character prints literally.
     """
-    text = decode_excel_escapes(str(value))
+    text = decode_excel_escapes(str(value)).replace("\x0b", "\n").replace("\x0c", "\n")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _XML_UNSAFE.sub("", text)
     if len(text) > limit:

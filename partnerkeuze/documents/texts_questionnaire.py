@@ -7,6 +7,14 @@ reciprocity, a process rather than a project, broad support).
 
 from __future__ import annotations
 
+# The call's title when the municipality gave none in the reader's language.
+GENERIC_TITLE: dict[str, str] = {
+    "nl": "Oproep tot kandidaatstelling",
+    "fr": "Appel à candidatures : commune partenaire de {municipality}",
+    "en": "Call for applications: partner municipality of {municipality}",
+    "es": "Convocatoria: municipio socio de {municipality}",
+}
+
 QUESTIONNAIRE: dict[str, dict[str, str]] = {
     "nl": {
         "title": "{{ call_title }}",
@@ -51,7 +59,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ deadline }}{% endif %} naar {{ coordinator_email }}.",
     },
     "fr": {
-        "title": "Appel à candidatures : commune partenaire de {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Appel à candidatures pour une commune partenaire",
         "dear": "Madame, Monsieur le Maire, chers collègues,",
         "intro": "La commune de {{ municipality }}{% if province %} ({{ province }}, "
@@ -96,7 +104,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ coordinator_email }}.",
     },
     "en": {
-        "title": "Call for applications: partner municipality of {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Call for applications for a partner municipality",
         "dear": "Dear Mayor, dear colleagues,",
         "intro": "The municipality of {{ municipality }}{% if province %} ("
@@ -137,7 +145,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ deadline }}{% endif %} to {{ coordinator_email }}.",
     },
     "es": {
-        "title": "Convocatoria: municipio socio de {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Convocatoria de candidaturas para un municipio socio",
         "dear": "Estimado/a alcalde/sa, estimados colegas:",
         "intro": "El municipio de {{ municipality }}{% if province %} ("

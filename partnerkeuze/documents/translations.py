@@ -105,20 +105,25 @@ def profile_text(model, key: str, language: str, notes=None) -> str:
     return dutch
 
 
-def setting_text(model, key: str, language: str, notes=None) -> str:
-    """A setting's text (call title) in the reader's language; Dutch with a warning when missing."""
+def setting_text(model, key: str, language: str, notes=None, fallback: str | None = None) -> str:
+    """A setting's text (call title) in the reader's language.
+
+    Without a translation: ``fallback`` (a general text in the reader's language) when given,
+    else the Dutch text; either way with a warning naming the field to fill in.
+    """
     values = getattr(model.settings, "values", None) or {}
     dutch = str(getattr(model.settings, key, "") or values.get(key) or "")
     if language == "nl" or not dutch:
-        return dutch
+        return dutch or (fallback or "")
     other = values.get(f"{key}_{language}")
     if other:
         return str(other)
     label = SETTINGS_TEXTS.get(key, key)
+    shown = "een algemene titel" if fallback else "de Nederlandse tekst"
     _note(notes, f"Instellingen: geen vertaling ({LANGUAGE_NAMES_NL[language]}) van '{label}'; "
-                 f"de Nederlandse tekst staat in het document. Vul '{key}_{language}' in op het "
-                 f"blad Instellingen.")
-    return dutch
+                 f"{shown} staat in het document. Vul '{key}_{language}' in op het blad "
+                 f"Instellingen.")
+    return fallback if fallback else dutch
 
 
 def criterion_name(model, crit, language: str) -> tuple[str, bool]:

@@ -324,7 +324,10 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
     book.apply(audit.entry_patch(snap, "sdg-documents",
                                  f"{len(files)} documenten voor {len(pairs)} partnerschappen",
                                  files))
-    result = Outcome(files=files, changed=True, warnings=pdf_warnings)
+    from partnerkeuze.documents.translations import missing_translations
+
+    result = Outcome(files=files, changed=True,
+                     warnings=missing_translations(model, snap) + pdf_warnings)
     result.messages.append(f"{len(files)} documenten geschreven in {out}: brieven aan beide "
                            f"partners, overeenkomsten en aanvragen aan de VVSG.")
     return result

@@ -30,6 +30,11 @@ def partner_language(rec: dict) -> str:
     return lang if lang in allowed else allowed[0]
 
 
+# The call's title when the workbook gives none in the partner's language.
+GENERIC_CALL = {"fr": "Partenariats ODD entre communes", "en": "SDG partnerships between "
+                "municipalities", "es": "Asociaciones ODS entre municipios"}
+
+
 def base_context(model: Model, call: SdgCall, today: dt.date, lang: str = "nl") -> dict:
     """Sender, letterhead and call data shared by every SDG document, in the reader's language
     (job title, address as written abroad, call title: partnerkeuze.documents.translations)."""
@@ -49,7 +54,8 @@ def base_context(model: Model, call: SdgCall, today: dt.date, lang: str = "nl") 
     }
     for key in ("address", "postal_city", "coordinator_role"):
         ctx[key] = profile_text(model, key, lang)
-    ctx["call_title"] = setting_text(model, "call_title", lang)
+    ctx["call_title"] = setting_text(model, "call_title", lang,
+                                     fallback=None if lang == "nl" else GENERIC_CALL[lang])
     return ctx
 
 
