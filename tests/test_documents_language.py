@@ -180,7 +180,9 @@ def test_the_renamed_texts_reach_the_reader_translated(made):
     out = made["out"]
     fr = " ".join(pages_of(out / "Oproep_en_vragenlijst_fr.pdf"))
     assert "Recherche d'une commune sœur 2027" in fr and "Nos valeurs" in fr
-    assert "cheffe du service citoyenneté mondiale" in fr.replace("- ", "").lower()
+    sdg_fr = " ".join(pages_of(next(out.glob("SDG/SDG_brief_Z*_fr.pdf"))))
+    assert "Cheffe du service citoyenneté mondiale, VVSG" in sdg_fr
+    assert "Recherche d'une commune sœur 2027" in sdg_fr  # the footer
     letter = next(out.glob("Brieven/Brief_*_en.pdf"))
     text = " ".join(pages_of(letter))
     assert "Chosen criterion" in text
