@@ -181,10 +181,18 @@ def readme() -> str:
         "- Tekst van kandidaten wordt altijd letterlijk getoond: tags in een gegeven worden "
         "nooit uitgevoerd.",
         "",
+        "Een eigen sjabloon zet u in een eigen map, die u op het blad Instellingen noemt bij "
+        "'Map met eigen sjablonen' (naast de werkmap of een volledig pad). Eén sjabloon in die "
+        "map volstaat: de andere documenten gebruiken de ingebouwde sjablonen. Een sjabloon "
+        "zonder een verplicht gegeven wordt geweigerd met een melding die sjabloon en gegeven "
+        "noemt.",
+        "",
+        "Filters: `{{ rang|ordinal }}` (2e, 2nd, 1re, 2.º), `{{ namen|and_list }}` (a, b en c), "
+        "`{{ sender|the }}` en `{{ sender|of_the }}` (la VVSG, de l'ANCB).",
+        "",
         "De sjablonen worden opnieuw opgebouwd met "
-        "`python -m partnerkeuze.documents.template_builder` (dat overschrijft eigen "
-        "aanpassingen; bewaar die onder een andere naam of in een eigen map met "
-        "`PARTNERKEUZE_TEMPLATES`).",
+        "`python -m partnerkeuze.documents.template_builder` (dat overschrijft de ingebouwde "
+        "sjablonen, nooit die in uw eigen map).",
         "",
         "Verplicht: het sjabloon moet dit gegeven tonen (een test controleert het).",
         "",
