@@ -359,3 +359,26 @@ def test_a_control_character_from_excel_never_prints(tmp_path):
     assert decode_excel_escapes("a_x005F_x0001_b") == "a_x0001_b"  # an escaped literal stays
     assert safe_text("line\x0bbreak\x07") == "line\nbreak"
 
+
+
+def test_reminder_mails_carry_the_translated_call_and_job_title(demo_template):
+    import dataclasses
+    import datetime as dt
+
+    from documents_support import read_snapshot
+
+    from partnerkeuze.parse import parse
+    from partnerkeuze.planning.reminders import candidate_items
+
+    model = parse(read_snapshot(demo_template))
+    model.candidates = [dataclasses.replace(c, received=None) for c in model.candidates]
+    deadline = model.settings.deadline
+    items = candidate_items(model, deadline, deadline - dt.timedelta(days=5))
+    by_lang = {it.language: it for it in items}
+    assert {"fr", "en", "es"} <= set(by_lang)
+    values = model.settings.values
+    for lang in ("fr", "en", "es"):
+        text = by_lang[lang].subject + by_lang[lang].body
+        assert values[f"call_title_{lang}"] in text, lang
+        assert model.settings.call_title not in text, lang
+        assert "Coördinator" not in text and "coördinator" not in text, lang
