@@ -50,5 +50,5 @@ def test_letters_in_sdg_mode_announce_the_matches(tmp_path):
     assert french, [f.name for f in files]
     for letter in french:
         text = _docx_text(letter)
-        assert "Madame, Monsieur" in text and "salutations" in text
+        assert "Chère Madame" in text and "salutations" in text  # greets the contact by name
         assert "Bénin" in text or "Rwanda" in text
