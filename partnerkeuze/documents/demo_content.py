@@ -123,7 +123,7 @@ SDG_SALUTATIONS: dict[str, str] = {
     "V01": "mevrouw", "V02": "de heer", "V03": "mevrouw", "V04": "de heer", "V05": "mevrouw",
     "V06": "de heer", "V07": "mevrouw", "V08": "de heer",
     "Z01": "mevrouw", "Z02": "de heer", "Z03": "mevrouw", "Z04": "de heer", "Z05": "mevrouw",
-    "Z06": "de heer",
+    "Z06": "de heer", "Z07": "mevrouw", "Z08": "de heer",
 }
 
 
