@@ -127,7 +127,8 @@ FIELDS: dict[str, tuple[Var, ...]] = {
         Var("criteria_history", "wijzigingen van de criteria (when, who, hash, reason), of leeg"),
         Var("sensitivity", "gevoeligheid: sentences (zinnen) en stability (criterion, low, high), "
                            "of leeg"),
-        Var("second_round", "tweede ronde: rows, final_order, dissent; of leeg"),
+        Var("second_round", "tweede ronde: rows (name, summary, points: een punt per vraag), "
+                            "final_order, dissent; of leeg"),
         Var("conflicts", "verklaringen over belangenconflicten, of leeg"),
         Var("disagreement", "grote verschillen tussen beoordelaars, of leeg"),
         Var("planning", "planning: steps (name, start, end, body) en gantt_png, of leeg"),

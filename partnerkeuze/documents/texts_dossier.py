@@ -120,7 +120,10 @@ def build_dossier(b):
     b.para(doc, "7. Tweede, kwalitatieve ronde", "Heading 1")
     b.tag(doc, "{%p if second_round %}")
     b.tag(doc, "{%p for row in second_round.rows %}")
-    b.para(doc, "**{{ row.name }}.** {{ row.summary }}", align="justify")
+    b.para(doc, "**{{ row.name }}**", keep=True, space_after=2)
+    b.tag(doc, "{%p for point in row.points %}")
+    b.bullet(doc, "{{ point }}")
+    b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p else %}")
     b.para(doc, "De tweede ronde is nog niet ingevuld in de werkmap. Daarin worden de "
