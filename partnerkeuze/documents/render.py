@@ -42,6 +42,7 @@ _TEXT_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)
                         r"|docProps/core\.xml")
 # Parts whose language tags follow the reader.
 _STYLE_PART = re.compile(r"word/(styles|stylesWithEffects)\.xml")
+_LANG_ATTR = re.compile(r'(<w:lang\b[^>]*?\bw:val=")[^"]*(")')
 # Excel stores a control character in a cell as _xHHHH_ (and a literal "_x" as _x005F_x).
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -370,6 +371,8 @@ class CompiledTemplate:
         from partnerkeuze.documents.package import Package
 
         self.package = Package([i.filename for i in self.infos], self.parts)
+        self._static: dict[str, dict[str, bytes]] = {}
+        self._packages: dict[str, Package] = {}
         self.sources: dict[str, str] = {}
         self.templates = {}
         for part, data in self.parts.items():
@@ -447,22 +450,45 @@ class CompiledTemplate:
         text parts are set to the same language, and the core property 'language' names it too.
         """
         tag = language_tag(locale)
-        lang_attr = re.compile(r'(<w:lang\b[^>]*?\bw:val=")[^"]*(")')
         out: dict[str, bytes] = {}
-        for part, data in self.parts.items():
-            if not (_STYLE_PART.fullmatch(part) or _TEXT_PART.fullmatch(part)) \
-                    or part == "docProps/core.xml":
-                continue
-            xml = rendered.get(part, data).decode("utf-8")
-            new = lang_attr.sub(lambda m: m.group(1) + tag + m.group(2), xml)
-            if _STYLE_PART.fullmatch(part) and "<w:lang" not in new:
-                new = _add_default_language(new, tag)
-            if new != xml or part in rendered:
-                out[part] = new.encode("utf-8")
+        for part, data in rendered.items():
+            if part != "docProps/core.xml" and _TEXT_PART.fullmatch(part):
+                out[part] = _LANG_ATTR.sub(lambda m: m.group(1) + tag + m.group(2),
+                                           data.decode("utf-8")).encode("utf-8")
         core = rendered.get("docProps/core.xml", self.parts.get("docProps/core.xml"))
         if core is not None:
             out["docProps/core.xml"] = _core_language(core.decode("utf-8"), tag).encode("utf-8")
         return out
+
+    def _static_language(self, tag: str) -> dict[str, bytes]:
+        """The parts without tags (styles, untagged headers) in a language, made once per tag."""
+        cached = self._static.get(tag)
+        if cached is None:
+            cached = {}
+            for part, data in self.parts.items():
+                if part in self.templates or part == "docProps/core.xml" or not (
+                        _STYLE_PART.fullmatch(part) or _TEXT_PART.fullmatch(part)):
+                    continue
+                xml = data.decode("utf-8")
+                new = _LANG_ATTR.sub(lambda m: m.group(1) + tag + m.group(2), xml)
+                if _STYLE_PART.fullmatch(part) and "<w:lang" not in new:
+                    new = _add_default_language(new, tag)
+                if new != xml:
+                    cached[part] = new.encode("utf-8")
+            self._static[tag] = cached
+        return cached
+
+    def _package(self, tag: str):
+        """The package with the language-tagged static parts, compressed once per language."""
+        pkg = self._packages.get(tag)
+        if pkg is None:
+            from partnerkeuze.documents.package import Package
+
+            static = self._static_language(tag)
+            pkg = self._packages[tag] = Package(self.package.names,
+                                                {**self.parts, **static}) if static \
+                else self.package
+        return pkg
 
     def _picture_parts(self, state: _RenderState) -> dict[str, bytes]:
         """New media parts plus the relationships and content types that announce them."""
@@ -490,7 +516,7 @@ class CompiledTemplate:
         """The filled document as .docx bytes."""
         changed = self.render_parts(context, locale)
         check_xml(changed, self.name)
-        return self.package.write(changed)
+        return self._package(language_tag(locale)).write(changed)
 
 
 def _add_default_language(styles: str, tag: str) -> str:
