@@ -382,3 +382,17 @@ def test_reminder_mails_carry_the_translated_call_and_job_title(demo_template):
         assert values[f"call_title_{lang}"] in text, lang
         assert model.settings.call_title not in text, lang
         assert "Coördinator" not in text and "coördinator" not in text, lang
+
+
+def test_check_names_a_french_contact_without_form_of_address(demo_path):
+    wb = load_workbook(demo_path)
+    cand = wb["Kandidaten"]
+    form, ident = column(cand, "Aanspreking"), column(cand, "ID")
+    row = next(r for r in range(5, cand.max_row + 1) if cand.cell(r, ident).value == "K06")
+    cand.cell(row, form).value = None
+    wb.save(demo_path)
+    proc = run_cli("check", demo_path)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"Kandidaten!\w+\d+: geen aanspreking \(mevrouw of de heer\) voor Youssef "
+                     r"Amrani \(K06\)", proc.stdout + proc.stderr)
+    assert "(K01)" not in proc.stdout + proc.stderr  # K01 has its form of address

@@ -201,6 +201,32 @@ def missing_translations(model, snap=None) -> list[str]:
                            f"{LANGUAGE_NAMES_NL[lang]} voor criterium {crit.id}.")
     if model.settings.mode == "sdg":
         out += _interest_notes_missing(model, langs)
+    out += _forms_of_address_missing(model)
+    return out
+
+
+def _forms_of_address_missing(model) -> list[str]:
+    """Contacts of French and Spanish letters without a form of address: their letter cannot
+    greet them by name ("Chère Madame …") and falls back to "Madame, Monsieur,"."""
+    from partnerkeuze import layout
+    from partnerkeuze.sdg.workbook import cell
+
+    out = []
+    tables = [("candidates", {c.id: c.language for c in model.candidates})]
+    if model.settings.mode == "sdg":
+        from partnerkeuze.sdg.documents import partner_language
+
+        tables.append(("partners", {r.get("id"): partner_language(r)
+                                    for r in model.tables.get("partners", ()) if r.get("id")}))
+    for key, language in tables:
+        if "salutation" not in [c.key for c in layout.table(key).columns]:
+            continue
+        for rec in model.tables.get(key, ()):
+            lang = language.get(rec.get("id"))
+            if lang in ("fr", "es") and rec.get("contact") and not rec.get("salutation"):
+                out.append(f"{cell(key, 'salutation', rec['_row'])}: geen aanspreking (mevrouw "
+                           f"of de heer) voor {rec['contact']} ({rec['id']}); de brief in het "
+                           f"{LANGUAGE_NAMES_NL[lang]} groet dan niet bij naam.")
     return out
 
 
