@@ -148,7 +148,7 @@ def made(request, tmp_path_factory):
     proc = run_cli("match", sdg, "--out", out / "SDG", env=PDF_ON)
     assert proc.returncode == 0, proc.stderr
     docs = sorted(out.rglob("*.docx"))
-    return {"variant": request.param, "out": out, "docs": docs,
+    return {"variant": request.param, "out": out, "docs": docs, "workbook": sted,
             "model_mayor": "Marleen Van den Broeck"}
 
 
@@ -396,3 +396,39 @@ def test_check_names_a_french_contact_without_form_of_address(demo_path):
     assert re.search(r"Kandidaten!\w+\d+: geen aanspreking \(mevrouw of de heer\) voor Youssef "
                      r"Amrani \(K06\)", proc.stdout + proc.stderr)
     assert "(K01)" not in proc.stdout + proc.stderr  # K01 has its form of address
+
+
+def test_announcement_to_the_chosen_partner_in_every_language(made, tmp_path):
+    """The demo's chosen partner reads French; its announcement in nl, en and es as well."""
+    from documents_support import convert_all, demo_context_builder
+
+    from partnerkeuze.documents.contexts import chosen_context, letterhead
+    from partnerkeuze.documents.render import locale_for
+    from partnerkeuze.documents.template_files import load
+
+    snap, model, result, notes, chosen, _ = demo_context_builder(made["workbook"])
+    cand = model.candidate(chosen.id)
+    files = []
+    for lang in ("nl", "en", "es"):
+        head = letterhead(model, None, notes, language=lang)
+        ctx = chosen_context(model, result, cand, lang, head, notes)
+        path = tmp_path / f"Bekendmaking_{lang}.docx"
+        path.write_bytes(load(f"letter_chosen_{lang}.docx").render(ctx, locale_for(lang)))
+        files.append(path)
+    pdfs = convert_all(files, tmp_path / "pdf")
+    stop = DUTCH | (RENAMED if made["variant"] == "renamed" else set())
+    for path in files:
+        lang = language_of(path.name)
+        pages = pages_of(pdfs[path.name])
+        words = set(re.findall(r"[\wÀ-ÿ']+", " ".join(pages).lower()))
+        if lang != "nl":
+            assert not words & stop, (path.name, sorted(words & stop))
+        closing = [i for i, p in enumerate(pages) if CLOSINGS[lang] in p]
+        signature = [i for i, p in enumerate(pages) if made["model_mayor"] in p]
+        assert closing and signature and closing[0] == signature[-1], path.name
+        for i, page in enumerate(pages, start=1):
+            assert PAGE_WORDS[lang].format(i, len(pages)) in page, (path.name, i)
+        with zipfile.ZipFile(path) as zf:
+            core = etree.fromstring(zf.read("docProps/core.xml"))
+        assert core.findtext(f"{DC}language") == TAGS[lang]
+        assert cand.name in core.findtext(f"{DC}title")
