@@ -245,6 +245,15 @@ def _interest_notes_missing(model, langs: list[str]) -> list[str]:
     for rec in model.tables.get("partners", ()):
         if rec.get("id"):
             by_country.setdefault(rec.get("country"), set()).add(partner_language(rec))
+    for rec in model.tables.get("themes", ()):  # theme names in the letters and agreements
+        if not rec.get("id") or not rec.get("name"):
+            continue
+        for lang in langs:
+            if lang in by_country.get(rec.get("country"), set()) and \
+                    f"name_{lang}" in [c.key for c in layout.table("themes").columns] and \
+                    not rec.get(f"name_{lang}"):
+                out.append(f"{cell('themes', f'name_{lang}', rec['_row'])}: geen vertaling "
+                           f"({LANGUAGE_NAMES_NL[lang]}) van thema {rec['id']} '{rec['name']}'.")
     for rec in model.tables.get("interests", ()):
         if rec.get("party") in flemish and rec.get("note"):
             readers = by_country.get(country_of.get(rec.get("theme")), set(langs))
