@@ -372,6 +372,7 @@ class CompiledTemplate:
 
         self.package = Package([i.filename for i in self.infos], self.parts)
         self._static: dict[str, dict[str, bytes]] = {}
+        self._variables: frozenset[str] | None = None
         self._packages: dict[str, Package] = {}
         self.sources: dict[str, str] = {}
         self.templates = {}
@@ -390,13 +391,15 @@ class CompiledTemplate:
             self.sources[part] = cleaned
 
     def variables(self) -> set[str]:
-        """The names the template's tags read from the context."""
-        from jinja2 import meta
+        """The names the template's tags read from the context (worked out once)."""
+        if self._variables is None:
+            from jinja2 import meta
 
-        names: set[str] = set()
-        for src in self.sources.values():
-            names |= meta.find_undeclared_variables(_ENV.parse(src))
-        return names - {"_locale", "_state"}
+            names: set[str] = set()
+            for src in self.sources.values():
+                names |= meta.find_undeclared_variables(_ENV.parse(src))
+            self._variables = frozenset(names - {"_locale", "_state"})
+        return set(self._variables)
 
     def render_parts(self, context: dict, locale: str) -> dict[str, bytes]:
         """The filled parts of the package (changed ones only) and any new pictures."""
