@@ -10,7 +10,6 @@ gives every letter an even number of pages.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path

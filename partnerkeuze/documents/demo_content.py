@@ -31,7 +31,8 @@ PROFILE_TRANSLATIONS: dict[str, str] = {
         "autoridades y vecinos, y que vea el hermanamiento como un proceso a largo plazo."),
     "offers_fr": (
         "Une expérience des budgets de quartier et de la participation, un conseil consultatif "
-        "actif pour la coopération au développement (GROS), des écoles et des associations prêtes à s'engager, et des collègues prêts à partager leur savoir."),
+        "actif pour la coopération au développement (GROS), des écoles et des associations "
+        "prêtes à s'engager, et des collègues prêts à partager leur savoir."),
     "offers_en": (
         "Experience with neighbourhood budgets and public participation, an active advisory "
         "council for development cooperation (GROS), schools "

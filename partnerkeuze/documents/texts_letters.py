@@ -82,7 +82,8 @@ DECLINED: dict[str, dict[str, str]] = {
                     "met {{ chosen_name }} ({{ chosen_country }}). Het spijt ons u te moeten "
                     "meedelen dat uw kandidatuur niet werd weerhouden.",
         "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100** "
-                  "en eindigde als {{ own_rank|ordinal }} van de {{ n_ranked }} gerangschikte kandidaturen. {{ chosen_name }} "
+                  "en eindigde als {{ own_rank|ordinal }} van de {{ n_ranked }} gerangschikte "
+                  "kandidaturen. {{ chosen_name }} "
                   "behaalde **{{ chosen_score }} op 100**.",
         "knockout": "Uw kandidatuur voldeed niet aan een basisvoorwaarde van de oproep: "
                     "{{ knockouts|and_list }}. Daarom kon ze niet verder vergeleken worden met "

@@ -181,7 +181,8 @@ def missing_translations(model, snap=None) -> list[str]:
             continue
         for lang in langs:
             if not values.get(f"{key}_{lang}"):
-                out.append(f"{where(settings, f'{key}_{lang}', srows)}: geen vertaling ({LANGUAGE_NAMES_NL[lang]}) van "
+                out.append(f"{where(settings, f'{key}_{lang}', srows)}: geen vertaling "
+                           f"({LANGUAGE_NAMES_NL[lang]}) van "
                            f"'{label}'; vul '{key}_{lang}' in.")
     crit_sheet = layout.sheet("criteria")
     ct = layout.table("criteria")
