@@ -104,7 +104,7 @@ def test_letters_name_score_date_and_language(written):
 
 def test_declined_letter_gives_reasons_from_the_scores(written):
     text = written["texts"]["Brief_K04_Bugesera_en.docx"]
-    assert "ranking 2nd of the" in text
+    assert "placing it 2nd of the" in text
     assert ("Common ground in policy (weight 20%): Bugesera scored 4.0 out of 5, Dassa-Zoumé "
             "5.0") in text
     assert "particularly strong on: country where Flemish municipalities are active" in text
