@@ -431,3 +431,14 @@ def test_announcement_to_the_chosen_partner_in_every_language(made, tmp_path):
             core = etree.fromstring(zf.read("docProps/core.xml"))
         assert core.findtext(f"{DC}language") == TAGS[lang]
         assert cand.name in core.findtext(f"{DC}title")
+
+
+def test_dossier_has_one_date_style_and_names_beside_criterion_ids(made):
+    text = " ".join(pages_of(made["out"] / "Dossier_college.pdf"))
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}", text)
+    assert not re.search(r"\b\d{1,2} (jan|feb|mrt|apr|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}",
+                         text)  # no short month names beside the long ones
+    assert re.search(r"\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|"
+                     r"oktober|november|december) \d{4}", text)
+    table = text.split("Laagste gewicht", 1)[1][:400]
+    assert re.search(r"C0\d \w+", table)  # "C01 Democratische participatie", not "C01" alone
