@@ -66,7 +66,10 @@ def docxtpl_path(items, out: Path) -> None:
 
     from partnerkeuze.documents.actions import template
 
+    from partnerkeuze.documents.render import make_environment
+
     env = SandboxedEnvironment(autoescape=True)
+    env.filters.update(make_environment().filters)  # the same filters (ordinal, and_list, …)
     for i, (lang, ctx) in enumerate(items):
         tpl = DocxTemplate(str(template("letter_declined", lang)))
         tpl.render(dict(ctx, logo=""), jinja_env=env)

@@ -20,6 +20,7 @@ class Criterion:
     description: str = ""
     questions: dict = field(default_factory=dict, compare=False, hash=False)
     row: int = 0
+    names: dict = field(default_factory=dict, compare=False, hash=False)  # name per language
 
     @property
     def knockout(self) -> bool:

@@ -227,7 +227,9 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
             scale_max=float(hi), kind=kind, threshold=rec.get("threshold"),
             description=rec.get("description") or "",
             questions={lang: rec.get(f"q_{lang}") or "" for lang in reference.LANGUAGES},
-            row=row))
+            row=row,
+            names={lang: rec.get(f"name_{lang}") or "" for lang in reference.LANGUAGES
+                   if lang != "nl"}))
     scored = [c for c in criteria if not c.knockout]
     if "criteria" not in layout.tables_for(settings.mode):
         pass  # a mode without criteria (evaluatie)

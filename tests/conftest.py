@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Documents get PDF copies only in the tests that look at them (they pass PARTNERKEUZE_PDF=1).
+os.environ.setdefault("PARTNERKEUZE_PDF", "0")
 
 
 def run_cli(*args, cwd=None, env=None, timeout=600) -> subprocess.CompletedProcess:

@@ -111,8 +111,9 @@ def test_letters_name_score_date_and_language(written):
 
 def test_declined_letter_gives_reasons_from_the_scores(written):
     text = written["texts"]["Brief_K04_Bugesera_en.docx"]
-    assert "ranked 2 of" in text
-    assert "Common ground in policy (weight 20%): 4.0 against 5.0 out of 5" in text
+    assert "placing it 2nd of the" in text
+    assert ("Common ground in policy (weight 20%): Bugesera scored 4.0 out of 5, Dassa-Zoumé "
+            "5.0") in text
     assert "particularly strong on: democratic participation" in text
     assert "strong on: country" not in text and ", country where" not in text
     fr = written["texts"]["Brief_K13_Mancomunidad-Chiquitana_es.docx"]

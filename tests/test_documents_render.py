@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from partnerkeuze.documents.render import (
@@ -197,7 +200,11 @@ def test_compiled_template_reuses_parts_and_matches_render_docx(tmp_path):
     assert one == render_docx(tpl, {"a": "x"}, "nl_BE")
     with zipfile.ZipFile(io.BytesIO(one)) as out, zipfile.ZipFile(tpl) as src:
         assert out.namelist() == src.namelist()
-        assert out.read("word/styles.xml") == src.read("word/styles.xml")
+        lang = re.compile(rb'(<w:lang\b[^>]*?w:val=")[^"]*"')
+        # The styles change only in their language (the reader's), nothing else.
+        assert lang.sub(rb"\1", out.read("word/styles.xml")) == \
+            lang.sub(rb"\1", src.read("word/styles.xml"))
+        assert b'w:val="nl-BE"' in out.read("word/styles.xml")
         assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in out.infolist())
     assert compiled.variables() == {"a"}
 
@@ -208,3 +215,83 @@ def test_not_a_docx_is_a_file_error(tmp_path):
     with pytest.raises(FileError) as exc:
         render_docx(bad, {}, "nl_BE")
     assert "geen.docx" in str(exc.value)
+
+
+def test_a_runaway_loop_is_stopped_and_names_the_template(tmp_path, monkeypatch):
+    from partnerkeuze.documents import render
+
+    monkeypatch.setattr(render, "MAX_RENDER_SECONDS", 0.5)
+    tpl = make_template(tmp_path / "eindeloos.docx", "{% for i in range(100000) %}"
+                        "{% for j in range(100000) %}{% endfor %}{% endfor %}klaar")
+    with pytest.raises(FileError) as exc:
+        render_docx(tpl, {}, "nl_BE")
+    assert "eindeloos.docx" in str(exc.value) and "seconden" in str(exc.value)
+
+
+def test_a_document_that_grows_too_large_is_refused_naming_the_template(tmp_path, monkeypatch):
+    from partnerkeuze.documents import render
+
+    monkeypatch.setattr(render, "MAX_RENDER_BYTES", 200_000)
+    tpl = make_template(tmp_path / "groot.docx", "{% for i in range(100000) %}{{ x }}{% endfor %}")
+    with pytest.raises(FileError) as exc:
+        render_docx(tpl, {"x": "y" * 100}, "nl_BE")
+    assert "groot.docx" in str(exc.value) and "MB" in str(exc.value)
+
+
+def test_excel_escapes_are_decoded_before_rendering(tmp_path):
+    tpl = make_template(tmp_path / "t.docx", "[{{ v }}]")
+    data = render_docx(tpl, {"v": "Ta_x0001_ri_x000B_ja"}, "nl_BE")
+    assert "[Tari\nja]" in paragraphs(data)
+    assert b"_x0001_" not in data and b"_x000B_" not in data
+
+
+def test_language_and_title_follow_the_reader(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("{{ a }}")
+    doc.core_properties.title = "Lettre à {{ a }}"
+    doc.save(tmp_path / "t.docx")
+    data = render_docx(tmp_path / "t.docx", {"a": "Tiznit <&>"}, "fr_BE")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        core = etree.fromstring(zf.read("docProps/core.xml"))
+        styles = zf.read("word/styles.xml")
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert core.findtext(f"{dc}title") == "Lettre à Tiznit <&>"
+    assert core.findtext(f"{dc}language") == "fr-BE"
+    assert b'w:lang w:val="fr-BE"' in styles and b'w:val="en-US"' not in styles
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(min_value=1, max_value=400), lang=st.sampled_from(["nl", "fr", "en", "es"]),
+       gender=st.sampled_from(["f", "m"]))
+def test_ordinal_is_the_number_with_the_language_suffix(n, lang, gender):
+    from partnerkeuze.documents.render import ordinal
+
+    text = ordinal(n, locale_for(lang), gender)
+    assert text.startswith(str(n)) and text != str(n)
+    suffix = text[len(str(n)):]
+    allowed = {"nl": {"e"}, "fr": {"e", "re", "er"}, "en": {"st", "nd", "rd", "th"},
+               "es": {".º", ".ª"}}[lang]
+    assert suffix in allowed
+    if lang == "en" and n % 100 in (11, 12, 13):
+        assert suffix == "th"
+
+
+@settings(max_examples=80, deadline=None)
+@given(contact=st.text(alphabet=st.characters(categories=["L", "Zs"]), max_size=40),
+       form=st.sampled_from(["", "mevrouw", "de heer"]),
+       lang=st.sampled_from(["nl", "fr", "en", "es"]))
+def test_salutation_is_never_gender_slashed_and_uses_the_known_form(contact, form, lang):
+    from partnerkeuze.documents.phrasing import salutation, surname
+
+    text = salutation(contact, form, lang)
+    assert "/" not in text and text.endswith(":" if lang == "es" else ",")
+    name = contact.strip()
+    if name and form:
+        assert surname(name) in text
+        female = {"nl": "mevrouw", "fr": "Madame", "en": "Ms", "es": "señora"}[lang]
+        male = {"nl": "heer", "fr": "Monsieur", "en": "Mr", "es": "señor"}[lang]
+        assert (female if form == "mevrouw" else male) in text
+    elif name and lang in ("nl", "en", "es"):
+        assert name in text  # greeted by name even without a form of address

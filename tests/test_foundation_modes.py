@@ -50,5 +50,6 @@ def test_letters_in_sdg_mode_announce_the_matches(tmp_path):
     assert french, [f.name for f in files]
     for letter in french:
         text = _docx_text(letter)
-        assert "Madame, Monsieur" in text and "salutations" in text
+        # greets the contact by name, with the form of address (Partners Zuid 'Aanspreking')
+        assert ("Chère Madame" in text or "Cher Monsieur" in text) and "salutations" in text
         assert "Bénin" in text or "Rwanda" in text

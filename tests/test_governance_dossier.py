@@ -20,8 +20,10 @@ def test_dossier_shows_sensitivity_second_round_dissent_conflicts_and_disagreeme
     assert "Verankering: logboek" in text
     assert "blijft de shortlist dezelfde" in text
     assert "Geschiedenis van de criteria" in text and "An Peeters 328fd4cf" in text
-    assert "Dassa-Zoumé (K05). Draagvlak, enthousiasme en engagement: ja (De burgemeester" in text
-    assert "plaats 2 in het consensusoverleg" in text
+    # one point per question (#16: no run-on paragraph per candidate)
+    assert "Dassa-Zoumé (K05)" in text
+    assert "Draagvlak, enthousiasme en engagement: ja. De burgemeester" in text
+    assert "Plaats 2 in het consensusoverleg" in text
     assert "Afwijkende mening. B3 (Fatima El Idrissi) over Bugesera (K04, plaats 2)" in text
     assert "Koen Janssens (B2) verklaarde een belangenconflict voor Ziguinchor (K07)" in text
     assert "Tiznit (K06), C03" in text and "B3 wijkt af" in text

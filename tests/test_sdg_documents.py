@@ -67,7 +67,9 @@ def test_letter_to_the_flemish_side_is_dutch(sdg_docs):
 def test_letter_to_benin_is_french(sdg_docs):
     text = sdg_docs[2]["SDG_brief_Z05_Dassa-Zoume_fr.docx"]
     assert "Objet : votre partenariat ODD avec Scheldemeer (Belgique)" in text
-    assert "Madame, Monsieur," in text and "prospérité (ODD 7 à 11)" in text
+    assert "Chère Madame Dossou," in text and "prospérité (ODD 7 à 11)" in text
+    assert "Veuillez agréer, Madame, nos salutations" in text
+    assert "1030 Bruxelles" in text and "Brussel" not in text
     assert "Énergie propre et d'un coût abordable (ODD 7) : 2 / 3" in text
     assert "19 avril 2027" in text and "17 500 EUR" in text.replace("\u202f", " ")
     assert "Betreft" not in text and "Dear" not in text
@@ -76,7 +78,8 @@ def test_letter_to_benin_is_french(sdg_docs):
 def test_letters_to_rwanda_in_english_or_french(sdg_docs):
     en = sdg_docs[2]["SDG_brief_Z01_Karongi_en.docx"]
     assert "Subject: your SDG partnership with Heidebeek (Belgium)" in en
-    assert "Dear Claudine Mukamana," in en and "citizen participation" in en
+    assert "Dear Ms Mukamana," in en and "citizen participation" in en
+    assert "1030 Brussels" in en and "International Policy Officer" in en
     assert "4 January 2027" in en
     fr = sdg_docs[2]["SDG_brief_Z03_Gatsibo_fr.docx"]
     assert "Objet : votre partenariat ODD avec Dijlevoorde (Belgique)" in fr
@@ -88,7 +91,9 @@ def test_agreement_records_expectations_priorities_and_exit_clause(sdg_docs):
     assert "Convention de partenariat ODD" in fr and "Clause de sortie" in fr
     assert "Travail décent et économie locale (ODD 8)" in fr  # a common priority
     assert "Attentes de Dassa-Zoumé" in fr and HOSTILE in fr  # untrusted text, literally
-    assert "Attentes de Scheldemeer" in fr and "energiecoöperatie" in fr
+    assert "Attentes de Scheldemeer" in fr and "coopérative énergétique" in fr
+    assert "energiecoöperatie" not in fr  # the Dutch note is never shown to the partner
+    assert "avec l'appui de la VVSG et de l'ANCB" in fr
     nl = sdg_docs[2]["SDG_overeenkomst_V01_Z01_nl.docx"]
     assert "Partnerschapsovereenkomst SDG" in nl and "Exitclausule" in nl
     assert "Besturen veranderen." in nl and "opzegtermijn van drie maanden" in nl

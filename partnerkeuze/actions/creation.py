@@ -48,7 +48,8 @@ DEMO_CONTENT: dict[str, tuple[str, ...]] = {
                    "partnerkeuze.governance.demo:stedenband_demo",
                    "partnerkeuze.procedure.demo:stedenband_demo",
                    "partnerkeuze.documents.demo_answers:fill"),
-    "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo"),
+    "sdg": ("partnerkeuze.defaults.sdg_demo:fill", "partnerkeuze.planning.templates:sdg_demo",
+            "partnerkeuze.documents.demo_content:sdg_translations"),
     "evaluatie": ("partnerkeuze.evaluation.demo:fill",),
 }
 

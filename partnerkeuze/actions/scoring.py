@@ -34,6 +34,9 @@ def check(book: WorkbookIO, progress: Progress = no_progress, against=None) -> O
     from partnerkeuze.governance.refreeze import warnings as refreeze_warnings
 
     out = Outcome(warnings=list(result.warnings) + refreeze_warnings(snap))
+    for extra in CHECK_WARNINGS:
+        module, _, func = extra.partition(":")
+        out.warnings.extend(getattr(importlib.import_module(module), func)(model, snap))
     out.messages.append(
         f"In orde: {len(model.criteria)} criteria, {len(model.candidates)} kandidaten, "
         f"{len(model.assessors)} beoordelaars, {len(model.scores)} scores.")
@@ -49,6 +52,10 @@ CHECKS: tuple[str, ...] = (
     "partnerkeuze.procedure.checks:check_record",
     "partnerkeuze.intake.checks:late_candidacies",
     "partnerkeuze.evaluation.actions:evaluation_problems",
+)
+# Further warnings ("module:function", each (model, snapshot) -> [str]) that do not block.
+CHECK_WARNINGS: tuple[str, ...] = (
+    "partnerkeuze.documents.translations:translation_warnings",
 )
 
 

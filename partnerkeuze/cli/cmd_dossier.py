@@ -9,5 +9,5 @@ def add_parser(sub) -> None:
     """Register the command."""
     add_out_command(sub, "dossier", "schrijf het dossier voor het college",
                     ("Schrijf het geargumenteerde dossier voor het college van "
-                     "burgemeester en schepenen (.docx) in MAP."),
+                     "burgemeester en schepenen (.docx, met een PDF ernaast) in MAP."),
                     "de map voor de documenten", "partnerkeuze.documents.actions:dossier")

@@ -9,7 +9,9 @@ def add_parser(sub) -> None:
         "letters", help="schrijf de brieven aan alle kandidaten",
         description="Schrijf een brief aan elke kandidaat in zijn taal: de bekendmaking aan de "
                     "partner die het college koos (blad Procedure) en een gemotiveerde brief "
-                    "aan de andere kandidaten, plus één bundel om af te drukken (.docx) in MAP. "
+                    "aan de andere kandidaten, plus één bundel om recto verso af te drukken "
+                    "(elke brief begint op een oneven bladzijde), elk als .docx met een PDF "
+                    "ernaast (zonder LibreOffice enkel .docx), in MAP. "
                     "Zolang het college niet besliste, zijn het ontwerpen (ONTWERP_ in de "
                     "bestandsnaam en bovenaan de brief). Een kandidaat die de gemeente "
                     "onvolledig scoorde, krijgt nog geen brief (exitcode 1).")
@@ -29,12 +31,14 @@ def run(args) -> int:
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
     from partnerkeuze.documents.actions import letters
+    from partnerkeuze.cli.writing import write_session
     from partnerkeuze.errors import EXIT_OK, EXIT_PROBLEMS
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = letters(book, args.out, progress_printer(quiet=args.json))
-    book.save()
+    with write_session(args.path, "letters"):
+        book = FileWorkbook(args.path)
+        outcome = letters(book, args.out, progress_printer(quiet=args.json))
+        book.save()
     show(outcome, as_json=args.json)
     problems = outcome.data.get("problems") or []
     for line in problems:

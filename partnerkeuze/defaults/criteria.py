@@ -32,7 +32,19 @@ class DefaultCriterion:
         """The row of the Criteria table."""
         return [self.id, self.name, self.description, self.weight if self.kind == "Score" else None,
                 self.scale_min, self.scale_max, self.kind, self.threshold,
-                self.q_nl, self.q_fr, self.q_en, self.q_es]
+                self.q_nl, self.q_fr, self.q_en, self.q_es] + self.names()
+
+    def names(self) -> list:
+        """The reviewed translations of the name (fr, en, es), for the Criteria table."""
+        from partnerkeuze.documents.wording import CRITERION_NAMES
+
+        names = CRITERION_NAMES.get(self.name, {})
+        return [_capital(names.get(lang)) for lang in ("fr", "en", "es")]
+
+
+def _capital(name: str | None) -> str | None:
+    """A name as the first word of a cell: capital first letter."""
+    return name[:1].upper() + name[1:] if name else None
 
 
 STEDENBAND: tuple[DefaultCriterion, ...] = (

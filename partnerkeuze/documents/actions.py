@@ -6,7 +6,6 @@ and appends a log entry listing the files (applied through ``book.apply``).
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -23,18 +22,31 @@ COMBINED_NAME = "Brieven_alle_kandidaten.docx"
 
 
 def templates_dir() -> Path:
-    """Where the Word templates are: PARTNERKEUZE_TEMPLATES, else templates/ of the project."""
-    env = os.environ.get("PARTNERKEUZE_TEMPLATES")
-    return Path(env) if env else ROOT / "templates"
+    """Where the full set of Word templates is: PARTNERKEUZE_TEMPLATES, else templates/."""
+    from partnerkeuze.documents.template_files import base_folder
+
+    return base_folder()
 
 
-def template(kind: str, lang: str) -> Path:
-    """The template file of a kind of document in a language."""
-    path = templates_dir() / f"{kind}_{lang}.docx"
-    if not path.exists():
-        raise FileError(f"sjabloon {path}: bestand niet gevonden (maak de sjablonen opnieuw met "
-                        f"'python -m partnerkeuze.documents.template_builder')")
-    return path
+def template(kind: str, lang: str, own: Path | None = None) -> Path:
+    """The template file of a kind of document in a language (``own``: the municipality's folder)."""
+    from partnerkeuze.documents.template_files import find
+
+    return find(f"{kind}_{lang}.docx", own)
+
+
+def _template(kind: str, lang: str, own: Path | None):
+    """The compiled template of a kind in a language, its required fields checked."""
+    from partnerkeuze.documents.template_files import load
+
+    return load(f"{kind}_{lang}.docx", own)
+
+
+def _own(model, book: WorkbookIO) -> Path | None:
+    """The municipality's own template folder (Instellingen), or None."""
+    from partnerkeuze.documents.template_files import own_folder
+
+    return own_folder(model, _base_dir(book))
 
 
 def safe_name(text: str, limit: int = 40) -> str:
@@ -86,6 +98,21 @@ def _write(path: Path, data: bytes) -> None:
         raise FileError(f"{path}: geen schrijfrechten (is het document open in Word?)") from None
 
 
+def pdf_copies(files: list[Path], progress: Progress = no_progress) -> tuple[list[Path], list[str]]:
+    """A PDF beside every .docx (one LibreOffice call for all); the PDFs and any warnings.
+
+    PARTNERKEUZE_PDF=0 switches them off; without LibreOffice there is a warning, not an error.
+    """
+    from partnerkeuze.documents import pdf
+
+    docx = [f for f in files if f.suffix.lower() == ".docx"]
+    if not docx or not pdf.wanted():
+        return [], []
+    progress(f"PDF's maken ({len(docx)})…")
+    made, warning = pdf.convert(docx)
+    return made, [warning] if warning else []
+
+
 def _log(book: WorkbookIO, snap, action: str, details: str, files: list[Path]) -> None:
     book.apply(audit.entry_patch(snap, action, details, files))
 
@@ -93,9 +120,10 @@ def _log(book: WorkbookIO, snap, action: str, details: str, files: list[Path]) -
 def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
     """The call with its questionnaire in Dutch, French, English and Spanish."""
     from partnerkeuze.documents.contexts import Notes, questionnaire_context
-    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.documents.render import locale_for
 
     snap, model, _ = _read(book, progress)
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
     files: list[Path] = []
@@ -103,15 +131,18 @@ def questionnaire(book: WorkbookIO, out_dir, progress: Progress = no_progress) -
         progress(f"Vragenlijst ({lang})…")
         ctx = questionnaire_context(model, lang, _base_dir(book), notes)
         path = out / QUESTIONNAIRE_NAME.format(lang=lang)
-        _write(path, fillable(render_docx(template("questionnaire", lang), ctx,
-                                          locale_for(lang)), model, lang, ctx))
+        _write(path, fillable(_template("questionnaire", lang, own).render(ctx, locale_for(lang)),
+                              model, lang, ctx))
         files.append(path)
     n_q = len(ctx["questions"])
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    notes.items.extend(pdf_warnings)
+    files += pdfs
     _log(book, snap, "questionnaire", f"oproep en vragenlijst in {', '.join(LANGUAGES)} "
                                       f"({n_q} vragen)", files)
     outcome = Outcome(warnings=notes.items, files=files, changed=True,
                       data={"files": [str(f) for f in files]})
-    outcome.messages.append(f"Oproep en vragenlijst geschreven in {len(files)} talen "
+    outcome.messages.append(f"Oproep en vragenlijst geschreven in {len(LANGUAGES)} talen "
                             f"({n_q} vragen) in {out}.")
     return outcome
 
@@ -129,9 +160,10 @@ def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     """The argued dossier for the college of mayor and aldermen (Dutch)."""
     from partnerkeuze.documents.contexts import Notes
     from partnerkeuze.documents.dossier import dossier_context
-    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.documents.render import locale_for
 
     snap, model, result = _read(book, progress)
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
     record_notes(snap, model, result, notes)
@@ -139,13 +171,17 @@ def dossier(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     ctx = dossier_context(model, snap, result, _base_dir(book), notes)
     progress("Dossier schrijven…")
     path = out / DOSSIER_NAME
-    _write(path, render_docx(template("dossier", "nl"), ctx, locale_for("nl")))
+    _write(path, _template("dossier", "nl", own).render(ctx, locale_for("nl")))
+    pdfs, pdf_warnings = pdf_copies([path], progress)
     proposal = ctx["proposal"]
     what = (f"{proposal['id']} {proposal['name']}" if proposal else "geen voorstel")
     state = "beslissing van het college" if ctx["decision"]["final"] else "voorstel"
-    _log(book, snap, "dossier", f"dossier voor het college; {state}: {what}", [path])
-    outcome = Outcome(warnings=notes.items + list(result.warnings), files=[path], changed=True,
-                      data={"files": [str(path)], "proposal": proposal["id"] if proposal else None,
+    _log(book, snap, "dossier", f"dossier voor het college; {state}: {what}",
+         [path] + pdfs)
+    outcome = Outcome(warnings=notes.items + list(result.warnings) + pdf_warnings,
+                      files=[path] + pdfs, changed=True,
+                      data={"files": [str(f) for f in [path] + pdfs],
+                            "proposal": proposal["id"] if proposal else None,
                             "final": ctx["decision"]["final"]})
     outcome.messages.append(f"Dossier voor het college geschreven: {path} ({state}: {what}).")
     return outcome
@@ -170,7 +206,7 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
     from partnerkeuze.documents.combine import combine
     from partnerkeuze.documents.contexts import (Notes, chosen_context, declined_context,
                                                  letterhead)
-    from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.documents.render import locale_for
     from partnerkeuze.procedure import read_record
     from partnerkeuze.procedure import reasons as rs
     from partnerkeuze.procedure.decision import decide
@@ -192,10 +228,11 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         raise InputProblems([Problem("Procedure", f"{what}. Vervolledig de scores of leg de "
                                                   f"beslissing vast (partnerkeuze record PAD "
                                                   f"college --partner ID).")])
+    own = _own(model, book)
     out = output_dir(out_dir)
     notes = Notes()
     record_notes(snap, model, result, notes)
-    head = letterhead(model, _base_dir(book), notes)
+    heads: dict[str, dict] = {}  # the letterhead in each reader's language
     prefix_all = DRAFT_PREFIX if decision.draft else ""
     files: list[Path] = []
     documents: list[bytes] = []
@@ -215,13 +252,16 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
                                     f"is onvolledig gescoord door {who}; vervolledig de scores en "
                                     f"maak de brieven opnieuw"))
             continue
+        if lang not in heads:
+            heads[lang] = letterhead(model, _base_dir(book), notes, language=lang)
+        head = heads[lang]
         progress(f"Brief {i}/{total}: {cand.id} {cand.name} ({lang})")
         if why.kind == rs.ANNOUNCEMENT:
             ctx = chosen_context(model, result, cand, lang, head, notes, decision, why)
-            tpl, prefix = compiled(template("letter_chosen", lang)), "Bekendmaking"
+            tpl, prefix = _template("letter_chosen", lang, own), "Bekendmaking"
         else:
             ctx = declined_context(model, result, cand, chosen, lang, head, notes, decision, why)
-            tpl, prefix = compiled(template("letter_declined", lang)), "Brief"
+            tpl, prefix = _template("letter_declined", lang, own), "Brief"
         data = tpl.render(ctx, locale_for(lang))
         name = prefix_all + letter_name(prefix, cand.id, cand.name, lang)
         if name.lower() in seen_names:
@@ -234,10 +274,20 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         listed.append({"candidate": cand.id, "file": name, "kind": why.kind, "language": lang,
                        "strengths": list(why.strengths), "deciding": list(why.deciding),
                        "assessors": why.assessors})
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    pages = None
+    if pdfs and len(pdfs) == len(files):
+        from partnerkeuze.documents.pdf import page_counts
+
+        counts = page_counts(pdfs)
+        pages = [counts[f.with_suffix(".pdf")] for f in files]
     progress("Bundel om af te drukken…")
     combined = out / (prefix_all + COMBINED_NAME)
-    _write(combined, combine(documents))
+    _write(combined, combine(documents, pages))
     files.append(combined)
+    bundle_pdf, bundle_warnings = pdf_copies([combined], progress)
+    notes.items.extend(pdf_warnings + bundle_warnings)
+    files += pdfs + bundle_pdf
     state = "ontwerpen (nog geen beslissing van het college)" if decision.draft else \
         f"beslissing van het college van {decision.record.college.date}"
     _log(book, snap, "letters", f"{len(listed)} brieven, {state}: bekendmaking aan {chosen.id} "
@@ -258,7 +308,8 @@ def letters(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outc
         outcome.messages.append(f"{len(listed)} brieven geschreven in {out} (bekendmaking aan "
                                 f"{chosen.id} {chosen.name}, gekozen door het college op "
                                 f"{decision.record.college.date}), plus {COMBINED_NAME} om af "
-                                f"te drukken.")
+                                f"te drukken (recto verso: elke brief begint op een oneven "
+                                f"bladzijde){', elk ook als PDF' if pdfs else ''}.")
     return outcome
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.core.scoring import CandidateResult, ScoreResult
+from partnerkeuze.documents.phrasing import candidate_form, closing_formula, salutation
 from partnerkeuze.documents.render import Picture
 from partnerkeuze.documents.wording import country_name, criterion_name
 from partnerkeuze.model import Candidate, Model
@@ -56,29 +57,31 @@ def load_logo(value, base_dir: Path | None, notes: Notes) -> Picture | None:
 
 
 def letterhead(model: Model, base_dir: Path | None, notes: Notes,
-               today: dt.date | None = None) -> dict:
-    """Sender, signatories, reference and date: what every document shows."""
+               today: dt.date | None = None, language: str = "nl") -> dict:
+    """Sender, signatories, reference and date: what every document shows, in the language.
+
+    The coordinator's job title and the address come from their translated fields (Profiel
+    ``coordinator_role_fr``…); see partnerkeuze.documents.translations.
+    """
+    from partnerkeuze.documents.translations import profile_text
+
     p = model.profile
     keys = ("municipality", "address", "postal_city", "phone", "website", "coordinator",
             "coordinator_role", "coordinator_email", "mayor", "director", "alderman", "reference")
     ctx = {k: ("" if p.get(k) is None else str(p.get(k))) for k in keys}
+    for k in ("address", "postal_city", "coordinator_role"):
+        ctx[k] = profile_text(model, k, language, notes)
     ctx["logo"] = load_logo(p.get("logo"), base_dir, notes)
     ctx["today"] = today or dt.date.today()
     return ctx
 
 
 def translated(model: Model, key: str, language: str, notes: Notes) -> str:
-    """A profile text in the reader's language (Profiel '<key>_<language>'), else the Dutch one."""
-    dutch = model.profile.get(key) or ""
-    if language == "nl":
-        return dutch
-    other = model.profile.get(f"{key}_{language}")
-    if other:
-        return other
-    if dutch:
-        notes.add(f"Profiel: geen vertaling ({language}) van '{key}'; de Nederlandse tekst "
-                  f"staat in het document. Vul '{key}_{language}' in op het blad Profiel.")
-    return dutch
+    """A profile text in the reader's language (Profiel '<key>_<language>'), else the Dutch one
+    with a warning."""
+    from partnerkeuze.documents.translations import profile_text
+
+    return profile_text(model, key, language, notes)
 
 
 def questions(model: Model, language: str, notes: Notes) -> list[dict]:
@@ -105,18 +108,22 @@ _LANG_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
 def questionnaire_context(model: Model, language: str, base_dir: Path | None,
                           notes: Notes, today: dt.date | None = None) -> dict:
     """The context of the questionnaire in one language."""
+    from partnerkeuze.documents.texts_questionnaire import GENERIC_TITLE
+    from partnerkeuze.documents.translations import province_phrase, setting_text
     from partnerkeuze.intake.texts import how_to_answer
     from partnerkeuze.planning.deadline import deadline_phrase
 
-    ctx = letterhead(model, base_dir, notes, today)
+    ctx = letterhead(model, base_dir, notes, today, language)
     s = model.settings
     ctx.update(
-        call_title=s.call_title or "",
+        call_title=setting_text(model, "call_title", language, notes,
+                                fallback=GENERIC_TITLE[language].format(
+                                    municipality=ctx["municipality"])),
         call_date=s.call_date,
         deadline=s.deadline,
         deadline_phrase=deadline_phrase(s.deadline, language) if s.deadline else "",
         how_to_answer=how_to_answer(language, str(model.profile.get("coordinator_email") or "")),
-        province=str(model.profile.get("province") or ""),
+        province=province_phrase(str(model.profile.get("province") or ""), language),
         population=model.profile.get("population"),
         description=translated(model, "description", language, notes),
         themes=translated(model, "themes", language, notes),
@@ -155,7 +162,7 @@ def _as_item(name: str) -> str:
 
 
 def _crit_name(crit, language: str, notes: Notes) -> str:
-    name, ok = criterion_name(crit.name, language)
+    name, ok = criterion_name(crit.name, language, crit.names)
     if not ok:
         notes.add(f"Criteria ({crit.id}): geen vertaling ({language}) van de naam "
                   f"'{crit.name}'; de brief gebruikt de Nederlandse naam.")
@@ -212,6 +219,8 @@ def _candidate_part(model: Model, result: ScoreResult, cand: Candidate, res: Can
         candidate_country=country_name(cand.country, language),
         candidate_region=cand.region or "",
         candidate_contact=cand.contact or "",
+        salutation=salutation(cand.contact, candidate_form(model, cand.id), language),
+        closing_address=closing_formula(cand.contact, candidate_form(model, cand.id), language),
         candidate_email=cand.email or "",
         received=cand.received,
         n_candidates=len(model.candidates),

@@ -30,19 +30,116 @@ PROFILE_TRANSLATIONS: dict[str, str] = {
         "Un municipio que quiera aprender y compartir como socio igual, con el apoyo de sus "
         "autoridades y vecinos, y que vea el hermanamiento como un proceso a largo plazo."),
     "offers_fr": (
-        "Une expérience des budgets de quartier et de la participation, un GROS actif, des écoles "
-        "et des associations prêtes à s'engager, et des collègues prêts à partager leur savoir."),
+        "Une expérience des budgets de quartier et de la participation, un conseil consultatif "
+        "actif pour la coopération au développement (GROS), des écoles et des associations "
+        "prêtes à s'engager, et des collègues prêts à partager leur savoir."),
     "offers_en": (
-        "Experience with neighbourhood budgets and public participation, an active GROS, schools "
+        "Experience with neighbourhood budgets and public participation, an active advisory "
+        "council for development cooperation (GROS), schools "
         "and associations that want to take part, and colleagues in our departments who are keen "
         "to share their knowledge."),
     "offers_es": (
-        "Experiencia con presupuestos de barrio y participación, un GROS activo, escuelas y "
+        "Experiencia con presupuestos de barrio y participación, un consejo consultivo de "
+        "cooperación al desarrollo (GROS) activo, escuelas y "
         "asociaciones dispuestas a participar, y colegas de los servicios municipales que "
         "quieren compartir sus conocimientos."),
 }
 
 
+PROFILE_TRANSLATIONS.update({
+    "coordinator_role_fr": "Coordinatrice de la coopération internationale",
+    "coordinator_role_en": "International Cooperation Coordinator",
+    "coordinator_role_es": "Coordinadora de cooperación internacional",
+})
+SETTINGS_TRANSLATIONS: dict[str, str] = {
+    "call_title_fr": "Appel à candidatures : commune partenaire de Heidebeek 2026",
+    "call_title_en": "Call for applications: partner municipality of Heidebeek 2026",
+    "call_title_es": "Convocatoria: municipio socio de Heidebeek 2026",
+}
+# The form of address of the demo contacts (Kandidaten 'Aanspreking').
+SALUTATIONS: dict[str, str] = {
+    "K01": "mevrouw", "K02": "de heer", "K03": "mevrouw", "K04": "de heer", "K05": "mevrouw",
+    "K06": "de heer", "K07": "mevrouw", "K08": "de heer", "K09": "mevrouw", "K10": "de heer",
+    "K11": "mevrouw", "K13": "de heer",  # K12: unknown, the letter greets by name only
+}
+
+
+def _set_column(rows: list[list], table_key: str, column: str, values: dict) -> None:
+    """Fill one column of demo rows (by the row's id in the first column)."""
+    from partnerkeuze import layout
+
+    idx = layout.table(table_key).index(column)
+    for row in rows:
+        if row and row[0] in values:
+            row.extend([None] * (idx + 1 - len(row)))
+            row[idx] = values[row[0]]
+
+
 def profile_translations(tables: dict, fields: dict) -> None:
     """Demo hook (actions.creation.DEMO_CONTENT): add the translated profile texts."""
     fields.setdefault("profile", {}).update(PROFILE_TRANSLATIONS)
+    fields.setdefault("settings", {}).update(SETTINGS_TRANSLATIONS)
+    _set_column(tables.get("candidates", []), "candidates", "salutation", SALUTATIONS)
+
+
+SDG_PROFILE: dict[str, str] = {
+    "coordinator_role_fr": "Chargée de mission internationale",
+    "coordinator_role_en": "International Policy Officer",
+    "address_fr": "Rue du Pavillon 9", "address_en": "Rue du Pavillon 9",
+    "description_fr": (
+        "Dans le cadre du programme GloBe, la VVSG expérimente des partenariats ODD : des "
+        "partenariats de deux ans au plus entre des pouvoirs locaux flamands et des communes du "
+        "Bénin et du Rwanda, avec les associations sœurs ANCB et RALGA."),
+    "description_en": (
+        "Within the GloBe programme, VVSG is piloting SDG partnerships: partnerships of at most "
+        "two years between Flemish local governments and municipalities in Benin and Rwanda, "
+        "together with the sister associations ANCB and RALGA."),
+}
+SDG_SETTINGS: dict[str, str] = {
+    "call_title_fr": "Appel à partenariats ODD Bénin et Rwanda 2026",
+    "call_title_en": "Call for SDG partnerships Benin and Rwanda 2026",
+}
+# The Flemish applicants' notes as their partners read them (Interesses 'Toelichting (fr/en)').
+SDG_NOTES: dict[tuple[str, str], dict[str, str]] = {
+    ("V01", "R1"): {"en": "Sharing our neighbourhood budgets and consultation evenings, and "
+                          "learning how Karongi involves residents structurally.",
+                    "fr": "Partager nos budgets de quartier et nos soirées de consultation, et "
+                          "apprendre comment Karongi associe durablement ses habitants."},
+    ("V02", "B7"): {"fr": "Expérience d'une coopérative énergétique et de panneaux solaires sur "
+                          "les bâtiments publics."},
+    ("V03", "R2"): {"en": "Involving the youth council more in decisions; learning from youth "
+                          "councils.",
+                    "fr": "Mieux associer le conseil des jeunes aux décisions ; apprendre des "
+                          "conseils de jeunes."},
+    ("V04", "B8"): {"fr": "Économie locale et emploi des jeunes, avec une attention aux "
+                          "femmes entrepreneures."},
+    ("V05", "R3"): {"en": "Letting neighbourhoods help shape the multi-year plan.",
+                    "fr": "Faire participer les quartiers à la planification pluriannuelle."},
+    ("V06", "B7"): {"fr": "Économies d'énergie dans les marchés et l'éclairage public."},
+    ("V07", "R1"): {"en": "Co-production with citizens: from consultation to deciding together.",
+                    "fr": "Coproduction avec les citoyens : de la consultation à la décision "
+                          "commune."},
+}
+SDG_SALUTATIONS: dict[str, str] = {
+    "V01": "mevrouw", "V02": "de heer", "V03": "mevrouw", "V04": "de heer", "V05": "mevrouw",
+    "V06": "de heer", "V07": "mevrouw", "V08": "de heer",
+    "Z01": "mevrouw", "Z02": "de heer", "Z03": "mevrouw", "Z04": "de heer", "Z05": "mevrouw",
+    "Z06": "de heer", "Z07": "mevrouw", "Z08": "de heer",
+}
+
+
+def sdg_translations(tables: dict, fields: dict) -> None:
+    """Demo hook for the SDG demo: job title, call title, notes and forms of address translated."""
+    fields.setdefault("profile", {}).update(SDG_PROFILE)
+    fields.setdefault("settings", {}).update(SDG_SETTINGS)
+    _set_column(tables.get("candidates", []), "candidates", "salutation", SDG_SALUTATIONS)
+    _set_column(tables.get("partners", []), "partners", "salutation", SDG_SALUTATIONS)
+    from partnerkeuze import layout
+
+    t = layout.table("interests")
+    for row in tables.get("interests", []):
+        texts = SDG_NOTES.get((row[0], row[1]), {})
+        for lang, text in texts.items():
+            idx = t.index(f"note_{lang}")
+            row.extend([None] * (idx + 1 - len(row)))
+            row[idx] = text

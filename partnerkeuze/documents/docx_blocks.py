@@ -10,8 +10,18 @@ ACCENT = "1F4E79"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def new_document(title: str):
-    """An empty A4 document with the house styles and fixed properties (reproducible files)."""
+# The words around the page number in the footer, per language ("pagina 1 van 2").
+PAGE_WORDS: dict[str, tuple[str, str]] = {
+    "nl": ("pagina", "van"), "fr": ("page", "sur"), "en": ("page", "of"), "es": ("página", "de"),
+}
+LANGUAGE_TAGS: dict[str, str] = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB", "es": "es"}
+
+
+def new_document(title: str, lang: str = "nl"):
+    """An empty A4 document with the house styles and fixed properties (reproducible files).
+
+    The title (core property) may hold tags; the language is the one of the template's text.
+    """
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Cm, Pt, RGBColor
@@ -51,11 +61,21 @@ def new_document(title: str):
         small.font.size = Pt(8.5)
         small.font.color.rgb = RGBColor.from_string("595959")
         small.paragraph_format.space_after = Pt(0)
+    _default_language(styles, LANGUAGE_TAGS.get(lang, "nl-BE"))
     cp = doc.core_properties
+    cp.language = LANGUAGE_TAGS.get(lang, "nl-BE")
     cp.title, cp.author, cp.last_modified_by = title, "Partnerkeuze", "Partnerkeuze"
     cp.created = cp.modified = dt.datetime(2026, 1, 1)
     cp.revision = 1
     return doc
+
+
+def _default_language(styles, tag: str) -> None:
+    """Set the language of the document defaults (every run inherits it)."""
+    from docx.oxml.ns import qn
+
+    for lang in styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), tag)
 
 
 def para(doc_or_cell, text: str = "", style: str | None = None, *, bold: bool = False,
@@ -201,14 +221,55 @@ def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def footer(doc, text: str) -> None:
-    """The footer line of every page."""
+def footer(doc, text: str, lang: str | None = None) -> None:
+    """The footer of every page: a line of text and, given a language, "pagina 1 van 2"."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     p = doc.sections[0].footer.paragraphs[0]
     p.style = doc.styles["Kleine tekst"]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run(text)
+    if lang:
+        page_number(doc, lang)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in a paragraph, with the text shown before it is updated."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(child):
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph._p.append(r)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def page_number(doc, lang: str) -> None:
+    """A footer paragraph "pagina 1 van 2" in the language (Word fields PAGE and NUMPAGES)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    page, of = PAGE_WORDS.get(lang, PAGE_WORDS["nl"])
+    p = doc.sections[0].footer.add_paragraph(style=doc.styles["Kleine tekst"])
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run(f"{page} ")
+    _field(p, "PAGE", "1")
+    p.add_run(f" {of} ")
+    _field(p, "NUMPAGES", "1")
 
 
 def letterhead(doc) -> None:

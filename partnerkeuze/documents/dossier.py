@@ -187,6 +187,8 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
         module, _, func = provider.partition(":")
         extra = getattr(importlib.import_module(module), func)(model, snapshot, result) or {}
         ctx.update(extra)
+    _name_criteria(model, ctx.get("sensitivity"))
+    _second_round_points(ctx.get("second_round"))
     ctx["argument"] = _argument(model, result, decision)
     planning = ctx.get("planning")
     if isinstance(planning, dict) and planning.get("steps"):
@@ -232,3 +234,38 @@ def _decision(decision, record) -> dict:
             "council": bool(council and council.partner == decision.partner),
             "council_date": nl_date(council.date) if council else "",
             "council_number": council.number if council else ""}
+
+
+def _name_criteria(model: Model, sensitivity) -> None:
+    """The sensitivity table shows each criterion's name beside its id ("C02 Beleidsmatige …")."""
+    if not isinstance(sensitivity, dict):
+        return
+    names = {c.id: c.name for c in model.criteria}
+    for row in sensitivity.get("stability") or ():
+        if isinstance(row, dict) and str(row.get("criterion", "")).strip() in names:
+            cid = str(row["criterion"]).strip()
+            row["criterion"] = f"{cid} {names[cid]}"
+
+
+def _second_round_points(second) -> None:
+    """Each second-round row as points, one per question and one for the consensus place,
+    instead of one run-on paragraph (``row["points"]``; the summary when no details are given)."""
+    if not isinstance(second, dict):
+        return
+    details = second.get("details") if isinstance(second.get("details"), dict) else {}
+    places = {r.get("candidate"): r for r in details.get("final_order") or ()}
+    for row in second.get("rows") or ():
+        if not isinstance(row, dict):
+            continue
+        cid = row.get("id")
+        points = []
+        for r in details.get("rows") or ():
+            if r.get("candidate") == cid:
+                argument = str(r.get("argument") or "").strip()
+                points.append(f"{r.get('question')}: {r.get('judgement') or 'geen oordeel'}"
+                              + (f". {argument[:1].upper()}{argument[1:]}" if argument else ""))
+        if cid in places:
+            argument = str(places[cid].get("argument") or "").strip()
+            points.append(f"Plaats {places[cid].get('position')} in het consensusoverleg"
+                          + (f": {argument}" if argument else ""))
+        row["points"] = points or [row.get("summary") or ""]

@@ -41,6 +41,9 @@ CANDIDATE: tuple[Var, ...] = (
     Var("candidate_country", "land, in de taal van de lezer"),
     Var("candidate_region", "regio (Kandidaten)"),
     Var("candidate_contact", "contactpersoon (Kandidaten), of leeg"),
+    Var("salutation", "aanhef in de taal van de lezer, met de naam van de contactpersoon en de "
+                      "aanspreking (Kandidaten 'Aanspreking'): 'Estimada señora Fernández:'"),
+    Var("closing_address", "aanspreking in de Franse slotformule ('Madame'), anders leeg"),
     Var("candidate_email", "e-mail van de kandidaat (Kandidaten)"),
     Var("received", "datum waarop de kandidatuur ontvangen werd, of leeg"),
     Var("n_candidates", "aantal ontvangen kandidaturen"),
@@ -70,14 +73,15 @@ COMPARISON_ITEM = ("elk item: id (criterium-ID), name (criterium in de taal van 
 
 FIELDS: dict[str, tuple[Var, ...]] = {
     "questionnaire": LETTERHEAD + (
-        Var("call_title", "naam van de oproep (Instellingen)"),
+        Var("call_title", "naam van de oproep in de taal van de lezer (Instellingen)"),
         Var("call_date", "datum van de oproep (Instellingen), of leeg"),
         Var("deadline", "deadline voor de kandidaturen (Instellingen), of leeg", True),
         Var("deadline_phrase", "de deadline in de vaste zin van de taal: 'uiterlijk op "
                                "<datum> (deze dag inbegrepen)', of leeg"),
         Var("how_to_answer", "hoe de kandidaat antwoordt (formulier .xlsx/.ods of deze "
                              "vragenlijst, als bijlage naar de coördinator)"),
-        Var("province", "provincie (Profiel)"),
+        Var("province", "provincie (Profiel) als woordgroep in de taal van de lezer "
+                        "('provincie Antwerpen', 'province d'Anvers'), of leeg"),
         Var("population", "aantal inwoners (Profiel), of leeg"),
         Var("description", "korte voorstelling van de gemeente, vertaald als dat kan", True),
         Var("themes", "beleidsthema's, vertaald als dat kan"),
@@ -169,7 +173,8 @@ FIELDS: dict[str, tuple[Var, ...]] = {
                            "ranks (id, name, first_text, shortlist_text, text: de "
                            "rangaanvaardbaarheid met standaardfouten), samples, vary_scores; "
                            "of leeg"),
-        Var("second_round", "tweede ronde: rows, final_order, dissent; of leeg"),
+        Var("second_round", "tweede ronde: rows (name, summary, points: een punt per vraag), "
+                            "final_order, dissent; of leeg"),
         Var("conflicts", "verklaringen over belangenconflicten, of leeg"),
         Var("disagreement", "grote verschillen tussen beoordelaars, of leeg"),
         Var("planning", "planning: steps (name, start, end, body) en gantt_png, of leeg"),
@@ -227,10 +232,18 @@ def readme() -> str:
         "- Tekst van kandidaten wordt altijd letterlijk getoond: tags in een gegeven worden "
         "nooit uitgevoerd.",
         "",
+        "Een eigen sjabloon zet u in een eigen map, die u op het blad Instellingen noemt bij "
+        "'Map met eigen sjablonen' (naast de werkmap of een volledig pad). Eén sjabloon in die "
+        "map volstaat: de andere documenten gebruiken de ingebouwde sjablonen. Een sjabloon "
+        "zonder een verplicht gegeven wordt geweigerd met een melding die sjabloon en gegeven "
+        "noemt.",
+        "",
+        "Filters: `{{ rang|ordinal }}` (2e, 2nd, 1re, 2.º), `{{ namen|and_list }}` (a, b en c), "
+        "`{{ sender|the }}` en `{{ sender|of_the }}` (la VVSG, de l'ANCB).",
+        "",
         "De sjablonen worden opnieuw opgebouwd met "
-        "`python -m partnerkeuze.documents.template_builder` (dat overschrijft eigen "
-        "aanpassingen; bewaar die onder een andere naam of in een eigen map met "
-        "`PARTNERKEUZE_TEMPLATES`).",
+        "`python -m partnerkeuze.documents.template_builder` (dat overschrijft de ingebouwde "
+        "sjablonen, nooit die in uw eigen map).",
         "",
         "Verplicht: het sjabloon moet dit gegeven tonen (een test controleert het).",
         "",

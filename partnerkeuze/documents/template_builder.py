@@ -19,6 +19,25 @@ from partnerkeuze.documents.texts_questionnaire import QUESTIONNAIRE
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT / "templates"
 
+# Each document's title (core property, shown by Word and PDF readers) in the reader's language.
+TITLES: dict[str, dict[str, str]] = {
+    "letter_declined": {
+        "nl": "Uw kandidatuur als partnergemeente: brief aan {{ candidate_name }}",
+        "fr": "Votre candidature comme commune partenaire : lettre à {{ candidate_name }}",
+        "en": "Your application as partner municipality: letter to {{ candidate_name }}",
+        "es": "Su candidatura como municipio socio: carta a {{ candidate_name }}"},
+    "letter_chosen": {
+        "nl": "{{ candidate_name }} gekozen als partnergemeente van {{ municipality }}",
+        "fr": "{{ candidate_name }}, commune partenaire de {{ municipality }}",
+        "en": "{{ candidate_name }} chosen as partner municipality of {{ municipality }}",
+        "es": "{{ candidate_name }}, municipio socio de {{ municipality }}"},
+    "questionnaire": {
+        "nl": "{{ call_title }}: oproep en vragenlijst",
+        "fr": "{{ call_title }} : appel et questionnaire",
+        "en": "{{ call_title }}: call and questionnaire",
+        "es": "{{ call_title }}: convocatoria y cuestionario"},
+}
+
 
 def _letter_head(doc, lang: str) -> None:
     """Letterhead, recipient, place and date, reference and salutation."""
@@ -47,11 +66,7 @@ def _letter_head(doc, lang: str) -> None:
 def _salutation(doc, lang: str, subject: str) -> None:
     c = COMMON[lang]
     b.para(doc, subject)
-    b.tag(doc, "{%p if candidate_contact %}")
     b.para(doc, c["dear"])
-    b.tag(doc, "{%p else %}")
-    b.para(doc, c["dear_anon"])
-    b.tag(doc, "{%p endif %}")
 
 
 def _sign(doc, lang: str, *, alderman: bool = False) -> None:
@@ -61,7 +76,7 @@ def _sign(doc, lang: str, *, alderman: bool = False) -> None:
     if alderman:
         people.append(("{{ alderman }}", c["alderman"]))
     b.signatures(doc, c["on_behalf"], people)
-    b.footer(doc, c["footer"])
+    b.footer(doc, c["footer"], lang)
 
 
 def _draft_mark(doc) -> None:
@@ -74,7 +89,7 @@ def _draft_mark(doc) -> None:
 def letter_declined(lang: str):
     """The letter to a candidate that was not chosen."""
     t = DECLINED[lang]
-    doc = b.new_document("Brief aan een kandidaat")
+    doc = b.new_document(TITLES["letter_declined"][lang], lang)
     _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
@@ -119,7 +134,7 @@ def letter_declined(lang: str):
     b.para(doc, t["no_strengths"], align="justify")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p endif %}")
-    b.para(doc, t["hope"], align="justify")
+    b.para(doc, t["hope"], align="justify", keep=True)  # the closing stays with it
     _sign(doc, lang)
     return doc
 
@@ -127,7 +142,7 @@ def letter_declined(lang: str):
 def letter_chosen(lang: str):
     """The announcement to the chosen partner."""
     t = CHOSEN[lang]
-    doc = b.new_document("Bekendmaking aan de gekozen partnergemeente")
+    doc = b.new_document(TITLES["letter_chosen"][lang], lang)
     _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
@@ -144,7 +159,7 @@ def letter_chosen(lang: str):
     b.para(doc, t["strengths"], align="justify")
     b.tag(doc, "{%p endif %}")
     for key in ("next", "spirit", "contact_next"):
-        b.para(doc, t[key], align="justify")
+        b.para(doc, t[key], align="justify", keep=key == "contact_next")
     _sign(doc, lang, alderman=True)
     return doc
 
@@ -155,7 +170,7 @@ def questionnaire(lang: str):
 
     t = QUESTIONNAIRE[lang]
     c = COMMON[lang]
-    doc = b.new_document("Oproep tot kandidaatstelling")
+    doc = b.new_document(TITLES["questionnaire"][lang], lang)
     b.letterhead(doc)
     b.para(doc, t["title"], "Title")
     b.para(doc, "{{ today }}", align="right")
@@ -176,7 +191,7 @@ def questionnaire(lang: str):
     b.para(doc, t["h_answer"], "Heading 2")
     b.para(doc, t["answer"], align="justify")
     b.para(doc, "{{ how_to_answer }}", align="justify")
-    b.para(doc, t["questions_contact"], align="justify")
+    b.para(doc, t["questions_contact"], align="justify", keep=True)
     b.para(doc, t["closing"], keep=True)
     b.signatures(doc, c["on_behalf"], [("{{ mayor }}", c["mayor"]),
                                        ("{{ alderman }}", c["alderman"])])
@@ -209,7 +224,7 @@ def questionnaire(lang: str):
     b.tag(doc, "{%p endfor %}")
     b.para(doc, "")
     b.para(doc, t["end"], align="justify")
-    b.footer(doc, c["footer"])
+    b.footer(doc, c["footer"], lang)
     return doc
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 def build_dossier(b):
     """The dossier template, built with the blocks module ``b``."""
-    doc = b.new_document("Dossier voor het college")
+    doc = b.new_document("Dossier voor het college: {{ call_title }}", "nl")
     b.letterhead(doc)
     b.para(doc, "Dossier voor het college van burgemeester en schepenen", "Title")
     b.para(doc, "**Keuze van een partnergemeente: {{ call_title }}**")
@@ -92,8 +92,8 @@ def build_dossier(b):
     b.para(doc, "")
     b.loop_table(doc, ["ID", "Gemeente", "Land", "Taal", "Kanaal", "Ontvangen"],
                  ["{{ k.id }}", "{{ k.name }}", "{{ k.country }}", "{{ k.language }}",
-                  "{{ k.channel }}", "{{ k.received|date('short') if k.received else '' }}"],
-                 "for k in candidates", [1.4, 4.0, 2.8, 1.2, 4.4, 2.5])
+                  "{{ k.channel }}", "{{ k.received or '' }}"],
+                 "for k in candidates", [1.2, 3.8, 2.6, 1.1, 4.3, 3.3])
 
     b.para(doc, "4. Longlist en gewogen scores", "Heading 1")
     b.para(doc, "De gewogen score (0-100) van elke volledig gescoorde kandidaat die geen "
@@ -148,7 +148,10 @@ def build_dossier(b):
     b.para(doc, "7. Tweede, kwalitatieve ronde", "Heading 1")
     b.tag(doc, "{%p if second_round %}")
     b.tag(doc, "{%p for row in second_round.rows %}")
-    b.para(doc, "**{{ row.name }}.** {{ row.summary }}", align="justify")
+    b.para(doc, "**{{ row.name }}**", keep=True, space_after=2)
+    b.tag(doc, "{%p for point in row.points %}")
+    b.bullet(doc, "{{ point }}")
+    b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p else %}")
     b.para(doc, "De tweede ronde is nog niet ingevuld in de werkmap. Daarin worden de "
@@ -255,9 +258,9 @@ def build_dossier(b):
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
-                 ["{{ st.name }}", "{{ st.start|date('medium') }}", "{{ st.end|date('medium') }}",
+                 ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}",
                   "{{ st.body }}"],
-                 "for st in planning.steps", [7.3, 2.6, 2.6, 3.8])
+                 "for st in planning.steps", [6.3, 3.1, 3.1, 3.8])
     b.tag(doc, "{%p if planning_chart %}")
     b.para(doc, "{{ planning_chart }}", align="center")
     b.tag(doc, "{%p endif %}")
@@ -330,5 +333,5 @@ def build_dossier(b):
                 "risico's en een exitstrategie, en die na een bezoek ter plaatse ter goedkeuring "
                 "voor te leggen.", align="justify")
     b.tag(doc, "{%p endif %}")
-    b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}")
+    b.footer(doc, "{{ municipality }} · dossier {{ reference }} · {{ today }}", "nl")
     return doc

@@ -12,8 +12,7 @@ COMMON: dict[str, dict[str, str]] = {
         "place_date": "{{ municipality }}, {{ today }}",
         "our_ref": "Ons kenmerk: {{ reference }}/{{ candidate_id }}",
         "contact": "Contactpersoon: {{ coordinator }}, {{ coordinator_email }}",
-        "dear": "Geachte {{ candidate_contact }},",
-        "dear_anon": "Geachte mevrouw, geachte heer,",
+        "dear": "{{ salutation }}",
         "closing": "Met vriendelijke groeten,",
         "on_behalf": "Namens het college van burgemeester en schepenen,",
         "director": "Algemeen directeur",
@@ -26,9 +25,8 @@ COMMON: dict[str, dict[str, str]] = {
         "place_date": "{{ municipality }}, le {{ today }}",
         "our_ref": "Notre référence : {{ reference }}/{{ candidate_id }}",
         "contact": "Personne de contact : {{ coordinator }}, {{ coordinator_email }}",
-        "dear": "Madame, Monsieur,",
-        "dear_anon": "Madame, Monsieur,",
-        "closing": "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations "
+        "dear": "{{ salutation }}",
+        "closing": "Veuillez agréer, {{ closing_address }}, l'expression de nos salutations "
                    "distinguées.",
         "on_behalf": "Pour le collège des bourgmestre et échevins,",
         "director": "Directeur général",
@@ -41,8 +39,7 @@ COMMON: dict[str, dict[str, str]] = {
         "place_date": "{{ municipality }}, {{ today }}",
         "our_ref": "Our reference: {{ reference }}/{{ candidate_id }}",
         "contact": "Contact: {{ coordinator }}, {{ coordinator_email }}",
-        "dear": "Dear {{ candidate_contact }},",
-        "dear_anon": "Dear Sir or Madam,",
+        "dear": "{{ salutation }}",
         "closing": "Yours sincerely,",
         "on_behalf": "On behalf of the Board of Mayor and Aldermen,",
         "director": "Chief Executive",
@@ -55,8 +52,7 @@ COMMON: dict[str, dict[str, str]] = {
         "place_date": "{{ municipality }}, {{ today }}",
         "our_ref": "Nuestra referencia: {{ reference }}/{{ candidate_id }}",
         "contact": "Persona de contacto: {{ coordinator }}, {{ coordinator_email }}",
-        "dear": "Estimado/a {{ candidate_contact }}:",
-        "dear_anon": "Estimados señores:",
+        "dear": "{{ salutation }}",
         "closing": "Atentamente,",
         "on_behalf": "En nombre del Colegio de Burgomaestre y Concejales,",
         "director": "Director general",
@@ -90,15 +86,16 @@ DECLINED: dict[str, dict[str, str]] = {
                     "({{ chosen_country }}). Het spijt ons u te moeten meedelen dat uw "
                     "kandidatuur niet werd weerhouden.",
         "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100** "
-                  "en eindigde op plaats {{ own_rank }} van {{ n_ranked }}. {{ chosen_name }} "
+                  "en eindigde als {{ own_rank|ordinal }} van de {{ n_ranked }} gerangschikte "
+                  "kandidaturen. {{ chosen_name }} "
                   "behaalde **{{ chosen_score }} op 100**.",
         "knockout": "Uw kandidatuur voldeed niet aan een basisvoorwaarde van de oproep: "
-                    "{{ knockouts|join(', ') }}. Daarom kon ze niet verder vergeleken worden met "
+                    "{{ knockouts|and_list }}. Daarom kon ze niet verder vergeleken worden met "
                     "de andere kandidaturen.",
         "decisive_intro": "Het verschil maakten vooral de volgende criteria, die het zwaarst "
                           "doorwogen in het verschil tussen beide gewogen scores:",
-        "decisive_item": "{{ d.name }} (gewicht {{ d.weight }} %): {{ d.own }} tegenover "
-                         "{{ d.chosen }} op {{ d.max }}",
+        "decisive_item": "{{ d.name }} (gewicht {{ d.weight }} %): {{ d.own }} op {{ d.max }} "
+                         "voor {{ candidate_name }}, {{ d.chosen }} voor {{ chosen_name }}",
         "no_decisive": "Het verschil ontstond niet door één criterium, maar door kleine "
                        "verschillen op verschillende criteria.",
         "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
@@ -113,7 +110,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "zette{% endif %}{% endif %}.",
         "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
         "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
-                     "was in het bijzonder sterk op het vlak van: {{ own_strengths|join(', ') }}.",
+                     "was in het bijzonder sterk op het vlak van: {{ own_strengths|and_list }}.",
         "no_strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente.",
         "hope": "Wij hopen dat deze toelichting nuttig is voor toekomstige samenwerkingen. Hebt "
                 "u vragen over deze beslissing, neem dan gerust contact op met "
@@ -150,15 +147,16 @@ DECLINED: dict[str, dict[str, str]] = {
                     "({{ chosen_country }}). Nous avons le regret de vous informer que votre "
                     "candidature n'a pas été retenue.",
         "scored": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur 100** "
-                  "et s'est classée à la place {{ own_rank }} sur {{ n_ranked }}. "
+                  "et s'est classée au {{ own_rank|ordinal('m') }} rang sur {{ n_ranked }}. "
                   "{{ chosen_name }} a obtenu **{{ chosen_score }} sur 100**.",
         "knockout": "Votre candidature ne remplissait pas une condition de base de l'appel : "
-                    "{{ knockouts|join(', ') }}. Elle n'a donc pas pu être comparée aux autres "
+                    "{{ knockouts|and_list }}. Elle n'a donc pas pu être comparée aux autres "
                     "candidatures.",
         "decisive_intro": "La différence s'est faite surtout sur les critères suivants, qui ont "
                           "le plus pesé dans l'écart entre les deux scores pondérés :",
-        "decisive_item": "{{ d.name }} (pondération {{ d.weight }} %) : {{ d.own }} contre "
-                         "{{ d.chosen }} sur {{ d.max }}",
+        "decisive_item": "{{ d.name }} (pondération {{ d.weight }} %) : {{ d.own }} sur "
+                         "{{ d.max }} pour {{ candidate_name }}, contre {{ d.chosen }} pour "
+                         "{{ chosen_name }}",
         "no_decisive": "La différence ne tient pas à un seul critère, mais à de petits écarts "
                        "sur plusieurs critères.",
         "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
@@ -174,7 +172,7 @@ DECLINED: dict[str, dict[str, str]] = {
         "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
         "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
                      "candidature était particulièrement forte en matière de : "
-                     "{{ own_strengths|join(', ') }}.",
+                     "{{ own_strengths|and_list }}.",
         "no_strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune.",
         "hope": "Nous espérons que ces explications vous seront utiles pour de futures "
                 "coopérations. Pour toute question sur cette décision, n'hésitez pas à contacter "
@@ -210,15 +208,17 @@ DECLINED: dict[str, dict[str, str]] = {
                     "into a city link with {{ chosen_name }} ({{ chosen_country }}). We regret "
                     "to inform you that your application has not been selected.",
         "scored": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
-                  "100** and ranked {{ own_rank }} of {{ n_ranked }}. {{ chosen_name }} obtained "
+                  "100**, placing it {{ own_rank|ordinal }} of the {{ n_ranked }} applications in the "
+                  "ranking. "
+                  "{{ chosen_name }} obtained "
                   "**{{ chosen_score }} out of 100**.",
         "knockout": "Your application did not meet a basic condition of the call: "
-                    "{{ knockouts|join(', ') }}. It could therefore not be compared further "
+                    "{{ knockouts|and_list }}. It could therefore not be compared further "
                     "with the other applications.",
         "decisive_intro": "The difference came mainly from the following criteria, which weighed "
                           "most in the gap between the two weighted scores:",
-        "decisive_item": "{{ d.name }} (weight {{ d.weight }}%): {{ d.own }} against "
-                         "{{ d.chosen }} out of {{ d.max }}",
+        "decisive_item": "{{ d.name }} (weight {{ d.weight }}%): {{ candidate_name }} scored "
+                         "{{ d.own }} out of {{ d.max }}, {{ chosen_name }} {{ d.chosen }}",
         "no_decisive": "The difference did not come from a single criterion but from small "
                        "differences on several criteria.",
         "table_intro": "For completeness, the scores per criterion (average of the assessors, "
@@ -232,7 +232,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "meeting placed {{ chosen_name }} first{% endif %}{% endif %}.",
         "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
         "strengths": "This choice is not a judgement on the value of your municipality. Your "
-                     "application was particularly strong on: {{ own_strengths|join(', ') }}.",
+                     "application was particularly strong on: {{ own_strengths|and_list }}.",
         "no_strengths": "This choice is not a judgement on the value of your municipality.",
         "hope": "We hope this explanation will be useful for future cooperation. If you have "
                 "any questions about this decision, please contact {{ coordinator }} at "
@@ -266,15 +266,17 @@ DECLINED: dict[str, dict[str, str]] = {
                     "establecer un hermanamiento con {{ chosen_name }} ({{ chosen_country }}). "
                     "Lamentamos comunicarle que su candidatura no ha sido seleccionada.",
         "scored": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
-                  "sobre 100** y quedó en el puesto {{ own_rank }} de {{ n_ranked }}. "
+                  "sobre 100** y quedó en el {{ own_rank|ordinal('m') }} puesto de las {{ n_ranked }} "
+                  "candidaturas clasificadas. "
                   "{{ chosen_name }} obtuvo **{{ chosen_score }} sobre 100**.",
         "knockout": "Su candidatura no cumplía una condición básica de la convocatoria: "
-                    "{{ knockouts|join(', ') }}. Por ello no pudo compararse con las demás "
+                    "{{ knockouts|and_list }}. Por ello no pudo compararse con las demás "
                     "candidaturas.",
         "decisive_intro": "La diferencia se debió sobre todo a los siguientes criterios, que más "
                           "pesaron en la distancia entre ambas puntuaciones ponderadas:",
-        "decisive_item": "{{ d.name }} (ponderación {{ d.weight }} %): {{ d.own }} frente a "
-                         "{{ d.chosen }} sobre {{ d.max }}",
+        "decisive_item": "{{ d.name }} (ponderación {{ d.weight }} %): {{ d.own }} sobre "
+                         "{{ d.max }} para {{ candidate_name }}, frente a {{ d.chosen }} para "
+                         "{{ chosen_name }}",
         "no_decisive": "La diferencia no se debió a un solo criterio, sino a pequeñas "
                        "diferencias en varios criterios.",
         "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
@@ -289,7 +291,7 @@ DECLINED: dict[str, dict[str, str]] = {
                        "lugar{% endif %}{% endif %}.",
         "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
         "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
-                     "candidatura destacó especialmente en: {{ own_strengths|join(', ') }}.",
+                     "candidatura destacó especialmente en: {{ own_strengths|and_list }}.",
         "no_strengths": "Esta elección no es un juicio sobre el valor de su municipio.",
         "hope": "Esperamos que esta explicación le resulte útil para futuras cooperaciones. "
                 "Si tiene preguntas sobre esta decisión, no dude en ponerse en contacto con "
@@ -319,7 +321,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                "vooraf vastgelegde criteria; uw kandidatuur werd gescoord door {{ n_assessors }} "
                "{% if n_assessors == 1 %}beoordelaar{% else %}beoordelaars{% endif %}.",
         "strengths": "Uw kandidatuur overtuigde in het bijzonder op het vlak van: "
-                     "{{ own_strengths|join(', ') }}.",
+                     "{{ own_strengths|and_list }}.",
         "next": "Zoals gebruikelijk wordt deze keuze ter goedkeuring voorgelegd aan de "
                 "gemeenteraad. Wij willen de samenwerking formeel bekrachtigen na een bezoek ter "
                 "plaatse of een tegenbezoek aan {{ municipality }}, zodat wij elkaar eerst beter "
@@ -360,7 +362,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                "critères fixés à l'avance ; votre candidature a été notée par {{ n_assessors }} "
                "{% if n_assessors == 1 %}évaluateur{% else %}évaluateurs{% endif %}.",
         "strengths": "Votre candidature nous a particulièrement convaincus en matière de : "
-                     "{{ own_strengths|join(', ') }}.",
+                     "{{ own_strengths|and_list }}.",
         "next": "Comme il est d'usage, ce choix sera soumis à l'approbation du conseil communal. "
                 "Nous souhaitons confirmer formellement la coopération après une visite sur "
                 "place ou une visite de votre délégation à {{ municipality }}, afin de mieux "
@@ -402,7 +404,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                "criteria fixed in advance; your application was scored by {{ n_assessors }} "
                "{% if n_assessors == 1 %}assessor{% else %}assessors{% endif %}.",
         "strengths": "Your application was particularly convincing on: "
-                     "{{ own_strengths|join(', ') }}.",
+                     "{{ own_strengths|and_list }}.",
         "next": "As is customary, this choice will be submitted to the municipal council for "
                 "approval. We would like to confirm the cooperation formally after a visit to "
                 "your municipality or a return visit to {{ municipality }}, so that we first get "
@@ -441,7 +443,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                "criterios fijados de antemano; su candidatura fue puntuada por {{ n_assessors }} "
                "{% if n_assessors == 1 %}evaluador{% else %}evaluadores{% endif %}.",
         "strengths": "Su candidatura nos convenció especialmente en: "
-                     "{{ own_strengths|join(', ') }}.",
+                     "{{ own_strengths|and_list }}.",
         "next": "Como es habitual, esta elección se someterá a la aprobación del concejo "
                 "municipal. Deseamos formalizar la cooperación después de una visita a su "
                 "municipio o de una visita de su delegación a {{ municipality }}, para "

@@ -7,12 +7,20 @@ reciprocity, a process rather than a project, broad support).
 
 from __future__ import annotations
 
+# The call's title when the municipality gave none in the reader's language.
+GENERIC_TITLE: dict[str, str] = {
+    "nl": "Oproep tot kandidaatstelling",
+    "fr": "Appel à candidatures : commune partenaire de {municipality}",
+    "en": "Call for applications: partner municipality of {municipality}",
+    "es": "Convocatoria: municipio socio de {municipality}",
+}
+
 QUESTIONNAIRE: dict[str, dict[str, str]] = {
     "nl": {
         "title": "{{ call_title }}",
         "subtitle": "Oproep tot kandidaatstelling voor een partnergemeente",
         "dear": "Geachte burgemeester, geachte collega's,",
-        "intro": "De gemeente {{ municipality }}{% if province %} (provincie {{ province }}, "
+        "intro": "De gemeente {{ municipality }}{% if province %} ({{ province }}, "
                  "België){% endif %} zoekt een partnergemeente in het Zuiden om samen een "
                  "stedenband op te bouwen. Met deze brief nodigen wij uw gemeente uit om zich "
                  "kandidaat te stellen.",
@@ -51,10 +59,10 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ deadline_phrase }}{% endif %} naar {{ coordinator_email }}.",
     },
     "fr": {
-        "title": "Appel à candidatures : commune partenaire de {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Appel à candidatures pour une commune partenaire",
         "dear": "Madame, Monsieur le Maire, chers collègues,",
-        "intro": "La commune de {{ municipality }}{% if province %} (province d'{{ province }}, "
+        "intro": "La commune de {{ municipality }}{% if province %} ({{ province }}, "
                  "Belgique){% endif %} cherche une commune partenaire dans le Sud pour construire "
                  "ensemble un jumelage. Par la présente, nous invitons votre commune à se porter "
                  "candidate.",
@@ -96,10 +104,10 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ coordinator_email }}.",
     },
     "en": {
-        "title": "Call for applications: partner municipality of {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Call for applications for a partner municipality",
         "dear": "Dear Mayor, dear colleagues,",
-        "intro": "The municipality of {{ municipality }}{% if province %} (province of "
+        "intro": "The municipality of {{ municipality }}{% if province %} ("
                  "{{ province }}, Belgium){% endif %} is looking for a partner municipality in "
                  "the Global South to build a city link together. With this letter we invite "
                  "your municipality to apply.",
@@ -137,10 +145,10 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
                "{{ deadline_phrase }}{% endif %} to {{ coordinator_email }}.",
     },
     "es": {
-        "title": "Convocatoria: municipio socio de {{ municipality }}",
+        "title": "{{ call_title }}",
         "subtitle": "Convocatoria de candidaturas para un municipio socio",
         "dear": "Estimado/a alcalde/sa, estimados colegas:",
-        "intro": "El municipio de {{ municipality }}{% if province %} (provincia de "
+        "intro": "El municipio de {{ municipality }}{% if province %} ("
                  "{{ province }}, Bélgica){% endif %} busca un municipio socio en el Sur para "
                  "construir juntos un hermanamiento. Mediante esta carta invitamos a su "
                  "municipio a presentar su candidatura.",

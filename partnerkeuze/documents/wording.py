@@ -57,10 +57,16 @@ CRITERION_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def criterion_name(name: str, language: str) -> tuple[str, bool]:
-    """A criterion's name in a language, and whether a translation was found."""
+def criterion_name(name: str, language: str, own: dict | None = None) -> tuple[str, bool]:
+    """A criterion's name in a language, and whether a translation was found.
+
+    ``own``: the workbook's translations (Criteria 'Criterium (fr)'), which win over the
+    reviewed table of the default criteria.
+    """
     if language == "nl":
         return name, True
+    if own and own.get(language):
+        return str(own[language]), True
     tr = CRITERION_NAMES.get(name, {}).get(language)
     return (tr, True) if tr else (name, False)
 
@@ -77,3 +83,27 @@ def country_name(dutch_name: str, language: str) -> str:
     from partnerkeuze.documents.render import locale_for
 
     return Locale.parse(locale_for(language)).territories.get(country.iso, dutch_name)
+
+
+# Institutions a letter names, with their article in French (reviewed): "la VVSG", "l'ANCB".
+INSTITUTION_ARTICLES_FR: dict[str, str] = {
+    "VVSG": "la", "ANCB": "l'", "RALGA": "la", "AVCB": "l'", "UVCW": "l'", "Enabel": "",
+}
+
+
+def institution(name: str, language: str, *, of: bool = False) -> str:
+    """An institution as a sentence names it: "la VVSG" / "de la VVSG" in French, else the name.
+
+    ``of``: the form after "of" (fr "de la VVSG", "de l'ANCB"; en/nl/es: "of"-less name with the
+    language's own word is written in the template, so only the name is returned).
+    """
+    name = name.strip()
+    if language != "fr" or not name:
+        return name
+    article = INSTITUTION_ARTICLES_FR.get(name)
+    if article is None:  # a municipality or an unknown body: no article, elision before a vowel
+        if of:
+            return ("d'" if name[:1].lower() in "aeiouhéèêâîôû" else "de ") + name
+        return name
+    phrase = f"{article}{name}" if article.endswith("'") or not article else f"{article} {name}"
+    return f"de {phrase}" if of else phrase

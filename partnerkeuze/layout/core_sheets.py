@@ -136,6 +136,11 @@ CRITERIA_TABLE = Table(
         Column("q_fr", "Vraag (fr)", LONG_TEXT, width=44, max_len=1500, wrap=True),
         Column("q_en", "Vraag (en)", LONG_TEXT, width=44, max_len=1500, wrap=True),
         Column("q_es", "Vraag (es)", LONG_TEXT, width=44, max_len=1500, wrap=True),
+        Column("name_fr", "Criterium (fr)", TEXT, width=30, max_len=120,
+               help="De naam in het Frans, voor brieven; leeg bij een standaardcriterium: de "
+                    "nagelezen vertaling."),
+        Column("name_en", "Criterium (en)", TEXT, width=30, max_len=120),
+        Column("name_es", "Criterium (es)", TEXT, width=30, max_len=120),
     ),
 )
 CRITERIA = Sheet(
@@ -162,6 +167,9 @@ CANDIDATES_TABLE = Table(
         Column("received", "Ontvangen op", DATE, width=13, number_format="DD/MM/YYYY"),
         Column("status", "Status", CHOICE, width=15, required=True, choices="statuses"),
         Column("note", "Opmerking", LONG_TEXT, width=40, max_len=2000, wrap=True),
+        Column("salutation", "Aanspreking", CHOICE, width=11, choices="salutations",
+               help="mevrouw of de heer: zo groeten de brieven de contactpersoon in elke taal "
+                    "(Chère Madame …, Estimada señora …)."),
     ),
 )
 CANDIDATES = Sheet(

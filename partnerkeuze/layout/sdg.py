@@ -75,6 +75,8 @@ PARTNERS_TABLE = Table(
         Column("expectations", "Verwachtingen van de partner", LONG_TEXT, width=50, max_len=1500,
                wrap=True),
         Column("note", "Opmerking", LONG_TEXT, width=40, max_len=1000, wrap=True),
+        Column("salutation", "Aanspreking", CHOICE, width=11, choices="salutations",
+               help="mevrouw of de heer: zo groet de brief de contactpersoon."),
     ),
 )
 PARTNERS = Sheet(
@@ -96,6 +98,10 @@ INTERESTS_TABLE = Table(
         Column("priority", "Prioriteit (1-3)", INT, width=12, required=True, minimum=1, maximum=3,
                help="1 = bijkomend, 2 = belangrijk, 3 = hoogste prioriteit."),
         Column("note", "Toelichting", LONG_TEXT, width=60, max_len=1000, wrap=True),
+        Column("note_fr", "Toelichting (fr)", LONG_TEXT, width=50, max_len=1000, wrap=True,
+               help="Voor de overeenkomst met een Franstalige partner."),
+        Column("note_en", "Toelichting (en)", LONG_TEXT, width=50, max_len=1000, wrap=True,
+               help="Voor de overeenkomst met een Engelstalige partner."),
     ),
 )
 INTERESTS = Sheet(

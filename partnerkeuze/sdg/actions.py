@@ -245,16 +245,11 @@ AGREEMENT_NAME = "SDG_overeenkomst_{flemish}_{partner}_{lang}.docx"
 REQUEST_NAME = "SDG_aanvraag_VVSG_{vid}_{name}.docx"
 
 
-def sdg_template(name: str):
-    """The path of an SDG template (templates/sdg, or PARTNERKEUZE_TEMPLATES/sdg)."""
-    from partnerkeuze.documents.actions import templates_dir
-    from partnerkeuze.errors import FileError
+def sdg_template(name: str, own=None):
+    """The compiled SDG template: the own folder's (Instellingen), else templates/sdg."""
+    from partnerkeuze.documents.template_files import load
 
-    path = templates_dir() / "sdg" / name
-    if not path.exists():
-        raise FileError(f"sjabloon {path}: bestand niet gevonden (maak de sjablonen opnieuw met "
-                        f"'python -m partnerkeuze.sdg.templates')")
-    return path
+    return load(name, own, subfolder="sdg")
 
 
 def partnerships(snap, call: SdgCall):
@@ -281,10 +276,12 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
     """Match letters to both sides, the agreement (Dutch and the partner's language) and the
     request notes to the VVSG, for every pair on Koppelingen; a log entry lists the files."""
     from partnerkeuze.documents.actions import _write, output_dir, safe_name
-    from partnerkeuze.documents.render import locale_for, render_docx
+    from partnerkeuze.documents.actions import _own
+    from partnerkeuze.documents.render import locale_for
     from partnerkeuze.sdg import documents as docs
 
     snap, model, call = load_call(book)
+    own = _own(model, book)
     pairs = partnerships(snap, call)
     known_f = {c.id for c in model.candidates}
     known_p = {p["id"] for p in call.partners}
@@ -303,14 +300,14 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
             name = LETTER_NAME.format(who=safe_name(pair.flemish if side == "flemish" else pair.partner),
                                       name=safe_name(ctx["recipient_name"]), lang=lang)
             path = out / name
-            _write(path, render_docx(sdg_template(f"sdg_letter_{lang}.docx"), ctx, locale_for(lang)))
+            _write(path, sdg_template(f"sdg_letter_{lang}.docx", own).render(ctx, locale_for(lang)))
             files.append(path)
         for lang in dict.fromkeys(("nl", docs.partner_language(call.partner(pair.partner)))):
             ctx = docs.agreement_context(model, call, pair, lang, today)
             path = out / AGREEMENT_NAME.format(flemish=safe_name(pair.flemish),
                                                partner=safe_name(pair.partner), lang=lang)
-            _write(path, render_docx(sdg_template(f"sdg_agreement_{lang}.docx"), ctx,
-                                     locale_for(lang)))
+            _write(path, sdg_template(f"sdg_agreement_{lang}.docx", own).render(
+                ctx, locale_for(lang)))
             files.append(path)
     matched = {(p.flemish, p.partner) for p in pairs}
     for visit in call.visits:
@@ -318,12 +315,19 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
             ctx = docs.request_context(model, call, visit, today)
             path = out / REQUEST_NAME.format(vid=safe_name(visit.get("id") or "W"),
                                              name=safe_name(ctx["flemish_name"]))
-            _write(path, render_docx(sdg_template("sdg_request_nl.docx"), ctx, locale_for("nl")))
+            _write(path, sdg_template("sdg_request_nl.docx", own).render(ctx, locale_for("nl")))
             files.append(path)
+    from partnerkeuze.documents.actions import pdf_copies
+
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    files += pdfs
     book.apply(audit.entry_patch(snap, "sdg-documents",
                                  f"{len(files)} documenten voor {len(pairs)} partnerschappen",
                                  files))
-    result = Outcome(files=files, changed=True)
+    from partnerkeuze.documents.translations import missing_translations
+
+    result = Outcome(files=files, changed=True,
+                     warnings=missing_translations(model, snap) + pdf_warnings)
     result.messages.append(f"{len(files)} documenten geschreven in {out}: brieven aan beide "
                            f"partners, overeenkomsten en aanvragen aan de VVSG.")
     return result

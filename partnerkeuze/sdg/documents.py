@@ -30,10 +30,18 @@ def partner_language(rec: dict) -> str:
     return lang if lang in allowed else allowed[0]
 
 
-def base_context(model: Model, call: SdgCall, today: dt.date) -> dict:
-    """Sender, letterhead and call data shared by every SDG document."""
+# The call's title when the workbook gives none in the partner's language.
+GENERIC_CALL = {"fr": "Partenariats ODD entre communes", "en": "SDG partnerships between "
+                "municipalities", "es": "Asociaciones ODS entre municipios"}
+
+
+def base_context(model: Model, call: SdgCall, today: dt.date, lang: str = "nl") -> dict:
+    """Sender, letterhead and call data shared by every SDG document, in the reader's language
+    (job title, address as written abroad, call title: partnerkeuze.documents.translations)."""
+    from partnerkeuze.documents.translations import profile_text, setting_text
+
     p = model.profile
-    return {
+    ctx = {
         "sender": call.settings.get("sender") or p.get("municipality") or "VVSG",
         "municipality": p.get("municipality") or "",
         "address": p.get("address") or "", "postal_city": p.get("postal_city") or "",
@@ -44,6 +52,11 @@ def base_context(model: Model, call: SdgCall, today: dt.date) -> dict:
         "budget_total": rules.BUDGET_TOTAL, "budget_share": rules.BUDGET_SHARE,
         "sessions": rules.MIN_DIGITAL_SESSIONS_PER_YEAR, "meetings": rules.MIN_FIXED_MEETINGS,
     }
+    for key in ("address", "postal_city", "coordinator_role"):
+        ctx[key] = profile_text(model, key, lang)
+    ctx["call_title"] = setting_text(model, "call_title", lang,
+                                     fallback=None if lang == "nl" else GENERIC_CALL[lang])
+    return ctx
 
 
 def theme_name(call: SdgCall, tid: str, lang: str) -> str:
@@ -80,7 +93,7 @@ def pair_context(model: Model, call: SdgCall, pair: Partnership, lang: str, toda
         if v.get("direction") in periods and v.get("start") and v.get("end"):
             periods[v["direction"]] = (v["start"], v["end"])
     rule = rules.COUNTRY_RULES.get(country)
-    ctx = base_context(model, call, today)
+    ctx = base_context(model, call, today, lang)
     ctx.update({
         "flemish_name": cand.name, "southern_name": south.get("name") or "",
         "southern_country": COUNTRY_NAMES[lang].get(country, country),
@@ -100,17 +113,25 @@ def pair_context(model: Model, call: SdgCall, pair: Partnership, lang: str, toda
 def letter_context(model: Model, call: SdgCall, pair: Partnership, side: str, today: dt.date
                    ) -> tuple[str, dict]:
     """The language and context of the match letter to one side ('flemish' or 'partner')."""
+    from partnerkeuze.documents.phrasing import candidate_form, closing_formula, salutation
+
     if side == "flemish":
         lang = "nl"
         cand = model.candidate(pair.flemish)
+        form = candidate_form(model, cand.id)
         recipient = {"recipient_name": cand.name, "recipient_contact": cand.contact,
+                     "salutation": salutation(cand.contact, form, lang),
+                     "closing_address": closing_formula(cand.contact, form, lang),
                      "recipient_email": cand.email,
                      "recipient_country": COUNTRY_NAMES[lang].get(cand.country, cand.country)}
         own, other = pair.flemish, pair.partner
     else:
         south = call.partner(pair.partner)
         lang = partner_language(south)
-        recipient = {"recipient_name": south.get("name") or "",
+        form = str(south.get("salutation") or "")
+        recipient = {"salutation": salutation(south.get("contact"), form, lang),
+                     "closing_address": closing_formula(south.get("contact"), form, lang),
+                     "recipient_name": south.get("name") or "",
                      "recipient_contact": south.get("contact") or "",
                      "recipient_email": south.get("email") or "",
                      "recipient_country": COUNTRY_NAMES[lang].get(south.get("country"), "")}
@@ -127,14 +148,26 @@ def agreement_context(model: Model, call: SdgCall, pair: Partnership, lang: str,
     ctx = pair_context(model, call, pair, lang, today)
     ctx["themes"] = shared_themes(call, pair.flemish, pair.partner, lang)
     shared = {t["id"] for t in ctx["themes"]}
-    ctx["flemish_expectations"] = [n for t, _, n in call.interests.get(pair.flemish, ())
-                                   if n and t in shared] or [
+    # The Flemish partner's own words in the reader's language (Interesses 'Toelichting (fr)');
+    # without a translation the shared themes stand in, never the Dutch note.
+    ctx["flemish_expectations"] = [n for n in _notes_in(model, pair.flemish, shared, lang)] or [
         f"{t['name']}" for t in ctx["themes"]]
     south = call.partner(pair.partner)
     notes = [n for t, _, n in call.interests.get(pair.partner, ()) if n and t in shared]
     ctx["partner_expectations"] = ([south["expectations"]] if south.get("expectations") else []) \
         + notes or [t["name"] for t in ctx["themes"]]
     return ctx
+
+
+def _notes_in(model: Model, party: str, themes: set, lang: str) -> list[str]:
+    """A party's interest notes on the given themes in a language ('' when not translated)."""
+    out = []
+    for rec in model.tables.get("interests", ()):
+        if rec.get("party") == party and rec.get("theme") in themes and rec.get("note"):
+            text = rec.get("note") if lang == "nl" else rec.get(f"note_{lang}")
+            if text:
+                out.append(str(text))
+    return out
 
 
 def request_context(model: Model, call: SdgCall, visit: dict, today: dt.date) -> dict:

@@ -29,7 +29,7 @@ def letter(lang: str):
     from partnerkeuze.documents import docx_blocks as b
 
     t = LETTER[lang]
-    doc = b.new_document(t["title"])
+    doc = b.new_document(t["title"], lang)
     _head(doc)
     b.tag(doc, "{%p if recipient_contact %}")
     b.para(doc, "{{ recipient_contact }}", space_after=0)
@@ -45,11 +45,7 @@ def letter(lang: str):
     b.para(doc, "Ref. {{ reference }}", "Kleine tekst", align="right")
     b.tag(doc, "{%p endif %}")
     b.para(doc, t["subject"])
-    b.tag(doc, "{%p if recipient_contact %}")
     b.para(doc, t["dear"])
-    b.tag(doc, "{%p else %}")
-    b.para(doc, t["dear_anon"])
-    b.tag(doc, "{%p endif %}")
     b.para(doc, t["news"], align="justify")
     b.para(doc, t["themes_intro"], keep=True)
     b.tag(doc, "{%p for t in themes %}")
@@ -57,13 +53,13 @@ def letter(lang: str):
     b.tag(doc, "{%p endfor %}")
     b.para(doc, t["fit"])
     for key in ("programme", "visits", "next"):
-        b.para(doc, t[key], align="justify")
+        b.para(doc, t[key], align="justify", keep=key == "next")  # the closing stays with it
     b.para(doc, t["closing"], keep=True)
-    b.para(doc, "")
-    b.para(doc, "**{{ coordinator }}**", space_after=0)
-    b.para(doc, t["sign_role"], space_after=0)
+    b.para(doc, "", keep=True)
+    b.para(doc, "**{{ coordinator }}**", space_after=0, keep=True)
+    b.para(doc, t["sign_role"], space_after=0, keep=True)
     b.para(doc, "{{ coordinator_email }}", "Kleine tekst")
-    b.footer(doc, "{{ call_title }}")
+    b.footer(doc, "{{ call_title }}", lang)
     return doc
 
 
@@ -72,7 +68,7 @@ def agreement(lang: str):
     from partnerkeuze.documents import docx_blocks as b
 
     t = AGREEMENT[lang]
-    doc = b.new_document(t["title"])
+    doc = b.new_document(t["title"] + ": {{ flemish_name }} – {{ southern_name }}", lang)
     doc.add_paragraph(t["title"], style="Title")
     b.para(doc, t["between"], align="justify")
     doc.add_paragraph(t["h_purpose"], style="Heading 1")
@@ -99,14 +95,14 @@ def agreement(lang: str):
     for item in t["principles"]:
         b.bullet(doc, item)
     doc.add_paragraph(t["h_exit"], style="Heading 1")
-    for item in t["exit"]:
-        b.bullet(doc, item)
-    b.para(doc, "")
+    for i, item in enumerate(t["exit"]):
+        b.bullet(doc, item).paragraph_format.keep_with_next = i == len(t["exit"]) - 1
+    b.para(doc, "", keep=True)
     b.para(doc, t["sign"], keep=True)
     b.signatures(doc, "{{ today }}", [
         ("{{ flemish_name }}", t["for"] + " {{ flemish_name }}"),
         ("{{ southern_name }}", t["for"] + " {{ southern_name }}")])
-    b.footer(doc, "{{ call_title }}")
+    b.footer(doc, "{{ call_title }}", lang)
     return doc
 
 
@@ -115,7 +111,7 @@ def request():
     from partnerkeuze.documents import docx_blocks as b
 
     t = REQUEST
-    doc = b.new_document(t["title"])
+    doc = b.new_document(t["title"] + ": {{ flemish_name }}", "nl")
     doc.add_paragraph(t["title"], style="Title")
     b.para(doc, t["intro"], align="justify")
     table = doc.add_table(rows=len(t["rows"]), cols=2)
@@ -131,7 +127,7 @@ def request():
         b.bullet(doc, "{{ item }}")
         b.tag(doc, "{%p endfor %}")
     b.para(doc, t["closing"], align="justify")
-    b.footer(doc, "{{ call_title }}")
+    b.footer(doc, "{{ call_title }}", "nl")
     return doc
 
 

@@ -24,8 +24,7 @@ LETTER = {
     "nl": {
         "title": "SDG-partnerschap: uw partnergemeente",
         "subject": "**Betreft: uw SDG-partnerschap met {{ southern_name }} ({{ southern_country }})**",
-        "dear": "Beste {{ recipient_contact }},",
-        "dear_anon": "Geachte,",
+        "dear": "{{ salutation }}",
         "news": "Met plezier laten wij u weten dat {{ flemish_name }} gekoppeld is aan "
                 "**{{ southern_name }}** in {{ southern_country }} voor een SDG-partnerschap rond "
                 "{{ country_theme }}. {{ sender }} en {{ association }} hebben de koppeling gemaakt "
@@ -51,12 +50,11 @@ LETTER = {
     "fr": {
         "title": "Partenariat ODD : votre commune partenaire",
         "subject": "**Objet : votre partenariat ODD avec {{ flemish_name }} (Belgique)**",
-        "dear": "Madame, Monsieur,",
-        "dear_anon": "Madame, Monsieur,",
+        "dear": "{{ salutation }}",
         "news": "Nous avons le plaisir de vous annoncer que {{ southern_name }} est associée à "
                 "la commune flamande de **{{ flemish_name }}** (Belgique) pour un partenariat ODD "
-                "sur {{ country_theme }}. {{ sender }} et {{ association }} ont établi ce lien "
-                "sur la base des intérêts thématiques des deux communes.",
+                "sur {{ country_theme }}. Ce lien a été établi par {{ sender|the }} et "
+                "{{ association|the }} sur la base des intérêts thématiques des deux communes.",
         "themes_intro": "Vous partagez ces thèmes (votre priorité / celle de votre partenaire, de 1 "
                         "à 3) :",
         "theme_item": "{{ t.name }} (ODD {{ t.sdgs }}) : {{ t.own }} / {{ t.other }}",
@@ -73,14 +71,13 @@ LETTER = {
                   "commune des associations.",
         "next": "Nous vous contacterons prochainement pour une première rencontre en ligne. Vous "
                 "trouverez en annexe le projet de convention de partenariat.",
-        "closing": "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        "closing": "Veuillez agréer, {{ closing_address }}, nos salutations distinguées.",
         "sign_role": "{{ coordinator_role }}, {{ sender }}",
     },
     "en": {
         "title": "SDG partnership: your partner municipality",
         "subject": "**Subject: your SDG partnership with {{ flemish_name }} (Belgium)**",
-        "dear": "Dear {{ recipient_contact }},",
-        "dear_anon": "Dear Sir or Madam,",
+        "dear": "{{ salutation }}",
         "news": "We are pleased to inform you that {{ southern_name }} has been matched with the "
                 "Flemish municipality of **{{ flemish_name }}** (Belgium) for an SDG partnership "
                 "on {{ country_theme }}. {{ sender }} and {{ association }} made this match on "
@@ -200,7 +197,8 @@ AGREEMENT = {
     "fr": {
         "title": "Convention de partenariat ODD",
         "between": "Entre **{{ flemish_name }}** (Belgique) et **{{ southern_name }}** "
-                   "({{ southern_country }}), avec l'appui de {{ sender }} et de {{ association }}.",
+                   "({{ southern_country }}), avec l'appui {{ sender|of_the }} et "
+                   "{{ association|of_the }}.",
         "h_purpose": "1. Objet et priorités communes",
         "purpose": "Les deux partenaires coopèrent sur un pied d'égalité sur {{ country_theme }} "
                    "et misent sur l'échange entre collègues. Leurs priorités communes sont :",
@@ -234,8 +232,8 @@ AGREEMENT = {
             "ou si les partenaires ne sont plus sur la même longueur d'onde, ils en discutent "
             "dans les trois mois lors d'une évaluation commune.",
             "Chaque partenaire peut mettre fin au partenariat par une motivation écrite, après "
-            "cette évaluation et avec un préavis de trois mois ; {{ sender }} et "
-            "{{ association }} en sont informés au préalable.",
+            "cette évaluation et avec un préavis de trois mois ; {{ sender|the }} et "
+            "{{ association|the }} en sont informées au préalable.",
             "Le budget non utilisé n'est plus dépensé ; les engagements en cours sont clôturés "
             "d'un commun accord et les leçons sont partagées avec les autres partenariats.",
             "Vers la fin de la deuxième année, les partenaires examinent ensemble s'ils "
