@@ -55,18 +55,19 @@ def run(args) -> int:
     """Record the stage and save the workbook."""
     from partnerkeuze.cli import progress_printer
     from partnerkeuze.cli.output import show
+    from partnerkeuze.cli.writing import write_session
+    from partnerkeuze.governance.anchor import DECISION_STAGES, receipt_for
     from partnerkeuze.procedure.actions import record
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    book = FileWorkbook(args.path)
-    outcome = record(book, args.stage, date=args.date, partner=args.partner, number=args.number,
-                     text=args.text, reason=args.reason, deadline=args.deadline,
-                     progress=progress_printer(quiet=args.json))
-    book.save()
-    from partnerkeuze.governance.anchor import DECISION_STAGES, receipt_for
-
-    if args.stage in DECISION_STAGES:  # the anchor outside the workbook (governance.anchor)
-        receipt = receipt_for(book, args.stage)
-        outcome.messages.append(f"Ontvangstbewijs bijgewerkt: {receipt.name}.")
+    with write_session(args.path, "record"):  # the lock, and the receipt with the workbook
+        book = FileWorkbook(args.path)
+        outcome = record(book, args.stage, date=args.date, partner=args.partner,
+                         number=args.number, text=args.text, reason=args.reason,
+                         deadline=args.deadline, progress=progress_printer(quiet=args.json))
+        book.save()
+        if args.stage in DECISION_STAGES:  # the anchor outside the workbook (governance.anchor)
+            receipt = receipt_for(book, args.stage)
+            outcome.messages.append(f"Ontvangstbewijs bijgewerkt: {receipt.name}.")
     show(outcome, as_json=args.json)
     return 0
