@@ -95,3 +95,26 @@ def demo_context_builder(path: Path):
     result = evaluate(model)
     notes = Notes()
     return snap, model, result, notes, chosen_partner(model, result), letterhead(model, None, notes)
+
+
+def decided_demo(path: Path, partner: str = "K05") -> None:
+    """Make a demo workbook a decided call: the late scores of K12 filled in (the demo leaves
+    them open on purpose) and the college's choice recorded, so letters are final and complete."""
+    import datetime as dt
+
+    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.patch import Patch
+    from partnerkeuze.procedure import record_patch
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(path)
+    model = parse_lenient(book.snapshot(), [])
+    have = {(s.candidate, s.criterion, s.assessor) for s in model.scores}
+    rows = [["K12", c.id, a.id, 3, "Laat gescoord: redelijk."] for c in model.criteria
+            if not c.knockout for a in model.assessors if ("K12", c.id, a.id) not in have]
+    patch = Patch()
+    patch.append_rows("scores", rows)
+    book.apply(patch)
+    book.apply(record_patch(book.snapshot(), "college", date=dt.date(2026, 9, 7),
+                            partner=partner, number="CBS/2026/231"))
+    book.save()

@@ -19,6 +19,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from tests.conftest import run_cli
+from documents_support import decided_demo
 
 PDF_ON = {"PARTNERKEUZE_PDF": "1"}
 TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB", "es": "es"}
@@ -137,6 +138,7 @@ def made(request, tmp_path_factory):
     sted, sdg = base / "stedenband.xlsx", base / "sdg.xlsx"
     new(sted, "stedenband", demo=True)
     new(sdg, "sdg", demo=True)
+    decided_demo(sted)  # final letters, none withheld
     if request.param == "renamed":
         rename_stedenband(sted)
         rename_sdg(sdg)
@@ -295,6 +297,7 @@ def own_template(folder: Path, name: str, marker: str | None = None,
 def test_one_template_of_the_own_folder_changes_that_document_only(demo_path, tmp_path):
     from documents_support import docx_text
 
+    decided_demo(demo_path)
     own_template(demo_path.parent / "mijn-sjablonen", "letter_declined_fr.docx",
                  marker="Texte propre à Heidebeek")
     wb = load_workbook(demo_path)
@@ -310,15 +313,16 @@ def test_one_template_of_the_own_folder_changes_that_document_only(demo_path, tm
 
 
 def test_removing_a_required_field_is_a_clear_error(demo_path, tmp_path):
+    decided_demo(demo_path)
     own_template(demo_path.parent / "sjablonen", "letter_declined_en.docx",
-                 drop="{{ chosen_score }}")
+                 drop="{{ candidate_id }}")  # a required field used once in it
     wb = load_workbook(demo_path)
     set_field(wb["Instellingen"], "template_dir", "sjablonen")
     wb.save(demo_path)
     before = demo_path.read_bytes()
     proc = run_cli("letters", demo_path, "--out", tmp_path / "out")
     assert proc.returncode in (1, 2), proc.stdout
-    assert "letter_declined_en.docx" in proc.stderr and "{{ chosen_score }}" in proc.stderr
+    assert "letter_declined_en.docx" in proc.stderr and "{{ candidate_id }}" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert demo_path.read_bytes() == before
 
@@ -404,13 +408,19 @@ def test_announcement_to_the_chosen_partner_in_every_language(made, tmp_path):
     from partnerkeuze.documents.contexts import chosen_context, letterhead
     from partnerkeuze.documents.render import locale_for
     from partnerkeuze.documents.template_files import load
+    from partnerkeuze.procedure import read_record
+    from partnerkeuze.procedure import reasons as rs
+    from partnerkeuze.procedure.decision import decide
 
     snap, model, result, notes, chosen, _ = demo_context_builder(made["workbook"])
-    cand = model.candidate(chosen.id)
+    decision = decide(model, result, read_record(snap))
+    assert decision.final  # the college's choice is recorded: no draft mark
+    cand = model.candidate(decision.partner)
+    why = rs.reasons_for(model, result, decision, cand.id)
     files = []
     for lang in ("nl", "en", "es"):
         head = letterhead(model, None, notes, language=lang)
-        ctx = chosen_context(model, result, cand, lang, head, notes)
+        ctx = chosen_context(model, result, cand, lang, head, notes, decision, why)
         path = tmp_path / f"Bekendmaking_{lang}.docx"
         path.write_bytes(load(f"letter_chosen_{lang}.docx").render(ctx, locale_for(lang)))
         files.append(path)

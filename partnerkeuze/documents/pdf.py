@@ -38,6 +38,11 @@ def convert(docx_files: list[Path]) -> tuple[list[Path], str | None]:
     if exe is None:
         return [], ("LibreOffice is niet geïnstalleerd: de documenten staan er als .docx, maar "
                     "zonder PDF. Installeer LibreOffice om ook PDF's te krijgen.")
+    from partnerkeuze.xlsx.saving import current_path, replace_atomically
+
+    # A command stages its documents until it succeeds (xlsx.saving.staged_writes): convert the
+    # staged copies, and stage the PDFs with them, so they appear together or not at all.
+    sources = [current_path(f) for f in files]
     work = Path(tempfile.mkdtemp(prefix="partnerkeuze-pdf-"))
     profile, outdir = work / "profile", work / "out"
     outdir.mkdir()
@@ -46,7 +51,7 @@ def convert(docx_files: list[Path]) -> tuple[list[Path], str | None]:
             proc = subprocess.run(
                 [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                  "--nologo", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
-                 *[str(f) for f in files]],
+                 *[str(f) for f in sources]],
                 capture_output=True, text=True, stdin=subprocess.DEVNULL,
                 timeout=START_UP + TIMEOUT_PER_FILE * len(files))
         except subprocess.TimeoutExpired:
@@ -54,16 +59,14 @@ def convert(docx_files: list[Path]) -> tuple[list[Path], str | None]:
         except OSError as exc:
             return [], f"LibreOffice kon niet starten ({exc.strerror}); geen PDF's gemaakt."
         made, missing = [], []
-        for f in files:
-            tmp = outdir / (f.stem + ".pdf")
+        for f, src in zip(files, sources):
+            tmp = outdir / (src.stem + ".pdf")
             if not tmp.exists():
                 missing.append(f.name)
                 continue
             target = f.with_suffix(".pdf")
-            if _same_device(tmp, target):
-                os.replace(tmp, target)
-            else:
-                _copy_atomic(tmp, target)
+            replace_atomically(target, lambda out, tmp=tmp: shutil.copyfile(tmp, out),
+                               backup=False)
             made.append(target)
         warning = None
         if missing:
@@ -75,30 +78,14 @@ def convert(docx_files: list[Path]) -> tuple[list[Path], str | None]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _same_device(a: Path, b: Path) -> bool:
-    try:
-        return a.stat().st_dev == b.parent.stat().st_dev
-    except OSError:
-        return False
-
-
-def _copy_atomic(src: Path, target: Path) -> None:
-    """Copy src to target through a temporary file in target's folder (no half-written PDF)."""
-    fd, tmp = tempfile.mkstemp(prefix=".~pdf-", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def page_counts(pdf_files: list[Path]) -> dict[Path, int]:
     """The number of pages of each PDF (pdfinfo from poppler when present, else a byte scan)."""
+    from partnerkeuze.xlsx.saving import current_path
+
     counts = {}
     exe = shutil.which("pdfinfo")
-    for pdf in pdf_files:
+    for target in pdf_files:
+        pdf = current_path(target)  # a staged PDF is read where it waits
         n = None
         if exe:
             try:
@@ -111,5 +98,5 @@ def page_counts(pdf_files: list[Path]) -> dict[Path, int]:
         if n is None:
             n = Path(pdf).read_bytes().count(b"/Type /Page") - \
                 Path(pdf).read_bytes().count(b"/Type /Pages")
-        counts[Path(pdf)] = n
+        counts[Path(target)] = n
     return counts

@@ -121,10 +121,10 @@ DECLINED: dict[str, dict[str, str]] = {
                        "kwalitatieve ronde van naderbij bekeken (draagvlak, vertrouwen, "
                        "raakvlakken, verwachtingen, praktische haalbaarheid){% endif %}.",
         "round_behind": "In die ronde werd {{ chosen_name }} gunstiger beoordeeld op: "
-                        "{{ round_behind|join(', ') }}.",
+                        "{{ round_behind|and_list }}.",
         "consensus_place": "In de eindvolgorde die het overleg in consensus vastlegde, kwam "
-                           "{{ candidate_name }} op plaats {{ consensus_position }} van "
-                           "{{ n_consensus }}.",
+                           "{{ candidate_name }} op de {{ consensus_position|ordinal }} plaats "
+                           "van {{ n_consensus }}.",
     },
     "fr": {
         "subject": "**Objet : votre candidature comme commune partenaire de {{ municipality }}**",
@@ -184,9 +184,9 @@ DECLINED: dict[str, dict[str, str]] = {
                        "(adhésion, confiance, points communs, attentes, faisabilité "
                        "pratique){% endif %}.",
         "round_behind": "Lors de ce tour, {{ chosen_name }} a reçu une appréciation plus "
-                        "favorable sur les points suivants : {{ round_behind|join(', ') }}.",
-        "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} est "
-                           "arrivée à la place {{ consensus_position }} sur {{ n_consensus }}.",
+                        "favorable sur les points suivants : {{ round_behind|and_list }}.",
+        "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} s'est "
+                           "classée {{ consensus_position|ordinal }} sur {{ n_consensus }}.",
     },
     "en": {
         "subject": "**Re: your application as partner municipality of {{ municipality }}**",
@@ -242,9 +242,9 @@ DECLINED: dict[str, dict[str, str]] = {
                        "in a second, qualitative round (support, trust, common ground, "
                        "expectations, practical feasibility){% endif %}.",
         "round_behind": "In that round, {{ chosen_name }} was judged more favourably on: "
-                        "{{ round_behind|join(', ') }}.",
+                        "{{ round_behind|and_list }}.",
         "consensus_place": "In the final order agreed by consensus, {{ candidate_name }} was "
-                           "placed {{ consensus_position }} of {{ n_consensus }}.",
+                           "placed {{ consensus_position|ordinal }} out of {{ n_consensus }}.",
     },
     "es": {
         "subject": "**Asunto: su candidatura como municipio socio de {{ municipality }}**",
@@ -302,9 +302,10 @@ DECLINED: dict[str, dict[str, str]] = {
                        "detalle en una segunda ronda cualitativa (apoyo, confianza, puntos en "
                        "común, expectativas, viabilidad práctica){% endif %}.",
         "round_behind": "En esa ronda, {{ chosen_name }} recibió una valoración más favorable "
-                        "en: {{ round_behind|join(', ') }}.",
+                        "en: {{ round_behind|and_list }}.",
         "consensus_place": "En el orden final acordado por consenso, {{ candidate_name }} quedó "
-                           "en el puesto {{ consensus_position }} de {{ n_consensus }}.",
+                           "en el {{ consensus_position|ordinal('m') }} puesto de "
+                           "{{ n_consensus }}.",
     },
 }
 
