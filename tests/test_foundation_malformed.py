@@ -352,6 +352,16 @@ def _case(tmp, demo, name):
         "addin-no-folder": ["addin", tmp / "nergens" / "Partnerkeuze.xlsam"],
         "freeze-plain-workbook": ["freeze", plain],
         "freeze-encrypted": ["freeze", _encrypted(tmp / "geheim.xlsx", demo)],
+        # record, evaluate, doctor
+        "record-unknown-stage": ["record", demo, "verzin"],
+        "record-unknown-partner": ["record", demo, "college", "--partner", "K99",
+                                   "--reason", "opnieuw"],
+        "record-future-date": ["record", demo, "gros", "--date", "2099-01-01", "--text", "x",
+                               "--reason", "opnieuw"],
+        "record-plain-workbook": ["record", plain, "gros", "--text", "x"],
+        "evaluate-not-evaluation": ["evaluate", demo, "--out", tmp / "uit"],
+        "evaluate-missing-workbook": ["evaluate", tmp / "weg.xlsx", "--out", tmp / "uit"],
+        "doctor-not-an-addin": ["doctor", "--addin", tmp / "weg.xlam"],
         "unknown-command": ["verzin"],
     }
     return cases[name]
@@ -431,6 +441,15 @@ EXPECT = {
     "addin-no-folder": (2, r"nergens: map niet gevonden|eindigt op \.xlam"),
     "freeze-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt|Criteria!A5"),
     "freeze-encrypted": (2, r"geheim\.xlsx: de werkmap is met een wachtwoord versleuteld"),
+    "record-unknown-stage": (2, r"ongeldige keuze: 'verzin'"),
+    "record-unknown-partner": (1, r"Procedure \(college\): kandidaat 'K99' staat niet op het "
+                                  r"blad Kandidaten"),
+    "record-future-date": (1, r"Procedure \(gros\): de datum 2099-01-01 ligt in de toekomst"),
+    "record-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt|Procedure"),
+    "evaluate-not-evaluation": (1, r"^Instellingen: deze werkmap is niet in de modus "
+                                   r"'evaluatie stedenband'"),
+    "evaluate-missing-workbook": (2, r"weg\.xlsx: bestand niet gevonden"),
+    "doctor-not-an-addin": (1, r"\[FOUT\] Invoegtoepassing: .*weg\.xlam"),
     "unknown-command": (2, r"ongeldige keuze: 'verzin'"),
 }
 

@@ -42,11 +42,19 @@ def test_an_assessor_leaving_one_candidates_panel_is_a_problem_not_a_drop_out(de
     assert r.returncode == 1
     assert "Belangenconflicten!A" in r.stderr and "B3 heeft geen verklaring" in r.stderr \
         and "K01" in r.stderr
+    # score refuses whenever check would: K01 never silently counts on two assessors
+    before_bytes = demo_path.read_bytes()
     r = run_cli("score", demo_path, "--json")
-    data = json.loads(r.stdout)
-    k01 = next(c for c in data["candidates"] if c["id"] == "K01")
-    assert k01["complete"] is False and k01["score"] is None and "K01" not in data["shortlist"]
-    assert any("B3" in w and "K01" in w and "geen verklaring" in w for w in data["warnings"])
+    assert r.returncode == 1 and not r.stdout.strip()
+    assert "B3 heeft geen verklaring" in r.stderr and "K01" in r.stderr
+    assert demo_path.read_bytes() == before_bytes
+    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    result = evaluate(parse_lenient(FileWorkbook(demo_path, for_writing=False).snapshot(), []))
+    k01 = next(c for c in result.candidates if c.id == "K01")
+    assert not k01.complete and k01.score is None and "K01" not in result.shortlist
     out = tmp_path / "d"
     assert run_cli("dossier", demo_path, "--out", out).returncode == 0
     text = _text(next(out.glob("*.docx")))

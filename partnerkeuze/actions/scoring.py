@@ -82,7 +82,9 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
-    problems = further_problems(book, model, snap)
+    from partnerkeuze.governance.anchor import beside, verify
+
+    problems = further_problems(book, model, snap) + verify(snap, beside(book))
     if problems:
         raise InputProblems(sorted_problems(problems))
     from partnerkeuze.governance.hooks import before_score, score_patch
