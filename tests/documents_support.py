@@ -118,3 +118,14 @@ def decided_demo(path: Path, partner: str = "K05") -> None:
     book.apply(record_patch(book.snapshot(), "college", date=dt.date(2026, 9, 7),
                             partner=partner, number="CBS/2026/231"))
     book.save()
+
+
+def rank_re(rank: int, n: int | None, lang: str) -> str:
+    """A regular expression for a rank as the letters state it in a language ("2nd of the 11",
+    "(2e sur 11)", "au 2e rang sur 11", "el 2.º puesto de las 11")."""
+    from partnerkeuze.documents.render import locale_for, ordinal
+
+    o = re.escape(ordinal(rank, locale_for(lang), "m"))
+    total = "" if n is None else str(n)
+    return {"nl": rf"{o} van (de )?{total}", "fr": rf"{o}( rang)? sur {total}",
+            "en": rf"{o} of (the )?{total}", "es": rf"{o}( puesto)? de (las )?{total}"}[lang]

@@ -158,8 +158,8 @@ def test_native_formulas_respect_conflicts_in_libreoffice(demo_template, tmp_pat
     ws = wb[layout.sheet("conflicts").name]
     for row in ws.iter_rows(min_row=5):
         if (row[0].value, row[1].value) == ("B3", "K05"):
-            for cell in row[:5]:
-                cell.value = None  # B3 has not declared for K05: kept out
+            row[2].value = "conflict"  # B3 recused for K05: kept out (an undeclared
+            # assessor is a problem that makes score refuse, see test_governance_panel_refreeze)
         if (row[0].value, row[1].value) == ("B1", "K04"):
             row[2].value = "conflict"
     st = wb[layout.sheet("settings").name]

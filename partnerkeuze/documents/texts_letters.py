@@ -343,7 +343,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                     "daarna in consensus op de eerste plaats{% endif %}.{% else %}Het college "
                     "maakte de keuze op basis van het volledige dossier.{% endif %}",
         "why_round": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op "
-                     "100** (plaats {{ own_rank }} van {{ n_ranked }}) en kwam zo op de "
+                     "100** ({{ own_rank|ordinal }} van {{ n_ranked }}) en kwam zo op de "
                      "shortlist. {% if second_round_held %}De tweede, kwalitatieve ronde "
                      "(draagvlak, vertrouwen, raakvlakken, verwachtingen, praktische "
                      "haalbaarheid) gaf de doorslag{% if consensus_first %}: het overleg zette "
@@ -385,7 +385,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                     "consensus{% endif %}.{% else %}Le collège a fait ce choix sur la base de "
                     "l'ensemble du dossier.{% endif %}",
         "why_round": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur "
-                     "100** (place {{ own_rank }} sur {{ n_ranked }}) et a ainsi rejoint la "
+                     "100** ({{ own_rank|ordinal('m') }} sur {{ n_ranked }}) et a ainsi rejoint la "
                      "liste restreinte. {% if second_round_held %}Le second tour qualitatif "
                      "(adhésion, confiance, points communs, attentes, faisabilité pratique) a "
                      "été déterminant{% if consensus_first %} : la concertation a ensuite placé "
@@ -425,7 +425,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                     "{{ candidate_name }} first{% endif %}.{% else %}The Board made this choice "
                     "on the basis of the complete file.{% endif %}",
         "why_round": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
-                     "100** (rank {{ own_rank }} of {{ n_ranked }}) and so reached the "
+                     "100** ({{ own_rank|ordinal }} of {{ n_ranked }}) and so reached the "
                      "shortlist. {% if second_round_held %}The second, qualitative round "
                      "(support, trust, common ground, expectations, practical feasibility) was "
                      "decisive{% if consensus_first %}: the consensus meeting then placed "
@@ -466,7 +466,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                     "lugar{% endif %}.{% else %}El Colegio tomó esta decisión sobre la base del "
                     "expediente completo.{% endif %}",
         "why_round": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
-                     "sobre 100** (puesto {{ own_rank }} de {{ n_ranked }}) y entró así en la "
+                     "sobre 100** ({{ own_rank|ordinal('m') }} de {{ n_ranked }}) y entró así en la "
                      "lista de preseleccionados. {% if second_round_held %}La segunda ronda "
                      "cualitativa (apoyo, confianza, puntos en común, expectativas, viabilidad "
                      "práctica) fue decisiva{% if consensus_first %}: la reunión de consenso "
