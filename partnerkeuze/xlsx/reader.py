@@ -131,7 +131,7 @@ class SparseRows:
     """The rows of a sheet as a read-only sequence of tuples, holding only the filled rows.
 
     Like openpyxl's iter_rows(values_only=True): row 1 first, every row as wide as the widest,
-    every cell that exists counted (also a styled empty one); an empty sheet is one empty row.
+    every cell that exists counted (also a styled empty one); an empty sheet has no rows.
     """
 
     __slots__ = ("_rows", "_len", "_blank")
@@ -294,7 +294,7 @@ class WorkbookReader:
         except (ValueError, IndexError) as exc:
             raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
         if max_row == 0:
-            return SparseRows({}, 1, 1)
+            return SparseRows({}, 0, 0)
         blank = [None] * max_col
         dense: dict[int, tuple] = {}
         for r, cells in rows.items():

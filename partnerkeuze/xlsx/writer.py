@@ -122,6 +122,8 @@ class SheetWriter:
                 b"v></" + p + b"c>"
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
             value = excel_serial(value, self.epoch)
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            return head + b"/>"  # as openpyxl: no value
         if isinstance(value, (int, float)):
             return head + b"><" + p + b"v>" + _number(value) + b"</" + p + b"v></" + p + b"c>"
         try:
