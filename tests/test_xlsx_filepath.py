@@ -55,7 +55,9 @@ def file_rows(path: Path) -> dict:
 
 def difference(got, want) -> list:
     """The first differences between two read-backs of a sheet (for the failure message)."""
-    if not isinstance(got, dict):
+    if got == want:
+        return []
+    if not isinstance(got, dict) or not isinstance(want, dict):
         return [got, want]
     out = []
     for key in sorted(set(got) | set(want), key=str):
@@ -69,17 +71,23 @@ def difference(got, want) -> list:
     return out
 
 
-def assert_same_as_reference(saves, tmp_path: Path, suffix: str = ".xlsx") -> None:
-    """Every recorded save equals openpyxl applying the same patches; untouched parts kept."""
+def assert_same_as_reference(saves, tmp_path: Path, suffix: str = ".xlsx",
+                             names: bool = True) -> None:
+    """Every recorded save equals openpyxl applying the same patches; untouched parts kept.
+
+    names=False compares what a cell looks like but not the name of its style: openpyxl's own
+    round trip of a LibreOffice file keeps xfIds that no longer match its cellStyles.
+    """
     assert saves, "the command saved nothing"
     for i, save in enumerate(saves):
         assert save.fell_back is None, save.fell_back
         ref = reference(save.before, save.patches, tmp_path / f"ref{i}{suffix}", suffix)
         new = tmp_path / f"new{i}{suffix}"
         new.write_bytes(save.after)
-        got, want = read_back(new), read_back(ref)
+        got, want = read_back(new, names), read_back(ref, names)
         for sheet in want:
-            assert got[sheet] == want[sheet], (sheet, difference(got[sheet], want[sheet]))
+            diff = difference(got[sheet], want[sheet])
+            assert not diff, (sheet, diff)
         before, after = compressed_parts(save.before), compressed_parts(save.after)
         allowed = allowed_changes(save)
         for part, raw in before.items():
@@ -236,7 +244,7 @@ def test_write_command_on_a_libreoffice_copy_equals_the_openpyxl_path(command, l
     with recording() as saves:
         rc = run(*_argv(_commands(forms, tmp_path)[command], path))
     assert rc in (0, 1)
-    assert_same_as_reference(saves, tmp_path)
+    assert_same_as_reference(saves, tmp_path, names=False)
 
 
 def test_match_on_an_sdg_workbook_equals_the_openpyxl_path(tmp_path, monkeypatch):

@@ -70,19 +70,27 @@ def _value(v):
     return v
 
 
+def _style_name(cell) -> str:
+    """The named style of a cell by the file's own cellStyles (openpyxl's cell.style takes the
+    xfId as an index into its list of names, which is wrong for LibreOffice's files)."""
+    names = cell.parent.parent._style_names_by_xf
+    return names.get(cell._style.xfId, "?") if names else "-"
+
+
 def _style(cell) -> tuple:
     f, fill, al, pr = cell.font, cell.fill, cell.alignment, cell.protection
-    return (cell.style, cell.number_format, bool(f.b), bool(f.i),
+    return (_style_name(cell), cell.number_format, bool(f.b), bool(f.i),
             getattr(f.color, "rgb", None) if f.color is not None else None,
-            fill.fill_type, getattr(fill.fgColor, "rgb", None), al.wrap_text, al.vertical,
+            fill.fill_type, getattr(fill.fgColor, "rgb", None), bool(al.wrap_text), al.vertical,
             pr.locked,
             cell.border.left.style if cell.border.left is not None else None)
 
 
-def read_back(path: Path) -> dict:
+def read_back(path: Path, names: bool = True) -> dict:
     """Everything a user sees of a workbook through openpyxl: values, formulas, styles, row
     heights, tables, validations, conditional formats, protection and defined names."""
     wb = load_workbook(path)
+    wb._style_names_by_xf = _xf_names(path) if names else {}
     out: dict = {"names": sorted((n, d.attr_text) for n, d in wb.defined_names.items()),
                  "sheets": list(wb.sheetnames)}
     for ws in wb.worksheets:
@@ -110,14 +118,29 @@ def read_back(path: Path) -> dict:
 _NORMAL: dict = {}
 
 
+def _xf_names(path: Path) -> dict[int, str]:
+    """cellStyleXfs index -> named style name, from the styles part."""
+    from lxml import etree
+
+    from partnerkeuze.xlsx.package import NS_MAIN
+
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("xl/styles.xml"))
+    out: dict[int, str] = {}
+    for el in root.iter(f"{{{NS_MAIN}}}cellStyle"):
+        out.setdefault(int(el.get("xfId", 0)), el.get("name"))
+    return out
+
+
 def _style_normal(ws) -> tuple:
     """The style tuple of an empty cell in the Normal style."""
-    key = id(ws.parent)
+    key = bool(ws.parent._style_names_by_xf)
     if key not in _NORMAL:
         from openpyxl import Workbook
 
-        probe = Workbook().active.cell(1, 1)
-        _NORMAL[key] = _style(probe)
+        probe_book = Workbook()
+        probe_book._style_names_by_xf = {0: "Normal"} if ws.parent._style_names_by_xf else {}
+        _NORMAL[key] = _style(probe_book.active.cell(1, 1))
     return _NORMAL[key]
 
 
