@@ -282,7 +282,7 @@ VALUES = st.one_of(st.none(), TEXT, st.integers(-1000, 1000), st.booleans(),
                                                                    dt.date(2030, 1, 1)))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_patches_equal_the_openpyxl_path(demo_template, tmp_path_factory, data):
     from partnerkeuze import layout

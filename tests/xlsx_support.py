@@ -66,7 +66,7 @@ def _value(v):
     if v == "":
         return None
     if isinstance(v, float):
-        return float(f"{v:.15g}")  # openpyxl writes 16 digits, the part writer all 17
+        return float(f"{v:.12g}")  # openpyxl writes 16 digits, the part writer all 17
     return v
 
 

@@ -53,7 +53,7 @@ def col_number(letters: bytes | str) -> int:
 
 def _esc(text: str) -> bytes:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .encode("utf-8"))
+            .replace("\r", "&#13;").encode("utf-8"))
 
 
 def excel_serial(value, epoch: dt.datetime) -> float:
