@@ -327,6 +327,7 @@ def decorate(src: Path, out: Path) -> Path:
     """The demo with everything a user adds: an own sheet, a comment, a hyperlink, an image, a
     chart, a text box (drawn shape), defined names, a print area, and VBA macros (.xlsm)."""
     import io
+    import re
 
     from openpyxl.chart import BarChart, Reference
     from openpyxl.comments import Comment
@@ -354,7 +355,9 @@ def decorate(src: Path, out: Path) -> Path:
     tmp = out.with_suffix(".tmp.xlsx")
     wb.save(tmp)
     # A text box and VBA: parts openpyxl does not make, added as Excel writes them.
-    shape = (b'<xdr:twoCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff>'
+    shape = (b'<xdr:twoCellAnchor xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+             b'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+             b'<xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff>'
              b'<xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>11'
              b'</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff>'
              b'</xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="99" name="Tekstvak 1"/>'
@@ -368,13 +371,11 @@ def decorate(src: Path, out: Path) -> Path:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename.startswith("xl/drawings/drawing") and info.filename.endswith(".xml"):
-                data = data.replace(b"</xdr:wsDr>", shape + b"</xdr:wsDr>")
-                if b'xmlns:a=' not in data:
-                    data = data.replace(b"<xdr:wsDr ", b'<xdr:wsDr xmlns:a="http://schemas.'
-                                        b'openxmlformats.org/drawingml/2006/main" ', 1)
+                data = re.sub(rb"(</(?:\w+:)?wsDr>)", lambda m: shape + m.group(1), data)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"spreadsheetml.sheet.main+xml",
-                                    b"sheet.macroEnabled.main+xml")
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml"
+                                    b".sheet.main+xml",
+                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
                 data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType="'
                                     + vba_ct + b'"/></Types>')
             if info.filename == "xl/_rels/workbook.xml.rels":
@@ -417,7 +418,7 @@ def test_user_content_survives_every_write_command(command, demo_template, forms
         wbxml = zf.read("xl/workbook.xml")
         drawing = next(zf.read(n) for n in zf.namelist() if n.startswith("xl/drawings/drawing"))
         own_sheet = zf.read("xl/_rels/workbook.xml.rels")
-    assert b"macroEnabled.main+xml" in ct and b"vbaProject" in ct
+    assert b"application/vnd.ms-excel.sheet.macroEnabled.main+xml" in ct and b"vbaProject" in ct
     assert b"vbaProject.bin" in own_sheet
     assert b"Tekstvak van de gebruiker" in drawing
     for needle in (b"MijnBereik", b"_xlnm.Print_Area", b"Eigen blad"):
