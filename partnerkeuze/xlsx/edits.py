@@ -21,7 +21,7 @@ TIME_FORMATS = {dt.datetime: "yyyy-mm-dd h:mm:ss", dt.date: "yyyy-mm-dd", dt.tim
                 dt.timedelta: "[hh]:mm:ss"}
 
 
-@dataclass
+@dataclass(slots=True)
 class CellEdit:
     """What a cell becomes: its value, its named style (None: keep) and a date format to ensure."""
 

@@ -132,14 +132,20 @@ class SparseRows:
 
     Like openpyxl's iter_rows(values_only=True): row 1 first, every row as wide as the widest,
     every cell that exists counted (also a styled empty one); an empty sheet has no rows.
+    Held as a list of tuples with None for an empty row (8 bytes a row: a stray cell at row
+    1,048,576 costs 8 MB, not a million tuples).
     """
 
     __slots__ = ("_rows", "_len", "_blank")
 
-    def __init__(self, rows: dict[int, tuple], n_rows: int, width: int):
+    def __init__(self, rows: list, n_rows: int, width: int):
+        blank = (None,) * width
+        for i, row in enumerate(rows):
+            if row is not None and len(row) < width:
+                rows[i] = row + blank[len(row):]
         self._rows = rows
         self._len = n_rows
-        self._blank = (None,) * width
+        self._blank = blank
 
     def __len__(self) -> int:
         return self._len
@@ -151,18 +157,25 @@ class SparseRows:
             index += self._len
         if not 0 <= index < self._len:
             raise IndexError(index)
-        return self._rows.get(index, self._blank)
+        row = self._rows[index] if index < len(self._rows) else None
+        return self._blank if row is None else row
 
     def __iter__(self):
-        get, blank = self._rows.get, self._blank
+        rows, blank = self._rows, self._blank
+        n = len(rows)
         for i in range(self._len):
-            yield get(i, blank)
+            row = rows[i] if i < n else None
+            yield blank if row is None else row
+
+    def filled(self) -> int:
+        """How many rows hold a value."""
+        return sum(1 for row in self._rows if row is not None)
 
     def __eq__(self, other) -> bool:
         return list(self) == list(other)
 
     def __repr__(self) -> str:
-        return f"SparseRows({len(self._rows)} filled of {self._len})"
+        return f"SparseRows({self.filled()} filled of {self._len})"
 
 
 def _col_index(ref: str) -> int:
@@ -224,7 +237,42 @@ class WorkbookReader:
         return self._formats
 
     def sheet_rows(self, name: str) -> SparseRows:
-        """The values of one sheet, streamed from its part."""
+        """The values of one sheet, streamed from its part (fast scanner, else XML parser)."""
+        from partnerkeuze.xlsx import scan
+
+        part = self.pkg.sheets[name]
+        shared: dict[str, object] = {}
+        epoch = self.epoch
+
+        def date(value, delta):
+            try:
+                return from_excel(value, epoch, delta)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+
+        def formula(text, kind, ref, si, cell):
+            return self._formula_value("=" + text, kind and kind.decode(), ref,
+                                       si and si.decode(), cell, shared)
+
+        try:
+            with self.pkg.open(part) as fh:
+                rows, max_row, max_col = scan.scan(
+                    fh, lambda: self.strings, self.formats.dates, self.formats.timedeltas, date,
+                    formula, _iso)
+        except scan.Unsupported:
+            return self.sheet_rows_xml(name)
+        except scan.Damaged as exc:
+            raise self.pkg.damaged(part, str(exc)) from None
+        except (ValueError, IndexError, UnicodeDecodeError) as exc:
+            raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
+        except Exception as exc:  # zlib and zip errors while streaming the part
+            if type(exc).__name__ in ("error", "BadZipFile", "EOFError"):
+                raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
+            raise
+        return SparseRows(rows, max_row, max_col)
+
+    def sheet_rows_xml(self, name: str) -> SparseRows:
+        """The values of one sheet by the XML parser (the reference for the fast scanner)."""
         from lxml import etree
 
         part = self.pkg.sheets[name]
@@ -294,9 +342,9 @@ class WorkbookReader:
         except (ValueError, IndexError) as exc:
             raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
         if max_row == 0:
-            return SparseRows({}, 0, 0)
+            return SparseRows([], 0, 0)
         blank = [None] * max_col
-        dense: dict[int, tuple] = {}
+        dense: list = [None] * (max(rows) + 1 if rows else 0)
         for r, cells in rows.items():
             line = blank.copy()
             for c, v in cells.items():
@@ -305,12 +353,15 @@ class WorkbookReader:
         return SparseRows(dense, max_row, max_col)
 
     def _formula(self, f, ref: str | None, shared: dict):
-        text = "=" + (f.text or "")
-        kind = f.get("t")
+        return self._formula_value("=" + (f.text or ""), f.get("t"), f.get("ref"), f.get("si"),
+                                   ref, shared)
+
+    @staticmethod
+    def _formula_value(text: str, kind, _range, si, ref, shared: dict):
+        """A formula cell's value as openpyxl gives it (shared formulas translated)."""
         if kind == "array":
             return ArrayFormula(text)
         if kind == "shared":
-            si = f.get("si")
             if si in shared:
                 return shared[si].translate_formula(ref)
             if text != "=":
@@ -375,13 +426,14 @@ def overlay(rows: SparseRows, edits) -> SparseRows:
     """The rows of a sheet with a sheet's edits (xlsx/edits.SheetEdits) written over them."""
     n_rows = max(len(rows), edits.max_row())
     width = max(len(rows._blank), edits.max_col())
-    filled = dict(rows._rows)
-    if width > len(rows._blank):
-        pad = (None,) * (width - len(rows._blank))
-        filled = {r: t + pad for r, t in filled.items()}
+    filled = list(rows._rows)
+    last = max(edits.cells, default=0)
+    if last > len(filled):
+        filled.extend([None] * (last - len(filled)))
     blank = [None] * width
     for r, cells in edits.cells.items():
-        line = list(filled.get(r - 1, blank))
+        old = filled[r - 1]
+        line = list(old) + blank[len(old):] if old is not None else blank.copy()
         for c, edit in cells.items():
             line[c - 1] = edit.value
         filled[r - 1] = tuple(line)
