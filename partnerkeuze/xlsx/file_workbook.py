@@ -290,13 +290,17 @@ class FileWorkbook:
         replace_atomically(self.path, lambda tmp: wb.save(tmp), backup=backup)
 
     def _reset(self) -> None:
+        """After a save: the file holds what the snapshot showed, so the sheets already read
+        (with the patches written over them) stay; nothing is read twice."""
         from partnerkeuze.xlsx.edits import Edits
 
+        kept = {name: self._rows(name) for name in self._base}
         self._edits = Edits()
         self._patches = []
         self._builder = None
         self._wb = None
         self._open()
+        self._base.update(kept)
 
     @property
     def wb(self):
