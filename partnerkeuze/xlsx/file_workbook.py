@@ -268,14 +268,20 @@ class FileWorkbook:
 
         def write(tmp: Path) -> None:
             write_package(self.pkg, self._edits, tmp)
+            self.pkg.close()  # Windows cannot replace a file this process holds open
 
         try:
-            replace_atomically(self.path, write, backup=backup)
-            self.fell_back = None
-        except NeedsOpenpyxl as why:
-            self.fell_back = str(why)
-            self._save_with_openpyxl(backup)
-        self.pkg.close()
+            try:
+                replace_atomically(self.path, write, backup=backup)
+                self.fell_back = None
+            except NeedsOpenpyxl as why:
+                self.pkg.close()
+                self.fell_back = str(why)
+                self._save_with_openpyxl(backup)
+        except BaseException:
+            if self.pkg.zip.fp is None:  # closed for the replace that failed: open again
+                self._open()
+            raise
         self._reset()
         return self.path
 
