@@ -36,6 +36,16 @@ class Unsupported(Exception):
     """The part uses something the scanner leaves to the XML parser."""
 
 
+class Caches(dict):
+    """Short texts seen in a sheet (text -> the one str object kept), and by their raw bytes;
+    short numbers by their raw bytes: a value repeated on 280,000 rows is held once."""
+
+    def __init__(self):
+        super().__init__()
+        self.raw: dict[bytes, str] = {}
+        self.numbers: dict[bytes, object] = {}
+
+
 def _entity(m) -> str:
     name = m.group(1)
     if name[0] == "#":
@@ -136,6 +146,8 @@ def _simple(chunk: bytes, rows: list, cols: dict, strings, dates, deltas, conver
     last = -1
     table = None
     touched: list[int] = []
+    raw_cache = cache.raw
+    numbers = cache.numbers
     for letters, digits, s, t, v, text in found:
         col = cols.get(letters)
         if col is None:
@@ -148,15 +160,23 @@ def _simple(chunk: bytes, rows: list, cols: dict, strings, dates, deltas, conver
         if t == b"inlineStr":
             if not text:
                 continue
-            value = text_of(text)
-            if len(value) <= 64:
-                value = cache.setdefault(value, value)
+            value = raw_cache.get(text)
+            if value is None:
+                value = text_of(text)
+                if len(text) <= 64:
+                    value = raw_cache[text] = cache.setdefault(value, value)
         elif not v:
             continue
         elif not t or t == b"n":
-            value = float(v) if (b"." in v or b"E" in v or b"e" in v) else int(v)
             if s and int(s) in dates:
+                value = float(v) if (b"." in v or b"E" in v or b"e" in v) else int(v)
                 value = convert_date(value, int(s) in deltas)
+            else:
+                value = numbers.get(v)
+                if value is None:
+                    value = float(v) if (b"." in v or b"E" in v or b"e" in v) else int(v)
+                    if len(v) <= 4:
+                        numbers[v] = value
         elif t == b"s":
             if table is None:
                 table = strings()
@@ -212,7 +232,7 @@ def scan(stream, strings, dates: set, deltas: set, convert_date, formula, iso):
     formula(text, kind, ref, si, cell ref) a formula cell's value; iso(text) an ISO date.
     """
     rows: list = []
-    cache: dict[str, str] = {}
+    cache = Caches()
     cols: dict[bytes, int] = {}
     state = [0, 0]
     row_no = 0
