@@ -5,7 +5,9 @@ interpreter on a fresh copy. Peak memory is the highest over the rounds.
 
 Targets (issue 17): score <= 0.2x openpyxl load+save at 1,000 candidates, peak < 300 MB,
 growing with the cells written; check <= 0.3x one openpyxl load.
-Run: python bench/score_speed.py [N ...] [--runs R]   (default: 1000; e.g. 100 1000 3000)
+Run: python bench/score_speed.py [N ...] [--runs R]   (default: 1000; e.g. 100 1000)
+     python bench/score_speed.py --growth 100 1000 3000 [--dir DIR]   (score alone; DIR keeps
+     the built workbooks groei-N.xlsx for the next run)
 """
 
 from __future__ import annotations
@@ -74,22 +76,58 @@ def measure(n: int, runs: int, tmp: Path) -> None:
           f"  (doel <= 0.3)")
 
 
+def growth(sizes: list[int], runs: int, tmp: Path) -> None:
+    """`score` alone (no openpyxl baseline) on each size: CPU median and peak memory, and the
+    cells it writes, to show that the cost follows the cells written."""
+    import zipfile
+
+    print("\nscore alleen (groei met de geschreven cellen), mediaan CPU over "
+          f"{runs} runs, piek over de runs:")
+    for n in sizes:
+        src = tmp / f"groei-{n}.xlsx"
+        if not src.exists():
+            large_call(src, n_candidates=n)
+        out = []
+        for _ in range(runs):
+            path = tmp / "g.xlsx"
+            shutil.copy(src, path)
+            out.append(run_child(COMMAND, path, "score"))
+        with zipfile.ZipFile(path) as zf:
+            cells = sum(zf.read(p).count(b"<c ") for p in zf.namelist()
+                        if p.startswith("xl/worksheets/sheet"))
+        cpu = sorted(r[0] for r in out)[len(out) // 2]
+        print(f"  {n:5d} kandidaten: {cpu:6.2f} s CPU, piek {max(r[1] for r in out):5.0f} MB "
+              f"({cells:,} cellen in de werkmap)")
+
+
 def main() -> None:
-    """Measure and print the ratios for every size asked."""
+    """Measure and print the ratios for every size asked (--growth: score alone)."""
     args = sys.argv[1:]
     runs = 3
+    only_growth = "--growth" in args
+    if only_growth:
+        args.remove("--growth")
     if "--runs" in args:
         i = args.index("--runs")
         runs = max(3, int(args[i + 1]))
         del args[i:i + 2]
+    keep = None
+    if "--dir" in args:  # keep (and reuse) the built workbooks in this folder
+        i = args.index("--dir")
+        keep = Path(args[i + 1])
+        del args[i:i + 2]
     sizes = [int(a) for a in args] or [1000]
     print(f"machine: {machine()}")
-    tmp = Path(tempfile.mkdtemp(prefix="pk-bench-"))
+    tmp = keep or Path(tempfile.mkdtemp(prefix="pk-bench-"))
     try:
-        for n in sizes:
-            measure(n, runs, tmp)
+        if only_growth:
+            growth(sizes, runs, tmp)
+        else:
+            for n in sizes:
+                measure(n, runs, tmp)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
