@@ -4,7 +4,6 @@ openpyxl when it is being built (OpenpyxlWorkbook); saved atomically."""
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
