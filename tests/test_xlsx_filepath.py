@@ -481,3 +481,34 @@ def test_a_damaged_sheet_part_is_refused_naming_it(command, demo_path, tmp_path)
     assert "xl/worksheets/sheet10.xml" in proc.stderr and "'Scores'" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert damaged.read_bytes() == original
+
+
+def test_a_shared_formula_is_read_as_openpyxl_and_its_first_cell_falls_back(demo_path, tmp_path):
+    import re
+
+    from partnerkeuze.patch import Patch
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    shared = tmp_path / "gedeeld.xlsx"
+    with zipfile.ZipFile(demo_path) as zin, zipfile.ZipFile(shared, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":  # Start
+                rows = (b'<row r="60"><c r="B60"><f t="shared" ref="B60:B62" si="0">A60*2</f>'
+                        b'<v>0</v></c></row><row r="61"><c r="B61"><f t="shared" si="0"/>'
+                        b'<v>0</v></c></row><row r="62"><c r="B62"><f t="shared" si="0"/>'
+                        b"<v>0</v></c></row>")
+                data = re.sub(rb"</sheetData>", rows + b"</sheetData>", data, count=1)
+            zout.writestr(info, data)
+    assert file_rows(shared)["Start"] == openpyxl_rows(shared)["Start"]
+    assert file_rows(shared)["Start"][61][1] == "=A62*2"  # translated for the third cell
+    with recording() as saves:
+        book = FileWorkbook(shared)
+        patch = Patch()
+        patch.set_cell("Start", 60, 2, "vervangen")
+        book.apply(patch)
+        book.save()
+    assert saves[0].fell_back and "gedeelde formule" in saves[0].fell_back
+    ref = reference(saves[0].before, saves[0].patches, tmp_path / "ref.xlsx")
+    assert read_back(shared)["Start"] == read_back(ref)["Start"]
+    assert load_workbook(shared)["Start"]["B60"].value == "vervangen"
