@@ -464,6 +464,7 @@ def test_written_parts_validate_and_a_broken_part_is_caught(demo_path, tmp_path,
                               data, count=1)
             zout.writestr(info, data)
     assert any(p == "/xl/worksheets/sheet12.xml" for p, _ in schema_errors(broken))
+    load_workbook(broken)  # openpyxl's reader does not notice: it is no validator
 
 
 @pytest.mark.parametrize("command", ("check", "score"))
