@@ -61,3 +61,86 @@ def peak_rss_mb() -> float:
     """Peak resident memory of this process (and finished children) in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return own / 1024
+
+
+def machine() -> str:
+    """The machine the figures were measured on (CPU model, cores, Python)."""
+    import os
+    import platform
+
+    model = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+CHILD_TIMER = """
+import resource, sys
+def _report():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    # Peak memory of this process image: VmHWM (ru_maxrss keeps the parent's size across exec).
+    mb = u.ru_maxrss / 1024
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                mb = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    print("PK-BENCH", u.ru_utime + u.ru_stime, mb, file=sys.stderr)
+"""
+
+
+def run_child(code: str, *args, env_extra: dict | None = None) -> tuple[float, float]:
+    """(CPU seconds, peak MB) of code run in a fresh interpreter; code calls _report() last."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {"PYTHONPATH": str(root), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+           "PARTNERKEUZE_USER": "bench", "HOME": os.environ.get("HOME", "/tmp")}
+    env.update(env_extra or {})
+    out = subprocess.run([sys.executable, "-c", CHILD_TIMER + code, *map(str, args)],
+                         capture_output=True, text=True, cwd=root, env=env)
+    lines = [ln for ln in out.stderr.splitlines() if ln.startswith("PK-BENCH")]
+    if out.returncode or not lines:
+        raise SystemExit(f"benchmark child failed ({out.returncode}): {out.stderr[-2000:]}")
+    _, cpu, mb = lines[-1].split()
+    return float(cpu), float(mb)
+
+
+def paired(measure: dict, runs: int = 3) -> dict:
+    """Run each named measurement once per round, alternating, for runs rounds.
+
+    measure: name -> callable() -> (cpu seconds, peak MB). Returns name -> list of results;
+    ratios are taken per round (paired) and their median reported by ratio_median.
+    """
+    out: dict = {name: [] for name in measure}
+    for _ in range(runs):
+        for name, fn in measure.items():
+            out[name].append(fn())
+    return out
+
+
+def ratio_median(results: dict, name: str, baseline: str) -> float:
+    """The median over rounds of name's CPU time divided by baseline's in the same round."""
+    import statistics
+
+    return statistics.median(a[0] / b[0] for a, b in zip(results[name], results[baseline]))
+
+
+def median_cpu(results: dict, name: str) -> float:
+    """The median CPU seconds of a measurement."""
+    import statistics
+
+    return statistics.median(r[0] for r in results[name])
+
+
+def max_mb(results: dict, name: str) -> float:
+    """The highest peak memory (MB) of a measurement over its runs."""
+    return max(r[1] for r in results[name])

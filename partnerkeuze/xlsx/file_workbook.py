@@ -1,4 +1,5 @@
-"""The governed workbook as a file: opened once with openpyxl, patched, saved atomically."""
+"""The governed workbook as a file: read and written part by part (FileWorkbook), or held in
+openpyxl when it is being built (OpenpyxlWorkbook); saved atomically."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def existing(path: str | os.PathLike) -> Path:
     return p
 
 
-def load(path: Path, *, read_only: bool = False):
+def load(path: Path, *, read_only: bool = False, keep_vba: bool = False):
     """Open a workbook with openpyxl; a Dutch FileError for anything that is not a workbook."""
     check_zip(path)
     import warnings
@@ -68,7 +69,8 @@ def load(path: Path, *, read_only: bool = False):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=read_only, data_only=False, keep_links=False)
+            return load_workbook(path, read_only=read_only, data_only=False, keep_links=False,
+                                 keep_vba=keep_vba)
     except FileError:
         raise
     except MemoryError:
@@ -163,10 +165,18 @@ class OpenpyxlWorkbook:
         self._snapshot = None
 
 
-class FileWorkbook(OpenpyxlWorkbook):
-    """A workbook file: refused when open in Excel, saved atomically with a backup."""
+class FileWorkbook:
+    """A workbook file read and written part by part: refused when open in Excel, its values
+    streamed from only the sheets asked for, patches written into only the parts they change,
+    saved atomically with a backup (xlsx/reader.py, xlsx/edits.py, xlsx/writer.py).
+
+    Patches applied before save() show in snapshot() at once. What the part-level writer cannot
+    do cheaply falls back to openpyxl for that save (see docs/xlsx-file-path.md).
+    """
 
     def __init__(self, path: str | os.PathLike, *, for_writing: bool = True):
+        from partnerkeuze.xlsx.edits import Edits
+
         self.path = existing(path)
         if for_writing:
             locks = lock_files(self.path)
@@ -174,8 +184,78 @@ class FileWorkbook(OpenpyxlWorkbook):
                 raise FileError(f"{self.path.name}: de werkmap is geopend in Excel of LibreOffice "
                                 f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
         self._read_only = not for_writing
-        super().__init__(load(self.path, read_only=not for_writing), self.path.name)
+        self.name = self.path.name
         self.written: list[Path] = []
+        self._open()
+        self._edits = Edits()
+        self._patches: list[Patch] = []
+        self._builder = None
+        self._wb = None
+        self.fell_back: str | None = None  # why the last save used openpyxl, if it did
+
+    def _open(self) -> None:
+        from partnerkeuze.xlsx.package import Package
+        from partnerkeuze.xlsx.reader import WorkbookReader
+
+        check_zip(self.path)
+        self.pkg = Package(self.path)
+        self._reader = WorkbookReader(self.pkg)
+        self._base: dict[str, object] = {}
+        self._tables: dict = {}
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def sheetnames(self) -> list[str]:
+        """The names of the worksheets, in workbook order."""
+        return list(self.pkg.sheet_names)
+
+    def _base_rows(self, name: str):
+        rows = self._base.get(name)
+        if rows is None:
+            rows = self._base[name] = self._reader.sheet_rows(name)
+        return rows
+
+    def _rows(self, name: str):
+        from partnerkeuze.xlsx.reader import overlay
+
+        rows = self._base_rows(name)
+        edits = self._edits.sheets.get(name)
+        return overlay(rows, edits) if edits else rows
+
+    def snapshot(self) -> Snapshot:
+        """The values of the sheets, each read when first asked for, with applied patches."""
+        if self._snapshot is None:
+            from partnerkeuze.xlsx.reader import FileSheets
+
+            self._snapshot = Snapshot(sheets=FileSheets(self.pkg.sheet_names, self._rows),
+                                      source=self.name)
+        return self._snapshot
+
+    def _value(self, sheet: str, row: int, col: int):
+        if sheet not in self.pkg.sheets:
+            raise KeyError(f"Worksheet {sheet} does not exist.")
+        rows = self._base_rows(sheet)
+        if row - 1 >= len(rows):
+            return None
+        r = rows[row - 1]
+        return r[col - 1] if col - 1 < len(r) else None
+
+    def _table_ref(self, sheet: str, name: str):
+        from partnerkeuze.xlsx.writer import table_ref
+
+        return table_ref(self.pkg, sheet, name, self._tables)
+
+    def apply(self, patch: Patch) -> None:
+        """Add a patch's writes (shown by snapshot() at once, written by save())."""
+        from partnerkeuze.xlsx.edits import EditBuilder
+
+        if self._builder is None:
+            self._builder = EditBuilder(self._edits, self._value, self._table_ref,
+                                        lambda sheet: len(self._base_rows(sheet)))
+        self._builder.add(patch)
+        self._patches.append(patch)
+        self._snapshot = None
+        self._wb = None
 
     def save(self, *, backup: bool = True) -> Path:
         """Write the workbook atomically next to the original; keep the previous version."""
@@ -185,14 +265,71 @@ class FileWorkbook(OpenpyxlWorkbook):
             from partnerkeuze.xlsx.saving import generations_setting, set_generations
 
             set_generations(self.path, generations_setting(self.snapshot()))
-        save_atomic(self.wb, self.path, backup=backup)
+        from partnerkeuze.xlsx.saving import replace_atomically
+        from partnerkeuze.xlsx.stylesxml import NeedsOpenpyxl
+        from partnerkeuze.xlsx.writer import write_package
+
+        locks = lock_files(self.path)
+        if locks:
+            raise FileError(f"{self.path.name}: de werkmap is geopend in Excel of LibreOffice "
+                            f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
+
+        def write(tmp: Path) -> None:
+            write_package(self.pkg, self._edits, tmp)
+            self.pkg.close()  # Windows cannot replace a file this process holds open
+
+        try:
+            try:
+                replace_atomically(self.path, write, backup=backup)
+                self.fell_back = None
+            except NeedsOpenpyxl as why:
+                self.pkg.close()
+                self.fell_back = str(why)
+                self._save_with_openpyxl(backup)
+        except BaseException:
+            if self.pkg.zip.fp is None:  # closed for the replace that failed: open again
+                self._open()
+            raise
+        self._reset()
         return self.path
 
+    def _save_with_openpyxl(self, backup: bool) -> None:
+        """The reference path: the whole workbook through openpyxl, the same patches applied."""
+        from partnerkeuze.xlsx.apply import apply_patch
+        from partnerkeuze.xlsx.saving import replace_atomically
+
+        wb = load(self.path, keep_vba=self.path.suffix.lower() == ".xlsm")
+        for patch in self._patches:
+            apply_patch(wb, patch)
+        replace_atomically(self.path, lambda tmp: wb.save(tmp), backup=backup)
+
+    def _reset(self) -> None:
+        """After a save: the file holds what the snapshot showed, so the sheets already read
+        (with the patches written over them) stay; nothing is read twice."""
+        from partnerkeuze.xlsx.edits import Edits
+
+        kept = {name: self._rows(name) for name in self._base}
+        self._edits = Edits()
+        self._patches = []
+        self._builder = None
+        self._wb = None
+        self._open()
+        self._base.update(kept)
+
+    @property
+    def wb(self):
+        """The workbook in openpyxl with the patches applied so far (slow; for old callers)."""
+        if self._wb is None:
+            from partnerkeuze.xlsx.apply import apply_patch
+
+            self._wb = load(self.path)
+            for patch in self._patches:
+                apply_patch(self._wb, patch)
+        return self._wb
+
     def close(self) -> None:
-        """Release the file (needed for read-only openpyxl workbooks)."""
-        close = getattr(self.wb, "close", None)
-        if close:
-            close()
+        """Release the file."""
+        self.pkg.close()
 
 
 def backup_path(path: Path) -> Path:

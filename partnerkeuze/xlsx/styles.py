@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from copy import copy
 
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
-
 INPUT_FILL = "FFF2CC"  # light yellow: you type here
 OUTPUT_FILL = "F2F2F2"  # light grey: computed
 HEADER_FILL = "1F4E79"
 
-_thin = Side(style="thin", color="BFBFBF")
-_border = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 
 
-def _named() -> list[NamedStyle]:
+def _named() -> list:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+
+    _thin = Side(style="thin", color="BFBFBF")
+    _border = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
     title = NamedStyle("pk_title", font=Font(size=16, bold=True, color="1F4E79"))
     intro = NamedStyle("pk_intro", font=Font(italic=True, color="404040"),
                        alignment=Alignment(wrap_text=False, vertical="top"))

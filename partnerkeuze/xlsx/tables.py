@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from partnerkeuze.layout import schema
 from partnerkeuze.xlsx.cells import put
 from partnerkeuze.xlsx.styles import StyleCache, cell_style
@@ -30,6 +28,8 @@ def last_filled_row(ws, table: schema.Table) -> int:
 
 def resize(ws, table: schema.Table, n_rows: int) -> None:
     """Set the Excel table's range to the header plus n_rows data rows (at least one)."""
+    from openpyxl.utils import get_column_letter
+
     obj = ws.tables.get(table.name)
     if obj is None:
         return
