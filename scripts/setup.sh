@@ -15,6 +15,8 @@ command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc libreoffice-wr
 /usr/bin/python3 -c "import uno" 2>/dev/null || need_apt+=(python3-uno)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+# Carlito has Calibri's metrics: page breaks in LibreOffice's PDFs match Word's (tests check them)
+fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== Systeempakketten installeren: ${need_apt[*]}"
   $SUDO apt-get update -qq

@@ -5,7 +5,8 @@ from __future__ import annotations
 PROFILE_TRANSLATIONS: dict[str, str] = {
     "description_fr": (
         "Heidebeek est une commune rurale de la Campine qui compte 24 600 habitants, une vie "
-        "associative active et un Conseil communal pour la coopération au développement (GROS). "
+        "associative active et un conseil consultatif communal pour la coopération au "
+        "développement (GROS). "
         "Elle travaille sur la participation, l'économie locale et le climat."),
     "description_en": (
         "Heidebeek is a rural municipality in the Kempen region with 24,600 inhabitants, an "

@@ -47,6 +47,16 @@ def _strength_names(model: Model, scores: dict, strong: bool, limit: int = 3) ->
     return ", ".join(chosen) if chosen else NONE
 
 
+def _letter_strengths(model: Model, result, decision, cid: str) -> str:
+    """The strengths the candidate's own letter names (procedure.reasons), as Dutch criterion
+    names: the dossier and the letters use one rule and cannot disagree."""
+    ids = rs.reasons_for(model, result, decision, cid).strengths
+    names = {c.id: c.name for c in model.criteria}
+    chosen = [names[i][:1].lower() + names[i][1:] if names[i][1:2].islower() else names[i]
+              for i in ids]
+    return ", ".join(chosen) if chosen else NONE
+
+
 def _fmt(x: float | None) -> str:
     return "–" if x is None else f"{x:.1f}".replace(".", ",")
 
@@ -63,7 +73,7 @@ def _argument(model: Model, result: ScoreResult, decision) -> list[str]:
     lines = [dc.score_relation(model, result, decision)]
     weak = _strength_names(model, first.criterion_scores, False)
     lines.append(f"{first.name} scoort het sterkst op "
-                 f"{_strength_names(model, first.criterion_scores, True)}"
+                 f"{_letter_strengths(model, result, decision, first.id)}"
                  + (f"; minder sterk op {weak}." if weak != NONE else
                     "; op geen enkel criterium scoort de kandidaat zwak."))
     order = [c for c in (decision.consensus_order or result.shortlist) if c in by_id]
@@ -73,7 +83,7 @@ def _argument(model: Model, result: ScoreResult, decision) -> list[str]:
         r = by_id[cid]
         weak = _strength_names(model, r.criterion_scores, False)
         lines.append(f"{r.name} ({r.country}, {_fmt(r.score)}) volgt als nummer {pos}: sterk op "
-                     f"{_strength_names(model, r.criterion_scores, True)}"
+                     f"{_letter_strengths(model, result, decision, r.id)}"
                      + (f", minder sterk op {weak}." if weak != NONE else
                         ", zonder uitgesproken zwak punt."))
     if decision.consensus_order:
@@ -153,7 +163,7 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
         excluded=_excluded(result, model),
         shortlist=[{"rank": r.rank, "id": r.id, "name": r.name, "country": r.country,
                     "score": r.score,
-                    "strengths": _strength_names(model, r.criterion_scores, True),
+                    "strengths": _letter_strengths(model, result, decision, r.id),
                     "weaknesses": _strength_names(model, r.criterion_scores, False)}
                    for r in short],
         proposal=({"id": chosen.id, "name": chosen.name, "country": chosen.country,
@@ -192,9 +202,13 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     ctx["argument"] = _argument(model, result, decision)
     planning = ctx.get("planning")
     if isinstance(planning, dict) and planning.get("steps"):
-        # only what is still to come: a dossier dated today lists no meeting in the past
+        # only what is still to come: a dossier dated today lists no meeting in the past, and
+        # no step whose stage the Procedure sheet already records (the college decided, ...)
+        from partnerkeuze.procedure.stages import PLANNING_STEPS
+
         planning["steps"] = [st for st in planning["steps"]
-                             if st.get("end") is None or st["end"] >= today]
+                             if (st.get("end") is None or st["end"] >= today)
+                             and not record.has(PLANNING_STEPS.get(st.get("id"), ""))]
     if isinstance(planning, dict) and not planning.get("steps"):
         for problem in planning.get("problems") or ():
             notes.add(f"Planning: {problem}")

@@ -228,6 +228,9 @@ def ordinal(n: int, locale: str, gender: str = "f") -> str:
     return f"{n}e"
 
 
+AND_WORDS = {"nl": "en", "fr": "et", "en": "and", "es": "y"}  # the list's last joining word
+
+
 def and_list(items, locale: str) -> str:
     """Items joined as a reader lists them: "a, b en c", "a, b et c", "a, b and c", "a, b y c"."""
     from babel.lists import format_list
@@ -248,8 +251,14 @@ def _ordinal_filter(ctx, value, gender: str = "f"):
 
 @pass_context
 def _and_list_filter(ctx, value):
-    """Filter ``{{ names|and_list }}``: a list joined with the reader's "and"."""
-    return and_list(value or (), ctx.get("_locale", LOCALES["nl"]))
+    """Filter ``{{ names|and_list }}``: a list joined with the reader's "and"; when an item holds
+    that word itself ("equality and reciprocity"), the items are set apart with semicolons."""
+    locale = ctx.get("_locale", LOCALES["nl"])
+    items = [str(i) for i in value or () if i is not None and str(i) != ""]
+    word = AND_WORDS.get(locale[:2], "and")
+    if len(items) > 1 and any(f" {word} " in f" {i} " for i in items):
+        return "; ".join(items[:-1]) + f"; {word} " + items[-1]
+    return and_list(items, locale)
 
 
 @pass_context

@@ -105,8 +105,10 @@ def dossier_provider(model: Model, snapshot: Snapshot, result) -> dict:
     else:
         out["second_round"] = None
     lines = [f"{d['assessor_name']} ({d['assessor']}) verklaarde een belangenconflict voor "
-             f"{d['name']} ({d['candidate']})" + (f": {d['note']}" if d["note"] else "")
-             + f". Die scores voor {d['name']} tellen niet mee." for d in ctx["conflicts"]["declared"]]
+             f"{d['name']} ({d['candidate']})"
+             + (f": {d['note'].rstrip().rstrip('.')}" if d["note"] else "")
+             + f". Die scores voor {d['name']} tellen niet mee."
+             for d in ctx["conflicts"]["declared"]]
     lines += ctx["conflicts"]["warnings"]
     out["conflicts"] = lines or None
     from partnerkeuze.governance.disagreement import outliers_text

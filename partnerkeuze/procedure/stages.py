@@ -21,3 +21,12 @@ def position(code: str) -> int:
         return STAGE_CODES.index(code)
     except ValueError:
         return -1
+
+
+# The steps of the stedenband planning (planning.templates) that a recorded stage completes:
+# once the stage is on the Procedure sheet, the step is behind us, whatever its planned dates.
+PLANNING_STEPS: dict[str, str] = {
+    "S04": "criteria_fixed", "S08": "published", "S09": "longlist", "S10": "second_round",
+    "S11": "consensus", "S12": "gros", "S13": "college", "S14": "council",
+    "S15": "partner_informed", "S16": "others_informed",
+}
