@@ -305,12 +305,15 @@ def test_random_patches_equal_the_openpyxl_path(demo_template, tmp_path_factory,
                        st.sampled_from([None, "0.00", "dd/mm/yyyy"]))
     cell = st.one_of(VALUES, styled, st.just(Formula("=1+2")), st.just(ArrayFormula("=SUM(1,2)")))
     for _ in range(data.draw(st.integers(0, 2))):
-        sheet = data.draw(st.sampled_from(["Scoretabel", "Start", "Gevoeligheid"]))
+        # not the Start sheet: its link column is never written by a command, and a cleared
+        # hyperlinked cell keeps or loses its link on the openpyxl path depending on how it
+        # was cleared (see docs/xlsx-file-path.md)
+        sheet = data.draw(st.sampled_from(["Scoretabel", "Gevoeligheid"]))
         rows = data.draw(st.lists(st.lists(cell, max_size=6), min_size=1, max_size=8))
         patch.write_block(Block(sheet, data.draw(st.integers(1, 40)), data.draw(st.integers(1, 8)),
                                 rows, clear_to=data.draw(st.none() | st.integers(1, 60))))
     for _ in range(data.draw(st.integers(0, 5))):
-        patch.set_cell(data.draw(st.sampled_from(["Kandidaten", "Logboek", "Start"])),
+        patch.set_cell(data.draw(st.sampled_from(["Kandidaten", "Logboek"])),
                        data.draw(st.integers(1, 30)), data.draw(st.integers(1, 14)),
                        data.draw(VALUES))
     with recording() as saves:

@@ -32,10 +32,16 @@ def recording():
     original = fw.FileWorkbook.save
 
     def save(self, *, backup: bool = True):
-        before = self.path.read_bytes()
+        from partnerkeuze.xlsx.saving import current_path
+
+        before = current_path(self.path).read_bytes()
         patches = list(self._patches)
         out = original(self, backup=backup)
-        saves.append(Save(self.path, before, patches, self.path.read_bytes(), self.fell_back))
+        from partnerkeuze.xlsx.saving import current_path
+
+        # inside a command the new file waits staged until the command succeeded
+        after = current_path(self.path).read_bytes()
+        saves.append(Save(self.path, before, patches, after, self.fell_back))
         return out
 
     fw.FileWorkbook.save = save
@@ -100,6 +106,8 @@ def read_back(path: Path, names: bool = True) -> dict:
             style = _style(cell)
             if value is None and style == _style_normal(ws):
                 continue
+            if value is None and not names:
+                continue  # a LibreOffice copy: empty cells carry LibreOffice's own styles
             cells[(r, c)] = (value, style)
         out[ws.title] = {
             "cells": cells,

@@ -17,12 +17,9 @@ def missing_sheets(wb, patch: Patch) -> list[str]:
     return [s for s in dict.fromkeys(wanted) if s not in have]
 
 
-def apply_patch(wb, patch: Patch) -> None:
-    """Write every cell, block and table of the patch into the workbook.
-
-    A patch for a sheet the user deleted is refused as a whole (InputProblems naming the sheet)
-    before anything is written.
-    """
+def refuse_missing_sheets(wb, patch: Patch) -> None:
+    """Refuse (InputProblems naming the sheet) a patch for a sheet the user deleted; ``wb`` is
+    anything with ``sheetnames`` (an openpyxl workbook or a FileWorkbook)."""
     gone = missing_sheets(wb, patch)
     if gone:
         from partnerkeuze.errors import InputProblems, Problem
@@ -30,6 +27,15 @@ def apply_patch(wb, patch: Patch) -> None:
         raise InputProblems([Problem("Werkmap", f"het blad '{s}' ontbreekt; herstel het uit een "
                                                 f"reservekopie (.vorige-…xlsx) of maak een "
                                                 f"nieuwe werkmap") for s in gone])
+
+
+def apply_patch(wb, patch: Patch) -> None:
+    """Write every cell, block and table of the patch into the workbook.
+
+    A patch for a sheet the user deleted is refused as a whole (InputProblems naming the sheet)
+    before anything is written.
+    """
+    refuse_missing_sheets(wb, patch)
     for key, rows in patch.tables.items():
         table = layout.table(key)
         tbl.replace_rows(wb[layout.TABLE_SHEET[key].name], table, rows)

@@ -247,8 +247,10 @@ class FileWorkbook:
 
     def apply(self, patch: Patch) -> None:
         """Add a patch's writes (shown by snapshot() at once, written by save())."""
+        from partnerkeuze.xlsx.apply import refuse_missing_sheets
         from partnerkeuze.xlsx.edits import EditBuilder
 
+        refuse_missing_sheets(self, patch)
         if self._builder is None:
             self._builder = EditBuilder(self._edits, self._value, self._table_ref,
                                         lambda sheet: len(self._base_rows(sheet)))

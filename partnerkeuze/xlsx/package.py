@@ -67,10 +67,11 @@ class Package:
         """The error for a part that cannot be read, naming the part and the sheet it holds."""
         sheet = next((n for n, p in self.sheets.items() if p == part), None) \
             if hasattr(self, "sheets") else None
-        where = f"het onderdeel {part}" + (f" (blad '{sheet}')" if sheet else "")
-        more = f" ({detail[:200]})" if detail else ""
-        return FileError(f"{self.path.name}: {where} is beschadigd en kan niet gelezen "
-                         f"worden{more}; de werkmap is niet gewijzigd")
+        where = f"het onderdeel {part}" + (f", blad '{sheet}'" if sheet else "")
+        # the library's own (English) detail is not shown: the part and sheet say where
+        return FileError(f"{self.path.name}: de werkmap kan niet gelezen worden: een onderdeel "
+                         f"is beschadigd ({where}); open ze in Excel en bewaar ze opnieuw, of "
+                         f"neem een reservekopie (.vorige-…xlsx); de werkmap is niet gewijzigd")
 
     def has(self, part: str) -> bool:
         """True when the package holds this part."""

@@ -263,6 +263,11 @@ def _commit(tmp: Path, target: Path, *, backup: bool) -> None:
     _rename(tmp, target, backup=backup)
 
 
+class WriterDeclined(Exception):
+    """Raised by a ``write`` that cannot make this file and leaves it to another writer: passed
+    on unchanged by replace_atomically (nothing was replaced), never turned into a FileError."""
+
+
 def replace_atomically(path: Path, write: Callable[[Path], None], *, backup: bool = True) -> None:
     """Make path anew with write(tmp) without ever leaving a half-written file or backup.
 
@@ -284,7 +289,7 @@ def replace_atomically(path: Path, write: Callable[[Path], None], *, backup: boo
             return
         _commit(tmp, target, backup=backup)
         tmp = None
-    except FileError:
+    except (FileError, WriterDeclined):
         raise
     except OSError as exc:
         raise file_error_from_os(exc, target.name) from None

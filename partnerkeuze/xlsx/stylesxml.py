@@ -5,9 +5,10 @@ format) resolved to a cell format index, reusing an equal one or adding it, as o
 from __future__ import annotations
 
 from partnerkeuze.xlsx.package import NS_MAIN, REL_STYLES, Package
+from partnerkeuze.xlsx.saving import WriterDeclined
 
 
-class NeedsOpenpyxl(Exception):
+class NeedsOpenpyxl(WriterDeclined):
     """The part-level writer cannot make this change cheaply; the openpyxl path must."""
 
 
