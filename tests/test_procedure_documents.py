@@ -306,8 +306,9 @@ def test_follows_score_letters_and_dossier(runs):
     k04 = flat(docx_text(folder / "Brief_K04_Bugesera_en.docx"))
     assert "Bugesera was on the shortlist of the 3 best applications" in k04
     assert "was placed 2nd out of 3" in k04
+    # a list whose items hold "and" is set apart with semicolons
     assert "In that round, Dassa-Zoumé was judged more favourably on: mutual trust and " \
-           "openness and practical feasibility." in k04
+           "openness; and practical feasibility." in k04
     assert "Common ground in policy (weight 20%): Bugesera scored 4.0 out of 5, Dassa-Zoumé " \
            "5.0" in k04
     assert "strong on: country" not in k04

@@ -81,54 +81,6 @@ def load(path: Path, *, read_only: bool = False, keep_vba: bool = False):
                         f"neem een reservekopie (.vorige-…xlsx)") from None
 
 
-class LazySheets(dict):
-    """Sheet name -> rows of values, each sheet read from the openpyxl workbook on first use."""
-
-    def __init__(self, wb):
-        super().__init__()
-        self._wb = wb
-        self._names = list(wb.sheetnames)
-
-    def __missing__(self, key):
-        if key not in self._names:
-            raise KeyError(key)
-        rows = list(self._wb[key].iter_rows(values_only=True))
-        self[key] = rows
-        return rows
-
-    def __contains__(self, key) -> bool:
-        return key in self._names
-
-    def get(self, key, default=None):
-        return self[key] if key in self._names else default
-
-    def __iter__(self):
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def keys(self):
-        return list(self._names)
-
-    def items(self):
-        return [(k, self[k]) for k in self._names]
-
-    def values(self):
-        return [self[k] for k in self._names]
-
-    def __deepcopy__(self, memo):
-        import copy
-
-        return {k: copy.deepcopy(v, memo) for k, v in self.items()}
-
-    def __copy__(self):
-        return dict(self.items())
-
-    def __reduce__(self):
-        return (dict, (dict(self.items()),))
-
-
 def snapshot_of(wb, source: str) -> Snapshot:
     """The values of every sheet of an openpyxl workbook.
 
@@ -139,7 +91,10 @@ def snapshot_of(wb, source: str) -> Snapshot:
     if getattr(wb, "read_only", False):
         snap.sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
     else:
-        snap.sheets = LazySheets(wb)
+        from partnerkeuze.xlsx.reader import FileSheets
+
+        snap.sheets = FileSheets(wb.sheetnames,
+                                 lambda name: list(wb[name].iter_rows(values_only=True)))
     return snap
 
 
