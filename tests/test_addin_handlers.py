@@ -44,9 +44,31 @@ REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name
 
 
-def test_spec_covers_every_handler_but_new_call_and_diagnose():
-    # new_call makes a workbook; diagnose checks the PC (tests/test_doctor.py)
-    assert set(SPEC) | {"new_call", "diagnose"} == set(ribbon.HANDLERS)
+def test_spec_covers_every_handler_but_new_call_diagnose_and_templates():
+    # new_call makes a workbook; diagnose checks the PC (tests/test_doctor.py); templates opens
+    # a folder (below)
+    assert set(SPEC) | {"new_call", "diagnose", "templates"} == set(ribbon.HANDLERS)
+
+
+def test_templates_button_opens_the_own_template_folder_or_says_which_field(demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    ui = RecordingUI()
+    book = OpenpyxlWorkbook(load(demo_path))
+    ctx = Context(book=book, ui=ui, workbook_path=demo_path)
+    with pytest.raises(PartnerkeuzeError, match="Map met eigen sjablonen': nog geen map"):
+        handlers.templates(ctx)
+    assert not [s for s in ui.shown if s[0] == "open_folder"]
+    (demo_path.parent / "Sjablonen").mkdir()
+    wb = load_workbook(demo_path)
+    ws = wb[layout.sheet("settings").name]
+    row = next(r for r in ws.iter_rows(min_row=1) if r[0].value == "template_dir")
+    row[2].value = "Sjablonen"
+    wb.save(demo_path)
+    ctx = Context(book=OpenpyxlWorkbook(load(demo_path)), ui=ui, workbook_path=demo_path)
+    out = handlers.templates(ctx)
+    assert ("open_folder", str(demo_path.parent / "Sjablonen")) in ui.shown
+    assert "Sjablonen" in out.messages[0]
 
 
 @pytest.fixture(scope="module")

@@ -74,6 +74,10 @@ GROUPS: tuple[Group, ...] = (
                "FileSaveAsPdfOrXps"),
         Button("letters", "Brieven", "Brieven aan de kandidaten",
                "Schrijft een brief aan elke kandidaat in zijn taal.", "FileSendAsAttachment"),
+        Button("templates", "Sjablonen", "Eigen sjablonen openen",
+               "Opent de map met de eigen Word-sjablonen van de gemeente (Instellingen, 'Map "
+               "met eigen sjablonen'); een sjabloon dat er niet in staat, blijft het ingebouwde.",
+               "FileOpen"),
     )),
     Group("pkPlanning", "Planning", (
         Button("plan", "Planning", "Planning maken",

@@ -46,6 +46,9 @@ class UI(Protocol):
     def open_workbook(self, path: Path) -> None:
         """Open a workbook file in Excel."""
 
+    def open_folder(self, path: Path) -> None:
+        """Show a folder in the file explorer."""
+
 
 @dataclass
 class RecordingUI:
@@ -77,6 +80,9 @@ class RecordingUI:
 
     def open_workbook(self, path: Path) -> None:
         self.shown.append(("open", str(path)))
+
+    def open_folder(self, path: Path) -> None:
+        self.shown.append(("open_folder", str(path)))
 
 
 @dataclass

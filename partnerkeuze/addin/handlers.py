@@ -115,6 +115,23 @@ def letters(ctx: Context) -> Outcome:
     return action(f"{DOCUMENTS}:letters")(ctx.book, ctx.output_dir(), progress=ctx.progress)
 
 
+def templates(ctx: Context) -> Outcome:
+    """Sjablonen: open the municipality's own template folder (Instellingen) in the explorer."""
+    from partnerkeuze.documents.template_files import BUILT_IN, own_folder
+    from partnerkeuze.errors import FileError
+    from partnerkeuze.parse import parse_lenient
+
+    model = parse_lenient(ctx.book.snapshot(), [])
+    folder = own_folder(model, ctx.folder())  # a folder that does not exist: a Dutch FileError
+    if folder is None:
+        raise FileError("Instellingen, 'Map met eigen sjablonen': nog geen map ingesteld. Vul "
+                        "de naam van een map in (bv. Sjablonen, naast de werkmap), kopieer er "
+                        f"de sjablonen die u wilt aanpassen in uit {BUILT_IN} en klik opnieuw.")
+    ctx.ui.open_folder(folder)
+    return Outcome(messages=[f"Map met eigen sjablonen geopend: {folder}. Een sjabloon dat er "
+                             f"niet in staat, blijft het ingebouwde."])
+
+
 def forms(ctx: Context) -> Outcome:
     """Candidacy forms per language."""
     return action(f"{INTAKE}:forms")(ctx.book, ctx.output_dir(), progress=ctx.progress)

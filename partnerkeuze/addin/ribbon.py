@@ -26,6 +26,7 @@ HANDLERS = {
     "sensitivity": h.sensitivity,
     "dossier": h.dossier,
     "letters": h.letters,
+    "templates": h.templates,
     "plan": h.plan,
     "calendar": h.calendar,
     "reminders": h.reminders,

@@ -133,6 +133,16 @@ class XlwingsUI:
     def open_workbook(self, path: Path) -> None:
         self.app.books.open(str(path))
 
+    def open_folder(self, path: Path) -> None:
+        import os
+        import subprocess
+        import sys
+
+        if sys.platform == "win32":
+            os.startfile(str(path))  # noqa: S606 - the explorer shows the folder
+        else:
+            subprocess.run(["open", str(path)], check=False)
+
 
 def _sheet_config(book) -> dict[str, str]:
     """The A:B rows of a book's sheet 'partnerkeuze.conf' ({} without one)."""
