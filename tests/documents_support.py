@@ -127,5 +127,5 @@ def rank_re(rank: int, n: int | None, lang: str) -> str:
 
     o = re.escape(ordinal(rank, locale_for(lang), "m"))
     total = "" if n is None else str(n)
-    return {"nl": rf"{o} van (de )?{total}", "fr": rf"{o}( rang)? sur {total}",
+    return {"nl": rf"{o} van (de )?{total}", "fr": rf"{o}( rang)? sur (les )?{total}",
             "en": rf"{o} of (the )?{total}", "es": rf"{o}( puesto)? de (las )?{total}"}[lang]

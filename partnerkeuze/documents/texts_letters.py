@@ -147,7 +147,8 @@ DECLINED: dict[str, dict[str, str]] = {
                     "({{ chosen_country }}). Nous avons le regret de vous informer que votre "
                     "candidature n'a pas été retenue.",
         "scored": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur 100** "
-                  "et s'est classée au {{ own_rank|ordinal('m') }} rang sur {{ n_ranked }}. "
+                  "et s'est classée au {{ own_rank|ordinal('m') }} rang sur les {{ n_ranked }} "
+                  "candidatures classées. "
                   "{{ chosen_name }} a obtenu **{{ chosen_score }} sur 100**.",
         "knockout": "Votre candidature ne remplissait pas une condition de base de l'appel : "
                     "{{ knockouts|and_list }}. Elle n'a donc pas pu être comparée aux autres "
@@ -208,8 +209,8 @@ DECLINED: dict[str, dict[str, str]] = {
                     "into a city link with {{ chosen_name }} ({{ chosen_country }}). We regret "
                     "to inform you that your application has not been selected.",
         "scored": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
-                  "100**, placing it {{ own_rank|ordinal }} of the {{ n_ranked }} applications in the "
-                  "ranking. "
+                  "100**, placing it {{ own_rank|ordinal }} of the {{ n_ranked }} applications that "
+                  "could be ranked. "
                   "{{ chosen_name }} obtained "
                   "**{{ chosen_score }} out of 100**.",
         "knockout": "Your application did not meet a basic condition of the call: "
