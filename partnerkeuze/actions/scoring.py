@@ -16,14 +16,11 @@ def check(book: WorkbookIO, progress: Progress = no_progress, against=None) -> O
     """Validate the workbook; raises InputProblems listing every problem. ``against``: anchors
     (governance.anchor) the log and criteria must still extend, besides the receipt file next
     to the workbook."""
-    from partnerkeuze.governance.anchor import beside, verify
-
     progress("Werkmap controleren…")
     snap = book.snapshot()
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
-    problems.extend(further_problems(book, model, snap))
-    problems.extend(verify(snap, beside(book) + list(against or [])))
+    problems.extend(further_problems(book, model, snap, against))
     if problems:
         raise InputProblems(sorted_problems(problems))
     if model.settings.mode == "evaluatie":
@@ -59,8 +56,10 @@ CHECK_WARNINGS: tuple[str, ...] = (
 )
 
 
-def further_problems(book: WorkbookIO, model, snap) -> list[Problem]:
-    """The problems check finds beyond parsing: every CHECKS hook and the drop-down names."""
+def further_problems(book: WorkbookIO, model, snap, against=None) -> list[Problem]:
+    """The problems check finds beyond parsing: every CHECKS hook, the drop-down names, and
+    the anchors (the receipt beside the workbook and ``against``) the record must extend."""
+    from partnerkeuze.governance.anchor import beside, verify
     from partnerkeuze.xlsx.names import name_problems
 
     problems: list[Problem] = []
@@ -68,6 +67,7 @@ def further_problems(book: WorkbookIO, model, snap) -> list[Problem]:
         module, _, func = extra.partition(":")
         problems.extend(getattr(importlib.import_module(module), func)(model, snap))
     problems.extend(name_problems(book, model.settings.mode))
+    problems.extend(verify(snap, beside(book) + list(against or [])))
     return problems
 
 
@@ -82,14 +82,11 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     progress("Werkmap lezen…")
     snap = book.snapshot()
     model = parse(snap)
-    from partnerkeuze.governance.anchor import beside, verify
-
-    problems = further_problems(book, model, snap) + verify(snap, beside(book))
+    problems = further_problems(book, model, snap)  # the record's integrity included
     if problems:
         raise InputProblems(sorted_problems(problems))
-    from partnerkeuze.governance.hooks import before_score, score_patch
+    from partnerkeuze.governance.hooks import score_patch
 
-    before_score(model, snap, book)  # refuses on any break of the record (as check does)
     progress("Scores berekenen…")
     result = evaluate(model)
     patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))

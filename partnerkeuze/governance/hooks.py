@@ -133,7 +133,8 @@ def second_round_patch(model: Model, result) -> Patch:
 
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
-    """Everything governance writes with a score (the record was verified by before_score)."""
+    """Everything governance writes with a score (the record was verified by the problems
+    score refuses on, actions.scoring.further_problems)."""
     from partnerkeuze.governance.refreeze import warnings
 
     result.warnings.extend(warnings(snap))
