@@ -147,15 +147,9 @@ def documents() -> dict[str, object]:
 
 def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
     """Write every evaluation template into out_dir (reproducible bytes)."""
-    from partnerkeuze.sdg.templates import _stable_bytes
+    from partnerkeuze.sdg.templates import write_templates
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, doc in documents().items():
-        path = out_dir / name
-        path.write_bytes(_stable_bytes(doc))
-        written.append(path)
-    return written
+    return write_templates(documents(), out_dir)
 
 
 if __name__ == "__main__":

@@ -155,15 +155,20 @@ def _stable_bytes(doc) -> bytes:
     return out.getvalue()
 
 
-def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
-    """Write every SDG template into out_dir."""
+def write_templates(docs: dict, out_dir: Path) -> list[Path]:
+    """Write python-docx documents (file name -> document) into out_dir, reproducible bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, doc in documents().items():
+    for name, doc in docs.items():
         path = out_dir / name
         path.write_bytes(_stable_bytes(doc))
         written.append(path)
     return written
+
+
+def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
+    """Write every SDG template into out_dir."""
+    return write_templates(documents(), out_dir)
 
 
 if __name__ == "__main__":
