@@ -164,6 +164,10 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
                                               for p in sorted(d.glob("*.xlam"))]
     ours = [(p, is_partnerkeuze_addin(p)) for p in candidates if p.is_file()]
     ours = [(p, v) for p, v in ours if v]
+    if addin and not Path(addin).is_file():
+        rep.add(FAIL, "Invoegtoepassing", f"{addin} bestaat niet",
+                "controleer het pad, of bouw ze met 'partnerkeuze addin Partnerkeuze.xlam'")
+        return {}
     if addin and not ours:
         rep.add(FAIL, "Invoegtoepassing", f"{addin} is geen Partnerkeuze-invoegtoepassing",
                 "bouw ze met 'partnerkeuze addin Partnerkeuze.xlam'")

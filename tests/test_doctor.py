@@ -55,6 +55,14 @@ def test_doctor_refuses_a_file_that_is_not_our_addin(tmp_path):
     assert f"[FOUT] Invoegtoepassing: {other} is geen Partnerkeuze-invoegtoepassing" in proc.stdout
 
 
+def test_doctor_says_a_missing_addin_file_does_not_exist(tmp_path):
+    missing = tmp_path / "weg.xlam"
+    proc = run_cli("doctor", "--addin", missing, env={"USERPROFILE": str(tmp_path)})
+    assert proc.returncode == 1
+    assert f"[FOUT] Invoegtoepassing: {missing} bestaat niet" in proc.stdout
+    assert "geen Partnerkeuze-invoegtoepassing" not in proc.stdout
+
+
 def test_diagnose_button_shows_the_problems_first(tmp_path, monkeypatch):
     home = _home(tmp_path, [conf_line("Interpreter_Win", str(tmp_path / "weg.exe"))])
     monkeypatch.setenv("USERPROFILE", str(home))
