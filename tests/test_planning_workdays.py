@@ -94,3 +94,59 @@ def test_unknown_country_is_refused_in_dutch():
 def test_add_months_clamps_to_month_end():
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2027, 11, 30), 3) == dt.date(2028, 2, 29)
+
+
+def test_the_committed_holiday_table_is_what_the_pinned_package_generates():
+    """The table (holiday_table.py) can never drift: regenerated here and compared as text."""
+    from partnerkeuze.planning import holiday_table
+    from scripts.holiday_table import TARGET, render
+
+    assert holiday_table.HOLIDAYS_VERSION == holidays.__version__, (
+        "the installed holidays package is not the pinned one (requirements.txt); install it or "
+        "regenerate the table with scripts/holiday_table.py")
+    assert TARGET.read_text(encoding="utf-8") == render(), \
+        "run python scripts/holiday_table.py and commit the table"
+
+
+def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
+    from partnerkeuze.planning import holiday_table
+    from partnerkeuze.planning.workdays import _public, _school, holiday_name
+    from partnerkeuze.reference import COUNTRIES
+
+    for year in range(holiday_table.FIRST_YEAR, holiday_table.LAST_YEAR + 1):
+        school = holidays.country_holidays("BE", years=year, **BE_SCHOOL)
+        assert _school(year) == frozenset(school), year
+        for iso in {c.iso for c in COUNTRIES}:
+            cal = holidays.country_holidays(iso, years=year)
+            assert _public(iso, year) == (frozenset(cal), frozenset(cal.weekend)), (iso, year)
+            for day in cal:
+                assert holiday_name(day, iso) == cal.get(day), (iso, day)
+            assert holiday_name(dt.date(year, 3, 3), iso) == cal.get(dt.date(year, 3, 3))
+
+
+def test_years_outside_the_table_are_asked_of_the_package():
+    from partnerkeuze.planning import holiday_table
+    from partnerkeuze.planning.workdays import _public, _school, holiday_name
+
+    for year in (holiday_table.FIRST_YEAR - 1, holiday_table.LAST_YEAR + 1):
+        cal = holidays.country_holidays("BE", years=year)
+        assert _public("BE", year) == (frozenset(cal), frozenset({5, 6}))
+        assert _school(year) == frozenset(holidays.country_holidays("BE", years=year,
+                                                                    **BE_SCHOOL))
+        assert holiday_name(dt.date(year, 12, 25), "BE") == cal.get(dt.date(year, 12, 25))
+
+
+def test_planning_in_the_table_years_does_not_import_the_holidays_package():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys, datetime as dt\n"
+            "from partnerkeuze.planning.workdays import call_deadline, holiday_name\n"
+            "call_deadline(dt.date(2026, 3, 2), ['Benin', 'Rwanda', 'Bolivia'])\n"
+            "holiday_name(dt.date(2026, 8, 1), 'BJ')\n"
+            "print('holidays' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         check=True)
+    assert out.stdout.strip() == "False", out.stderr

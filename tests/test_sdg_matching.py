@@ -159,3 +159,36 @@ def test_nearly_equal_assignments_are_shown_as_alternatives():
     assert set(alts[0].pairs) == set(fit_pairs := [("F1", "P2"), ("F2", "P1")])
     assert set(alts[0].added) == set(fit_pairs)
     assert m.alternatives(fit, pairs, total, 0.5) == []
+
+
+def test_pure_python_assignment_is_scipys_step_for_step():
+    """linear_sum_assignment gives scipy's rows and columns, also where ties leave a choice."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment as scipy_lsa
+
+    rng = random.Random(5)
+    for k in range(1500):
+        nr, nc = rng.randint(1, 9), rng.randint(1, 9)
+        draw = (lambda: float(rng.randint(0, 3)),
+                lambda: rng.choice([0.0, 33.3, 50.0, 66.7, 100.0]),
+                lambda: round(rng.random() * 100, 1), lambda: 0.0)[k % 4]
+        matrix = [[draw() for _ in range(nc)] for _ in range(nr)]
+        for maximize in (True, False):
+            rows, cols = scipy_lsa(np.array(matrix), maximize=maximize)
+            assert m.linear_sum_assignment(matrix, maximize) == (list(rows), list(cols)), matrix
+    assert m.linear_sum_assignment([]) == ([], [])
+
+
+def test_matching_does_not_import_scipy():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys\n"
+            "from partnerkeuze.sdg import matching as m\n"
+            "m.best_assignment({'F1': {'P1': 3.0, 'P2': 1.0}, 'F2': {'P1': 2.0}})\n"
+            "print('scipy' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         check=True)
+    assert out.stdout.strip() == "False", out.stderr

@@ -51,15 +51,16 @@ class DutchParser(argparse.ArgumentParser):
             "positional arguments:", "argumenten:")
 
 
-def build_parser() -> DutchParser:
-    """The parser with every command's subparser."""
+def build_parser(only: str | None = None) -> DutchParser:
+    """The parser with every command's subparser, or with only the subparser of one command
+    (what main needs to run it: importing and building all of them costs about 20 ms)."""
     parser = DutchParser(prog="partnerkeuze",
                          description="Partnerkeuze: een partnergemeente kiezen, eerlijk en open.")
     from partnerkeuze import __version__
 
     parser.add_argument("--version", action="version", version=f"partnerkeuze {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         importlib.import_module(f"partnerkeuze.cli.cmd_{name.replace('-', '_')}").add_parser(sub)
     return parser
 
@@ -78,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         # A writer interrupted by a full disk leaves generators that complain in English at
         # clean-up; the user already got the Dutch message.
         sys.unraisablehook = lambda unraisable: None
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The command's own parser only when the first word names a command (`partnerkeuze merge
+    # ...`); anything else (no command, --help, --version, a typo) gets the full parser and so
+    # the full list of commands in its help and errors.
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help(sys.stderr)

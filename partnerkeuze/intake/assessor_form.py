@@ -7,12 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from partnerkeuze import reference
-from partnerkeuze.intake.candidacy_form import fit_to_width
 from partnerkeuze.intake.conflicts import conflicted_pairs
 from partnerkeuze.intake.identity import KIND_ASSESSOR, Call, check_call, now_stamp, read_meta, \
     write_meta
@@ -33,8 +28,7 @@ COLUMNS = (("Kandidaat", 11), ("Gemeente", 24), ("Land", 14), ("Criterium", 10),
 SCORE_COL, MOTIVATION_COL = 8, 9
 MAX_ROWS = 20_000
 MOTIVATION_MAX = 2000
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+INPUT_COLOR, HEADER_COLOR = "FFF2CC", "1F4E79"  # fills of the input cells and the headers
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -52,18 +46,21 @@ def candidates_for(model, assessor_id: str) -> tuple[list, int]:
 
 
 def _header(ws, row: int, titles) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     for c, (title, width) in enumerate(titles, start=1):
         cell = ws.cell(row=row, column=c)
         put(cell, title)
         cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=HEADER_COLOR)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        from openpyxl.utils import get_column_letter
-
         ws.column_dimensions[get_column_letter(c)].width = width
 
 
 def _protect(ws) -> None:
+    from partnerkeuze.intake.candidacy_form import fit_to_width
+
     fit_to_width(ws, landscape=True)
     p = ws.protection
     p.sheet = True
@@ -73,8 +70,14 @@ def _protect(ws) -> None:
     p.autoFilter = False
 
 
-def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int]:
-    """(the form of one assessor, candidates on it, candidates left out for a conflict)."""
+def build_assessor_form(model, call: Call, assessor):
+    """(the form of one assessor (an openpyxl Workbook), candidates on it, candidates left out
+    for a conflict)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    input_fill = PatternFill("solid", fgColor=INPUT_COLOR)
     cands, n_conflicts = candidates_for(model, assessor.id)
     existing = {(s.candidate, s.criterion): s for s in model.scores if s.assessor == assessor.id}
     wb = Workbook()
@@ -115,7 +118,7 @@ def build_assessor_form(model, call: Call, assessor) -> tuple[Workbook, int, int
                 put(ws.cell(row=row, column=c), v)
             for c in (SCORE_COL, MOTIVATION_COL):
                 cell = ws.cell(row=row, column=c)
-                cell.fill = INPUT_FILL
+                cell.fill = input_fill
                 cell.protection = Protection(locked=False)
                 cell.alignment = Alignment(wrap_text=c == MOTIVATION_COL, vertical="top")
             key = (crit.scale_min, crit.scale_max)
@@ -159,6 +162,10 @@ def current_declaration(model, assessor_id: str, candidate_id: str) -> str:
 def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
     """The conflict-of-interest declaration: one row per active candidate (also the ones left
     off the scores for a declared conflict), the current declaration prefilled."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    input_fill = PatternFill("solid", fgColor=INPUT_COLOR)
     ws = wb.create_sheet(DECL_SHEET, 1)
     put(ws["A1"], f"Verklaring over belangenconflicten: {assessor.id} {assessor.name}")
     ws["A1"].font = Font(size=14, bold=True, color="1F4E79")
@@ -187,7 +194,7 @@ def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
             put(ws.cell(row=row, column=c), v)
         for c in (DECL_COL, DECL_NOTE_COL):
             cell = ws.cell(row=row, column=c)
-            cell.fill = INPUT_FILL
+            cell.fill = input_fill
             cell.protection = Protection(locked=False)
             cell.alignment = Alignment(wrap_text=c == DECL_NOTE_COL, vertical="top")
         dv.add(ws.cell(row=row, column=DECL_COL).coordinate)
@@ -198,6 +205,8 @@ def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
 
 
 def _answers_sheet(wb, model, cands) -> None:
+    from openpyxl.styles import Alignment, Font
+
     ws = wb.create_sheet("Antwoorden")
     put(ws["A1"], "Antwoorden van de kandidaten (om te lezen)")
     ws["A1"].font = Font(size=14, bold=True, color="1F4E79")
@@ -225,6 +234,8 @@ def _answers_sheet(wb, model, cands) -> None:
 
 
 def _criteria_sheet(wb, model) -> None:
+    from openpyxl.styles import Alignment, Font
+
     ws = wb.create_sheet("Criteria")
     put(ws["A1"], "Criteria met hun gewicht en schaal")
     ws["A1"].font = Font(size=14, bold=True, color="1F4E79")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkeuze import reference
+from partnerkeuze.cellref import col_letter
 from partnerkeuze.intake import texts
 from partnerkeuze.intake.identity import KIND_CANDIDACY, Call, check_call, read_meta
 from partnerkeuze.intake.safety import FormRefused, open_form
@@ -38,14 +39,12 @@ class CandidacyForm:
 
 def _grid(ws) -> dict[str, object]:
     """The values of the first rows and columns of a sheet by A1 reference (bounded)."""
-    from openpyxl.utils import get_column_letter
-
     out: dict[str, object] = {}
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLS,
                                          values_only=True), start=1):
         for c, value in enumerate(row, start=1):
             if value is not None:
-                out[f"{get_column_letter(c)}{r}"] = value
+                out[f"{col_letter(c)}{r}"] = value
     return out
 
 
@@ -62,8 +61,6 @@ def _ods_sheets(path: Path) -> dict[str, dict[str, object]]:
     import warnings
 
     import pandas as pd
-    from openpyxl.utils import get_column_letter
-
     from partnerkeuze.intake.safety import open_checked
 
     data, _ = open_checked(path, "ods")
@@ -83,7 +80,7 @@ def _ods_sheets(path: Path) -> dict[str, dict[str, object]]:
         for r, row in enumerate(frame.itertuples(index=False), start=1):
             for c, value in enumerate(row[:MAX_COLS], start=1):
                 if value is not None and not (isinstance(value, float) and value != value):
-                    grid[f"{get_column_letter(c)}{r}"] = value
+                    grid[f"{col_letter(c)}{r}"] = value
         out[str(name)] = grid
     for (sheet, ref), formula in _ods_formulas(data).items():
         if sheet in out:  # what the candidate typed, not its result (kept as text)
@@ -98,8 +95,6 @@ def _ods_formulas(data: bytes) -> dict[tuple[str, str], str]:
     import zipfile
 
     from lxml import etree
-    from openpyxl.utils import get_column_letter
-
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     out: dict[tuple[str, str], str] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
@@ -122,7 +117,7 @@ def _ods_formulas(data: bytes) -> dict[tuple[str, str], str]:
                 formula = el.get(t + "formula")
                 if formula and row < MAX_ROWS and col < MAX_COLS:
                     text = formula.split(":", 1)[1] if formula.startswith("of:") else formula
-                    out[(sheet, f"{get_column_letter(col + 1)}{row + 1}")] = \
+                    out[(sheet, f"{col_letter(col + 1)}{row + 1}")] = \
                         text.replace("[.", "").replace("]", "")[:ANSWER_MAX]
                 col += int(el.get(t + "number-columns-repeated") or 1)
     return out

@@ -170,23 +170,13 @@ def _scan_xml(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 
 def open_form(path: Path):
-    """(openpyxl read-only workbook, bytes, short hash) of a form that passed every check."""
-    import io
-    import warnings
-
-    from openpyxl import load_workbook
+    """(form workbook, bytes, short hash) of a .xlsx form that passed every check: a
+    form_book.FormBook, read with the project's part-level reader, every sheet bounded."""
+    from partnerkeuze.intake.form_book import FormBook
 
     data = read_bytes(path)
     check_package(path, data)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
-                               keep_links=False, keep_vba=False)
-    except Exception as exc:  # damaged packages raise many kinds (KeyError, ParseError, ...)
-        raise FormRefused(path, f"het formulier kan niet gelezen worden; het is beschadigd of "
-                                f"geen Excel-formulier ({type(exc).__name__})") from None
-    return wb, data, file_hash(data)
+    return FormBook(path, data), data, file_hash(data)
 
 
 def open_checked(path: Path, kind: str) -> tuple[bytes, str]:

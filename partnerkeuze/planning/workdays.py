@@ -30,8 +30,28 @@ def iso_codes(countries) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=512)
+def _table_public(iso: str, year: int) -> dict | None:
+    """{day: name} of a country's public holidays from the committed table (holiday_table.py,
+    generated from the pinned `holidays` package), or None outside its years and countries."""
+    from partnerkeuze.planning import holiday_table as table
+
+    if not table.FIRST_YEAR <= year <= table.LAST_YEAR or iso not in table.PUBLIC:
+        return None
+    out = {}
+    for item in table.PUBLIC[iso][year].split():
+        day, _, name = item.partition(":")
+        out[dt.date(year, int(day[:2]), int(day[2:]))] = table.NAMES[int(name)]
+    return out
+
+
+@lru_cache(maxsize=512)
 def _public(iso: str, year: int) -> tuple[frozenset, frozenset]:
     """(public holidays, weekend weekdays) of a country in a year."""
+    days = _table_public(iso, year)
+    if days is not None:
+        from partnerkeuze.planning.holiday_table import WEEKEND
+
+        return frozenset(days), frozenset(WEEKEND[iso])
     import holidays
 
     try:
@@ -44,6 +64,15 @@ def _public(iso: str, year: int) -> tuple[frozenset, frozenset]:
 @lru_cache(maxsize=64)
 def _school(year: int) -> frozenset:
     """Flemish school holidays (and school days off) in a year."""
+    from partnerkeuze.planning import holiday_table as table
+
+    if table.FIRST_YEAR <= year <= table.LAST_YEAR:
+        out = set()
+        for item in table.SCHOOL[year].split():
+            day, _, more = item.partition("+")
+            first = dt.date(year, int(day[:2]), int(day[2:]))
+            out.update(first + dt.timedelta(days=k) for k in range(int(more or 0) + 1))
+        return frozenset(out)
     import holidays
 
     return frozenset(holidays.country_holidays(BELGIUM, subdiv=SCHOOL_SUBDIV, years=year,
@@ -52,6 +81,9 @@ def _school(year: int) -> frozenset:
 
 def holiday_name(day: dt.date, iso: str) -> str | None:
     """The name of a public holiday of a country on a day, or None."""
+    days = _table_public(iso, day.year)
+    if days is not None:
+        return days.get(day)
     import holidays
 
     try:
