@@ -24,6 +24,11 @@ class Snapshot:
         r = rows[row - 1]
         return r[col - 1] if col - 1 < len(r) else None
 
+    def row_count(self, sheet: str) -> int:
+        """len(self.rows(sheet)); a file snapshot answers without loading the sheet's values."""
+        count = getattr(self.sheets, "row_count", None)
+        return count(sheet) if count is not None else len(self.rows(sheet))
+
     def has_sheet(self, sheet: str) -> bool:
         """True when the workbook has this sheet."""
         return sheet in self.sheets

@@ -89,7 +89,7 @@ def score(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
 
     progress("Scores berekenen…")
     result = evaluate(model)
-    patch = results_patch(model, result, len(snap.rows(layout.sheet("score_table").name)))
+    patch = results_patch(model, result, snap.row_count(layout.sheet("score_table").name))
     patch.merge(score_patch(model, snap, result))
     summary = score_summary(model, result)
     from partnerkeuze.procedure import read_record

@@ -102,14 +102,30 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
                          "rang geeft (gelijke scores delen de betere rang).", "pk_output")])
     block.append([Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
                  + [Styled(f"Rang {r}", "pk_header") for r in range(1, n + 1)])
+    shares: dict[float, Styled] = {}  # candidates x candidates cells, a few thousand values
     for row in sv.rank_rows(result, sens):
-        block.append([Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
-                     + [Styled(p, "pk_output", "0.0%") for p in row["ranks"]])
+        cells = [Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
+        for p in row["ranks"]:
+            cell = shares.get(p)
+            if cell is None:
+                cell = shares[p] = Styled(p, "pk_output", "0.0%")
+            cells.append(cell)
+        block.append(cells)
     old = len(snap.rows(sheet))
-    width = max(7, n + 2, _width(snap, sheet, 4, gl.ACCEPTABILITY_COL))
-    width = max([width] + [_width(snap, sheet, r, gl.ACCEPTABILITY_COL)
-                           for r in range(4, old + 1)])
-    patch.write_block(Block(sheet, 4, gl.ACCEPTABILITY_COL, block,
+    widths = [_width(snap, sheet, r, gl.ACCEPTABILITY_COL) for r in range(4, old + 1)]
+    width = max([7, n + 2] + widths)
+    # Each row is written as wide as its values and what it held before (so the 7 cells of an
+    # acceptability row are not padded to the rank table's n + 2 columns: that would be
+    # candidates x candidates empty cells); consecutive rows of one width form one block.
+    start = 0
+    for i in range(1, len(block) + 1):
+        here = max(len(block[start]), widths[start] if start < len(widths) else 0)
+        if i < len(block) and max(len(block[i]), widths[i] if i < len(widths) else 0) == here:
+            continue
+        patch.write_block(Block(sheet, 4 + start, gl.ACCEPTABILITY_COL, block[start:i],
+                                width=here))
+        start = i
+    patch.write_block(Block(sheet, 4 + len(block), gl.ACCEPTABILITY_COL, [],
                             clear_to=max(old, 4 + len(block)), width=width))
     vary = (" De scores van de beoordelaars variëren mee binnen hun spreiding."
             if sens.vary_scores else "")

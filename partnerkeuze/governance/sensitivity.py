@@ -30,7 +30,8 @@ import numpy as np
 from partnerkeuze.core.scoring import RANK_DECIMALS
 
 EDGE = 1e-9  # percent: interval ends this close to 0 or 100 are reported as 0 or 100
-CHUNK = 2000  # sampled weightings scored at once (memory: candidates x CHUNK floats)
+CHUNK = 2000  # sampled weightings scored at once, at most ...
+CHUNK_FLOATS = 250_000  # ... and at most this many scores per chunk (about 2 MB an array)
 
 
 def shortlist_mask(scores: np.ndarray, size: int) -> np.ndarray:
@@ -119,12 +120,15 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
     competition rank r. ``noise(k)``, when given, returns k perturbed score matrices
     [k, candidate, criterion] to use instead of x."""
     n = x.shape[0]
-    counts = np.zeros((n, n), dtype=np.int64)
     total = len(weights)
+    counts = np.zeros((n, n), dtype=np.int32 if total < 2 ** 31 else np.int64)
     if n == 0 or total == 0:
         return counts
     per_sample = n * (x.shape[1] if noise is not None else 1)  # floats held per sample
-    chunk = max(1, min(CHUNK, 4_000_000 // max(1, per_sample)))
+    # With noise the chunks stay as they were (the random draws follow the chunks).
+    budget = CHUNK_FLOATS if noise is None else 4_000_000
+    chunk = max(1, min(CHUNK, budget // max(1, per_sample)))
+    who = np.arange(n)[:, None]
     for start in range(0, total, chunk):
         w = weights[start:start + chunk]
         if noise is None:
@@ -132,8 +136,7 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
         else:
             s = np.einsum("kij,kj->ik", noise(len(w)), w)
         ranks = competition_ranks(s)
-        idx = (np.arange(n)[:, None] * n + ranks - 1).ravel()
-        counts += np.bincount(idx, minlength=n * n).reshape(n, n)
+        np.add.at(counts, (np.broadcast_to(who, ranks.shape), ranks - 1), 1)
     return counts
 
 
@@ -306,15 +309,19 @@ def analyse(model, result) -> Sensitivity:
 
         def noise(k, _rng=np.random.default_rng([seed, 1])):
             return low[None] + (high - low)[None] * _rng.random((k,) + x.shape)
-    counts = rank_counts(x, weights, noise) / samples
+    counts = rank_counts(x, weights, noise)
     n = len(ids)
+    # Every share is count / samples: one float object per count (candidates x candidates
+    # shares, most of them 0, held as references to a few thousand floats).
+    share = (np.arange(samples + 1) / samples).tolist()
     for i, cid in enumerate(ids):
-        first = float(counts[i, 0])
-        on = float(counts[i, :min(size, n)].sum())
+        row = counts[i]
+        first = share[int(row[0])]
+        on = float((row[:min(size, n)] / samples).sum())
         out.acceptability[cid] = {"first": first, "shortlist": on}
         out.errors[cid] = {"first": standard_error(first, samples),
                            "shortlist": standard_error(on, samples)}
-        out.ranks[cid] = [float(v) for v in counts[i]]
+        out.ranks[cid] = [share[c] for c in row.tolist()]
     for c in result.candidates:
         out.acceptability.setdefault(c.id, {"first": 0.0, "shortlist": 0.0})
     result.extras["sensitivity"] = out

@@ -156,6 +156,8 @@ class FileWorkbook:
         self.pkg = Package(self.path)
         self._reader = WorkbookReader(self.pkg)
         self._base: dict[str, object] = {}
+        if not hasattr(self, "_saved"):
+            self._saved: dict[str, tuple] = {}  # name -> (rows, edits) read before a save
         self._tables: dict = {}
         self._snapshot: Snapshot | None = None
 
@@ -167,7 +169,14 @@ class FileWorkbook:
     def _base_rows(self, name: str):
         rows = self._base.get(name)
         if rows is None:
-            rows = self._base[name] = self._reader.sheet_rows(name)
+            from partnerkeuze.xlsx.reader import overlay
+
+            saved = self._saved.pop(name, None)
+            if saved is not None:  # read before the last save: its rows with what was written
+                base, edits = saved
+                rows = self._base[name] = overlay(base, edits) if edits else base
+            else:
+                rows = self._base[name] = self._reader.sheet_rows(name)
         return rows
 
     def _rows(self, name: str):
@@ -182,9 +191,17 @@ class FileWorkbook:
         if self._snapshot is None:
             from partnerkeuze.xlsx.reader import FileSheets
 
-            self._snapshot = Snapshot(sheets=FileSheets(self.pkg.sheet_names, self._rows),
+            self._snapshot = Snapshot(sheets=FileSheets(self.pkg.sheet_names, self._rows,
+                                                        self._row_count),
                                       source=self.name)
         return self._snapshot
+
+    def _row_count(self, name: str) -> int:
+        """len(self._rows(name)), counted in the file when the sheet was not read."""
+        if name in self._base or name in self._saved:
+            return len(self._rows(name))
+        edits = self._edits.sheets.get(name)
+        return max(self._reader.row_count(name), edits.max_row() if edits else 0)
 
     def _value(self, sheet: str, row: int, col: int):
         if sheet not in self.pkg.sheets:
@@ -265,13 +282,14 @@ class FileWorkbook:
         (with the patches written over them) stay; nothing is read twice."""
         from partnerkeuze.xlsx.edits import Edits
 
-        kept = {name: self._rows(name) for name in self._base}
+        kept = {name: (rows, self._edits.sheets.get(name)) for name, rows in self._base.items()}
+        kept.update((name, saved) for name, saved in self._saved.items() if name not in kept)
         self._edits = Edits()
         self._patches = []
         self._builder = None
         self._wb = None
         self._open()
-        self._base.update(kept)
+        self._saved = kept  # overlaid when asked for (a command that ends here never pays)
 
     @property
     def wb(self):

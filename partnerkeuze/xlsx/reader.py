@@ -271,6 +271,18 @@ class WorkbookReader:
             raise
         return SparseRows(rows, max_row, max_col)
 
+    def row_count(self, name: str) -> int:
+        """How many rows sheet_rows(name) would give (its last row with a cell), found without
+        reading the values: a sheet of long formulas is not loaded to be counted."""
+        from partnerkeuze.xlsx import scan
+
+        part = self.pkg.sheets[name]
+        try:
+            with self.pkg.open(part) as fh:
+                return scan.last_row(fh)
+        except (scan.Unsupported, scan.Damaged):
+            return len(self.sheet_rows(name))
+
     def sheet_rows_xml(self, name: str) -> SparseRows:
         """The values of one sheet by the XML parser (the reference for the fast scanner)."""
         from lxml import etree
@@ -377,10 +389,17 @@ class WorkbookReader:
 class FileSheets(dict):
     """Sheet name -> rows of values, each sheet loaded (by load(name)) on first use."""
 
-    def __init__(self, names, load):
+    def __init__(self, names, load, count=None):
         super().__init__()
         self._load = load
         self._names = list(names)
+        self._count = count
+
+    def row_count(self, key) -> int:
+        """len(self[key]), without loading the sheet when it is not loaded yet."""
+        if dict.__contains__(self, key) or self._count is None:
+            return len(self[key]) if key in self._names else 0
+        return self._count(key) if key in self._names else 0
 
     def __missing__(self, key):
         if key not in self._names:

@@ -220,6 +220,22 @@ def _freeze(rows: list, touched: list) -> None:
         rows[index] = tuple(rows[index])
 
 
+CELL_ROW_RE = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
+
+
+def last_row(stream) -> int:
+    """The highest row holding a cell (what scan() gives as max row), without reading a value;
+    Unsupported when a cell does not name its place first (the caller then scans)."""
+    last = 0
+    for chunk in chunks_of(stream):
+        found = CELL_ROW_RE.findall(chunk)
+        if len(found) != chunk.count(b"<c ") + chunk.count(b"<c>"):
+            raise Unsupported("cel zonder plaats")
+        if found:
+            last = max(last, max(map(int, found)))
+    return last
+
+
 def _check_end(tail: bytes) -> None:
     if not tail.rstrip().endswith(b"</worksheet>"):
         raise Damaged("het blad is onvolledig")
