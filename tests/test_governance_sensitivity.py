@@ -200,3 +200,43 @@ def test_score_json_has_acceptability_and_stability(demo_template, tmp_path):
     text = " ".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c)
     assert "Dassa-Zoumé staat eerst in" in text and "van de aannemelijke wegingen" in text
     assert "zonder dat de shortlist verandert" in text
+
+
+def test_rank_table_on_the_sheet_is_bounded_and_true_to_the_json(tmp_path):
+    """With more eligible candidates than RANK_COLUMNS the sheet shows ranks 1-20 and one column
+    for every lower rank together (the sum of those shares), and no cell beyond it; the JSON keeps
+    every rank. A table of candidates x candidates cells would be a million cells at 1,000."""
+    from openpyxl import load_workbook
+
+    from bench.common import large_call
+    from partnerkeuze import audit
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    n, RANK_COLUMNS = 26, 20  # 26 eligible candidates; the sheet shows 20 ranks (docs/governance.md)
+    path = large_call(tmp_path / "groot.xlsx", n, 4, 2)
+    book = FileWorkbook(path)
+    book.apply(audit.entry_patch(book.snapshot(), "new", "nieuwe werkmap, modus stedenband"))
+    book.save(backup=False)
+    r = run_cli("score", path, "--json")
+    assert r.returncode == 0, r.stderr
+    ranks = json.loads(r.stdout)["sensitivity"]["ranks"]
+    assert len(ranks) == n and all(len(v) == n for v in ranks.values())
+    rows = list(load_workbook(path)["Gevoeligheid"].iter_rows(values_only=True))
+    head = next(i for i, row in enumerate(rows) if "Rang 1" in row)
+    header = [c for c in rows[head] if c is not None]
+    first = rows[head].index("ID")
+    assert header == (["ID", "Gemeente"] + [f"Rang {k}" for k in range(1, RANK_COLUMNS + 1)]
+                      + [f"Rang {RANK_COLUMNS + 1} of lager"])
+    assert "alle rangen staan in de uitvoer van 'partnerkeuze score --json'" in str(rows[head - 1])
+    seen = set()
+    for row in rows[head + 1:]:
+        cid = row[first]
+        if cid is None:
+            continue
+        cells = row[first + 2:]
+        assert all(c is None for c in cells[RANK_COLUMNS + 1:])  # nothing past the last column
+        assert cells[:RANK_COLUMNS] == pytest.approx(ranks[cid][:RANK_COLUMNS], abs=1e-12)
+        assert cells[RANK_COLUMNS] == pytest.approx(sum(ranks[cid][RANK_COLUMNS:]), abs=1e-12)
+        assert sum(cells[:RANK_COLUMNS + 1]) == pytest.approx(1.0, abs=1e-9)
+        seen.add(cid)
+    assert seen == set(ranks)

@@ -71,6 +71,12 @@ def consensus_patch(model: Model, snap: Snapshot, result) -> Patch:
     return patch
 
 
+# The rank-acceptability table on Gevoeligheid shows ranks 1 to RANK_COLUMNS and then one column
+# for every lower rank together: a table of candidates x candidates shares is unreadable at a few
+# hundred candidates (and a million cells at 1,000); the full shares stay in `score --json`.
+RANK_COLUMNS = 20
+
+
 def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
     """The stability table and the acceptability block of the Gevoeligheid sheet."""
     from partnerkeuze.governance import sensitivity as sv
@@ -97,15 +103,22 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
                       Styled(err["shortlist"], "pk_output", "0.00%"),
                       Styled(sv.acceptability_sentence(names[cid], acc) + ".", "pk_output")])
     n = len(sens.eligible)
+    shown = min(n, RANK_COLUMNS)
     block.append([])
+    lower = (f" Na rang {shown} volgt één kolom met het deel dat een lagere rang geeft; alle rangen "
+             f"staan in de uitvoer van 'partnerkeuze score --json'." if n > shown else "")
     block.append([Styled("Rangaanvaardbaarheid: het deel van de aannemelijke wegingen dat elke "
-                         "rang geeft (gelijke scores delen de betere rang).", "pk_output")])
+                         "rang geeft (gelijke scores delen de betere rang)." + lower, "pk_output")])
     block.append([Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
-                 + [Styled(f"Rang {r}", "pk_header") for r in range(1, n + 1)])
-    shares: dict[float, Styled] = {}  # candidates x candidates cells, a few thousand values
+                 + [Styled(f"Rang {r}", "pk_header") for r in range(1, shown + 1)]
+                 + ([Styled(f"Rang {shown + 1} of lager", "pk_header")] if n > shown else []))
+    shares: dict[float, Styled] = {}  # equal shares written as one value
     for row in sv.rank_rows(result, sens):
         cells = [Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
-        for p in row["ranks"]:
+        ranks = list(row["ranks"][:shown])
+        if n > shown:
+            ranks.append(sum(row["ranks"][shown:]))
+        for p in ranks:
             cell = shares.get(p)
             if cell is None:
                 cell = shares[p] = Styled(p, "pk_output", "0.0%")
@@ -113,7 +126,7 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
         block.append(cells)
     old = len(snap.rows(sheet))
     widths = [_width(snap, sheet, r, gl.ACCEPTABILITY_COL) for r in range(4, old + 1)]
-    width = max([7, n + 2] + widths)
+    width = max([7, shown + 2 + (n > shown)] + widths)
     # Each row is written as wide as its values and what it held before (so the 7 cells of an
     # acceptability row are not padded to the rank table's n + 2 columns: that would be
     # candidates x candidates empty cells); consecutive rows of one width form one block.
