@@ -9,8 +9,6 @@ incomplete (a missing declaration is a problem, never a silent drop-out of the p
 
 from __future__ import annotations
 
-import numpy as np
-
 from partnerkeuze import layout
 from partnerkeuze.cellref import place
 from partnerkeuze.errors import Problem
@@ -39,20 +37,17 @@ def cleared_pairs(model: Model) -> set[tuple[str, str]]:
             if NO_CONFLICT in decl and CONFLICT not in decl}
 
 
-def counted_matrix(model: Model) -> np.ndarray:
-    """counted[i, a]: True when assessor a's scores count for candidate i."""
+def counted_matrix(model: Model) -> list[list[bool]]:
+    """counted[i][a]: True when assessor a's scores count for candidate i (nested lists;
+    ``numpy.array(counted, dtype=bool)`` where an array is needed)."""
     cleared = cleared_pairs(model)
-    return np.array([[(a.id, c.id) in cleared for a in model.assessors]
-                     for c in model.candidates], dtype=bool).reshape(
-        len(model.candidates), len(model.assessors))
+    return [[(a.id, c.id) in cleared for a in model.assessors] for c in model.candidates]
 
 
-def expected_matrix(model: Model) -> np.ndarray:
-    """expected[i, a]: True unless assessor a declared a conflict for candidate i (the panel)."""
+def expected_matrix(model: Model) -> list[list[bool]]:
+    """expected[i][a]: True unless assessor a declared a conflict for candidate i (the panel)."""
     conflicted = conflicted_pairs(model)
-    return np.array([[(a.id, c.id) not in conflicted for a in model.assessors]
-                     for c in model.candidates], dtype=bool).reshape(
-        len(model.candidates), len(model.assessors))
+    return [[(a.id, c.id) not in conflicted for a in model.assessors] for c in model.candidates]
 
 
 def counted_scores(model: Model) -> list:

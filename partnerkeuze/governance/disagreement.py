@@ -78,9 +78,10 @@ def analyse(model: Model, result) -> Disagreement:
     cands = [c.id for c in result.candidates]
     ass = [a.id for a in model.assessors]
     order = {c.id: i for i, c in enumerate(model.candidates)}
-    counted = counted_matrix(model)[[order[c] for c in cands]] if cands else \
-        np.zeros((0, len(ass)), bool)
-    cube = score_matrix(model.scores, cands, [c.id for c in crits], ass)
+    counted = np.array(counted_matrix(model), dtype=bool).reshape(len(model.candidates), len(ass))
+    counted = counted[[order[c] for c in cands]] if cands else np.zeros((0, len(ass)), bool)
+    cube = np.array(score_matrix(model.scores, cands, [c.id for c in crits], ass),
+                    dtype=float).reshape(len(cands), len(crits), len(ass))
     cube = np.where(counted[:, None, :], cube, np.nan)
     n_scores = (~np.isnan(cube)).sum(axis=2)
     with np.errstate(all="ignore"):
