@@ -229,3 +229,68 @@ def test_build_writes_scores_and_declarations_sorted(tmp_path):
         ids = [ws.cell(r, col).value for r in range(t.first_data_row, ws.max_row + 1)]
         ids = [i for i in ids if i]
         assert ids == sorted(ids, key=str.casefold), key
+
+
+def test_merge_keeps_the_tables_sorted_and_the_scoretabel_fast(demo_template, tmp_path):
+    """Merging forms into a demo whose B2 scores were taken out: the new rows land among the
+    others (the table rewritten sorted, a changed score moved with its row), then the
+    Scoretabel finds every candidate fast and equals Python."""
+    import shutil
+
+    from conftest import run_cli
+    from intake_support import fill_assessor
+
+    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.patch import Patch
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    path = tmp_path / "werkmap.xlsx"
+    shutil.copy(demo_template, path)
+    book = FileWorkbook(path)
+    model = parse_lenient(book.snapshot(), [])
+    t = layout.table("scores")
+    keep = [[r.get(c.key) for c in t.columns] for r in model.tables["scores"]
+            if not (r["assessor"] == "B2" and r["candidate"] in ("K02", "K05"))]
+    before = {(r[0], r[1], r[2]): r[3] for r in keep}
+    patch = Patch()
+    patch.replace_table("scores", keep)
+    book.apply(patch)
+    book.save(backup=False)
+    proc = run_cli("assessor-forms", path, "--out", tmp_path / "uit")
+    assert proc.returncode == 0, proc.stderr
+    inbox = tmp_path / "in"
+    fill_assessor(tmp_path / "uit" / "Beoordelingsformulier-B2-Koen-Janssens.xlsx",
+                  inbox / "b2.xlsx", {("K02", "C01"): 3, ("K05", "C02"): 4, ("K01", "C01"): 1})
+    proc = run_cli("merge", path, inbox)
+    assert "gesorteerd op kandidaat" in proc.stdout, proc.stdout + proc.stderr
+    model = parse_lenient(FileWorkbook(path, for_writing=False).snapshot(), [])
+    rows = model.tables["scores"]
+    ids = [r["candidate"] for r in rows]
+    assert ids == sorted(ids, key=str.casefold)
+    got = {(r["candidate"], r["criterion"], r["assessor"]): r["score"] for r in rows}
+    assert got[("K02", "C01", "B2")] == 3 and got[("K05", "C02", "B2")] == 4
+    assert got[("K01", "C01", "B2")] == 1
+    assert {k: v for k, v in got.items() if k[2] != "B2"} == \
+        {k: v for k, v in before.items() if k[2] != "B2"}
+    proc = run_cli("score", path)
+    assert proc.returncode == 0, proc.stderr
+    from lo import recalculated_values
+
+    rows = recalculated_values(path, layout.sheet("score_table").name)
+    header = rows[5]
+    want = _python(path)
+    fast = header.index("Snel S")
+    checked = 0
+    for r in rows[6:]:
+        if not r[0]:
+            continue
+        assert r[fast] is True, r[0]
+        for j, crit in enumerate(header[2:], start=2):
+            if crit is None:
+                break
+            if want[r[0], crit] is None:
+                assert r[j] in (None, "")
+            else:
+                assert r[j] == pytest.approx(want[r[0], crit], abs=1e-9)
+                checked += 1
+    assert checked > 80

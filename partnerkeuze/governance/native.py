@@ -140,7 +140,7 @@ def median_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) 
             f'SUMIF({h["ids"]},{w["A"]},{h["ok"]}),{w["S"]})),"")')
 
 
-def _sort_key(value) -> tuple:
+def sort_key(value) -> tuple:
     """Close to Excel's ascending text order for IDs: case-insensitive, punctuation before
     digits before letters; blanks last. Where Excel orders differently the Scoretabel notices
     and reads the whole columns (right, only slower)."""
@@ -157,7 +157,7 @@ def sorted_rows(table_key: str, rows: list[list]) -> list[list]:
         return rows
     t = layout.table(table_key)
     i = t.index("candidate")
-    return sorted(rows, key=lambda r: _sort_key(r[i] if i < len(r) else None))
+    return sorted(rows, key=lambda r: sort_key(r[i] if i < len(r) else None))
 
 
 # --- score validation per criterion scale -------------------------------------------------
