@@ -294,3 +294,36 @@ def test_merge_keeps_the_tables_sorted_and_the_scoretabel_fast(demo_template, tm
                 assert r[j] == pytest.approx(want[r[0], crit], abs=1e-9)
                 checked += 1
     assert checked > 80
+
+
+def test_merge_appends_when_rewriting_would_lose_a_formula(demo_template, tmp_path):
+    import shutil
+
+    from openpyxl import load_workbook
+
+    from conftest import run_cli
+    from intake_support import fill_assessor
+
+    path = tmp_path / "werkmap.xlsx"
+    shutil.copy(demo_template, path)
+    wb = load_workbook(path)
+    ws = wb[layout.sheet("scores").name]
+    t = layout.table("scores")
+    mot = t.first_col + t.index("motivation")
+    ws.cell(t.first_data_row + 3, mot).value = '=UPPER("zie verslag")'
+    b2 = [r for r in range(t.first_data_row, ws.max_row + 1)
+          if ws.cell(r, t.first_col + t.index("assessor")).value == "B2"
+          and ws.cell(r, t.first_col).value == "K02"]
+    ws.delete_rows(b2[0], len(b2))  # B2's K02 rows gone: a merge brings them back
+    wb.save(path)
+    proc = run_cli("assessor-forms", path, "--out", tmp_path / "uit")
+    assert proc.returncode == 0, proc.stderr
+    fill_assessor(tmp_path / "uit" / "Beoordelingsformulier-B2-Koen-Janssens.xlsx",
+                  tmp_path / "in" / "b2.xlsx", {("K02", "C01"): 3})
+    proc = run_cli("merge", path, tmp_path / "in")
+    assert "gesorteerd op kandidaat" not in proc.stdout
+    ws = load_workbook(path)[layout.sheet("scores").name]
+    assert ws.cell(t.first_data_row + 3, mot).value == '=UPPER("zie verslag")'
+    ids = [ws.cell(r, t.first_col).value for r in range(t.first_data_row, ws.max_row + 1)]
+    ids = [i for i in ids if i]
+    assert ids[-1] == "K02"  # appended

@@ -236,8 +236,8 @@ class Merger:
     @staticmethod
     def _rows_if_plain(snap, key: str):
         """The table's filled rows (values in column order, '_row'), or None when rewriting
-        them could lose something: a problem in a cell (a value the parser cannot keep) or
-        anything typed beside the table on its data rows."""
+        them could lose something: a problem in a cell (a value the parser cannot keep), a
+        formula in the table, or anything typed beside the table on its data rows."""
         from partnerkeuze.parse import read_table
 
         t = layout.table(key)
@@ -249,6 +249,8 @@ class Merger:
         for raw in snap.rows(layout.TABLE_SHEET[key].name)[t.first_data_row - 1:]:
             if any(v not in (None, "") for i, v in enumerate(raw) if i < lo or i >= hi):
                 return None
+            if any(isinstance(v, str) and v.startswith("=") for v in raw[lo:hi]):
+                return None  # a formula typed into the table: rewriting would make it text
         for rec in recs:
             rec["_values"] = [rec.get(c.key) for c in t.columns]
         return recs
