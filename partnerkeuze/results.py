@@ -98,7 +98,8 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
         for t in "sc":
             col, filled, srt, bnd = g[t]
             pos, fast = helpers[t + "pos"], helpers[t + "fast"]
-            row += [Styled(Formula(native.pos_formula(col, f"$A{r}", filled, srt)), "pk_output", "0"),
+            row += [Styled(Formula(native.pos_formula(col, f"$A{r}", filled, srt)), "pk_output",
+                           "0"),
                     Styled(Formula(native.fast_formula(col, f"$A{r}", pos, filled, bnd)),
                            "pk_output"),
                     Styled(Formula(native.first_formula(pos, fast, bnd)), "pk_output", "0"),
