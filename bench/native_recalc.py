@@ -1,132 +1,219 @@
 """How LibreOffice's recalculation of the Scoretabel grows with the size of a call, before and
-after issue 14 (per-candidate helper cells), as ratios against LibreOffice opening a blank
-workbook in the same run.
+after issue 17 (per-candidate windows found by binary search on tables sorted by candidate).
 
-Run: python bench/native_recalc.py [N ...]  (from the repository root; default 100 200 400 1000)
+Run: python bench/native_recalc.py [N ...]  (from the repository root; default 100 400 1000 2000)
 
-- blank:  LibreOffice opens, recalculates and saves a new, empty governed workbook (baseline)
-- before: the Scoretabel formulas as they were: every cell runs a SUMIFS and COUNTIFS per
-          assessor over all score rows, and two COUNTIFS per assessor over the declarations
-- after:  the formulas of governance/native.py: each candidate row finds its own score rows
-          once (MATCH, COUNTIF) and every cell reads only those rows
-For each N: a call with N candidates, 10 criteria and 3 assessors (N x 30 score rows). 'before'
-is measured up to BEFORE_MAX candidates and stops once one run passes BEFORE_LIMIT seconds (it
-grows with N squared: 100 -> 200 candidates took it from 100 s to 387 s on the CI machine).
+For each N: a call with N candidates, 10 criteria and 3 assessors (N x 30 score rows, N x 3
+declarations), scored by Partnerkeuze. LibreOffice headless opens, recalculates and saves, as
+.xlsx, four workbooks in each of 3 rounds; the CPU seconds of LibreOffice are compared per round
+(paired medians):
+- blank:  a new, empty governed workbook;
+- data:   the scored call with every Scoretabel formula removed (what the data alone costs);
+- before: the Scoretabel formulas of issue 14 (kept in this file): per candidate a MATCH(,,0)
+          and a COUNTIF over the whole candidate column, per candidate and assessor two COUNTIFS
+          over all declarations, per cell a window or, when scattered, the whole columns;
+- after:  the formulas of governance/native.py: per table one pass that checks the sort order,
+          per candidate a binary search and three comparisons, per cell the candidate's window.
+'formulas' is the paired median above 'data': the Scoretabel's own cost. The script checks that
+before and after give the same Scoretabel values.
 
-Measured on the shared 2-core development machine (27/11/2026), blank workbook 7.5 s = 1.0x:
-      N  score rows   before            after
-    100        3000   113.7 s  15.2x     9.1 s  1.2x
-    200        6000   386.7 s  44.1x    10.0 s  1.1x  (other run, blank 8.8 s)
-    400       12000   not measured      14.8 s  2.0x
-   1000       30000   not measured      36.1 s  4.8x
-After: the time above the blank workbook grows about 4x from 400 to 1000 candidates (N^1.5,
-from the one MATCH and COUNTIF per candidate over all score rows); before: 4x from 100 to 200
-(N^2), so 1000 candidates would take hours.
+Measured on the shared 2-core development machine (AMD EPYC, 27/11/2026, other engineers'
+tests running), LibreOffice CPU seconds:
+      N  score rows  blank   data  before formulas  grew  after formulas  grew
+    100        3000   1.7s   1.9s    2.1s     0.2s         2.1s     0.2s
+    400       12000   1.8s   2.7s    3.9s     1.2s   7.3   3.5s     0.8s   3.5
+   1000       30000   1.7s   5.3s    9.9s     4.4s   3.7   8.1s     2.6s   3.2
+   2000       60000   1.7s  13.5s   28.1s    14.5s   3.3  20.9s     9.9s   3.7
+After: the Scoretabel costs 0.6x of before (2.6 s instead of 4.4 s at 1,000 candidates, 9.9
+instead of 14.5 at 2,000), but in LibreOffice it still grows faster than N (3.2x for 2.5x the
+candidates, 3.7x for 2x). The arithmetic is linear now; what grows is LibreOffice's bookkeeping
+for formulas whose ranges span the whole table: a one-off experiment with the same formulas over
+fixed ranges of each candidate's own rows (Scores!$D$5:$D$34, no INDEX over the table) cost
+1.5 s at 1,000 and 2.8 s at 2,000 candidates (1.9x for 2x), against 2.5 s and 6.8 s for the
+windows in the same runs. Every formula that stays right whatever the user types must reach the
+whole table (a row typed at its end belongs to some candidate), so that share stays. The data
+alone ('data' - 'blank') grows superlinearly in LibreOffice too (0.9, 3.6, 11.8 s).
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA, ASSESSORS = 10, 3
-BEFORE_LIMIT = 240.0
-BEFORE_MAX = 200
+ROUNDS = 3
 
 
-def lo_recalc_seconds(path: Path) -> float:
-    """Seconds for LibreOffice headless to open, recalculate and save a workbook as .xlsx."""
+def lo_recalc(path: Path) -> tuple[float, Path]:
+    """(CPU seconds, converted file) of LibreOffice headless opening, recalculating and saving
+    a workbook as .xlsx (CPU of the finished child processes: steadier than wall time on a
+    shared machine)."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     profile = Path(tempfile.mkdtemp(prefix="lo-bench-"))
     out = Path(tempfile.mkdtemp(prefix="lo-bench-out-"))
-    t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                     "--convert-to", "xlsx", "--outdir", str(out), str(path)],
                    check=True, capture_output=True, timeout=3600)
-    seconds = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     shutil.rmtree(profile, ignore_errors=True)
     if not (out / path.name).exists():
         raise RuntimeError(f"LibreOffice did not convert {path}")
-    return seconds
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return cpu, out / path.name
 
 
-def legacy_mean(cand: str, crit: str, last_score_row: int, last_assessor_row: int,
-                last_conflict_row: int) -> str:
-    """The mean formula before issue 14: fixed ranges, per-cell conflict look-ups."""
-    s = lambda c, last: f"Scores!${c}$5:${c}${last}"  # noqa: E731
-    S, C, K, A = (s(c, last_score_row) for c in "DABC")
-    aid = f"Beoordelaars!$A$5:$A${last_assessor_row}"
-    fa, fc, fd = (f"Belangenconflicten!${c}$5:${c}${last_conflict_row}" for c in "ABC")
-    ok = (f'(COUNTIFS({fa},{aid},{fc},{cand},{fd},"geen conflict")>0)*'
-          f'(COUNTIFS({fa},{aid},{fc},{cand},{fd},"conflict")=0)')
-    num = f"SUMPRODUCT(SUMIFS({S},{C},{cand},{K},{crit},{A},{aid})*{ok})"
-    den = f'SUMPRODUCT(COUNTIFS({C},{cand},{K},{crit},{A},{aid},{S},">=0")*{ok})'
-    return f'=IFERROR({num}/{den},"")'
+def score_values(path: Path, n: int) -> list:
+    """The recalculated criterion cells of the Scoretabel (to check before == after)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, data_only=True, read_only=True)
+    rows = wb["Scoretabel"].iter_rows(min_row=7, max_row=6 + n, min_col=1,
+                                      max_col=2 + CRITERIA, values_only=True)
+    out = [[r[0]] + [None if v in (None, "") else round(v, 9) for v in r[2:]] for r in rows]
+    wb.close()
+    return out
+
+
+# --- the Scoretabel formulas before issue 17 (issue 14's), kept here to measure against ----
+
+def _i14_window(col: str, first: str, count: str) -> str:
+    return f"INDEX({col},{first}):INDEX({col},{first}+{count}-1)"
+
+
+def _i14_cleared(rg: dict, who: str, cand: str) -> str:
+    return (f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"geen conflict")>0)*'
+            f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"conflict")=0)')
+
+
+def _i14_mean(rg: dict, cand: str, crit: str, h: dict) -> str:
+    def mean(s: str, k: str, a: str, extra: str) -> str:
+        num = f'SUMPRODUCT(SUMIFS({s},{extra}{k},{crit},{a},{h["ids"]})*{h["ok"]})'
+        den = f'SUMPRODUCT(COUNTIFS({extra}{k},{crit},{a},{h["ids"]},{s},">=0")*{h["ok"]})'
+        return f"{num}/{den}"
+
+    w = {k: _i14_window(rg[k], h["first"], h["count"]) for k in ("S", "K", "A")}
+    fast = mean(w["S"], w["K"], w["A"], "")
+    slow = mean(rg["S"], rg["K"], rg["A"], f'{rg["C"]},{cand},')
+    return f'=IFERROR(IF({h["together"]},{fast},{slow}),"")'
+
+
+def with_issue14_formulas(path: Path, n: int) -> Path:
+    """A copy whose Scoretabel has the formulas of before issue 17: per candidate MATCH(,,0) and
+    COUNTIF over the whole candidate column, per assessor two COUNTIFS over all declarations."""
+    from openpyxl import load_workbook
+
+    from partnerkeuze.cellref import col_letter
+    from partnerkeuze.governance import native
+
+    rg = native.ranges()
+    wb = load_workbook(path)
+    ws = wb["Scoretabel"]
+    hc = 3 + CRITERIA + 1
+    first, count, together = (col_letter(hc + i) for i in range(3))
+    a0, a1 = col_letter(hc + 8), col_letter(hc + 7 + ASSESSORS)
+    for r in (3, 4):
+        for c in range(hc, hc + 8):
+            ws.cell(r, c).value = None
+    for r in range(7, 7 + n):
+        cand = f"$A{r}"
+        h = {"first": f"${first}{r}", "count": f"${count}{r}", "together": f"${together}{r}",
+             "ids": f"${a0}$6:${a1}$6", "ok": f"${a0}{r}:${a1}{r}"}
+        for c in range(3, 3 + CRITERIA):
+            ws.cell(r, c).value = _i14_mean(rg, cand, f"{col_letter(c)}$6", h)
+        ws.cell(r, hc).value = f'=IFERROR(MATCH({cand},{rg["C"]},0),0)'
+        ws.cell(r, hc + 1).value = f'=COUNTIF({rg["C"]},{cand})'
+        ws.cell(r, hc + 2).value = (f'=IF(OR({h["first"]}=0,{h["count"]}=0),FALSE,COUNTIF('
+                                    f'{_i14_window(rg["C"], h["first"], h["count"])},{cand})'
+                                    f'={h["count"]})')
+        for c in range(hc + 3, hc + 8):
+            ws.cell(r, c).value = None
+        for k in range(ASSESSORS):
+            who = f"{col_letter(hc + 8 + k)}$6"
+            ws.cell(r, hc + 8 + k).value = f"={_i14_cleared(rg, who, cand)}"
+    before = path.with_name(path.stem + "-before.xlsx")
+    wb.save(before)
+    return before
+
+
+def without_formulas(path: Path, n: int) -> Path:
+    """A copy whose Scoretabel holds no formulas below its header (the data alone: what
+    opening and saving the workbook costs without the Scoretabel's recalculation)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Scoretabel"]
+    for row in ws.iter_rows(min_row=3, max_row=6 + n, min_col=3):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.value = None
+    data = path.with_name(path.stem + "-data.xlsx")
+    wb.save(data)
+    return data
 
 
 def scored_call(folder: Path, n: int) -> Path:
     """A call of n candidates, scored by Partnerkeuze (the Scoretabel written)."""
     from bench.common import large_call
+    from partnerkeuze import audit
     from partnerkeuze.actions.scoring import score
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
     path = large_call(folder / f"call-{n}.xlsx", n, CRITERIA, ASSESSORS)
     book = FileWorkbook(path)
+    book.apply(audit.entry_patch(book.snapshot(), "new", "bench"))  # score wants a started log
     score(book)
     book.save()
     return path
 
 
-def with_legacy_formulas(path: Path, n: int) -> Path:
-    """A copy whose Scoretabel has the formulas from before issue 14 (helper cells removed)."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    ws = wb["Scoretabel"]
-    rows = n * CRITERIA * ASSESSORS
-    for r in range(7, 7 + n):
-        for c in range(3, 3 + CRITERIA):
-            col = ws.cell(6, c).column_letter
-            ws.cell(r, c).value = legacy_mean(f"$A{r}", f"{col}$6", 4 + rows + 1000,
-                                              4 + ASSESSORS + 40, 4 + n * ASSESSORS + 400)
-        for c in range(4 + CRITERIA, 4 + CRITERIA + 3 + ASSESSORS):
-            ws.cell(r, c).value = None
-    legacy = path.with_name(path.stem + "-before.xlsx")
-    wb.save(legacy)
-    return legacy
-
-
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], rounds: int = ROUNDS) -> None:
     sys.path.insert(0, str(ROOT))
+    from bench.common import machine
     from partnerkeuze.actions.creation import new
 
     folder = Path(tempfile.mkdtemp(prefix="bench-native-"))
     blank = folder / "blank.xlsx"
     new(blank, "stedenband", demo=False)
-    base = lo_recalc_seconds(blank)
-    print(f"blank workbook: {base:.1f} s (1.0x); {CRITERIA} criteria, {ASSESSORS} assessors")
-    print(f"{'N':>6} {'score rows':>10} {'before':>16} {'after':>16}")
-    skip_before = False
+    print(machine())
+    print(f"{CRITERIA} criteria, {ASSESSORS} assessors; LibreOffice CPU seconds to open, "
+          f"recalculate and save, median of {rounds} rounds (blank, data, before, after in "
+          f"each); 'data': the same workbook without Scoretabel formulas; 'formulas' = paired "
+          f"median above 'data' (the Scoretabel's own cost), 'grew' = formulas / formulas at "
+          f"the previous N")
+    print(f"{'N':>6} {'score rows':>10} {'blank':>6} {'data':>6} {'before':>7} {'formulas':>8} "
+          f"{'grew':>5} {'after':>6} {'formulas':>8} {'grew':>5}")
     prev = None
     for n in sizes:
         path = scored_call(folder, n)
-        after = lo_recalc_seconds(path)
-        if skip_before or n > BEFORE_MAX:
-            before_text = "not measured"
-        else:
-            before = lo_recalc_seconds(with_legacy_formulas(path, n))
-            before_text = f"{before:6.1f} s {before / base:5.1f}x"
-            skip_before = before > BEFORE_LIMIT
-        growth = f"  after grew {((after - base) / (prev - base)):.1f}x" if prev else ""
-        print(f"{n:>6} {n * CRITERIA * ASSESSORS:>10} {before_text:>16} "
-              f"{after:6.1f} s {after / base:5.1f}x{growth}")
-        prev = after
+        variants = {"blank": blank, "data": without_formulas(path, n),
+                    "before": with_issue14_formulas(path, n), "after": path}
+        runs: dict = {k: [] for k in variants}
+        outs = {}
+        for _ in range(rounds):
+            for k, f in variants.items():
+                cpu, outs[k] = lo_recalc(f)
+                runs[k].append(cpu)
+        if score_values(outs["before"], n) != score_values(outs["after"], n):
+            raise SystemExit(f"N={n}: before and after give different Scoretabel values")
+        med = {k: statistics.median(v) for k, v in runs.items()}
+        now = tuple(statistics.median(x - d for x, d in zip(runs[k], runs["data"]))
+                    for k in ("before", "after"))
+        grew = [f"{a / p:5.1f}" if prev and p > 0 else f"{'':>5}"
+                for a, p in zip(now, prev or (0, 0))]
+        print(f"{n:>6} {n * CRITERIA * ASSESSORS:>10} {med['blank']:5.1f}s {med['data']:5.1f}s "
+              f"{med['before']:6.1f}s {now[0]:7.1f}s {grew[0]} {med['after']:5.1f}s "
+              f"{now[1]:7.1f}s {grew[1]}", flush=True)
+        prev = now
+        for f in folder.glob(f"call-{n}*"):
+            f.unlink()
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 200, 400, 1000])
+    main([int(a) for a in sys.argv[1:]] or [100, 400, 1000, 2000])

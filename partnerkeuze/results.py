@@ -50,25 +50,42 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
     from partnerkeuze.governance import native  # conflict rules in the native formulas
 
     rg = native.ranges(model)
-    # helper columns right of the criteria (one empty column between): first row, count,
-    # contiguous, then per assessor the 'cleared' flag (governance/native.py)
+    # helper columns right of the criteria (one empty column between): per candidate the window
+    # of its rows on Scores and on Belangenconflicten (position, fast, first, last; above them,
+    # once per table, filled rows, sorted, bound), then per assessor the 'cleared' flag
+    # (governance/native.py)
     hc = 3 + len(crits) + 1
     assessors = [a.id for a in model.assessors] or [""]
-    hl = {k: col_letter(hc + i) for i, k in enumerate(("first", "count", "together"))}
-    a0, a1 = col_letter(hc + 3), col_letter(hc + 2 + len(assessors))
+    names = ("pos", "fast", "first", "last")
+    hl = {f"{t}{k}": col_letter(hc + 4 * j + i)
+          for j, t in enumerate("sc") for i, k in enumerate(names)}
+    a0, a1 = col_letter(hc + 8), col_letter(hc + 7 + len(assessors))
     for i in range(3):
         rows[i] += [Styled(None, "pk_label")] * (hc - 1 - len(rows[i]))
-    rows[2] += [Styled("Hulpkolommen (niet wijzigen): eerste rij op Scores, aantal rijen, "
-                       "aaneengesloten, per beoordelaar telt mee (1) of niet (0)", "pk_label")]
+    g = {}  # the once-per-table cells in row 4, labelled in row 3
+    for j, (t, col, bound, label) in enumerate((
+            ("s", rg["C"], native.scores_bound_formula(), "Scores"),
+            ("c", rg["FC"], native.conflicts_bound_formula(), "Belangenconflicten"))):
+        filled, srt, bnd = (f"${hl[t + k]}$4" for k in names[:3])
+        g[t] = (col, filled, srt, bnd)
+        rows[0] += [Styled(f"{label}: gevuld", "pk_label"), Styled("gesorteerd", "pk_label"),
+                    Styled("blok", "pk_label"), Styled(None, "pk_label")]
+        rows[1] += [Styled(Formula(native.filled_formula(col)), "pk_output", "0"),
+                    Styled(Formula(native.sorted_formula(col, filled)), "pk_output"),
+                    Styled(Formula(bound), "pk_output", "0"), Styled(None, "pk_output")]
+    rows[2] += [Styled("Hulpkolommen (niet wijzigen): per kandidaat zijn rijen op Scores (S) en "
+                       "Belangenconflicten (BC), snel gevonden als die tabellen op kandidaat "
+                       "gesorteerd zijn; per beoordelaar telt mee (1) of niet (0)", "pk_label")]
     header = header + [Styled(None, "pk_header")] + [
-        Styled(t, "pk_header") for t in ("Eerste rij", "Aantal", "Aaneen")] + [
-        Styled(a, "pk_header") for a in assessors]
+        Styled(f"{k} {t}", "pk_header") for t in ("S", "BC")
+        for k in ("Positie", "Snel", "Van", "Tot")] + [Styled(a, "pk_header") for a in assessors]
     body: list[list] = [header]
     for i, cand in enumerate(result.candidates):
         r = h + 1 + i
-        helpers = {"first": f"${hl['first']}{r}", "count": f"${hl['count']}{r}",
-                   "together": f"${hl['together']}{r}", "ids": f"${a0}${h}:${a1}${h}",
-                   "ok": f"${a0}{r}:${a1}{r}"}
+        helpers = {k: f"${v}{r}" for k, v in hl.items()}
+        helpers.update({"sf": helpers["sfirst"], "sl": helpers["slast"],
+                        "cf": helpers["cfirst"], "cl": helpers["clast"],
+                        "ids": f"${a0}${h}:${a1}${h}", "ok": f"${a0}{r}:${a1}{r}"})
         row = [Styled(cand.id, "pk_output"), Styled(cand.name, "pk_output")]
         for j, _crit in enumerate(crits):
             c = col_letter(3 + j)
@@ -78,15 +95,20 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
                 value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}", helpers))
             row.append(Styled(value, "pk_output", "0.00"))
         row += [Styled(None, "pk_output")] * (hc - 1 - len(row))
-        row += [Styled(Formula(native.first_formula(rg, f"$A{r}")), "pk_output", "0"),
-                Styled(Formula(native.count_formula(rg, f"$A{r}")), "pk_output", "0"),
-                Styled(Formula(native.together_formula(rg, f"$A{r}", helpers["first"],
-                                                       helpers["count"])), "pk_output")]
-        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 3 + k)}${h}",
-                                                      f"$A{r}")), "pk_output", "0")
+        for t in "sc":
+            col, filled, srt, bnd = g[t]
+            pos, fast = helpers[t + "pos"], helpers[t + "fast"]
+            row += [Styled(Formula(native.pos_formula(col, f"$A{r}", filled, srt)), "pk_output",
+                           "0"),
+                    Styled(Formula(native.fast_formula(col, f"$A{r}", pos, filled, bnd)),
+                           "pk_output"),
+                    Styled(Formula(native.first_formula(pos, fast, bnd)), "pk_output", "0"),
+                    Styled(Formula(native.last_formula(col, pos, fast)), "pk_output", "0")]
+        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 8 + k)}${h}",
+                                                      f"$A{r}", helpers)), "pk_output", "0")
                 for k in range(len(assessors))]
         body.append(row)
-    width = hc - 1 + 3 + len(assessors)
+    width = hc - 1 + 8 + len(assessors)
     return Block(layout.sheet("score_table").name, 3, 1, rows + body, clear_to=clear_to,
                  width=max(width, 2))
 

@@ -39,68 +39,125 @@ def ranges(model=None) -> dict[str, str]:
 
 
 def cleared(rg: dict[str, str], who: str, cand: str) -> str:
-    """1 where assessor(s) ``who`` declared no conflict (and no conflict) for ``cand``, else 0."""
+    """1 where assessor(s) ``who`` declared no conflict (and no conflict) for ``cand``, else 0
+    (over the columns named in ``rg``: whole table columns or one candidate's window)."""
     return (f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"{NO_CONFLICT}")>0)*'
             f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"{CONFLICT}")=0)')
 
 
-# Per-candidate helper cells of the Scoretabel (one set per candidate row), so that a score cell
-# reads only its candidate's own score rows: recalculation grows with the number of score rows,
-# not with score rows x cells. Keys of the dict `h` the formulas below take:
-#   first, count: where the candidate's rows start on Scores and how many there are;
-#   together: TRUE when those rows are contiguous (as import, merge and the demo write them);
-#   ids: the row of assessor IDs, ok: the candidate's 'cleared' flag per assessor (same width).
-# When the rows are not contiguous (typed in any order) the formulas fall back to the whole
-# columns: still right, only slower.
+# Per-candidate windows, so that the Scoretabel's recalculation grows linearly with the score
+# rows. Partnerkeuze writes Scores and Belangenconflicten sorted by candidate (sorted_rows), so a
+# candidate's rows form one block. Once per table the Scoretabel checks, in one pass, that the
+# candidate column really is sorted (Excel's own text comparison, text only, no blank before the
+# last filled row): the cells `filled` (COUNTA), `sorted` and `bound` (the most rows a candidate
+# can have: criteria x assessors for Scores, twice the assessors for the declarations). Per
+# candidate: `pos`, a binary search (MATCH type 1) for the candidate's last row; `fast`, TRUE
+# when three comparisons prove that every row of the candidate lies in the window of `bound`
+# rows ending at `pos` (the row after it is greater, the row `bound` before it differs); `first`
+# and `last`, that window, or the whole column when anything is off (typed out of order, a
+# blank in between, more rows than the bound): still right, only slower. Every formula over a
+# window still tests the candidate, so a window that holds other candidates' rows is harmless.
 
-def first_formula(rg: dict[str, str], cand: str) -> str:
-    """The position (1-based in the table) of the candidate's first score row, 0 without one."""
-    return f'=IFERROR(MATCH({cand},{rg["C"]},0),0)'
-
-
-def count_formula(rg: dict[str, str], cand: str) -> str:
-    """How many score rows the candidate has."""
-    return f'=COUNTIF({rg["C"]},{cand})'
-
-
-def window(col_ref: str, first: str, count: str) -> str:
-    """The candidate's rows of a Scores column: INDEX(col,first):INDEX(col,first+count-1)."""
-    return f"INDEX({col_ref},{first}):INDEX({col_ref},{first}+{count}-1)"
+def window(col_ref: str, first: str, last: str) -> str:
+    """Rows first..last (1-based in the table) of a table column: INDEX(col,f):INDEX(col,l)."""
+    return f"INDEX({col_ref},{first}):INDEX({col_ref},{last})"
 
 
-def together_formula(rg: dict[str, str], cand: str, first: str, count: str) -> str:
-    """TRUE when all the candidate's score rows follow each other on Scores."""
-    return (f'=IF(OR({first}=0,{count}=0),FALSE,'
-            f'COUNTIF({window(rg["C"], first, count)},{cand})={count})')
+def filled_formula(col: str) -> str:
+    """How many cells of the candidate column are filled (once per table)."""
+    return f"=COUNTA({col})"
 
 
-def cleared_formula(rg: dict[str, str], who: str, cand: str) -> str:
+def sorted_formula(col: str, filled: str) -> str:
+    """TRUE when the first `filled` cells are all text in ascending order (one pass)."""
+    head = window(col, 1, filled)
+    return (f"=IF({filled}<1,FALSE,IF(SUMPRODUCT(--ISTEXT({head}))<{filled},FALSE,"
+            f"IF({filled}=1,TRUE,SUMPRODUCT(--({window(col, 2, filled)}"
+            f"<{window(col, 1, f'{filled}-1')}))=0)))")
+
+
+def scores_bound_formula() -> str:
+    """The most score rows one candidate has: criteria x assessors."""
+    return (f'=MAX(1,COUNTA({column_ref("criteria", "id")})'
+            f'*COUNTA({column_ref("assessors", "id")}))')
+
+
+def conflicts_bound_formula() -> str:
+    """The most declarations one candidate has in the fast window: twice the assessors."""
+    return f'=MAX(1,2*COUNTA({column_ref("assessors", "id")}))'
+
+
+def pos_formula(col: str, cand: str, filled: str, is_sorted: str) -> str:
+    """The candidate's last row by binary search (0: before the first row; -1: not sorted)."""
+    return f"=IF({is_sorted},IFERROR(MATCH({cand},{window(col, 1, filled)},1),0),-1)"
+
+
+def fast_formula(col: str, cand: str, pos: str, filled: str, bound: str) -> str:
+    """TRUE when every row of the candidate lies within the `bound` rows ending at `pos`."""
+    at = lambda k: f"INDEX({col},{k})"  # noqa: E731
+    return (f"=IF({pos}<0,FALSE,IF({pos}=0,{cand}<{at(1)},AND({at(pos)}<={cand},"
+            f"IF({pos}<{filled},{at(f'{pos}+1')}>{cand},TRUE),"
+            f"IF({pos}>{bound},{at(f'{pos}-{bound}')}<>{cand},TRUE))))")
+
+
+def first_formula(pos: str, fast: str, bound: str) -> str:
+    """The window's first row: `bound` rows up to `pos`, or 1 (the whole column)."""
+    return f"=IF({fast},MAX(1,{pos}-{bound}+1),1)"
+
+
+def last_formula(col: str, pos: str, fast: str) -> str:
+    """The window's last row: `pos`, or the column's last row (the whole column)."""
+    return f"=IF({fast},MAX(1,{pos}),ROWS({col}))"
+
+
+def windowed(rg: dict[str, str], h: dict[str, str]) -> dict[str, str]:
+    """The columns of ``rg`` narrowed to one candidate's windows (helper cells ``h``: sf, sl on
+    Scores, cf, cl on the declarations); ``ids`` and ``ok`` passed on."""
+    out = {k: window(rg[k], h["sf"], h["sl"]) for k in ("S", "C", "K", "A")}
+    out.update({k: window(rg[k], h["cf"], h["cl"]) for k in ("FA", "FC", "FD")})
+    return out
+
+
+def cleared_formula(rg: dict[str, str], who: str, cand: str, h: dict[str, str]) -> str:
     """The helper cell: 1 when assessor ``who`` is cleared for the candidate, else 0."""
-    return f"={cleared(rg, who, cand)}"
+    return f"={cleared(windowed(rg, h), who, cand)}"
 
 
 def mean_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
-    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS, weighted by 'cleared',
-    over the candidate's own rows (or the whole columns when they are scattered)."""
-    def mean(s: str, k: str, a: str, extra: str) -> str:
-        num = f'SUMPRODUCT(SUMIFS({s},{extra}{k},{crit},{a},{h["ids"]})*{h["ok"]})'
-        den = f'SUMPRODUCT(COUNTIFS({extra}{k},{crit},{a},{h["ids"]},{s},">=0")*{h["ok"]})'
-        return f"{num}/{den}"
-
-    w = {k: window(rg[k], h["first"], h["count"]) for k in ("S", "K", "A")}
-    fast = mean(w["S"], w["K"], w["A"], "")
-    slow = mean(rg["S"], rg["K"], rg["A"], f'{rg["C"]},{cand},')
-    return f'=IFERROR(IF({h["together"]},{fast},{slow}),"")'
+    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS over the candidate's
+    window, weighted by 'cleared' (helper cells ``h``: windows, ids, ok)."""
+    w = windowed(rg, h)
+    crit_a = f'{w["C"]},{cand},{w["K"]},{crit},{w["A"]},{h["ids"]}'
+    num = f'SUMPRODUCT(SUMIFS({w["S"]},{crit_a})*{h["ok"]})'
+    den = f'SUMPRODUCT(COUNTIFS({crit_a},{w["S"]},">=0")*{h["ok"]})'
+    return f'=IFERROR({num}/{den},"")'
 
 
 def median_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
     """Median of the counted scores (an array formula: per score row, is its assessor cleared)."""
-    w = {k: window(rg[k], h["first"], h["count"]) for k in ("S", "K", "A")}
-    fast = (f'MEDIAN(IF(({w["K"]}={crit})*({w["S"]}<>"")*SUMIF({h["ids"]},{w["A"]},{h["ok"]}),'
-            f'{w["S"]}))')
-    slow = (f'MEDIAN(IF(({rg["C"]}={cand})*({rg["K"]}={crit})*({rg["S"]}<>"")*'
-            f'SUMIF({h["ids"]},{rg["A"]},{h["ok"]}),{rg["S"]}))')
-    return f'=IFERROR(IF({h["together"]},{fast},{slow}),"")'
+    w = windowed(rg, h)
+    return (f'=IFERROR(MEDIAN(IF(({w["C"]}={cand})*({w["K"]}={crit})*({w["S"]}<>"")*'
+            f'SUMIF({h["ids"]},{w["A"]},{h["ok"]}),{w["S"]})),"")')
+
+
+def sort_key(value) -> tuple:
+    """Close to Excel's ascending text order for IDs: case-insensitive, punctuation before
+    digits before letters; blanks last. Where Excel orders differently the Scoretabel notices
+    and reads the whole columns (right, only slower)."""
+    text = "" if value is None else str(value)
+    chars = tuple((2 if ch.isalpha() else 1 if ch.isdigit() else 0, ch)
+                  for ch in text.casefold())
+    return (text.strip() == "", chars)
+
+
+def sorted_rows(table_key: str, rows: list[list]) -> list[list]:
+    """Rows of Scores or Belangenconflicten in the order the Scoretabel's fast windows need
+    (by candidate, stable); other tables unchanged."""
+    if table_key not in ("scores", "conflicts"):
+        return rows
+    t = layout.table(table_key)
+    i = t.index("candidate")
+    return sorted(rows, key=lambda r: sort_key(r[i] if i < len(r) else None))
 
 
 # --- score validation per criterion scale -------------------------------------------------

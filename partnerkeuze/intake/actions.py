@@ -319,7 +319,7 @@ def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome
     read = _read_all(folder, lambda p: read_assessor_form(p, call), progress, outcome, seen)
     merger = Merger(model, regs, import_time())
     merger.run(read)
-    plan = merger.finish()
+    plan = merger.finish(snap)
     outcome.messages.extend(plan.lines)
     outcome.warnings.extend(plan.warnings)
     outcome.data["problems"].extend(plan.problems)

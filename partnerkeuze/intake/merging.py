@@ -191,12 +191,66 @@ class Merger:
             n += 1
         return n
 
-    def finish(self) -> MergePlan:
-        """The patch with the new score rows, declarations and the Invoer rows."""
+    def finish(self, snap=None) -> MergePlan:
+        """The patch with the new score rows, declarations and the Invoer rows. Scores and
+        Belangenconflicten stay sorted by candidate (the Scoretabel then finds a candidate's
+        rows fast): new rows are appended when they sort after the existing ones, else, given
+        the workbook's snapshot, the table is rewritten sorted when that loses nothing."""
         if self._declared:
-            self.plan.patch.append_rows("conflicts", self._declared)
+            self._add_sorted("conflicts", self._declared, snap)
         if self._appends:
-            self.plan.patch.append_rows("scores", self._appends)
+            self._add_sorted("scores", self._appends, snap)
         if self._invoer:
             self.plan.patch.append_rows("imports", self._invoer)
         return self.plan
+
+    def _add_sorted(self, key: str, new_rows: list[list], snap) -> None:
+        from partnerkeuze.governance.native import sort_key, sorted_rows
+
+        t = layout.table(key)
+        new_rows = sorted_rows(key, new_rows)
+        old = self.model.tables.get(key, [])
+        keys = [sort_key(r.get("candidate")) for r in old]
+        if all(a <= b for a, b in zip(keys, keys[1:])) and \
+                (not keys or keys[-1] <= sort_key(new_rows[0][t.index("candidate")])):
+            self.plan.patch.append_rows(key, new_rows)
+            return
+        sheet = layout.TABLE_SHEET[key].name
+        rows = self._rows_if_plain(snap, key) if snap is not None else None
+        if rows is None:  # the formulas read the whole columns: right, only slower
+            self.plan.patch.append_rows(key, new_rows)
+            return
+        by_row = {rec["_row"]: i for i, rec in enumerate(rows)}
+        kept = []
+        for cell in self.plan.patch.cells:  # changed scores move with their rows
+            if cell[0] == sheet and cell[1] in by_row:
+                rows[by_row[cell[1]]]["_values"][cell[2] - t.first_col] = cell[3]
+            else:
+                kept.append(cell)
+        self.plan.patch.cells[:] = kept
+        self.plan.patch.replace_table(
+            key, sorted_rows(key, [rec["_values"] for rec in rows] + new_rows))
+        self.plan.lines.append(f"{sheet}: de rijen staan nu gesorteerd op kandidaat (zo vindt "
+                               f"de Scoretabel de rijen van een kandidaat snel).")
+
+    @staticmethod
+    def _rows_if_plain(snap, key: str):
+        """The table's filled rows (values in column order, '_row'), or None when rewriting
+        them could lose something: a problem in a cell (a value the parser cannot keep), a
+        formula in the table, or anything typed beside the table on its data rows."""
+        from partnerkeuze.parse import read_table
+
+        t = layout.table(key)
+        problems: list = []
+        recs = read_table(snap, key, problems)
+        if problems:
+            return None
+        lo, hi = t.first_col - 1, t.first_col - 1 + len(t.columns)
+        for raw in snap.rows(layout.TABLE_SHEET[key].name)[t.first_data_row - 1:]:
+            if any(v not in (None, "") for i, v in enumerate(raw) if i < lo or i >= hi):
+                return None
+            if any(isinstance(v, str) and v.startswith("=") for v in raw[lo:hi]):
+                return None  # a formula typed into the table: rewriting would make it text
+        for rec in recs:
+            rec["_values"] = [rec.get(c.key) for c in t.columns]
+        return recs

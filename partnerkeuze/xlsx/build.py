@@ -15,6 +15,7 @@ from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
 
 from partnerkeuze import layout
 from partnerkeuze.cellref import absolute, col_letter, quote_sheet
+from partnerkeuze.governance import native
 from partnerkeuze.layout import schema
 from partnerkeuze.layout.core_sheets import SDG_STEPS, STEPS
 from partnerkeuze.xlsx import styles as st
@@ -268,7 +269,9 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
         elif sheet.is_key_value:
             _add_fields(wb, ws, sheet, fields.get(sheet.key, {}))
         elif sheet.table is not None:
-            _add_table(ws, sheet.table, tables.get(sheet.table.key, []))
+            # Scores and declarations by candidate: the Scoretabel's fast windows
+            _add_table(ws, sheet.table, native.sorted_rows(sheet.table.key,
+                                                           tables.get(sheet.table.key, [])))
             if sheet.table.id_column:
                 c = sheet.table.first_col + sheet.table.index(sheet.table.id_column)
                 letter = col_letter(c)
