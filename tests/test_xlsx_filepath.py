@@ -516,3 +516,25 @@ def test_a_shared_formula_is_read_as_openpyxl_and_its_first_cell_falls_back(demo
     ref = reference(saves[0].before, saves[0].patches, tmp_path / "ref.xlsx")
     assert read_back(shared)["Start"] == read_back(ref)["Start"]
     assert load_workbook(shared)["Start"]["B60"].value == "vervangen"
+
+
+def test_a_workbook_in_memory_gives_array_formulas_as_the_file_path_does(tmp_path):
+    """OpenpyxlWorkbook (a new workbook being built) and FileWorkbook (the saved file) give an
+    array formula as the same patch.ArrayFormula text, not openpyxl's own object."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.formula import ArrayFormula as OpenpyxlArrayFormula
+
+    from partnerkeuze.patch import ArrayFormula
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook
+
+    wb = Workbook()
+    wb.active.title = "Blad"
+    wb["Blad"]["B2"] = OpenpyxlArrayFormula("B2", "=MEDIAN(IF(A1:A3>0,A1:A3))")
+    wb["Blad"]["A1"] = 3
+    in_memory = OpenpyxlWorkbook(wb).snapshot().sheets["Blad"]
+    wb.save(tmp_path / "a.xlsx")
+    on_file = FileWorkbook(tmp_path / "a.xlsx").snapshot().sheets["Blad"]
+    for rows in (in_memory, on_file):
+        value = rows[1][1]
+        assert isinstance(value, ArrayFormula) and value == "=MEDIAN(IF(A1:A3>0,A1:A3))"
+        assert rows[0][0] == 3

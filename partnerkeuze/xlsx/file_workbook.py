@@ -89,13 +89,30 @@ def snapshot_of(wb, source: str) -> Snapshot:
     """
     snap = Snapshot(source=source)
     if getattr(wb, "read_only", False):
-        snap.sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+        snap.sheets = {ws.title: _values(ws) for ws in wb.worksheets}
     else:
         from partnerkeuze.xlsx.reader import FileSheets
 
-        snap.sheets = FileSheets(wb.sheetnames,
-                                 lambda name: list(wb[name].iter_rows(values_only=True)))
+        snap.sheets = FileSheets(wb.sheetnames, lambda name: _values(wb[name]))
     return snap
+
+
+def _values(ws) -> list[tuple]:
+    """A sheet's rows of values as the file path reads them: an array formula as
+    ``patch.ArrayFormula`` (its text), where openpyxl gives its own ArrayFormula object."""
+    from openpyxl.worksheet.formula import ArrayFormula as OpenpyxlArrayFormula
+
+    from partnerkeuze.patch import ArrayFormula
+
+    def value(v):
+        if isinstance(v, OpenpyxlArrayFormula):
+            text = v.text or ""
+            return ArrayFormula(text if text.startswith("=") else "=" + text)
+        return v
+
+    return [tuple(value(v) for v in row)
+            if any(isinstance(v, OpenpyxlArrayFormula) for v in row) else row
+            for row in ws.iter_rows(values_only=True)]
 
 
 class OpenpyxlWorkbook:
