@@ -1,5 +1,6 @@
 """How LibreOffice's recalculation of the Scoretabel grows with the size of a call, before and
-after issue 17 (per-candidate windows found by binary search on tables sorted by candidate).
+after issue 17 (per candidate static ranges of its own rows, written at `score` and proven by a
+per-candidate check, on tables sorted by candidate).
 
 Run: python bench/native_recalc.py [N ...]  (from the repository root; default 100 400 1000 2000)
 
@@ -13,26 +14,28 @@ declarations), scored by Partnerkeuze. LibreOffice headless opens, recalculates 
           and a COUNTIF over the whole candidate column, per candidate and assessor two COUNTIFS
           over all declarations, per cell a window or, when scattered, the whole columns;
 - after:  the formulas of governance/native.py: per table one pass that checks the sort order,
-          per candidate a binary search and three comparisons, per cell the candidate's window.
+          per candidate and table one 'Snel' cell over the candidate's static range (its block
+          and a neighbour row each side), per cell IF(Snel; the static ranges; the whole
+          columns).
 'formulas' is the paired median above 'data': the Scoretabel's own cost. The script checks that
 before and after give the same Scoretabel values.
 
 Measured on the shared 2-core development machine (AMD EPYC, 27/11/2026, other engineers'
 tests running), LibreOffice CPU seconds:
       N  score rows  blank   data  before formulas  grew  after formulas  grew
-    100        3000   1.7s   1.9s    2.1s     0.2s         2.1s     0.2s
-    400       12000   1.8s   2.7s    3.9s     1.2s   7.3   3.5s     0.8s   3.5
-   1000       30000   1.7s   5.3s    9.9s     4.4s   3.7   8.1s     2.6s   3.2
-   2000       60000   1.7s  13.5s   28.1s    14.5s   3.3  20.9s     9.9s   3.7
-After: the Scoretabel costs 0.6x of before (2.6 s instead of 4.4 s at 1,000 candidates, 9.9
-instead of 14.5 at 2,000), but in LibreOffice it still grows faster than N (3.2x for 2.5x the
-candidates, 3.7x for 2x). The arithmetic is linear now; what grows is LibreOffice's bookkeeping
-for formulas whose ranges span the whole table: a one-off experiment with the same formulas over
-fixed ranges of each candidate's own rows (Scores!$D$5:$D$34, no INDEX over the table) cost
-1.5 s at 1,000 and 2.8 s at 2,000 candidates (1.9x for 2x), against 2.5 s and 6.8 s for the
-windows in the same runs. Every formula that stays right whatever the user types must reach the
-whole table (a row typed at its end belongs to some candidate), so that share stays. The data
-alone ('data' - 'blank') grows superlinearly in LibreOffice too (0.9, 3.6, 11.8 s).
+    400       12000   1.7s   2.4s    3.7s     1.3s         3.1s     0.8s
+   1000       30000   1.8s   3.5s    8.1s     4.8s   3.6   5.4s     1.9s   2.5
+   2000       60000   1.7s   5.2s   19.5s    14.3s   3.0   9.0s     3.8s   2.0
+After: the Scoretabel's own cost grows as the candidates do (2.5x for 2.5x the candidates, 2.0x
+for 2x) and is 0.4x of before at 1,000 candidates, 0.27x at 2,000. The first version of issue
+17 read windows INDEX(tblScores[Score];first):INDEX(tblScores[Score];last) found by binary
+search: 0.8 / 2.6 / 9.9 s at 400 / 1,000 / 2,000 candidates (3.7x for 2x), LibreOffice paying
+for INDEX ranges over the whole table column. The whole-column branch is not evaluated while
+'Snel' holds (evaluated, it would read all rows for each of the 13,000 or 26,000 cells), but
+its presence costs: a one-off copy of the 'after' workbook with only the fast branch (no IF,
+values equal) cost 1.2 s above 'data' at 1,000 and 2.6 s at 2,000 candidates against 1.8 and
+4.0 s for 'after' in the same runs, so about a third of the share is LibreOffice compiling and
+listening to the whole-column references, which keep the values right whatever the user types.
 """
 
 from __future__ import annotations
@@ -117,10 +120,13 @@ def with_issue14_formulas(path: Path, n: int) -> Path:
     ws = wb["Scoretabel"]
     hc = 3 + CRITERIA + 1
     first, count, together = (col_letter(hc + i) for i in range(3))
-    a0, a1 = col_letter(hc + 8), col_letter(hc + 7 + ASSESSORS)
-    for r in (3, 4):
-        for c in range(hc, hc + 8):
+    ids = [ws.cell(6, hc + 2 + k).value for k in range(ASSESSORS)]  # after: Snel S, Snel BC
+    a0, a1 = col_letter(hc + 3), col_letter(hc + 2 + ASSESSORS)
+    for r in (3, 4, 5):
+        for c in range(hc, hc + 3 + ASSESSORS):
             ws.cell(r, c).value = None
+    for k, a in enumerate(ids):
+        ws.cell(6, hc + 3 + k).value = a
     for r in range(7, 7 + n):
         cand = f"$A{r}"
         h = {"first": f"${first}{r}", "count": f"${count}{r}", "together": f"${together}{r}",
@@ -132,11 +138,9 @@ def with_issue14_formulas(path: Path, n: int) -> Path:
         ws.cell(r, hc + 2).value = (f'=IF(OR({h["first"]}=0,{h["count"]}=0),FALSE,COUNTIF('
                                     f'{_i14_window(rg["C"], h["first"], h["count"])},{cand})'
                                     f'={h["count"]})')
-        for c in range(hc + 3, hc + 8):
-            ws.cell(r, c).value = None
         for k in range(ASSESSORS):
-            who = f"{col_letter(hc + 8 + k)}$6"
-            ws.cell(r, hc + 8 + k).value = f"={_i14_cleared(rg, who, cand)}"
+            who = f"{col_letter(hc + 3 + k)}$6"
+            ws.cell(r, hc + 3 + k).value = f"={_i14_cleared(rg, who, cand)}"
     before = path.with_name(path.stem + "-before.xlsx")
     wb.save(before)
     return before

@@ -50,42 +50,43 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
     from partnerkeuze.governance import native  # conflict rules in the native formulas
 
     rg = native.ranges(model)
-    # helper columns right of the criteria (one empty column between): per candidate the window
-    # of its rows on Scores and on Belangenconflicten (position, fast, first, last; above them,
-    # once per table, filled rows, sorted, bound), then per assessor the 'cleared' flag
-    # (governance/native.py)
+    # helper columns right of the criteria (one empty column between): per candidate 'Snel' on
+    # Scores and on Belangenconflicten (its block of rows proven, above it once per table
+    # 'gesorteerd'), then per assessor the 'cleared' flag (governance/native.py)
     hc = 3 + len(crits) + 1
     assessors = [a.id for a in model.assessors] or [""]
-    names = ("pos", "fast", "first", "last")
-    hl = {f"{t}{k}": col_letter(hc + 4 * j + i)
-          for j, t in enumerate("sc") for i, k in enumerate(names)}
-    a0, a1 = col_letter(hc + 8), col_letter(hc + 7 + len(assessors))
+    snel_s, snel_c = col_letter(hc), col_letter(hc + 1)
+    a0, a1 = col_letter(hc + 2), col_letter(hc + 1 + len(assessors))
     for i in range(3):
         rows[i] += [Styled(None, "pk_label")] * (hc - 1 - len(rows[i]))
-    g = {}  # the once-per-table cells in row 4, labelled in row 3
-    for j, (t, col, bound, label) in enumerate((
-            ("s", rg["C"], native.scores_bound_formula(), "Scores"),
-            ("c", rg["FC"], native.conflicts_bound_formula(), "Belangenconflicten"))):
-        filled, srt, bnd = (f"${hl[t + k]}$4" for k in names[:3])
-        g[t] = (col, filled, srt, bnd)
-        rows[0] += [Styled(f"{label}: gevuld", "pk_label"), Styled("gesorteerd", "pk_label"),
-                    Styled("blok", "pk_label"), Styled(None, "pk_label")]
-        rows[1] += [Styled(Formula(native.filled_formula(col)), "pk_output", "0"),
-                    Styled(Formula(native.sorted_formula(col, filled)), "pk_output"),
-                    Styled(Formula(bound), "pk_output", "0"), Styled(None, "pk_output")]
-    rows[2] += [Styled("Hulpkolommen (niet wijzigen): per kandidaat zijn rijen op Scores (S) en "
-                       "Belangenconflicten (BC), snel gevonden als die tabellen op kandidaat "
-                       "gesorteerd zijn; per beoordelaar telt mee (1) of niet (0)", "pk_label")]
-    header = header + [Styled(None, "pk_header")] + [
-        Styled(f"{k} {t}", "pk_header") for t in ("S", "BC")
-        for k in ("Positie", "Snel", "Van", "Tot")] + [Styled(a, "pk_header") for a in assessors]
+    rows[0] += [Styled("Scores gesorteerd", "pk_label"),
+                Styled("Belangenconflicten gesorteerd", "pk_label")]
+    rows[1] += [Styled(Formula(native.sorted_formula(rg["C"])), "pk_output"),
+                Styled(Formula(native.sorted_formula(rg["FC"])), "pk_output")]
+    rows[2] += [Styled("Hulpkolommen (niet wijzigen): 'Snel' is WAAR als de rijen van de "
+                       "kandidaat op Scores (S) of Belangenconflicten (BC) nog samen staan waar "
+                       "ze stonden bij het scoren (dan snel gelezen, anders de hele tabel); per "
+                       "beoordelaar telt mee (1) of niet (0)", "pk_label")]
+    sorted_s, sorted_c = f"${snel_s}$4", f"${snel_c}$4"
+    header = header + [Styled(None, "pk_header"), Styled("Snel S", "pk_header"),
+                       Styled("Snel BC", "pk_header")] + [Styled(a, "pk_header") for a in assessors]
+    blocks = {key: native.candidate_blocks(model.tables.get(key) or [])
+              for key in ("scores", "conflicts")}
     body: list[list] = [header]
     for i, cand in enumerate(result.candidates):
         r = h + 1 + i
-        helpers = {k: f"${v}{r}" for k, v in hl.items()}
-        helpers.update({"sf": helpers["sfirst"], "sl": helpers["slast"],
-                        "cf": helpers["cfirst"], "cl": helpers["clast"],
-                        "ids": f"${a0}${h}:${a1}${h}", "ok": f"${a0}{r}:${a1}{r}"})
+        helpers = {"ids": f"${a0}${h}:${a1}${h}", "ok": f"${a0}{r}:${a1}{r}"}
+        snel = []
+        for key, flag, srt, short in (("scores", snel_s, sorted_s, "s"),
+                                      ("conflicts", snel_c, sorted_c, "bc")):
+            block = blocks[key].get(str(cand.id))
+            if block is None:  # no rows, or scattered, at `score`: the whole columns
+                snel.append(Styled(Formula("=FALSE()"), "pk_output"))
+                continue
+            widened = native.block_ranges(key, block[0] - 1, block[1] + 1)
+            helpers[short], helpers[f"snel_{short}"] = widened, f"${flag}{r}"
+            col = widened["C" if key == "scores" else "FC"]
+            snel.append(Styled(Formula(native.snel_formula(col, f"$A{r}", srt)), "pk_output"))
         row = [Styled(cand.id, "pk_output"), Styled(cand.name, "pk_output")]
         for j, _crit in enumerate(crits):
             c = col_letter(3 + j)
@@ -95,20 +96,12 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
                 value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}", helpers))
             row.append(Styled(value, "pk_output", "0.00"))
         row += [Styled(None, "pk_output")] * (hc - 1 - len(row))
-        for t in "sc":
-            col, filled, srt, bnd = g[t]
-            pos, fast = helpers[t + "pos"], helpers[t + "fast"]
-            row += [Styled(Formula(native.pos_formula(col, f"$A{r}", filled, srt)), "pk_output",
-                           "0"),
-                    Styled(Formula(native.fast_formula(col, f"$A{r}", pos, filled, bnd)),
-                           "pk_output"),
-                    Styled(Formula(native.first_formula(pos, fast, bnd)), "pk_output", "0"),
-                    Styled(Formula(native.last_formula(col, pos, fast)), "pk_output", "0")]
-        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 8 + k)}${h}",
+        row += snel
+        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 2 + k)}${h}",
                                                       f"$A{r}", helpers)), "pk_output", "0")
                 for k in range(len(assessors))]
         body.append(row)
-    width = hc - 1 + 8 + len(assessors)
+    width = hc - 1 + 2 + len(assessors)
     return Block(layout.sheet("score_table").name, 3, 1, rows + body, clear_to=clear_to,
                  width=max(width, 2))
 

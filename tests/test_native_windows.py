@@ -6,6 +6,7 @@ bound), and the helper cells say which path was taken."""
 from __future__ import annotations
 
 import random
+import re
 import statistics
 
 import pytest
@@ -72,6 +73,65 @@ def _rewrite(path, key, rows):
     wb.save(path)
 
 
+_REF = re.compile(r"((?:Scores|Belangenconflicten)!\$[A-Z]+\$)(\d+)(:\$[A-Z]+\$)(\d+)")
+
+
+def _shift_rows(path, key, at, delta, values=None):
+    """Insert (delta=1, ``values`` typed in it) or delete (delta=-1) sheet row ``at`` of a table
+    as Excel and LibreOffice do it: the table grows or shrinks, and every static reference into
+    the sheet on the Scoretabel moves (a row number >= at shifts; a range whose first row lies
+    before ``at`` and last row at or after it stretches or shrinks). openpyxl moves no
+    references, so the test applies Excel's rule itself. Returns the table's rows afterwards."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    t = layout.table(key)
+    sheet = layout.sheet(key).name
+    ws = wb[sheet]
+    if delta > 0:
+        ws.insert_rows(at)
+        for i, v in enumerate(values):
+            ws.cell(at, t.first_col + i).value = v
+    else:
+        ws.delete_rows(at)
+    xt = ws.tables[t.name]
+    start, stop = xt.ref.split(":")
+    letters = stop.rstrip("0123456789")
+    xt.ref = f"{start}:{letters}{int(stop[len(letters):]) + delta}"
+    if xt.autoFilter is not None:
+        xt.autoFilter.ref = xt.ref
+
+    def move(m):
+        if not m.group(1).startswith(sheet + "!"):
+            return m.group(0)
+        a, b = int(m.group(2)), int(m.group(4))
+        if delta > 0:
+            a, b = a + (a >= at), b + (b >= at)
+        else:
+            if a == b == at:
+                return "#REF!"
+            a, b = a - (a > at), b - (b >= at)
+        return f"{m.group(1)}{a}{m.group(3)}{b}"
+
+    st = wb[layout.sheet("score_table").name]
+    for row in st.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.value = _REF.sub(move, cell.value)
+            elif hasattr(cell.value, "text"):  # an array formula
+                cell.value.text = _REF.sub(move, cell.value.text)
+    wb.save(path)
+    rows = [[ws.cell(r, t.first_col + i).value for i in range(len(t.columns))]
+            for r in range(t.first_data_row, ws.max_row + 1)]
+    return [r for r in rows if any(v is not None for v in r)]
+
+
+def _sheet_rows(key, rows, cand):
+    """The sheet rows of a candidate in rows written from the first data row."""
+    first = layout.table(key).first_data_row
+    return [first + i for i, r in enumerate(rows) if r and r[0 if key == "scores" else 1] == cand]
+
+
 def _expected(scores, conflicts, aggregation):
     """The native formulas' meaning, row by row (a duplicate row counts twice, as in Excel)."""
     decl: dict = {}
@@ -125,19 +185,24 @@ def _assert_equal(got, want):
             assert got[key] == pytest.approx(value, abs=1e-9), (key, got[key], value)
 
 
-def _case(tmp_path, aggregation, scores=None, conflicts=None, python=True):
-    """Build and score the base call, then let the user type ``scores``/``conflicts``; return
-    the recalculated values (checked against the row-by-row meaning and, when the workbook is
-    valid, Python's)."""
-    base_scores, base_conflicts = _base()
+def _case(tmp_path, aggregation, scores=None, conflicts=None, python=True, built=None,
+          edit=None):
+    """Build and score the base call (or ``built``: (scores, conflicts) as at `score`), then
+    let the user type ``scores``/``conflicts`` or ``edit`` the sheets (a function of the path
+    returning the tables' rows afterwards); return the recalculated values (checked against
+    the row-by-row meaning and, when the workbook is valid, Python's)."""
+    base_scores, base_conflicts = built or _base()
     path = tmp_path / "call.xlsx"
     _build(path, base_scores, base_conflicts, aggregation)
     if scores is not None:
         _rewrite(path, "scores", scores)
     if conflicts is not None:
         _rewrite(path, "conflicts", conflicts)
+    if edit is not None:
+        scores, conflicts = edit(path)
     got, fast_s, fast_c = _recalculated(path)
-    want = _expected(scores or base_scores, conflicts or base_conflicts, aggregation)
+    want = _expected(scores or native.sorted_rows("scores", base_scores),
+                     conflicts or native.sorted_rows("conflicts", base_conflicts), aggregation)
     _assert_equal(got, want)
     if python:
         _assert_equal(got, {key: _python(path).get(key) for key in want})
@@ -151,7 +216,8 @@ pytestmark = pytest.mark.libreoffice
 @AGG
 def test_sorted_tables_take_the_fast_path(tmp_path, aggregation):
     fast_s, fast_c = _case(tmp_path, aggregation)
-    assert all(v is True for v in fast_s.values()), fast_s  # A1, K03, Z9: found empty, fast
+    # A1, K03, Z9 had no scores at `score`: read over the whole columns
+    assert fast_s == {c: c in SCORED for c in CANDS}, fast_s
     assert all(v is True for v in fast_c.values()), fast_c
 
 
@@ -161,7 +227,7 @@ def test_scores_typed_out_of_order_take_the_slow_path(tmp_path, aggregation):
     random.Random(5).shuffle(scores)
     fast_s, fast_c = _case(tmp_path, aggregation, scores=scores)
     assert not any(fast_s.values()), fast_s
-    assert all(fast_c.values())
+    assert all(fast_c.values()), fast_c
 
 
 @AGG
@@ -170,18 +236,23 @@ def test_declarations_typed_out_of_order_and_conflicts(tmp_path, aggregation):
     conflicts = [[a, c, CONFLICT if (a, c) in {("B", "K04"), ("A", "k07")} else d, n, t]
                  for a, c, d, n, t in conflicts]  # assessor-major: not sorted by candidate
     fast_s, fast_c = _case(tmp_path, aggregation, conflicts=conflicts)
-    assert all(fast_s.values()) and not any(fast_c.values()), fast_c
+    assert all(fast_s[c] for c in SCORED) and not any(fast_c.values()), fast_c
 
 
 def test_sorted_conflicts_and_redeclarations(tmp_path):
-    _, conflicts = _base()
-    conflicts += [["B", "K04", CONFLICT, None, "later"], ["C", "K05", CONFLICT, None, "later"]]
-    # K06: more declarations than the window holds (2 x assessors): read over the whole column
-    conflicts += [["A", "K06", OK, None, f"herhaald {i}"] for i in range(6)]
-    conflicts += [["C", "K06", CONFLICT, None, "later"]]
-    conflicts = native.sorted_rows("conflicts", conflicts)
-    fast_s, fast_c = _case(tmp_path, "gemiddelde", conflicts=conflicts)
-    assert fast_c["K04"] is True and fast_c["K05"] is True and fast_c["K06"] is False, fast_c
+    scores, conflicts = _base()
+    # K06: many declarations at `score`: a block of any length is found fast
+    built = conflicts + [["A", "K06", OK, None, f"herhaald {i}"] for i in range(6)]
+    fast_s, fast_c = _case(tmp_path, "gemiddelde", built=(scores, built))
+    assert all(fast_c.values()), fast_c
+    # conflicts declared after `score` (rows typed in, sorted): K04 onwards moved, so read
+    # over the whole columns; A1 and K01 still fast
+    later = built + [["B", "K04", CONFLICT, None, "later"], ["C", "K05", CONFLICT, None, "later"],
+                     ["C", "K06", CONFLICT, None, "later"]]
+    fast_s, fast_c = _case(tmp_path, "gemiddelde", built=(scores, built),
+                           conflicts=native.sorted_rows("conflicts", later))
+    assert fast_c["A1"] is True and fast_c["K01"] is True, fast_c
+    assert fast_c["K04"] is False and fast_c["K06"] is False, fast_c
 
 
 def test_a_blank_row_between_scores_takes_the_slow_path(tmp_path):
@@ -194,16 +265,87 @@ def test_a_blank_row_between_scores_takes_the_slow_path(tmp_path):
 @AGG
 def test_duplicate_rows_count_as_in_the_whole_columns(tmp_path, aggregation):
     """A duplicate row is a problem for Python (score refuses), but the formulas must still
-    read the same rows fast as slow: K01 gets one more row than the bound (slow), K02 one
-    missing and one duplicate (fast, the window still holds all its rows)."""
+    read the same rows fast as slow: K06 one row missing and one duplicate (its block the
+    same rows: fast), k07 one more row below its block (the block's lower neighbour now k07:
+    slow)."""
     scores, _ = _base()
-    k01 = [r for r in scores if r[0] == "K01"]
-    k02 = [r for r in scores if r[0] == "K02"]
-    scores.remove(k02[0])
-    scores += [[*k01[0][:3], 1, None], [*k02[1][:3], 5, None]]
+    k06 = [r for r in scores if r[0] == "K06"]
+    k07 = [r for r in scores if r[0] == "k07"]
+    scores.remove(k06[0])
+    scores += [[*k06[1][:3], 5, None], [*k07[0][:3], 1, None]]
     scores = native.sorted_rows("scores", scores)
     fast_s, _fast_c = _case(tmp_path, aggregation, scores=scores, python=False)
-    assert fast_s["K01"] is False and fast_s["K02"] is True and fast_s["K04"] is True, fast_s
+    assert fast_s["K06"] is True and fast_s["k07"] is False and fast_s["K01"] is True, fast_s
+
+
+def _without(scores, cand, crit, assessor):
+    return [r for r in scores if (r[0], r[1], r[2]) != (cand, crit, assessor)]
+
+
+@AGG
+@pytest.mark.parametrize("where", ["inside", "top", "bottom"])
+def test_a_row_inserted_in_or_at_the_edge_of_a_block_is_read(tmp_path, aggregation, where):
+    """K02 scored without (K02, C1, A); the user inserts that row inside K02's block, above
+    its first row or below its last row: the block's static ranges stretch, the row is
+    counted on the fast path."""
+    scores, conflicts = _base()
+    built = _without(scores, "K02", "C1", "A")
+    rows = _sheet_rows("scores", native.sorted_rows("scores", built), "K02")
+    at = {"inside": rows[2], "top": rows[0], "bottom": rows[-1] + 1}[where]
+    fast_s, _ = _case(tmp_path, aggregation, built=(built, conflicts), edit=lambda p: (
+        _shift_rows(p, "scores", at, 1, ["K02", "C1", "A", 4, None]), None))
+    assert fast_s["K02"] is True, fast_s
+    # the neighbour on the side of the new row: its range now ends (K01) or starts (K04) with
+    # two rows of K02, so it reads the whole columns
+    assert fast_s["K01"] is (where != "top") and fast_s["K04"] is (where != "bottom"), fast_s
+
+
+@AGG
+def test_a_row_inserted_outside_the_block_turns_it_off(tmp_path, aggregation):
+    """(K02, C1, A) inserted two rows below K02's block, among K04's rows: the table is no
+    longer sorted, every candidate reads the whole columns."""
+    scores, conflicts = _base()
+    built = _without(scores, "K02", "C1", "A")
+    rows = _sheet_rows("scores", native.sorted_rows("scores", built), "K02")
+    fast_s, _ = _case(tmp_path, aggregation, built=(built, conflicts), edit=lambda p: (
+        _shift_rows(p, "scores", rows[-1] + 2, 1, ["K02", "C1", "A", 4, None]), None))
+    assert not any(fast_s.values()), fast_s
+
+
+@AGG
+@pytest.mark.parametrize("which", ["inside", "first", "neighbour", "declaration"])
+def test_a_row_deleted(tmp_path, aggregation, which):
+    """A score row of K04 deleted inside its block or as its first row (fast, the range
+    shrinks; K04's first row was K02's lower neighbour, so K02's range now ends with a K02 row:
+    slow), or K02's last row, K04's upper neighbour (likewise K04 slow); a declaration deleted
+    (fast)."""
+    scores, conflicts = _base()
+    sorted_scores = native.sorted_rows("scores", scores)
+    k04, k02 = _sheet_rows("scores", sorted_scores, "K04"), _sheet_rows("scores", sorted_scores,
+                                                                         "K02")
+    if which == "declaration":
+        at = _sheet_rows("conflicts", native.sorted_rows("conflicts", conflicts), "K05")[1]
+        fast_s, fast_c = _case(tmp_path, aggregation, edit=lambda p: (
+            None, _shift_rows(p, "conflicts", at, -1)))
+        assert all(fast_c.values()) and fast_s["K05"] is True, fast_c
+        return
+    at = {"inside": k04[3], "first": k04[0], "neighbour": k02[-1]}[which]
+    fast_s, _ = _case(tmp_path, aggregation, edit=lambda p: (
+        _shift_rows(p, "scores", at, -1), None))
+    assert fast_s["K04"] is (which != "neighbour") and fast_s["K05"] is True, fast_s
+    assert fast_s["K02"] is (which != "first"), fast_s  # K04's first row: K02's lower neighbour
+
+
+@AGG
+def test_table_re_sorted_after_scoring(tmp_path, aggregation):
+    """Scored while K01 missed a row; a merge then writes the table sorted with the row: every
+    later block moved by one row, so the static ranges no longer prove them (whole columns,
+    still right); K01's range holds its rows but its lower neighbour is now K01."""
+    scores, conflicts = _base()
+    built = _without(scores, "K01", "C1", "B")
+    fast_s, _ = _case(tmp_path, aggregation, built=(built, conflicts),
+                      scores=native.sorted_rows("scores", scores))
+    assert not any(fast_s.values()), fast_s
 
 
 def test_sorted_rows_orders_by_candidate_as_excel_compares():

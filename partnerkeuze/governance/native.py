@@ -45,99 +45,115 @@ def cleared(rg: dict[str, str], who: str, cand: str) -> str:
             f'(COUNTIFS({rg["FA"]},{who},{rg["FC"]},{cand},{rg["FD"]},"{CONFLICT}")=0)')
 
 
-# Per-candidate windows, so that the Scoretabel's recalculation grows linearly with the score
+# Per-candidate blocks, so that the Scoretabel's recalculation grows linearly with the score
 # rows. Partnerkeuze writes Scores and Belangenconflicten sorted by candidate (sorted_rows), so a
-# candidate's rows form one block. Once per table the Scoretabel checks, in one pass, that the
-# candidate column really is sorted (Excel's own text comparison, text only, no blank before the
-# last filled row): the cells `filled` (COUNTA), `sorted` and `bound` (the most rows a candidate
-# can have: criteria x assessors for Scores, twice the assessors for the declarations). Per
-# candidate: `pos`, a binary search (MATCH type 1) for the candidate's last row; `fast`, TRUE
-# when three comparisons prove that every row of the candidate lies in the window of `bound`
-# rows ending at `pos` (the row after it is greater, the row `bound` before it differs); `first`
-# and `last`, that window, or the whole column when anything is off (typed out of order, a
-# blank in between, more rows than the bound): still right, only slower. Every formula over a
-# window still tests the candidate, so a window that holds other candidates' rows is harmless.
+# candidate's rows form one block, and at `score` Python knows its sheet rows a..b. The
+# Scoretabel reads that block as static ranges one row wider on each side, a-1..b+1 (the
+# neighbours: the header or another candidate's row above, another candidate or the row under
+# the table below), so that Excel and LibreOffice move and stretch them with every row the user
+# inserts or deletes, also at the block's edges. Once per table a cell checks, in one pass, that
+# the candidate column really is sorted (Excel's own text comparison, text only, no blank before
+# the last filled row). Per candidate and table one cell, 'Snel', proves the block: the table is
+# sorted, the first and last cell of the widened range are another candidate and every cell in
+# between is this one, so no row of the candidate lies outside it. Only then do the formulas read
+# the block; otherwise (rows typed out of order or at the block's edge, a blank in between, the
+# table re-sorted after `score`, a candidate without rows at `score`) they read the whole table
+# columns: still right, only slower. The formulas over a block still test the candidate, so its
+# neighbours never count.
 
 def window(col_ref: str, first: str, last: str) -> str:
     """Rows first..last (1-based in the table) of a table column: INDEX(col,f):INDEX(col,l)."""
     return f"INDEX({col_ref},{first}):INDEX({col_ref},{last})"
 
 
-def filled_formula(col: str) -> str:
-    """How many cells of the candidate column are filled (once per table)."""
-    return f"=COUNTA({col})"
-
-
-def sorted_formula(col: str, filled: str) -> str:
-    """TRUE when the first `filled` cells are all text in ascending order (one pass)."""
+def sorted_formula(col: str) -> str:
+    """TRUE when the filled cells of a table column are all text in ascending order, without a
+    blank in between (one pass; once per table)."""
+    filled = f"COUNTA({col})"
     head = window(col, 1, filled)
     return (f"=IF({filled}<1,FALSE,IF(SUMPRODUCT(--ISTEXT({head}))<{filled},FALSE,"
             f"IF({filled}=1,TRUE,SUMPRODUCT(--({window(col, 2, filled)}"
             f"<{window(col, 1, f'{filled}-1')}))=0)))")
 
 
-def scores_bound_formula() -> str:
-    """The most score rows one candidate has: criteria x assessors."""
-    return (f'=MAX(1,COUNTA({column_ref("criteria", "id")})'
-            f'*COUNTA({column_ref("assessors", "id")}))')
+BLOCK_COLUMNS = {"scores": {"S": "score", "C": "candidate", "K": "criterion", "A": "assessor"},
+                 "conflicts": {"FA": "assessor", "FC": "candidate", "FD": "declaration"}}
 
 
-def conflicts_bound_formula() -> str:
-    """The most declarations one candidate has in the fast window: twice the assessors."""
-    return f'=MAX(1,2*COUNTA({column_ref("assessors", "id")}))'
+def candidate_blocks(rows) -> dict[str, tuple[int, int]]:
+    """Per candidate the sheet rows (first, last) of its rows in a parsed table (Scores or
+    Belangenconflicten), for the candidates whose rows are contiguous (no other row, no blank
+    row in between); a candidate without rows, or with scattered rows, is left out."""
+    if hasattr(rows, "column"):
+        cands, numbers = rows.column("candidate"), rows.row_numbers()
+    else:
+        cands, numbers = [r.get("candidate") for r in rows], [r["_row"] for r in rows]
+    spans: dict[str, list[int]] = {}
+    for cand, row in zip(cands, numbers):
+        if cand is None:
+            continue
+        span = spans.get(str(cand))
+        if span is None:
+            spans[str(cand)] = [row, row, 1]
+        else:
+            span[0], span[1], span[2] = min(span[0], row), max(span[1], row), span[2] + 1
+    return {c: (a, b) for c, (a, b, k) in spans.items() if b - a + 1 == k}
 
 
-def pos_formula(col: str, cand: str, filled: str, is_sorted: str) -> str:
-    """The candidate's last row by binary search (0: before the first row; -1: not sorted)."""
-    return f"=IF({is_sorted},IFERROR(MATCH({cand},{window(col, 1, filled)},1),0),-1)"
-
-
-def fast_formula(col: str, cand: str, pos: str, filled: str, bound: str) -> str:
-    """TRUE when every row of the candidate lies within the `bound` rows ending at `pos`."""
-    at = lambda k: f"INDEX({col},{k})"  # noqa: E731
-    return (f"=IF({pos}<0,FALSE,IF({pos}=0,{cand}<{at(1)},AND({at(pos)}<={cand},"
-            f"IF({pos}<{filled},{at(f'{pos}+1')}>{cand},TRUE),"
-            f"IF({pos}>{bound},{at(f'{pos}-{bound}')}<>{cand},TRUE))))")
-
-
-def first_formula(pos: str, fast: str, bound: str) -> str:
-    """The window's first row: `bound` rows up to `pos`, or 1 (the whole column)."""
-    return f"=IF({fast},MAX(1,{pos}-{bound}+1),1)"
-
-
-def last_formula(col: str, pos: str, fast: str) -> str:
-    """The window's last row: `pos`, or the column's last row (the whole column)."""
-    return f"=IF({fast},MAX(1,{pos}),ROWS({col}))"
-
-
-def windowed(rg: dict[str, str], h: dict[str, str]) -> dict[str, str]:
-    """The columns of ``rg`` narrowed to one candidate's windows (helper cells ``h``: sf, sl on
-    Scores, cf, cl on the declarations); ``ids`` and ``ok`` passed on."""
-    out = {k: window(rg[k], h["sf"], h["sl"]) for k in ("S", "C", "K", "A")}
-    out.update({k: window(rg[k], h["cf"], h["cl"]) for k in ("FA", "FC", "FD")})
+def block_ranges(table_key: str, first: int, last: int) -> dict[str, str]:
+    """The columns of a table that the Scoretabel reads (keys as in ranges()) as static ranges
+    of sheet rows first..last, e.g. Scores!$D$4:$D$35."""
+    t = layout.table(table_key)
+    sheet = quote_sheet(layout.sheet(table_key).name)
+    out = {}
+    for key, col in BLOCK_COLUMNS[table_key].items():
+        c = col_letter(t.first_col + t.index(col))
+        out[key] = f"{sheet}!${c}${first}:${c}${last}"
     return out
 
 
+def snel_formula(col: str, cand: str, is_sorted: str) -> str:
+    """TRUE when the static candidate range ``col`` (the block widened by a neighbour on each
+    side) holds every row of the candidate: the table sorted, both ends another candidate, all
+    between this one. Any error (the range deleted) reads as FALSE."""
+    return (f"=IFERROR(AND({is_sorted},INDEX({col},1)<>{cand},INDEX({col},ROWS({col}))<>{cand},"
+            f"SUMPRODUCT(--({col}={cand}))=ROWS({col})-2),FALSE)")
+
+
+def _choose(snel: str | None, fast: str | None, slow: str) -> str:
+    return slow if snel is None or fast is None else f"IF({snel},{fast},{slow})"
+
+
 def cleared_formula(rg: dict[str, str], who: str, cand: str, h: dict[str, str]) -> str:
-    """The helper cell: 1 when assessor ``who`` is cleared for the candidate, else 0."""
-    return f"={cleared(windowed(rg, h), who, cand)}"
+    """The helper cell: 1 when assessor ``who`` is cleared for the candidate, else 0 (over the
+    candidate's block h['bc'] when h['snel_bc'] holds, else over the whole columns ``rg``)."""
+    fast = cleared(h["bc"], who, cand) if h.get("bc") else None
+    return f"={_choose(h.get('snel_bc'), fast, cleared(rg, who, cand))}"
 
 
 def mean_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
-    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS over the candidate's
-    window, weighted by 'cleared' (helper cells ``h``: windows, ids, ok)."""
-    w = windowed(rg, h)
-    crit_a = f'{w["C"]},{cand},{w["K"]},{crit},{w["A"]},{h["ids"]}'
-    num = f'SUMPRODUCT(SUMIFS({w["S"]},{crit_a})*{h["ok"]})'
-    den = f'SUMPRODUCT(COUNTIFS({crit_a},{w["S"]},">=0")*{h["ok"]})'
-    return f'=IFERROR({num}/{den},"")'
+    """Mean of the counted scores: per assessor SUMIFS and COUNTIFS, weighted by 'cleared'
+    (helper cells ``h``: ids, ok), over the candidate's block h['s'] when h['snel_s'] holds,
+    else over the whole columns ``rg``."""
+    def mean(w: dict[str, str]) -> str:
+        crit_a = f'{w["C"]},{cand},{w["K"]},{crit},{w["A"]},{h["ids"]}'
+        num = f'SUMPRODUCT(SUMIFS({w["S"]},{crit_a})*{h["ok"]})'
+        den = f'SUMPRODUCT(COUNTIFS({crit_a},{w["S"]},">=0")*{h["ok"]})'
+        return f"{num}/{den}"
+
+    fast = mean(h["s"]) if h.get("s") else None
+    return f'=IFERROR({_choose(h.get("snel_s"), fast, mean(rg))},"")'
 
 
 def median_formula(rg: dict[str, str], cand: str, crit: str, h: dict[str, str]) -> str:
-    """Median of the counted scores (an array formula: per score row, is its assessor cleared)."""
-    w = windowed(rg, h)
-    return (f'=IFERROR(MEDIAN(IF(({w["C"]}={cand})*({w["K"]}={crit})*({w["S"]}<>"")*'
-            f'SUMIF({h["ids"]},{w["A"]},{h["ok"]}),{w["S"]})),"")')
+    """Median of the counted scores (an array formula: per score row, is its assessor
+    cleared), over the block when h['snel_s'] holds, else over the whole columns."""
+    def median(w: dict[str, str]) -> str:
+        return (f'MEDIAN(IF(({w["C"]}={cand})*({w["K"]}={crit})*({w["S"]}<>"")*'
+                f'SUMIF({h["ids"]},{w["A"]},{h["ok"]}),{w["S"]}))')
+
+    fast = median(h["s"]) if h.get("s") else None
+    return f'=IFERROR({_choose(h.get("snel_s"), fast, median(rg))},"")'
 
 
 def sort_key(value) -> tuple:

@@ -251,6 +251,7 @@ class Merger:
                 return None
             if any(isinstance(v, str) and v.startswith("=") for v in raw[lo:hi]):
                 return None  # a formula typed into the table: rewriting would make it text
+        recs = list(recs)  # Scores come as TableRows, whose dicts are built afresh on each access
         for rec in recs:
             rec["_values"] = [rec.get(c.key) for c in t.columns]
         return recs
