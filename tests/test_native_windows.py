@@ -469,3 +469,52 @@ def test_merge_appends_when_rewriting_would_lose_a_formula(demo_template, tmp_pa
     ids = [ws.cell(r, t.first_col).value for r in range(t.first_data_row, ws.max_row + 1)]
     ids = [i for i in ids if i]
     assert ids[-1] == "K02"  # appended
+
+
+def _lo_edit(path, ops):
+    """Let LibreOffice itself insert and delete the rows (it moves every reference) and save;
+    returns the saved copy."""
+    import json
+    import subprocess
+
+    from conftest import ROOT
+    from test_addin_libreoffice import system_python
+
+    ops_file, out = path.with_name("ops.json"), path.with_name("bewerkt.xlsx")
+    ops_file.write_text(json.dumps(ops), encoding="utf-8")
+    proc = subprocess.run([system_python(), str(ROOT / "tests" / "lo_edit_rows.py"), str(path),
+                           str(out), str(ops_file)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and out.exists(), proc.stdout + proc.stderr
+    return out
+
+
+@pytest.mark.parametrize("where", ["inside", "top", "bottom", "deleted"])
+def test_rows_inserted_and_deleted_by_libreoffice_itself(tmp_path, where):
+    """Not simulated: LibreOffice inserts (K02, C1, A) inside K02's block, above its first row
+    or below its last row, or deletes K02's first score row, moving the static ranges as it
+    does for a user; after its recalculation the Scoretabel equals the row-by-row meaning and
+    Python's scoring of the edited workbook."""
+    scores, conflicts = _base()
+    built = _without(scores, "K02", "C1", "A") if where != "deleted" else scores
+    path = tmp_path / "call.xlsx"
+    _build(path, built, conflicts, "gemiddelde")
+    t = layout.table("scores")
+    rows = native.sorted_rows("scores", built)
+    at = _sheet_rows("scores", rows, "K02")
+    new = ["K02", "C1", "A", 4, None]
+    if where == "deleted":
+        ops = [{"sheet": layout.sheet("scores").name, "delete": at[0]}]
+        after = rows[:at[0] - t.first_data_row] + rows[at[0] - t.first_data_row + 1:]
+    else:
+        row = {"inside": at[2], "top": at[0], "bottom": at[-1] + 1}[where]
+        ops = [{"sheet": layout.sheet("scores").name, "insert": row, "col": t.first_col,
+                "values": new}]
+        after = rows[:row - t.first_data_row] + [new] + rows[row - t.first_data_row:]
+    edited = _lo_edit(path, ops)
+    got, fast_s, _fast_c = _recalculated(edited)
+    want = _expected(after, native.sorted_rows("conflicts", conflicts), "gemiddelde")
+    _assert_equal(got, want)
+    _assert_equal(got, {key: _python(edited).get(key) for key in want})
+    assert want["K02", "C1"] != _expected(rows, native.sorted_rows("conflicts", conflicts),
+                                          "gemiddelde")["K02", "C1"]  # the edit changed it
+    assert fast_s["K02"] is True, fast_s  # the block's ranges moved and stretched with it

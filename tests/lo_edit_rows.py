@@ -1,0 +1,82 @@
+"""Run with the system python (python3-uno): open a workbook in LibreOffice headless, insert or
+delete whole sheet rows as a user does (LibreOffice moves every reference itself), type values
+into an inserted row, and save it as .xlsx.
+
+Usage: /usr/bin/python3 tests/lo_edit_rows.py IN.xlsx OUT.xlsx OPS.json
+OPS: [{"sheet": name, "insert": row, "col": first column (1-based), "values": [...]},
+      {"sheet": name, "delete": row}]  (rows 1-based, applied in order)
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def connect(pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except Exception:
+            time.sleep(0.25)
+    raise SystemExit("LibreOffice did not start")
+
+
+def main(src, out, ops_file):
+    ops = json.load(open(ops_file, encoding="utf-8"))
+    profile = tempfile.mkdtemp(prefix="lo-edit-profile-")
+    pipe = "pkedit" + str(os.getpid())
+    proc = subprocess.Popen(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
+         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        ctx = connect(pipe)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
+                                           "_blank", 0, (prop("Hidden", True),))
+        if doc is None:
+            raise SystemExit("LibreOffice could not load the file")
+        for op in ops:
+            sheet = doc.Sheets.getByName(op["sheet"])
+            if sheet.isProtected():  # the governed sheet: a user lifts the protection first
+                sheet.unprotect("")
+            if "insert" in op:
+                row = op["insert"] - 1
+                sheet.Rows.insertByIndex(row, 1)
+                for i, value in enumerate(op["values"]):
+                    cell = sheet.getCellByPosition(op["col"] - 1 + i, row)
+                    if isinstance(value, (int, float)):
+                        cell.setValue(value)
+                    elif value is not None:
+                        cell.setString(value)
+            else:
+                sheet.Rows.removeByIndex(op["delete"] - 1, 1)
+        doc.calculateAll()
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                       (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
