@@ -32,6 +32,7 @@ from partnerkeuze.core.scoring import RANK_DECIMALS
 EDGE = 1e-9  # percent: interval ends this close to 0 or 100 are reported as 0 or 100
 CHUNK = 2000  # sampled weightings scored at once, at most ...
 CHUNK_FLOATS = 250_000  # ... and at most this many scores per chunk (about 2 MB an array)
+RANK_CHUNK = 500  # ... but at least this many, since each chunk's rank count touches n x n cells
 
 
 def shortlist_mask(scores: np.ndarray, size: int) -> np.ndarray:
@@ -128,7 +129,9 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
     # With noise the chunks stay as they were (the random draws follow the chunks).
     budget = CHUNK_FLOATS if noise is None else 4_000_000
     chunk = max(1, min(CHUNK, budget // max(1, per_sample)))
-    who = np.arange(n)[:, None]
+    if noise is None:  # at least RANK_CHUNK samples a chunk: each chunk counts n x n cells
+        chunk = max(chunk, min(CHUNK, RANK_CHUNK))
+    offset = (np.arange(n, dtype=np.int64) * n)[:, None]  # counts as one flat array
     for start in range(0, total, chunk):
         w = weights[start:start + chunk]
         if noise is None:
@@ -136,7 +139,9 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
         else:
             s = np.einsum("kij,kj->ik", noise(len(w)), w)
         ranks = competition_ranks(s)
-        np.add.at(counts, (np.broadcast_to(who, ranks.shape), ranks - 1), 1)
+        # bincount over (candidate, rank) pairs: the same counts as np.add.at, 3-4x faster
+        counts += np.bincount((offset + ranks - 1).ravel(),
+                              minlength=n * n).reshape(n, n).astype(counts.dtype, copy=False)
     return counts
 
 
@@ -224,6 +229,7 @@ class Sensitivity:
     acceptability: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: dict[str, dict[str, float]] = field(default_factory=dict)  # standard errors
     ranks: dict[str, list[float]] = field(default_factory=dict)  # share per rank 1..n
+    reached: dict[str, list[int]] = field(default_factory=dict)  # ranks (1-based) with a share
     weights: dict[str, float] = field(default_factory=dict)  # current, percent
     samples: int = 0
     seed: int = 0
@@ -322,6 +328,7 @@ def analyse(model, result) -> Sensitivity:
         out.errors[cid] = {"first": standard_error(first, samples),
                            "shortlist": standard_error(on, samples)}
         out.ranks[cid] = [share[c] for c in row.tolist()]
+        out.reached[cid] = (np.flatnonzero(row) + 1).tolist()
     for c in result.candidates:
         out.acceptability.setdefault(c.id, {"first": 0.0, "shortlist": 0.0})
     result.extras["sensitivity"] = out
@@ -397,8 +404,10 @@ def rank_rows(result, sens: Sensitivity) -> list[dict]:
     out = []
     for cid in ids:
         shares = sens.ranks.get(cid, [])
-        text = ", ".join(f"rang {r}: {percent(p)}" for r, p in enumerate(shares, start=1)
-                         if p > 0)
+        reached = sens.reached.get(cid)
+        if reached is None:
+            reached = [r for r, p in enumerate(shares, start=1) if p > 0]
+        text = ", ".join(f"rang {r}: {percent(shares[r - 1])}" for r in reached)
         out.append({"id": cid, "name": names.get(cid, cid), "ranks": shares,
                     "first": sens.acceptability[cid]["first"],
                     "first_se": sens.errors.get(cid, {}).get("first", 0.0),
