@@ -32,7 +32,7 @@ from partnerkeuze.core.scoring import RANK_DECIMALS
 EDGE = 1e-9  # percent: interval ends this close to 0 or 100 are reported as 0 or 100
 CHUNK = 2000  # sampled weightings scored at once, at most ...
 CHUNK_FLOATS = 250_000  # ... and at most this many scores per chunk (about 2 MB an array)
-RANK_CHUNK = 500  # ... but at least this many, since each chunk's rank count touches n x n cells
+RANK_CHUNK = 250  # ... but at least this many, since each chunk's rank count touches n x n cells
 
 
 def shortlist_mask(scores: np.ndarray, size: int) -> np.ndarray:
@@ -140,8 +140,8 @@ def rank_counts(x: np.ndarray, weights: np.ndarray, noise=None) -> np.ndarray:
             s = np.einsum("kij,kj->ik", noise(len(w)), w)
         ranks = competition_ranks(s)
         # bincount over (candidate, rank) pairs: the same counts as np.add.at, 3-4x faster
-        counts += np.bincount((offset + ranks - 1).ravel(),
-                              minlength=n * n).reshape(n, n).astype(counts.dtype, copy=False)
+        np.add(counts, np.bincount((offset + ranks - 1).ravel(), minlength=n * n).reshape(n, n),
+               out=counts, casting="unsafe")  # a chunk's count fits counts' type
     return counts
 
 
