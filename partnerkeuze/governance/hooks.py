@@ -113,7 +113,7 @@ def sensitivity_patch(model: Model, snap: Snapshot, result) -> Patch:
                  + [Styled(f"Rang {r}", "pk_header") for r in range(1, shown + 1)]
                  + ([Styled(f"Rang {shown + 1} of lager", "pk_header")] if n > shown else []))
     shares: dict[float, Styled] = {}  # equal shares written as one value
-    for row in sv.rank_rows(result, sens):
+    for row in sv.rank_rows(result, sens, with_text=False):
         cells = [Styled(row["id"], "pk_output"), Styled(row["name"], "pk_output")]
         ranks = list(row["ranks"][:shown])
         if n > shown:

@@ -229,7 +229,6 @@ class Sensitivity:
     acceptability: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: dict[str, dict[str, float]] = field(default_factory=dict)  # standard errors
     ranks: dict[str, list[float]] = field(default_factory=dict)  # share per rank 1..n
-    reached: dict[str, list[int]] = field(default_factory=dict)  # ranks (1-based) with a share
     weights: dict[str, float] = field(default_factory=dict)  # current, percent
     samples: int = 0
     seed: int = 0
@@ -328,7 +327,6 @@ def analyse(model, result) -> Sensitivity:
         out.errors[cid] = {"first": standard_error(first, samples),
                            "shortlist": standard_error(on, samples)}
         out.ranks[cid] = [share[c] for c in row.tolist()]
-        out.reached[cid] = (np.flatnonzero(row) + 1).tolist()
     for c in result.candidates:
         out.acceptability.setdefault(c.id, {"first": 0.0, "shortlist": 0.0})
     result.extras["sensitivity"] = out
@@ -395,19 +393,18 @@ def sentences(model, result, sens: Sensitivity) -> list[str]:
             for cid, acc in rows]
 
 
-def rank_rows(result, sens: Sensitivity) -> list[dict]:
+def rank_rows(result, sens: Sensitivity, with_text: bool = True) -> list[dict]:
     """Per eligible candidate (most often first first) the share of weightings giving each rank,
-    with a Dutch summary of the ranks it reaches ('rang 1: 62 %, rang 2: 30 %')."""
+    with a Dutch summary of the ranks it reaches ('rang 1: 62 %, rang 2: 30 %'; left empty
+    without with_text: the sheet does not show it, and it walks candidates x candidates shares)."""
     names = {c.id: c.name for c in result.candidates}
     ids = sorted(sens.eligible, key=lambda c: (-sens.acceptability[c]["shortlist"],
                                                -sens.acceptability[c]["first"], c))
     out = []
     for cid in ids:
         shares = sens.ranks.get(cid, [])
-        reached = sens.reached.get(cid)
-        if reached is None:
-            reached = [r for r, p in enumerate(shares, start=1) if p > 0]
-        text = ", ".join(f"rang {r}: {percent(shares[r - 1])}" for r in reached)
+        text = ", ".join(f"rang {r}: {percent(p)}" for r, p in enumerate(shares, start=1)
+                         if p > 0) if with_text else ""
         out.append({"id": cid, "name": names.get(cid, cid), "ranks": shares,
                     "first": sens.acceptability[cid]["first"],
                     "first_se": sens.errors.get(cid, {}).get("first", 0.0),
