@@ -202,3 +202,14 @@ def test_figures_state_only_what_is_true_over_random_calls(data):
                                    criteria=list(reversed(model.criteria)))
     again = sv.analyse(shuffled, evaluate(shuffled))
     assert again.acceptability == sens.acceptability and again.ranks == sens.ranks
+
+
+@settings(max_examples=300, deadline=None)
+@given(count=st.integers(0, 10_000))
+def test_a_share_in_words_is_never_zero_or_whole_unless_it_is(count):
+    """sv.percent of count / 10,000 weightings (as the dossier prints a rank share): '0 %' only
+    for none, '100 %' only for all (50 of 10,000 printed '0 %' by half-to-even rounding)."""
+    text = sv.percent(count / 10_000)
+    assert (text == "0 %") == (count == 0)
+    assert (text == "100 %") == (count == 10_000)
+    assert sv.percent(0.005) == "minder dan 1 %"

@@ -336,7 +336,7 @@ def analyse(model, result) -> Sensitivity:
 def percent(p: float) -> str:
     """A share as Dutch text: '82 %', 'minder dan 1 %', 'meer dan 99 %'."""
     v = p * 100
-    if 0 < v < 0.5:
+    if 0 < v <= 0.5:  # 0.5 would round (half to even) to '0 %' for a share that is not 0
         return "minder dan 1 %"
     if 99.5 <= v < 100:
         return "meer dan 99 %"
