@@ -124,6 +124,30 @@ def bullet(doc, text: str):
     return para(doc, text, "List Bullet")
 
 
+def para_if(doc, condition: str, text: str = "", style: str | None = None, **kwargs):
+    """A paragraph shown only when the template condition holds.
+
+    Writes ``{%p if condition %}``, the paragraph (as :func:`para`, same arguments) and
+    ``{%p endif %}``; returns the paragraph.
+    """
+    tag(doc, "{%p if " + condition + " %}")
+    p = para(doc, text, style, **kwargs)
+    tag(doc, "{%p endif %}")
+    return p
+
+
+def bullets(doc, loop: str, text: str):
+    """A bullet per item of a template loop.
+
+    ``loop`` is the loop clause (``"for line in risks"``): writes ``{%p for … %}``, one bullet
+    with ``text`` and ``{%p endfor %}``; returns the bullet paragraph.
+    """
+    tag(doc, "{%p " + loop + " %}")
+    p = bullet(doc, text)
+    tag(doc, "{%p endfor %}")
+    return p
+
+
 def cell_text(cell, text: str, *, bold: bool = False, align: str | None = None, size=None):
     """Set a table cell's text in its first paragraph."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

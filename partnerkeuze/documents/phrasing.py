@@ -16,34 +16,31 @@ def surname(contact: str) -> str:
     return " ".join(parts[1:]) if len(parts) > 1 else contact
 
 
+# Each language's greeting lines: (to a woman, to a man, to a named contact without a known form,
+# without a contact). {name} is the surname, {contact} the full name; any other language gets Dutch.
+GREETINGS: dict[str, tuple[str, str, str, str]] = {
+    "fr": ("Chère Madame {name},", "Cher Monsieur {name},", "Madame, Monsieur,",
+           "Madame, Monsieur,"),
+    "en": ("Dear Ms {name},", "Dear Mr {name},", "Dear {contact},", "Dear Sir or Madam,"),
+    "es": ("Estimada señora {name}:", "Estimado señor {name}:", "Buenos días, {contact}:",
+           "Señora, señor:"),
+    "nl": ("Geachte mevrouw {name},", "Geachte heer {name},", "Geachte {contact},",
+           "Geachte mevrouw, geachte heer,"),
+}
+
+
 def salutation(contact: str | None, form: str | None, language: str) -> str:
     """The greeting line of a letter in the language, with its punctuation."""
     contact = (contact or "").strip()
     form = (form or "").strip().lower()
-    name = surname(contact)
-    if language == "fr":
-        if contact and form == FEMALE:
-            return f"Chère Madame {name},"
-        if contact and form == MALE:
-            return f"Cher Monsieur {name},"
-        return "Madame, Monsieur,"
-    if language == "en":
-        if contact and form == FEMALE:
-            return f"Dear Ms {name},"
-        if contact and form == MALE:
-            return f"Dear Mr {name},"
-        return f"Dear {contact}," if contact else "Dear Sir or Madam,"
-    if language == "es":
-        if contact and form == FEMALE:
-            return f"Estimada señora {name}:"
-        if contact and form == MALE:
-            return f"Estimado señor {name}:"
-        return f"Buenos días, {contact}:" if contact else "Señora, señor:"
+    female, male, named, anonymous = GREETINGS.get(language, GREETINGS["nl"])
     if contact and form == FEMALE:
-        return f"Geachte mevrouw {name},"
-    if contact and form == MALE:
-        return f"Geachte heer {name},"
-    return f"Geachte {contact}," if contact else "Geachte mevrouw, geachte heer,"
+        line = female
+    elif contact and form == MALE:
+        line = male
+    else:
+        line = named if contact else anonymous
+    return line.format(name=surname(contact), contact=contact)
 
 
 def closing_formula(contact: str | None, form: str | None, language: str) -> str:

@@ -43,22 +43,14 @@ def _letter_head(doc, lang: str) -> None:
     """Letterhead, recipient, place and date, reference and salutation."""
     c = COMMON[lang]
     b.letterhead(doc)
-    b.tag(doc, "{%p if candidate_contact %}")
-    b.para(doc, "{{ candidate_contact }}", space_after=0)
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "candidate_contact", "{{ candidate_contact }}", space_after=0)
     b.para(doc, "**{{ candidate_name }}**", space_after=0)
-    b.tag(doc, "{%p if candidate_region %}")
-    b.para(doc, "{{ candidate_region }}", space_after=0)
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "candidate_region", "{{ candidate_region }}", space_after=0)
     b.para(doc, "{{ candidate_country }}", space_after=0)
-    b.tag(doc, "{%p if candidate_email %}")
-    b.para(doc, "{{ candidate_email }}", space_after=0)
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "candidate_email", "{{ candidate_email }}", space_after=0)
     b.para(doc, "")
     b.para(doc, c["place_date"], align="right", space_after=0)
-    b.tag(doc, "{%p if reference %}")
-    b.para(doc, c["our_ref"], "Kleine tekst", align="right")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "reference", c["our_ref"], "Kleine tekst", align="right")
     b.para(doc, c["contact"], "Kleine tekst", align="right")
     b.para(doc, "")
 
@@ -81,9 +73,7 @@ def _sign(doc, lang: str, *, alderman: bool = False) -> None:
 
 def _draft_mark(doc) -> None:
     """The draft mark at the top of a letter written before the college decided."""
-    b.tag(doc, "{%p if draft %}")
-    b.para(doc, DRAFT_MARK, "Kleine tekst")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "draft", DRAFT_MARK, "Kleine tekst")
 
 
 def letter_declined(lang: str):
@@ -104,20 +94,14 @@ def letter_declined(lang: str):
     b.para(doc, t["scored"], align="justify")
     b.tag(doc, "{%p if outcome == 'shortlisted' %}")
     b.para(doc, t["shortlisted"], align="justify")
-    b.tag(doc, "{%p if round_behind %}")
-    b.para(doc, t["round_behind"], align="justify")
-    b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if consensus_position %}")
-    b.para(doc, t["consensus_place"], align="justify")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "round_behind", t["round_behind"], align="justify")
+    b.para_if(doc, "consensus_position", t["consensus_place"], align="justify")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if not chosen_ahead %}")
     b.para(doc, t["after_round"], align="justify")
     b.tag(doc, "{%p elif decisive %}")
     b.para(doc, t["decisive_intro"], keep=True)
-    b.tag(doc, "{%p for d in decisive %}")
-    b.bullet(doc, t["decisive_item"])
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for d in decisive", t["decisive_item"])
     b.tag(doc, "{%p else %}")
     b.para(doc, t["no_decisive"])
     b.tag(doc, "{%p endif %}")
@@ -155,9 +139,7 @@ def letter_chosen(lang: str):
     b.tag(doc, "{%p else %}")
     b.para(doc, t["why_round"], align="justify")
     b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if own_strengths %}")
-    b.para(doc, t["strengths"], align="justify")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "own_strengths", t["strengths"], align="justify")
     for key in ("next", "spirit", "contact_next"):
         b.para(doc, t[key], align="justify", keep=key == "contact_next")
     _sign(doc, lang, alderman=True)
@@ -178,9 +160,7 @@ def questionnaire(lang: str):
     b.para(doc, t["intro"], align="justify")
     b.para(doc, t["h_about"], "Heading 2")
     b.para(doc, "{{ description }}", align="justify")
-    b.tag(doc, "{%p if population %}")
-    b.para(doc, t["population"])
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "population", t["population"])
     for head, key in (("h_themes", "themes"), ("h_seeks", "seeks"), ("h_offers", "offers")):
         b.tag(doc, "{%p if " + key + " %}")
         b.para(doc, t[head], "Heading 2")

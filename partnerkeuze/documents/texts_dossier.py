@@ -21,11 +21,10 @@ def build_dossier(b):
                 "{{ coordinator }}{% if coordinator_role %}, {{ coordinator_role|lower }}"
                 "{% endif %} ({{ coordinator_email }})", "Kleine tekst", space_after=8)
     b.para(doc, "Stand van de procedure: {{ decision.stage }}.", "Kleine tekst")
-    b.tag(doc, "{%p if decision.draft %}")
-    b.para(doc, "**ONTWERP – het college van burgemeester en schepenen heeft nog niet beslist.** "
-                "Dit dossier bereidt de beslissing voor; de brieven aan de kandidaten zijn "
-                "ontwerpen tot de beslissing vastgelegd is.", align="justify")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "decision.draft",
+              "**ONTWERP – het college van burgemeester en schepenen heeft nog niet beslist.** "
+              "Dit dossier bereidt de beslissing voor; de brieven aan de kandidaten zijn "
+              "ontwerpen tot de beslissing vastgelegd is.", align="justify")
 
     b.para(doc, "Samenvatting", "Heading 1")
     b.para(doc, "{{ municipality }} riep kandidaat-partnergemeenten op voor een {{ mode_label }}. "
@@ -36,12 +35,8 @@ def build_dossier(b):
     b.tag(doc, "{%p endfor %}")
 
     b.para(doc, "1. Vraag en werkwijze", "Heading 1")
-    b.tag(doc, "{%p if seeks %}")
-    b.para(doc, "**Wat wij zoeken.** {{ seeks }}", align="justify")
-    b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if themes %}")
-    b.para(doc, "**Thema's.** {{ themes }}", align="justify")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "seeks", "**Wat wij zoeken.** {{ seeks }}", align="justify")
+    b.para_if(doc, "themes", "**Thema's.** {{ themes }}", align="justify")
     b.para(doc, "**Werkwijze.** De oproep werd verspreid{% if call_date %} op {{ call_date }}"
                 "{% endif %}{% if deadline %}, met als deadline {{ deadline }}{% endif %}. "
                 "{{ assessors|length }} beoordelaars scoorden de kandidaturen per criterium "
@@ -76,13 +71,9 @@ def build_dossier(b):
                  "for h in criteria_history", [3.2, 3.0, 3.6, 6.5])
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if criteria_refrozen %}")
-    b.tag(doc, "{%p for line in criteria_refrozen %}")
-    b.bullet(doc, "**Let op:** {{ line }}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for line in criteria_refrozen", "**Let op:** {{ line }}")
     b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if anchor %}")
-    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "anchor", "{{ anchor.text }}", "Kleine tekst")
 
     b.para(doc, "3. Kanalen en ontvangen kandidaturen", "Heading 1")
     b.para(doc, "De oproep werd langs verschillende kanalen tegelijk verspreid. Wij ontvingen "
@@ -115,10 +106,9 @@ def build_dossier(b):
 
     b.para(doc, "6. Shortlist", "Heading 1")
     b.para(doc, "De {{ shortlist|length }} hoogst scorende kandidaten:", keep=True)
-    b.tag(doc, "{%p for s in shortlist %}")
-    b.bullet(doc, "**{{ s.rank }}. {{ s.name }} ({{ s.country }}), {{ s.score|number(1) }} op "
-                  "100.** Sterk op: {{ s.strengths }}. Minder sterk op: {{ s.weaknesses }}.")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for s in shortlist",
+              "**{{ s.rank }}. {{ s.name }} ({{ s.country }}), {{ s.score|number(1) }} op "
+              "100.** Sterk op: {{ s.strengths }}. Minder sterk op: {{ s.weaknesses }}.")
     b.tag(doc, "{%p if chart_radar %}")
     b.para(doc, "{{ chart_radar }}", align="center")
     b.para(doc, "Criteriumprofielen van de shortlist: de score per criterium als deel van de "
@@ -126,9 +116,7 @@ def build_dossier(b):
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if sensitivity %}")
     b.para(doc, "Gevoeligheid voor de gewichten", "Heading 2")
-    b.tag(doc, "{%p for line in sensitivity.sentences %}")
-    b.bullet(doc, "{{ line }}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for line in sensitivity.sentences", "{{ line }}")
     b.loop_table(doc, ["Criterium", "Laagste gewicht", "Hoogste gewicht"],
                  ["{{ st.criterion }}", "{{ st.low|number(1) }} %", "{{ st.high|number(1) }} %"],
                  "for st in sensitivity.stability", [8.0, 4.0, 4.0], right=(1, 2))
@@ -149,9 +137,7 @@ def build_dossier(b):
     b.tag(doc, "{%p if second_round %}")
     b.tag(doc, "{%p for row in second_round.rows %}")
     b.para(doc, "**{{ row.name }}**", keep=True, space_after=2)
-    b.tag(doc, "{%p for point in row.points %}")
-    b.bullet(doc, "{{ point }}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for point in row.points", "{{ point }}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p else %}")
     b.para(doc, "De tweede ronde is nog niet ingevuld in de werkmap. Daarin worden de "
@@ -162,30 +148,17 @@ def build_dossier(b):
     b.tag(doc, "{%p endif %}")
 
     b.para(doc, "8. Voorgestelde rangorde en argumentatie", "Heading 1")
-    b.tag(doc, "{%p for line in argument %}")
-    b.bullet(doc, "{{ line }}")
-    b.tag(doc, "{%p endfor %}")
-    b.tag(doc, "{%p if second_round and second_round.dissent %}")
-    b.para(doc, "**Afwijkende mening.** {{ second_round.dissent }}", align="justify")
-    b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if conflicts %}")
-    b.para(doc, "Belangenconflicten", "Heading 2")
-    b.tag(doc, "{%p for line in conflicts %}")
-    b.bullet(doc, "{{ line }}")
-    b.tag(doc, "{%p endfor %}")
-    b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if disagreement %}")
-    b.para(doc, "Verschillen tussen beoordelaars", "Heading 2")
-    b.tag(doc, "{%p for line in disagreement %}")
-    b.bullet(doc, "{{ line }}")
-    b.tag(doc, "{%p endfor %}")
-    b.tag(doc, "{%p endif %}")
-    b.tag(doc, "{%p if warnings %}")
-    b.para(doc, "Aandachtspunten", "Heading 2")
-    b.tag(doc, "{%p for w in warnings %}")
-    b.bullet(doc, "{{ w }}")
-    b.tag(doc, "{%p endfor %}")
-    b.tag(doc, "{%p endif %}")
+    b.bullets(doc, "for line in argument", "{{ line }}")
+    b.para_if(doc, "second_round and second_round.dissent",
+              "**Afwijkende mening.** {{ second_round.dissent }}", align="justify")
+    # Each list under its own heading, only when it has lines.
+    for items, heading, item in (("conflicts", "Belangenconflicten", "line"),
+                                 ("disagreement", "Verschillen tussen beoordelaars", "line"),
+                                 ("warnings", "Aandachtspunten", "w")):
+        b.tag(doc, "{%p if " + items + " %}")
+        b.para(doc, heading, "Heading 2")
+        b.bullets(doc, f"for {item} in {items}", "{{ " + item + " }}")
+        b.tag(doc, "{%p endif %}")
 
     b.para(doc, "9. Voorstelling van de voorgestelde partner en de shortlist", "Heading 1")
     b.tag(doc, "{%p if descriptions %}")
@@ -197,13 +170,11 @@ def build_dossier(b):
                 "{% if d.score is not none %}{{ d.score|number(1) }} op 100 (plaats {{ d.rank }})"
                 "{% else %}niet volledig gescoord{% endif %}. Kanaal: {{ d.channel }}.",
            align="justify")
-    b.tag(doc, "{%p for w in d.wants %}")
-    b.bullet(doc, "**Uit het antwoord op {{ w.criterion }}:** “{{ w.text }}”")
-    b.tag(doc, "{%p endfor %}")
-    b.tag(doc, "{%p if not d.wants %}")
-    b.para(doc, "Er zijn nog geen antwoorden van deze kandidaat ingelezen (blad Antwoorden).",
-           align="justify")
-    b.tag(doc, "{%p endif %}")
+    b.bullets(doc, "for w in d.wants",
+              "**Uit het antwoord op {{ w.criterion }}:** “{{ w.text }}”")
+    b.para_if(doc, "not d.wants",
+              "Er zijn nog geen antwoorden van deze kandidaat ingelezen (blad Antwoorden).",
+              align="justify")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p else %}")
     b.para(doc, "Er is nog geen voorgestelde partner en geen shortlist.")
@@ -224,9 +195,7 @@ def build_dossier(b):
     b.tag(doc, "{%p endif %}")
 
     b.para(doc, "11. Risico's en exitstrategie", "Heading 1")
-    b.tag(doc, "{%p for line in risks %}")
-    b.bullet(doc, "{{ line }}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for line in risks", "{{ line }}")
     b.para(doc, "**Exitstrategie.** {{ exit_strategy }}", align="justify")
 
     b.para(doc, "12. Budget", "Heading 1")
@@ -253,23 +222,18 @@ def build_dossier(b):
     b.para(doc, "{{ reactions }}", align="justify")
 
     b.para(doc, "15. Planning van de volgende stappen", "Heading 1")
-    b.tag(doc, "{%p for st in next_steps %}")
-    b.bullet(doc, "**{{ st.name }}.** {{ st.body }}{% if st.note %} ({{ st.note }}){% endif %}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for st in next_steps",
+              "**{{ st.name }}.** {{ st.body }}{% if st.note %} ({{ st.note }}){% endif %}")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
                  ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}",
                   "{{ st.body }}"],
                  "for st in planning.steps", [6.3, 3.1, 3.1, 3.8])
-    b.tag(doc, "{%p if planning_chart %}")
-    b.para(doc, "{{ planning_chart }}", align="center")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "planning_chart", "{{ planning_chart }}", align="center")
     b.tag(doc, "{%p endif %}")
 
     b.para(doc, "16. Bijlagen", "Heading 1")
-    b.tag(doc, "{%p for a in annexes %}")
-    b.bullet(doc, "{{ a }}")
-    b.tag(doc, "{%p endfor %}")
+    b.bullets(doc, "for a in annexes", "{{ a }}")
 
     b.tag(doc, "{%p if proposal and decision.final %}")
     b.page_break(doc)
@@ -293,9 +257,7 @@ def build_dossier(b):
                 "{{ decision_argument }} Het bijgevoegde dossier bevat de volledige "
                 "beoordeling{% if gros %}; de GROS bracht advies uit op {{ gros.date }}"
                 "{% endif %}.", align="justify")
-    b.tag(doc, "{%p if anchor %}")
-    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "anchor", "{{ anchor.text }}", "Kleine tekst")
     b.para(doc, "**Besluit**", keep=True)
     b.para(doc, "**Artikel 1.** Het college kiest {{ proposal.name }} ({{ proposal.country }}) als "
                 "partnergemeente van {{ municipality }} en legt deze keuze ter goedkeuring voor "
@@ -321,9 +283,7 @@ def build_dossier(b):
                 "{% if gros %}{{ gros.date }}{% else %}………{% endif %}. Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
                 "politiek draagvlak.", align="justify")
-    b.tag(doc, "{%p if anchor %}")
-    b.para(doc, "{{ anchor.text }}", "Kleine tekst")
-    b.tag(doc, "{%p endif %}")
+    b.para_if(doc, "anchor", "{{ anchor.text }}", "Kleine tekst")
     b.para(doc, "**Besluit**", keep=True)
     b.para(doc, "**Artikel 1.** De gemeenteraad keurt de keuze van {{ proposal.name }} "
                 "({{ proposal.country }}) als partnergemeente van {{ municipality }} goed.",
