@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import json
 import os
 import socket
@@ -46,16 +45,6 @@ def timeout() -> float:
         return max(0.0, float(os.environ.get(ENV_TIMEOUT, DEFAULT_TIMEOUT)))
     except ValueError:
         return DEFAULT_TIMEOUT
-
-
-def _user() -> str:
-    env = os.environ.get("PARTNERKEUZE_USER")
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name available on this system
-        return "onbekend"
 
 
 def _read_holder(path: Path) -> dict | None:
@@ -101,10 +90,11 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
                         f"({file_error_from_os(exc, lock_file.parent).message}); controleer de "
                         f"schrijfrechten van de map") from None
     stale = _read_holder(note) if note.exists() else None
+    from partnerkeuze.audit import current_user
     from partnerkeuze.xlsx.saving import roll_forward
 
     roll_forward(lock_file.parent)  # finish a commit a killed holder left half done
-    info = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
+    info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
             "command": command or "?", "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:
         try:

@@ -26,7 +26,8 @@ def numbered_rows(snap: Snapshot, table_key: str) -> list[tuple[int, tuple]]:
     return out
 
 
-def _int(value) -> int | None:
+def int_or_none(value) -> int | None:
+    """A cell's whole number (1, 1.0, "1"), or None for anything else (empty, text, 1.5)."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -41,7 +42,7 @@ def chain_problems(sheet: str, entries: list[tuple[int, tuple]], what: str) -> l
     expected = 1
     link_col = col_letter(len(entries[0][1])) if entries else "A"
     for row, cells in entries:
-        seq = _int(cells[0])
+        seq = int_or_none(cells[0])
         removal = False
         if seq is None:
             out.append(Problem(f"{sheet}!A{row}", f"het volgnummer van deze {what} werd gewijzigd "
@@ -83,7 +84,7 @@ def log_problems(snap: Snapshot) -> list[Problem]:
                                "de kettingkop boven het logboek ontbreekt of werd gewijzigd"))
         return out
     count, link = h
-    last_seq = _int(entries[-1][1][0]) if entries else 0
+    last_seq = int_or_none(entries[-1][1][0]) if entries else 0
     last_link = str(entries[-1][1][-1] or "") if entries else ""
     next_row = entries[-1][0] + 1 if entries else layout.table("log").first_data_row
     if last_seq is not None and last_seq < count:

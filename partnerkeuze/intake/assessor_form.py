@@ -70,11 +70,25 @@ def _protect(ws) -> None:
     p.autoFilter = False
 
 
+def _input_row(ws, row: int, values, answer_col: int, note_col: int, fill) -> None:
+    """Write values into a row from column A on, then open its two input cells for typing:
+    the answer (top-aligned) and the note beside it (top-aligned, wrapped), both with `fill`."""
+    from openpyxl.styles import Alignment, Protection
+
+    for c, v in enumerate(values, start=1):
+        put(ws.cell(row=row, column=c), v)
+    for c in (answer_col, note_col):
+        cell = ws.cell(row=row, column=c)
+        cell.fill = fill
+        cell.protection = Protection(locked=False)
+        cell.alignment = Alignment(wrap_text=c == note_col, vertical="top")
+
+
 def build_assessor_form(model, call: Call, assessor):
     """(the form of one assessor (an openpyxl Workbook), candidates on it, candidates left out
     for a conflict)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     input_fill = PatternFill("solid", fgColor=INPUT_COLOR)
@@ -114,13 +128,7 @@ def build_assessor_form(model, call: Call, assessor):
             values = [cand.id, cand.name, cand.country, crit.id, crit.name, crit.scale_min,
                       crit.scale_max, prior.score if prior else None,
                       prior.motivation if prior and prior.motivation else None]
-            for c, v in enumerate(values, start=1):
-                put(ws.cell(row=row, column=c), v)
-            for c in (SCORE_COL, MOTIVATION_COL):
-                cell = ws.cell(row=row, column=c)
-                cell.fill = input_fill
-                cell.protection = Protection(locked=False)
-                cell.alignment = Alignment(wrap_text=c == MOTIVATION_COL, vertical="top")
+            _input_row(ws, row, values, SCORE_COL, MOTIVATION_COL, input_fill)
             key = (crit.scale_min, crit.scale_max)
             if key not in validations:
                 dv = DataValidation(type="decimal", operator="between", formula1=f"{key[0]:g}",
@@ -162,7 +170,7 @@ def current_declaration(model, assessor_id: str, candidate_id: str) -> str:
 def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
     """The conflict-of-interest declaration: one row per active candidate (also the ones left
     off the scores for a declared conflict), the current declaration prefilled."""
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     input_fill = PatternFill("solid", fgColor=INPUT_COLOR)
@@ -190,13 +198,7 @@ def _declarations_sheet(wb, model, assessor) -> list[tuple[str, str]]:
         row += 1
         values = (cand.id, cand.name, cand.country,
                   current_declaration(model, assessor.id, cand.id) or None, None)
-        for c, v in enumerate(values, start=1):
-            put(ws.cell(row=row, column=c), v)
-        for c in (DECL_COL, DECL_NOTE_COL):
-            cell = ws.cell(row=row, column=c)
-            cell.fill = input_fill
-            cell.protection = Protection(locked=False)
-            cell.alignment = Alignment(wrap_text=c == DECL_NOTE_COL, vertical="top")
+        _input_row(ws, row, values, DECL_COL, DECL_NOTE_COL, input_fill)
         dv.add(ws.cell(row=row, column=DECL_COL).coordinate)
         cells.append((f"decl:{cand.id}", ws.cell(row=row, column=DECL_COL).coordinate))
     ws.freeze_panes = ws.cell(row=DECL_HEADER_ROW + 1, column=2)

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from partnerkeuze import layout
+from partnerkeuze.governance import logcheck
+from partnerkeuze.governance.logcheck import int_or_none
 from partnerkeuze.procedure.stages import STAGE_NAMES, position
 from partnerkeuze.snapshot import Snapshot
 
@@ -140,36 +142,20 @@ def _text(value) -> str:
     return str(value)
 
 
-def _int(value) -> int | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return int(number) if number.is_integer() else None
-
-
 def numbered_rows(snap: Snapshot) -> list[tuple[int, tuple]]:
     """(sheet row, cells) of the filled rows of the Procedure table ([] without the sheet)."""
     sheet = layout.sheet("procedure")
     if not snap.has_sheet(sheet.name):
         return []
-    t = layout.table("procedure")
-    rows = snap.rows(sheet.name)
-    width = len(t.columns)
-    out = []
-    for i in range(t.first_data_row - 1, len(rows)):
-        cells = tuple(rows[i][t.first_col - 1:t.first_col - 1 + width])
-        if any(v not in (None, "") for v in cells):
-            out.append((i + 1, cells + (None,) * (width - len(cells))))
-    return out
+    return logcheck.numbered_rows(snap, "procedure")
 
 
 def read_record(snap: Snapshot) -> ProcedureRecord:
     """The procedure record of a workbook (an empty record when it has no Procedure sheet)."""
     entries = []
     for row, c in numbered_rows(snap):
-        entries.append(Entry(seq=_int(c[0]), stage=_text(c[1]).strip(), stage_name=_text(c[2]),
-                             date=as_date(c[3]), deadline=as_date(c[4]),
+        entries.append(Entry(seq=int_or_none(c[0]), stage=_text(c[1]).strip(),
+                             stage_name=_text(c[2]), date=as_date(c[3]), deadline=as_date(c[4]),
                              partner=_text(c[5]).strip(), number=_text(c[6]), text=_text(c[7]),
                              reason=_text(c[8]), user=_text(c[9]), recorded_at=_text(c[10]),
                              chain=_text(c[11]), row=row))
