@@ -1,4 +1,4 @@
-"""Shared fixtures: the demo workbook, running the command line in a subprocess."""
+"""Shared fixtures: the demo workbook, running the command line or Python code in a subprocess."""
 
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ def run_cli(*args, cwd=None, env=None, timeout=600) -> subprocess.CompletedProce
     return subprocess.run([sys.executable, "-m", "partnerkeuze", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd or ROOT, env=full_env,
                           timeout=timeout)
+
+
+def run_python(code: str) -> subprocess.CompletedProcess:
+    """Run ``python -c CODE`` in a fresh interpreter from the repository root, e.g. to see which
+    modules an import pulls in; raises CalledProcessError when the code fails."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
 
 
 @pytest.fixture(scope="session")

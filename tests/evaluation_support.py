@@ -1,5 +1,6 @@
 """Helpers for the evaluation tests: a demo link whose latest round still awaits its answers,
-and questionnaires filled in as participants would (openpyxl)."""
+the link read back from a workbook, and questionnaires filled in as participants would
+(openpyxl)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,20 @@ def open_round_workbook(path: Path) -> Path:
     book.apply(patch)
     save_atomic(book.wb, path, backup=False)
     return path
+
+
+def read_link(path: Path):
+    """The evaluated link of an evaluation workbook, read (leniently) without writing to it."""
+    from partnerkeuze.evaluation.workbook import read_link as read
+    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+
+    book = FileWorkbook(path, for_writing=False)
+    try:
+        snap = book.snapshot()
+        return read(parse_lenient(snap, []), snap)
+    finally:
+        book.close()
 
 
 def fill_questionnaire(form: Path, out: Path, participant: str, scores: dict,

@@ -1,8 +1,10 @@
-"""Helpers for the intake tests: fill in forms as a candidate or assessor would (openpyxl)."""
+"""Helpers for the intake tests: a demo call with its forms and questionnaires written, and
+forms filled in as a candidate or assessor would (openpyxl)."""
 
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -12,6 +14,19 @@ from openpyxl import load_workbook
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def call_with_forms(demo_template: Path, base: Path) -> Path:
+    """A copy of the demo workbook as base/werkmap.xlsx, its candidacy forms written by the
+    command line into base/formulieren and its questionnaires into base/vragenlijst."""
+    from conftest import run_cli  # here: bench/intake_import.py imports this module too
+
+    book = base / "werkmap.xlsx"
+    shutil.copy(demo_template, book)
+    for cmd, out in (("forms", "formulieren"), ("questionnaire", "vragenlijst")):
+        proc = run_cli(cmd, book, "--out", base / out)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return book
 
 
 def form_cells(wb) -> dict[str, str]:

@@ -9,44 +9,15 @@ OPS: [{"sheet": name, "insert": row, "col": first column (1-based), "values": [.
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:
-            time.sleep(0.25)
-    raise SystemExit("LibreOffice did not start")
+from lo_uno import libreoffice, prop
 
 
 def main(src, out, ops_file):
     ops = json.load(open(ops_file, encoding="utf-8"))
-    profile = tempfile.mkdtemp(prefix="lo-edit-profile-")
-    pipe = "pkedit" + str(os.getpid())
-    proc = subprocess.Popen(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        ctx = connect(pipe)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with libreoffice("edit") as desktop:
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
                                            "_blank", 0, (prop("Hidden", True),))
         if doc is None:
@@ -70,12 +41,6 @@ def main(src, out, ops_file):
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
                        (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 if __name__ == "__main__":

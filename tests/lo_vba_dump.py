@@ -6,43 +6,14 @@ Usage: /usr/bin/python3 tests/lo_vba_dump.py FILE OUT.json
 
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+from lo_uno import libreoffice, prop
 
 
 def main(path, out):
-    profile = tempfile.mkdtemp(prefix="lo-vba-profile-")
-    pipe = "pkvba" + str(os.getpid())
-    proc = subprocess.Popen(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(240):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.25)
-        if ctx is None:
-            raise SystemExit("LibreOffice did not start")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with libreoffice("vba") as desktop:
         url = uno.systemPathToFileUrl(os.path.abspath(path))
         doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("FilterName", "Calc MS Excel 2007 VBA XML")))
         if doc is None:
@@ -68,16 +39,6 @@ def main(path, out):
         doc.close(True)
         with open(out, "w", encoding="utf-8") as fh:
             json.dump(result, fh, ensure_ascii=False)
-    finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,23 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from evaluation_support import fill_questionnaire, open_round_workbook, score_cells
+from evaluation_support import fill_questionnaire, open_round_workbook, read_link, score_cells
 from lo import convert
 
 KINDS = ("wat we willen bereiken", "wat we van elkaar verwachten", "wat we zelf bijdragen")
-
-
-def _load(path):
-    from partnerkeuze.evaluation.workbook import read_link
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
-
-    book = FileWorkbook(path, for_writing=False)
-    try:
-        snap = book.snapshot()
-        return read_link(parse_lenient(snap, []), snap)
-    finally:
-        book.close()
 
 
 @pytest.fixture
@@ -77,7 +64,7 @@ def test_questionnaires_of_both_partners_filled_and_imported(open_round, tmp_pat
     ws = load_workbook(es).worksheets[0]
     shown = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "Evaluación del hermanamiento" in shown and "Apropiación" in shown
-    link = _load(path)
+    link = read_link(path)
     items = [i.id for i in link.items]
     rng = random.Random(18)
     filled: dict[tuple[str, str], list[float]] = {}
@@ -101,7 +88,7 @@ def test_questionnaires_of_both_partners_filled_and_imported(open_round, tmp_pat
     assert "4 vragenlijst(en) ingelezen" in out.stdout
     assert {p.name: p.read_bytes() for p in back.iterdir()} == before_forms
 
-    link = _load(path)
+    link = read_link(path)
     result = analyse(link)
     assert result.round["id"] == "R2" and result.previous["id"] == "R1"
     for side in ("Vlaanderen", "partner"):
@@ -137,7 +124,7 @@ def test_questionnaires_of_both_partners_filled_and_imported(open_round, tmp_pat
 def _one_form(open_round, tmp_path, change, name=None):
     path, forms = open_round
     form = forms / "evaluatie_BRA-TAR_R2_partner_es.xlsx"
-    link = _load(path)
+    link = read_link(path)
     scores = {i.id: 3 for i in link.items}
     back = tmp_path / "terug"
     target = fill_questionnaire(form, back / (name or form.name), "Concejal", scores)
@@ -207,7 +194,7 @@ def test_form_of_another_link_is_refused_and_good_forms_wait(open_round, tmp_pat
                                    name="andere.xlsx")
     # A good questionnaire in the same folder is not read either: the import changes nothing.
     _path, forms = open_round
-    link = _load(path)
+    link = read_link(path)
     fill_questionnaire(forms / "evaluatie_BRA-TAR_R2_vlaanderen_nl.xlsx", back / "goed.xlsx",
                        "Schepen", {i.id: 4 for i in link.items})
     err = _refused(path, back, ["andere.xlsx!A1: deze vragenlijst hoort bij de stedenband "
@@ -300,7 +287,7 @@ def test_partner_questionnaire_in_every_language_comes_back(lang, sheet, heading
     form = tmp_path / "f" / f"evaluatie_BRA-TAR_R2_partner_{lang}.xlsx"
     fwb = load_workbook(form)
     assert fwb.sheetnames[0] == sheet and fwb[sheet]["A1"].value.startswith(heading)
-    link = _load(path)
+    link = read_link(path)
     fill_questionnaire(form, tmp_path / "terug" / form.name, "Maire", {i.id: 2 for i in link.items})
     out = run_cli("import", path, tmp_path / "terug")
     assert out.returncode == 0, out.stderr
@@ -314,7 +301,7 @@ def test_partner_questionnaire_in_every_language_comes_back(lang, sheet, heading
 def test_forms_never_overwrite_a_filled_questionnaire(open_round, tmp_path):
     path, forms = open_round
     form = forms / "evaluatie_BRA-TAR_R2_partner_es.xlsx"
-    link = _load(path)
+    link = read_link(path)
     fill_questionnaire(form, form, "Concejal", {i.id: 3 for i in link.items})
     filled = form.read_bytes()
     before = path.read_bytes()

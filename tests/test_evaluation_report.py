@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
+from evaluation_support import read_link
 from lo import convert, docx_text_via_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,19 +32,6 @@ def _pdf_reading_order(docx, tmp) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def _link(path):
-    from partnerkeuze.evaluation.workbook import read_link
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
-
-    book = FileWorkbook(path, for_writing=False)
-    try:
-        snap = book.snapshot()
-        return read_link(parse_lenient(snap, []), snap)
-    finally:
-        book.close()
 
 
 def _tables(docx) -> list[list[list[str]]]:
@@ -75,7 +63,7 @@ def test_report_in_dutch_and_the_partners_language(report, lang, tmp_path):
     from partnerkeuze.evaluation.analysis import analyse, radar_table
 
     path, folder, _stdout = report
-    link = _link(path)
+    link = read_link(path)
     result = analyse(link)
     docx = folder / f"Evaluatie_BRA-TAR_R2_{lang}.docx"
     text = _pdf_reading_order(docx, tmp_path)
@@ -230,7 +218,7 @@ def test_demo_step_writes_the_evaluation_in_a_subfolder(tmp_path):
                      "Evaluatie/Evaluatie_BRA-TAR_R2_es.docx",
                      "Evaluatie/Evaluatie_radar_BRA-TAR_R2.png",
                      "Evaluatie/Evaluatie_aanvraag_VVSG_BRA-TAR_R2.docx"}
-    link = _link(tmp_path / "Evaluatie" / "Evaluatie-demo.xlsx")
+    link = read_link(tmp_path / "Evaluatie" / "Evaluatie-demo.xlsx")
     assert [r["id"] for r in link.ordered_rounds()] == ["R1", "R2"]
     d1, d2 = (r["date"] for r in link.ordered_rounds())
     assert 360 <= (d2 - d1).days <= 370

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from intake_support import fill_candidacy
+from intake_support import call_with_forms, fill_candidacy
 from lo import convert, soffice
 
 HOSTILE = "=HYPERLINK(\"http://evil.example\",\"klik\")"
@@ -33,12 +33,7 @@ LATE = dt.datetime(2026, 11, 20, 10, 0).timestamp()
 def call(demo_template, tmp_path_factory):
     """A demo workbook with its candidacy forms and questionnaires."""
     base = tmp_path_factory.mktemp("formats")
-    book = base / "werkmap.xlsx"
-    shutil.copy(demo_template, book)
-    for cmd, out in (("forms", "formulieren"), ("questionnaire", "vragenlijst")):
-        proc = run_cli(cmd, book, "--out", base / out)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
-    return base, book
+    return base, call_with_forms(demo_template, base)
 
 
 def _workbook(call, tmp_path) -> Path:

@@ -4,7 +4,6 @@ candidacy form, the questionnaire and the reminder mails, in each language."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import docx
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from conftest import run_cli
+from intake_support import call_with_forms
 from partnerkeuze.planning.deadline import deadline_phrase, is_late
 
 DEADLINE = dt.date(2026, 6, 2)
@@ -32,11 +31,7 @@ FORMS = {"nl": "Kandidatuurformulier-nl.xlsx", "fr": "Formulaire-de-candidature-
 @pytest.fixture(scope="module")
 def written(demo_template, tmp_path_factory):
     base = tmp_path_factory.mktemp("deadline")
-    book = base / "werkmap.xlsx"
-    shutil.copy(demo_template, book)
-    for cmd, out in (("forms", "formulieren"), ("questionnaire", "vragenlijst")):
-        proc = run_cli(cmd, book, "--out", base / out)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
+    call_with_forms(demo_template, base)
     return base
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
-import sys
 
 from partnerkeuze.assessment import evaluate
 from partnerkeuze.parse import parse
 from partnerkeuze.planning.dossier import dossier_context
 from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-from conftest import ROOT, run_cli
+from conftest import run_cli, run_python
 
 
 def test_dossier_context_has_steps_and_a_png(demo_path):
@@ -70,6 +68,5 @@ def test_planning_modules_import_lightly():
             "heavy = [m for m in ('matplotlib', 'icalendar', 'holidays', 'schedule', 'smtplib', "
             "'babel') if m in sys.modules]\n"
             "print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    out = run_python(code)
     assert out.stdout.strip() == "[]"

@@ -137,16 +137,12 @@ def test_years_outside_the_table_are_asked_of_the_package():
 
 
 def test_planning_in_the_table_years_does_not_import_the_holidays_package():
-    import subprocess
-    import sys
-
-    from conftest import ROOT
+    from conftest import run_python
 
     code = ("import sys, datetime as dt\n"
             "from partnerkeuze.planning.workdays import call_deadline, holiday_name\n"
             "call_deadline(dt.date(2026, 3, 2), ['Benin', 'Rwanda', 'Bolivia'])\n"
             "holiday_name(dt.date(2026, 8, 1), 'BJ')\n"
             "print('holidays' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         check=True)
+    out = run_python(code)
     assert out.stdout.strip() == "False", out.stderr

@@ -180,15 +180,11 @@ def test_pure_python_assignment_is_scipys_step_for_step():
 
 
 def test_matching_does_not_import_scipy():
-    import subprocess
-    import sys
-
-    from conftest import ROOT
+    from conftest import run_python
 
     code = ("import sys\n"
             "from partnerkeuze.sdg import matching as m\n"
             "m.best_assignment({'F1': {'P1': 3.0, 'P2': 1.0}, 'F2': {'P1': 2.0}})\n"
             "print('scipy' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         check=True)
+    out = run_python(code)
     assert out.stdout.strip() == "False", out.stderr
