@@ -32,9 +32,9 @@ import json, shutil, sys, tempfile, time
 from pathlib import Path
 demo = Path(sys.argv[1])
 t = time.perf_counter()
-import partnerkeuze.addin.ribbon as r
-from partnerkeuze.addin.context import Context, RecordingUI
-from partnerkeuze.xlsx.file_workbook import FileWorkbook
+import partnerkeuze.app.addin.ribbon as r
+from partnerkeuze.app.addin.context import Context, RecordingUI
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
 def click(button):
     copy = Path(tempfile.mkdtemp()) / "demo.xlsx"
@@ -62,13 +62,13 @@ def timed(args: list[str]) -> float:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     demo = Path(tempfile.mkdtemp()) / "demo.xlsx"
     new(demo, "stedenband", demo=True)
-    check = ("import partnerkeuze.addin.ribbon as r\n"
-             "from partnerkeuze.addin.context import Context, RecordingUI\n"
-             "from partnerkeuze.xlsx.file_workbook import FileWorkbook\n"
+    check = ("import partnerkeuze.app.addin.ribbon as r\n"
+             "from partnerkeuze.app.addin.context import Context, RecordingUI\n"
+             "from partnerkeuze.io.xlsx.file_workbook import FileWorkbook\n"
              f"r.run('check', Context(FileWorkbook({str(demo)!r}, for_writing=False), RecordingUI()))")
     bare = timed([sys.executable, "-c", "pass"])
     dispatch = timed([sys.executable, "-c", check])
@@ -79,7 +79,7 @@ def main() -> None:
                           check=True, cwd=ROOT, capture_output=True, text=True)
     warm_data = json.loads(proc.stdout)
     warm = statistics.median(warm_data["warm"])
-    from partnerkeuze.addin.package import build_xlam
+    from partnerkeuze.app.addin.package import build_xlam
 
     t = time.perf_counter()
     for _ in range(RUNS):

@@ -11,9 +11,9 @@ from pathlib import Path
 def large_call(path: Path, n_candidates: int = 1000, n_criteria: int = 40, n_assessors: int = 7,
                seed: int = 7) -> Path:
     """Write a scored-ready workbook with n candidates x criteria x assessors score rows."""
-    from partnerkeuze.reference import ACTIVE_COUNTRIES, CHANNELS, COUNTRY_BY_NAME
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import save_atomic
+    from partnerkeuze.kernel.reference import ACTIVE_COUNTRIES, CHANNELS, COUNTRY_BY_NAME
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     rng = random.Random(seed)
     weights = [rng.randint(1, 9) for _ in range(n_criteria)]

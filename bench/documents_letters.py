@@ -27,11 +27,14 @@ sys.path.insert(0, str(ROOT))
 
 def contexts(n: int) -> list[tuple[str, dict]]:
     """n letter contexts (language, context) from the demo call, cycling over the candidates."""
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents.contexts import (Notes, chosen_partner, declined_context,
-                                                 letterhead)
-    from partnerkeuze.parse import parse
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents.contexts import (
+        Notes,
+        chosen_partner,
+        declined_context,
+        letterhead)
+    from partnerkeuze.core.parse import parse
 
     model = parse(build("stedenband", demo=True).snapshot())
     result = evaluate(model)
@@ -51,8 +54,8 @@ def contexts(n: int) -> list[tuple[str, dict]]:
 
 def fast_path(items, out: Path) -> None:
     """Compiled templates: render and write each letter."""
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.io.docx.render import compiled, locale_for
 
     for i, (lang, ctx) in enumerate(items):
         data = compiled(template("letter_declined", lang)).render(ctx, locale_for(lang))
@@ -64,9 +67,9 @@ def docxtpl_path(items, out: Path) -> None:
     from docxtpl import DocxTemplate
     from jinja2.sandbox import SandboxedEnvironment
 
-    from partnerkeuze.documents.actions import template
+    from partnerkeuze.features.documents.actions import template
 
-    from partnerkeuze.documents.render import make_environment
+    from partnerkeuze.io.docx.render import make_environment
 
     env = SandboxedEnvironment(autoescape=True)
     env.filters.update(make_environment().filters)  # the same filters (ordinal, and_list, …)
@@ -81,8 +84,8 @@ def docxtpl_path(items, out: Path) -> None:
 
 def zip_only(items, out: Path) -> None:
     """The parts of one rendered letter written to as many .docx files (same compression)."""
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.io.docx.render import compiled, locale_for
 
     parts = {}
     for lang in {lang for lang, _ in items}:
@@ -107,8 +110,8 @@ def timed(fn, items) -> float:
 
 def memory_growth(items) -> tuple[float, float]:
     """Traced memory (KiB) after the first fifth and after all letters of the fast path."""
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.render import compiled, locale_for
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.io.docx.render import compiled, locale_for
 
     fifth = max(len(items) // 5, 1)
     tracemalloc.start()

@@ -46,11 +46,11 @@ def content(seed: int = 1):
 
 
 def main() -> None:
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.governance import sensitivity as sv
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import load, snapshot_of
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.core import sensitivity as sv
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import load, snapshot_of
 
     tmp = Path(tempfile.mkdtemp(prefix="pk-bench-"))
     path = tmp / "groot.xlsx"

@@ -21,9 +21,9 @@ def main(n: int = 40) -> float:
     from openpyxl import load_workbook
 
     from intake_support import fill_candidacy
-    from partnerkeuze.actions.creation import new
-    from partnerkeuze.intake.actions import forms, import_forms
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.app.creation import new
+    from partnerkeuze.features.intake.actions import forms, import_forms
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-intake-"))
     try:

@@ -112,8 +112,8 @@ def with_issue14_formulas(path: Path, n: int) -> Path:
     COUNTIF over the whole candidate column, per assessor two COUNTIFS over all declarations."""
     from openpyxl import load_workbook
 
-    from partnerkeuze.cellref import col_letter
-    from partnerkeuze.governance import native
+    from partnerkeuze.kernel.cellref import col_letter
+    from partnerkeuze.core import native
 
     rg = native.ranges()
     wb = load_workbook(path)
@@ -165,9 +165,9 @@ def without_formulas(path: Path, n: int) -> Path:
 def scored_call(folder: Path, n: int) -> Path:
     """A call of n candidates, scored by Partnerkeuze (the Scoretabel written)."""
     from bench.common import large_call
-    from partnerkeuze import audit
-    from partnerkeuze.actions.scoring import score
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io import audit
+    from partnerkeuze.features.scoring.actions import score
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = large_call(folder / f"call-{n}.xlsx", n, CRITERIA, ASSESSORS)
     book = FileWorkbook(path)
@@ -180,7 +180,7 @@ def scored_call(folder: Path, n: int) -> Path:
 def main(sizes: list[int], rounds: int = ROUNDS) -> None:
     sys.path.insert(0, str(ROOT))
     from bench.common import machine
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     folder = Path(tempfile.mkdtemp(prefix="bench-native-"))
     blank = folder / "blank.xlsx"

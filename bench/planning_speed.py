@@ -24,14 +24,14 @@ def _best(fn, repeat: int = 5) -> float:
 
 
 def main() -> None:
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.actions.scoring import score
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.planning import workdays
-    from partnerkeuze.planning.actions import plan
-    from partnerkeuze.reference import ACTIVE_COUNTRIES
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.features.scoring.actions import score
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.core import workdays
+    from partnerkeuze.features.planning.actions import plan
+    from partnerkeuze.kernel.reference import ACTIVE_COUNTRIES
 
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     book = build("stedenband", demo=True)
     snap = Snapshot({n: list(book.snapshot().rows(n)) for n in book.wb.sheetnames})

@@ -34,7 +34,7 @@ wb = load_workbook(sys.argv[1])
 _report()
 """
 COMMAND = """
-from partnerkeuze.cli import main
+from partnerkeuze.app.cli import main
 rc = main([sys.argv[2], sys.argv[1]])
 assert rc == 0, rc  # a refused score (1) would measure nothing
 _report()
@@ -44,8 +44,8 @@ _report()
 def logged_call(path: Path, n: int) -> Path:
     """large_call's workbook with the first log entry every workbook Partnerkeuze makes has
     (without it `score` refuses: a log wiped after scores were entered)."""
-    from partnerkeuze import audit
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io import audit
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     large_call(path, n_candidates=n)
     book = FileWorkbook(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnerkeuze.sdg import matching as m  # noqa: E402
+from partnerkeuze.core import matching as m  # noqa: E402
 
 
 def random_fit(rng: random.Random, n: int, k: int) -> dict:

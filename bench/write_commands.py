@@ -25,15 +25,15 @@ wb.save(sys.argv[1])
 _report()
 """
 COMMAND = """
-from partnerkeuze.cli import main
+from partnerkeuze.app.cli import main
 rc = main(sys.argv[2:])
 assert rc in (0, 1), rc
 _report()
 """
 DEMO_COUNTS = """
 import collections, json
-from partnerkeuze.xlsx import file_workbook, reader
-from partnerkeuze.actions import demo as demo_mod
+from partnerkeuze.io.xlsx import file_workbook, reader
+from partnerkeuze.app import demo as demo_mod
 counts = collections.defaultdict(lambda: {"reads": collections.Counter(), "saves": 0})
 step = ["(werkmap)"]
 orig_read, orig_save = reader.WorkbookReader.sheet_rows, file_workbook.FileWorkbook.save
@@ -60,7 +60,7 @@ def fill_forms(book: Path, tmp: Path) -> tuple[Path, Path]:
     """A filled candidacy form and a filled assessor form of the demo (as a user fills them)."""
     from openpyxl import load_workbook
 
-    from partnerkeuze.cli import main
+    from partnerkeuze.app.cli import main
 
     main(["forms", str(book), "--out", str(tmp / "kand")])
     main(["assessor-forms", str(book), "--out", str(tmp / "beoord")])
@@ -90,7 +90,7 @@ def main() -> None:
     import json
     import subprocess
 
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     print(f"machine: {machine()}")
     tmp = Path(tempfile.mkdtemp(prefix="pk-bench-write-"))

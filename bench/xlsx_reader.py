@@ -24,7 +24,7 @@ from bench.common import (large_call, machine, max_mb, median_cpu, paired,  # no
                           ratio_median, run_child)
 
 OPENPYXL = """
-from partnerkeuze.xlsx.file_workbook import load, snapshot_of
+from partnerkeuze.io.xlsx.file_workbook import load, snapshot_of
 from pathlib import Path
 snap = snapshot_of(load(Path(sys.argv[1])), "x")
 n = sum(len(rows) for rows in snap.sheets.values())
@@ -37,15 +37,15 @@ n = sum(len(wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names)
 _report()
 """
 XML = """
-from partnerkeuze.xlsx.package import Package
-from partnerkeuze.xlsx.reader import WorkbookReader
+from partnerkeuze.io.xlsx.package import Package
+from partnerkeuze.io.xlsx.reader import WorkbookReader
 r = WorkbookReader(Package(sys.argv[1]))
 n = sum(len(r.sheet_rows_xml(name)) for name in r.pkg.sheet_names)
 _report()
 """
 SCAN = """
-from partnerkeuze.xlsx.package import Package
-from partnerkeuze.xlsx.reader import WorkbookReader
+from partnerkeuze.io.xlsx.package import Package
+from partnerkeuze.io.xlsx.reader import WorkbookReader
 r = WorkbookReader(Package(sys.argv[1]))
 n = sum(len(r.sheet_rows(name)) for name in r.pkg.sheet_names)
 _report()
@@ -57,7 +57,7 @@ def stray(tmp: Path) -> Path:
     """A demo workbook with one value at row 1,048,576 of its start sheet."""
     from openpyxl import load_workbook
 
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     path = tmp / "verdwaald.xlsx"
     new(path, "stedenband", demo=True)

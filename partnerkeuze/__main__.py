@@ -1,5 +1,5 @@
 """Entry point for ``python -m partnerkeuze``."""
 
-from partnerkeuze.cli import main
+from partnerkeuze.app.cli import main
 
 raise SystemExit(main())

@@ -14,9 +14,9 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     """Build the blank workbook of every mode (workbook/Partnerkeuze-MODE.xlsx) and README.md."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
     from partnerkeuze.layout.docs import sheets_markdown
-    from partnerkeuze.xlsx.saving import backups_of
+    from partnerkeuze.io.saving import backups_of
 
     out = ROOT / "workbook"
     out.mkdir(exist_ok=True)

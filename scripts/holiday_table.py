@@ -1,4 +1,4 @@
-"""Write partnerkeuze/planning/holiday_table.py: the holidays the planner needs, precomputed.
+"""Write partnerkeuze/core/holiday_table.py: the holidays the planner needs, precomputed.
 
 The planner asks for the public holidays of Belgium and of every country on the workbook's list
 (reference.COUNTRIES) and for the Flemish school holidays. Computing them with the `holidays`
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 FIRST_YEAR = 2024
 LAST_YEAR = 2040
-TARGET = ROOT / "partnerkeuze" / "planning" / "holiday_table.py"
+TARGET = ROOT / "partnerkeuze" / "core" / "holiday_table.py"
 
 
 def _runs(days) -> list[str]:
@@ -57,8 +57,8 @@ def render() -> str:
     """The text of the table module, computed from the installed `holidays` package."""
     import holidays
 
-    from partnerkeuze.planning.workdays import BELGIUM, SCHOOL_SUBDIV
-    from partnerkeuze.reference import COUNTRIES
+    from partnerkeuze.core.workdays import BELGIUM, SCHOOL_SUBDIV
+    from partnerkeuze.kernel.reference import COUNTRIES
 
     isos = list(dict.fromkeys([BELGIUM] + [c.iso for c in COUNTRIES]))
     names: dict[str, int] = {}

@@ -36,7 +36,7 @@ def run_python(code: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """A scored demo workbook, built once per session (copy it before changing it)."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     path = tmp_path_factory.mktemp("demo") / "demo.xlsx"
     new(path, "stedenband", demo=True)

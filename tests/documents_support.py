@@ -74,7 +74,7 @@ def docx_text(data_or_path) -> str:
 
 def read_snapshot(path: Path):
     """A workbook's snapshot with every sheet read, the file closed again."""
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(path, for_writing=False)
     snap = book.snapshot()
@@ -86,9 +86,9 @@ def read_snapshot(path: Path):
 def demo_context_builder(path: Path):
     """What the document code needs to build contexts for a workbook: (snapshot, model, result,
     notes, chosen partner, letterhead)."""
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents.contexts import Notes, chosen_partner, letterhead
-    from partnerkeuze.parse import parse
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents.contexts import Notes, chosen_partner, letterhead
+    from partnerkeuze.core.parse import parse
 
     snap = read_snapshot(path)
     model = parse(snap)
@@ -102,10 +102,10 @@ def decided_demo(path: Path, partner: str = "K05") -> None:
     them open on purpose) and the college's choice recorded, so letters are final and complete."""
     import datetime as dt
 
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.procedure import record_patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.record.procedure import record_patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(path)
     model = parse_lenient(book.snapshot(), [])
@@ -123,7 +123,7 @@ def decided_demo(path: Path, partner: str = "K05") -> None:
 def rank_re(rank: int, n: int | None, lang: str) -> str:
     """A regular expression for a rank as the letters state it in a language ("2nd of the 11",
     "(2e sur 11)", "au 2e rang sur 11", "el 2.º puesto de las 11")."""
-    from partnerkeuze.documents.render import locale_for, ordinal
+    from partnerkeuze.io.docx.render import locale_for, ordinal
 
     o = re.escape(ordinal(rank, locale_for(lang), "m"))
     total = "" if n is None else str(n)

@@ -14,10 +14,10 @@ from intake_support import form_cells
 def open_round_workbook(path: Path) -> Path:
     """The demo evaluation workbook without the answers and expectations of round R2."""
     from partnerkeuze import layout
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import save_atomic
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     book = build("evaluatie", demo=True)
     model = parse_lenient(book.snapshot(), [])
@@ -33,9 +33,9 @@ def open_round_workbook(path: Path) -> Path:
 
 def read_link(path: Path):
     """The evaluated link of an evaluation workbook, read (leniently) without writing to it."""
-    from partnerkeuze.evaluation.workbook import read_link as read
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.evaluation.workbook import read_link as read
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(path, for_writing=False)
     try:

@@ -116,8 +116,8 @@ def rewrite_part(src: Path, dst: Path, part: str, transform) -> Path:
 
 def memory_book(path: Path):
     """A MemoryWorkbook holding every sheet of a saved workbook (read eagerly)."""
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     wb = load_workbook(path)
     snap = Snapshot(sheets={ws.title: list(ws.iter_rows(values_only=True))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, run_cli
-from partnerkeuze.addin.buttons import BUTTONS
+from partnerkeuze.app.addin.buttons import BUTTONS
 from test_addin_udfs import NAMES
 
 

@@ -17,8 +17,8 @@ from hypothesis import given, settings, strategies as st
 from addin_helpers import part, vba_modules_olevba
 from conftest import ROOT, run_cli
 from vba_getconfig_sim import baked_values, function_body, get_config
-from partnerkeuze.addin import config as pyconf
-from partnerkeuze.addin.vba_sources import XLWINGS_VERSION, xlwings_dll_names
+from partnerkeuze.app.addin import config as pyconf
+from partnerkeuze.app.addin.vba_sources import XLWINGS_VERSION, xlwings_dll_names
 
 KEYS = ("INTERPRETER_WIN", "PYTHONPATH", "PARTNERKEUZE_UITVOER", "UDF MODULES", "SHOW CONSOLE")
 
@@ -90,7 +90,7 @@ def test_a_click_in_a_fresh_process_sees_the_conf_files(tmp_path, demo_path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(PYTHONPATH=str(ROOT), USERPROFILE=str(home), PARTNERKEUZE_RIBBON_TRACE=str(trace),
                PARTNERKEUZE_RIBBON_WORKBOOK=str(demo_path))
-    proc = subprocess.run([sys.executable, "-c", "import partnerkeuze.addin.ribbon as r; "
+    proc = subprocess.run([sys.executable, "-c", "import partnerkeuze.app.addin.ribbon as r; "
                            "r.on_ribbon('check', 'Gemeente Partnerkeuze v2.xlam')"],
                           env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -160,12 +160,12 @@ def test_xlwings_is_pinned_to_the_version_whose_dll_the_addin_names(built):
 
 
 def test_every_ribbon_icon_is_an_excel_control_id():
-    from partnerkeuze.addin import ribbon_xml
+    from partnerkeuze.app.addin import ribbon_xml
 
     listed = {line.strip() for line in (ROOT / "tests" / "data" / "excel-control-ids.txt")
               .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
     assert len(listed) > 1500 and "AutoSum" in listed and "ImportExcel" not in listed
-    from partnerkeuze.addin.buttons import BUTTONS
+    from partnerkeuze.app.addin.buttons import BUTTONS
 
     icons = re.findall(r'imageMso="([^"]+)"', ribbon_xml.custom_ui())
     assert len(icons) == len(BUTTONS) and set(icons) <= listed, set(icons) - listed

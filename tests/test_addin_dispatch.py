@@ -14,10 +14,10 @@ import pytest
 from addin_helpers import vba_modules_olevba
 from conftest import ROOT, run_cli
 from runpython_cmd import click_command, windows_argv
-from partnerkeuze.addin import buttons, ribbon
-from partnerkeuze.addin.context import Cancelled, Context, RecordingUI
-from partnerkeuze.errors import FileError
-from partnerkeuze.memory_workbook import MemoryWorkbook
+from partnerkeuze.app.addin import buttons, ribbon
+from partnerkeuze.app.addin.context import Cancelled, Context, RecordingUI
+from partnerkeuze.kernel.errors import FileError
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
 HEAVY = ("docx", "docxtpl", "matplotlib", "scipy")
 
@@ -34,7 +34,7 @@ def test_every_button_has_a_handler_and_every_handler_a_button():
     assert len(buttons.BUTTON_IDS) == len(set(buttons.BUTTON_IDS))
     for button_id in buttons.BUTTON_IDS:
         name = ribbon.handler_name(button_id)
-        assert name and name.startswith("partnerkeuze.addin.handlers:")
+        assert name and name.startswith("partnerkeuze.app.addin.handlers:")
 
 
 def _click(argv, env, cwd):
@@ -94,10 +94,10 @@ def test_windows_argv_follows_the_c_runtime_rules():
 def test_dispatch_and_check_import_no_heavy_libraries(demo_path):
     code = (
         "import json, sys\n"
-        "import partnerkeuze.addin.ribbon as r\n"
-        "from partnerkeuze.addin.context import Context, RecordingUI\n"
-        "from partnerkeuze.memory_workbook import MemoryWorkbook\n"
-        "from partnerkeuze.xlsx.file_workbook import FileWorkbook\n"
+        "import partnerkeuze.app.addin.ribbon as r\n"
+        "from partnerkeuze.app.addin.context import Context, RecordingUI\n"
+        "from partnerkeuze.io.memory_workbook import MemoryWorkbook\n"
+        "from partnerkeuze.io.xlsx.file_workbook import FileWorkbook\n"
         f"snap = FileWorkbook({str(demo_path)!r}, for_writing=False).snapshot()\n"
         "ui = RecordingUI()\n"
         "out = r.run('check', Context(MemoryWorkbook(snap), ui))\n"
@@ -110,11 +110,11 @@ def test_dispatch_and_check_import_no_heavy_libraries(demo_path):
     loaded = {m.split(".")[0] for m in result["modules"]}
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
     assert "xlwings" not in loaded  # the dispatch itself does not need xlwings either
-    assert "partnerkeuze.actions.scoring" in result["modules"]
+    assert "partnerkeuze.features.scoring.actions" in result["modules"]
 
 
 def test_dispatch_module_import_alone_is_light():
-    code = "import sys, partnerkeuze.addin.ribbon; print(sorted(sys.modules))"
+    code = "import sys, partnerkeuze.app.addin.ribbon; print(sorted(sys.modules))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           env=_clean_env(PYTHONPATH=str(ROOT)), timeout=120)
     loaded = {m.split(".")[0] for m in eval(proc.stdout)}
@@ -124,14 +124,14 @@ def test_dispatch_module_import_alone_is_light():
 # --- what the user sees: outcome, problems, cancel, bugs ---------------------------------
 
 def _ctx(snapshot=None, **ui):
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     return Context(MemoryWorkbook(snapshot or Snapshot()), RecordingUI(**ui))
 
 
 def test_problems_show_in_a_dutch_message_box_naming_sheet_and_cell(demo_path):
     from partnerkeuze import layout
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     snap = FileWorkbook(demo_path, for_writing=False).snapshot()
     sheet = layout.sheet("criteria").name
@@ -174,7 +174,7 @@ def test_cancelled_folder_choice_does_nothing():
 
 
 def test_file_errors_and_long_problem_lists_are_clipped():
-    from partnerkeuze.errors import InputProblems, Problem
+    from partnerkeuze.kernel.errors import InputProblems, Problem
 
     text = ribbon.error_text(InputProblems([Problem(f"Scores!C{i}", "leeg") for i in range(40)]))
     assert text.count("\n") <= ribbon.MAX_LINES + 1 and "nog" in text
@@ -183,7 +183,7 @@ def test_file_errors_and_long_problem_lists_are_clipped():
 
 
 def test_missing_feature_module_is_a_dutch_message(monkeypatch):
-    from partnerkeuze.addin import handlers
+    from partnerkeuze.app.addin import handlers
 
     with pytest.raises(FileError, match="niet beschikbaar"):
         handlers.action("partnerkeuze.bestaat_niet.actions:iets")

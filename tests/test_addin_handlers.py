@@ -13,32 +13,32 @@ from pathlib import Path
 import pytest
 
 from partnerkeuze import layout
-from partnerkeuze.addin import handlers, ribbon
-from partnerkeuze.addin.context import KEY_OUTPUT, Context, RecordingUI
-from partnerkeuze.errors import PartnerkeuzeError
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook, load
+from partnerkeuze.app.addin import handlers, ribbon
+from partnerkeuze.app.addin.context import KEY_OUTPUT, Context, RecordingUI
+from partnerkeuze.kernel.errors import PartnerkeuzeError
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook, load
 
 # button -> (action, how the command line calls it)
 SPEC = {
-    "check": ("partnerkeuze.actions.scoring:check", "book"),
-    "score": ("partnerkeuze.actions.scoring:score", "book"),
-    "freeze": ("partnerkeuze.governance.actions:freeze", "reason"),
-    "sensitivity": ("partnerkeuze.governance.actions:sensitivity", "book"),
-    "questionnaire": ("partnerkeuze.documents.actions:questionnaire", "out"),
-    "dossier": ("partnerkeuze.documents.actions:dossier", "out"),
-    "letters": ("partnerkeuze.documents.actions:letters", "out"),
-    "forms": ("partnerkeuze.intake.actions:forms", "out"),
-    "import_forms": ("partnerkeuze.intake.actions:import_forms", "folder"),
-    "assessor_forms": ("partnerkeuze.intake.actions:assessor_forms", "out"),
-    "merge": ("partnerkeuze.intake.actions:merge", "folder"),
-    "plan": ("partnerkeuze.planning.actions:plan", "book"),
-    "calendar": ("partnerkeuze.planning.actions:calendar", "ics"),
-    "reminders": ("partnerkeuze.planning.actions:remind_once", "book"),
-    "sdg_match": ("partnerkeuze.sdg.actions:match", "book"),
+    "check": ("partnerkeuze.features.scoring.actions:check", "book"),
+    "score": ("partnerkeuze.features.scoring.actions:score", "book"),
+    "freeze": ("partnerkeuze.record.governance.actions:freeze", "reason"),
+    "sensitivity": ("partnerkeuze.record.governance.actions:sensitivity", "book"),
+    "questionnaire": ("partnerkeuze.features.documents.actions:questionnaire", "out"),
+    "dossier": ("partnerkeuze.features.documents.actions:dossier", "out"),
+    "letters": ("partnerkeuze.features.documents.actions:letters", "out"),
+    "forms": ("partnerkeuze.features.intake.actions:forms", "out"),
+    "import_forms": ("partnerkeuze.features.intake.actions:import_forms", "folder"),
+    "assessor_forms": ("partnerkeuze.features.intake.actions:assessor_forms", "out"),
+    "merge": ("partnerkeuze.features.intake.actions:merge", "folder"),
+    "plan": ("partnerkeuze.features.planning.actions:plan", "book"),
+    "calendar": ("partnerkeuze.features.planning.actions:calendar", "ics"),
+    "reminders": ("partnerkeuze.features.planning.actions:remind_once", "book"),
+    "sdg_match": ("partnerkeuze.features.sdg.actions:match", "book"),
     # the recording UI answers every question with REASON: both paths refuse that stage code
-    "record": ("partnerkeuze.procedure.actions:record", "stage"),
-    "evaluate": ("partnerkeuze.evaluation.actions:evaluate", "out"),
+    "record": ("partnerkeuze.record.procedure.actions:record", "stage"),
+    "evaluate": ("partnerkeuze.features.evaluation.actions:evaluate", "out"),
 }
 REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name
@@ -74,7 +74,7 @@ def test_templates_button_opens_the_own_template_folder_or_says_which_field(demo
 @pytest.fixture(scope="module")
 def sdg_template(tmp_path_factory):
     """A demo workbook in SDG mode (its content comes from the sdg feature once merged)."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     path = tmp_path_factory.mktemp("sdg") / "sdg.xlsx"
     new(path, "sdg", demo=True)
@@ -182,7 +182,7 @@ def test_check_and_score_give_the_same_outcome_on_both_paths(demo_template, tmp_
 
 
 def test_new_call_saves_next_to_the_workbook_and_opens_it(tmp_path):
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     ui = RecordingUI()
     ctx = Context(MemoryWorkbook(Snapshot()), ui, tmp_path / "oud.xlsx", {})
@@ -197,7 +197,7 @@ def test_new_call_saves_next_to_the_workbook_and_opens_it(tmp_path):
 
 
 def test_new_call_rejects_an_unknown_mode_in_dutch(tmp_path):
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     ui = RecordingUI()
     ctx = Context(MemoryWorkbook(Snapshot()), ui, tmp_path / "x.xlsx",
@@ -209,7 +209,7 @@ def test_new_call_rejects_an_unknown_mode_in_dutch(tmp_path):
 
 
 def test_output_folder_defaults_next_to_the_workbook(tmp_path):
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     ctx = Context(MemoryWorkbook(Snapshot()), RecordingUI(), tmp_path / "oproep.xlsx", {})
     assert ctx.output_dir() == tmp_path / "Partnerkeuze-documenten"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from partnerkeuze.addin.ovba import CLASS, DOCUMENT, STD
-from partnerkeuze.addin.vba_sources import PROJECT, modules
+from partnerkeuze.app.addin.ovba import CLASS, DOCUMENT, STD
+from partnerkeuze.app.addin.vba_sources import PROJECT, modules
 from lo import soffice
 
 pytestmark = pytest.mark.libreoffice

@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerkeuze import layout
-from partnerkeuze.actions.scoring import score
-from partnerkeuze.addin.live_diff import excel_value, from_excel, plan
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.patch import Formula, Patch
-from partnerkeuze.snapshot import Snapshot
-from partnerkeuze.xlsx.file_workbook import FileWorkbook
+from partnerkeuze.features.scoring.actions import score
+from partnerkeuze.app.addin.live_diff import excel_value, from_excel, plan
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.kernel.patch import Formula, Patch
+from partnerkeuze.kernel.snapshot import Snapshot
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
 
 def excel_stores(value):

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from addin_helpers import lf, part, subs_of, vba_modules_olevba
 from conftest import run_cli
-from partnerkeuze.addin import buttons, ribbon_xml
-from partnerkeuze.addin.ovba import CLASS, DOCUMENT, STD
-from partnerkeuze.addin.ovba_compression import compress, decompress
-from partnerkeuze.addin.vba_sources import modules, xlwings_dir
+from partnerkeuze.app.addin import buttons, ribbon_xml
+from partnerkeuze.app.addin.ovba import CLASS, DOCUMENT, STD
+from partnerkeuze.app.addin.ovba_compression import compress, decompress
+from partnerkeuze.app.addin.vba_sources import modules, xlwings_dir
 
 CUI = "{http://schemas.microsoft.com/office/2009/07/customui}"
 
@@ -108,7 +108,7 @@ def test_xlwings_module_is_the_installed_one_with_our_project_name(xlam):
     installed = lf((xlwings_dir() / "xlwings_custom_addin.bas").read_text(encoding="utf-8"))
     ours = lf(vba_modules_olevba(xlam)["xlwings"])
     assert 'Public Const PROJECT_NAME As String = "partnerkeuze"' in ours
-    from partnerkeuze.addin.vba_sources import VBA_DIR, _get_config_span
+    from partnerkeuze.app.addin.vba_sources import VBA_DIR, _get_config_span
 
     expected = installed.replace('PROJECT_NAME As String = "myaddin"',
                                  'PROJECT_NAME As String = "partnerkeuze"')
@@ -124,7 +124,7 @@ def test_xlwings_module_is_the_installed_one_with_our_project_name(xlam):
 
 def test_callback_runs_python_with_the_button_id(xlam):
     code = lf(vba_modules_olevba(xlam)["PartnerkeuzeRibbon"])
-    assert ('RunPython "import partnerkeuze.addin.ribbon as r; r.on_ribbon(\'" & control.Id '
+    assert ('RunPython "import partnerkeuze.app.addin.ribbon as r; r.on_ribbon(\'" & control.Id '
             '& "\', \'" & _\n        Replace(ThisWorkbook.Name, "\'", "\\\'") & "\')"') in code
 
 
@@ -210,11 +210,11 @@ def test_every_addin_module_imports_cleanly_in_a_fresh_interpreter():
     import subprocess
     import sys
 
-    import partnerkeuze.addin as pkg
+    import partnerkeuze.app.addin as pkg
     from conftest import ROOT
 
-    names = [f"partnerkeuze.addin.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)]
-    assert "partnerkeuze.addin.ribbon" in names and "partnerkeuze.addin.xlwings_adapter" in names
+    names = [f"partnerkeuze.app.addin.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)]
+    assert "partnerkeuze.app.addin.ribbon" in names and "partnerkeuze.app.addin.xlwings_adapter" in names
     code = "import importlib, sys\nfor n in sys.argv[1:]: importlib.import_module(n)"
     proc = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)

@@ -12,8 +12,8 @@ import pytest
 
 from addin_helpers import lf, vba_modules_olevba
 from conftest import ROOT, run_cli
-from partnerkeuze.addin import udf_logic
-from partnerkeuze.addin.udf_wrappers import DESCRIPTIONS, WRAPPERS
+from partnerkeuze.app.addin import udf_logic
+from partnerkeuze.app.addin.udf_wrappers import DESCRIPTIONS, WRAPPERS
 
 UDF_FILE = ROOT / "udfs" / "partnerkeuze_udfs.py"
 NAMES = {"PK_GEWOGEN_SCORE", "PK_RANG", "PK_SHORTLIST", "PK_GEWICHTEN_CONTROLE", "PK_DEADLINE",
@@ -102,9 +102,9 @@ def udfs():
 
 @pytest.fixture(scope="module")
 def demo(demo_template):
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     snap = FileWorkbook(demo_template, for_writing=False).snapshot()
     model = parse(snap)
@@ -177,8 +177,8 @@ def test_criteria_fingerprint_matches_until_a_weight_changes(udfs, demo):
 
 
 def test_deadline_and_working_days_delegate_to_planning(udfs):
-    """Passes once the planning branch (partnerkeuze.planning.workdays) is merged."""
-    from partnerkeuze.planning import workdays
+    """Passes once the planning branch (partnerkeuze.core.workdays) is merged."""
+    from partnerkeuze.core import workdays
 
     start = dt.datetime(2026, 9, 1)
     assert udfs.PK_DEADLINE(start, [["Benin"], ["Rwanda"]]) == workdays.call_deadline(

@@ -6,11 +6,11 @@ import os
 import sys
 
 from conftest import ROOT, run_cli
-from partnerkeuze.addin.config import conf_line
-from partnerkeuze.addin.context import Context, RecordingUI
-from partnerkeuze.addin.ribbon import run as run_click
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.snapshot import Snapshot
+from partnerkeuze.app.addin.config import conf_line
+from partnerkeuze.app.addin.context import Context, RecordingUI
+from partnerkeuze.app.addin.ribbon import run as run_click
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.kernel.snapshot import Snapshot
 
 
 def _home(tmp_path, lines):
@@ -80,7 +80,7 @@ def test_install_script_for_it_does_the_documented_steps():
     interpreter and udfs folder baked in, never overwrites a filled-in conf value, ends with doctor."""
     import re
 
-    from partnerkeuze.addin.config import parse_conf_text
+    from partnerkeuze.app.addin.config import parse_conf_text
 
     script = (ROOT / "docs" / "install-partnerkeuze.ps1").read_text(encoding="utf-8")
     steps = re.findall(r'^Stap "(\d)\.', script, flags=re.MULTILINE)

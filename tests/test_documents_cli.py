@@ -75,7 +75,7 @@ def test_bad_template_names_template_and_tag_and_changes_nothing(demo_path, tmp_
 
     from docx import Document
 
-    from partnerkeuze.documents.actions import templates_dir
+    from partnerkeuze.features.documents.actions import templates_dir
 
     tdir = tmp_path / "sjablonen"
     shutil.copytree(templates_dir(), tdir)
@@ -115,10 +115,10 @@ def _png_file(path):
 
 
 def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
-    from partnerkeuze.actions.creation import initial_content
-    from partnerkeuze.documents.actions import letters
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+    from partnerkeuze.app.creation import initial_content
+    from partnerkeuze.features.documents.actions import letters
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
     from documents_support import docx_root
 
     logo = _png_file(tmp_path / "logo.png")
@@ -146,11 +146,11 @@ def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
 def test_the_college_decision_in_the_record_decides_and_withdrawn_gets_courtesy_letter(tmp_path):
     import datetime as dt
 
-    from partnerkeuze.actions.creation import initial_content
-    from partnerkeuze.documents.actions import letters
-    from partnerkeuze.procedure import record_patch
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+    from partnerkeuze.app.creation import initial_content
+    from partnerkeuze.features.documents.actions import letters
+    from partnerkeuze.record.procedure import record_patch
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
     for row in tables["candidates"]:

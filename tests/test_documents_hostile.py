@@ -11,8 +11,8 @@ import zipfile
 import pytest
 from documents_support import convert_all, docx_root, docx_text, pdf_flat
 
-from partnerkeuze.documents import fields
-from partnerkeuze.documents.render import MAX_VALUE_CHARS, render_docx, safe_text
+from partnerkeuze.features.documents import fields
+from partnerkeuze.io.docx.render import MAX_VALUE_CHARS, render_docx, safe_text
 
 CORPUS = [
     'Ben & Jerry <script>alert("x")</script>',
@@ -59,10 +59,11 @@ def poison(ctx: dict) -> tuple[dict, list[str]]:
 @pytest.fixture(scope="module")
 def contexts(demo_template):
     """Real contexts of every kind of document, built from the demo workbook."""
-    from partnerkeuze.documents.contexts import (
-        chosen_context, declined_context, questionnaire_context,
-    )
-    from partnerkeuze.documents.dossier import dossier_context
+    from partnerkeuze.features.documents.contexts import (
+        chosen_context,
+        declined_context,
+        questionnaire_context)
+    from partnerkeuze.features.documents.dossier import dossier_context
 
     from documents_support import demo_context_builder
 
@@ -84,8 +85,8 @@ ALL = [(k, lang) for k, langs in fields.TEMPLATES.items() for lang in langs]
 @pytest.fixture(scope="module")
 def rendered(contexts, tmp_path_factory):
     """Every template rendered with hostile values: (bytes, values used) per template."""
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.render import locale_for
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.io.docx.render import locale_for
 
     out = {}
     for kind, lang in ALL:
@@ -148,7 +149,7 @@ def test_hostile_documents_in_pdf_show_the_text(rendered, tmp_path):
 
 
 def test_combining_hostile_letters_stays_valid(rendered):
-    from partnerkeuze.documents.combine import combine
+    from partnerkeuze.io.docx.combine import combine
 
     letters = [rendered[("letter_declined", x)][0] for x in ("nl", "fr", "en", "es")]
     combined = combine(letters)
@@ -161,10 +162,10 @@ def test_combining_hostile_letters_stays_valid(rendered):
 
 def test_hostile_workbook_values_through_the_letters_action(tmp_path):
     """Candidate names from the workbook: literal text in the letters, safe file names."""
-    from partnerkeuze.actions.creation import initial_content
-    from partnerkeuze.documents.actions import letters
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+    from partnerkeuze.app.creation import initial_content
+    from partnerkeuze.features.documents.actions import letters
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
     names = ["Ben & Jerry <b>", "{{ 7*7 }}", "../../etc/passwd", "😀 שלום", "CON", "a\\b:c*?"]

@@ -132,7 +132,7 @@ def language_of(name: str) -> str:
 @pytest.fixture(scope="module", params=["demo", "renamed"])
 def made(request, tmp_path_factory):
     """All documents of the stedenband and SDG demos (or their renamed copies), with PDFs."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     base = tmp_path_factory.mktemp(f"lang-{request.param}")
     sted, sdg = base / "stedenband.xlsx", base / "sdg.xlsx"
@@ -278,7 +278,7 @@ def own_template(folder: Path, name: str, marker: str | None = None,
     """A copy of a built-in template with a marker paragraph added or a field removed."""
     from docx import Document
 
-    from partnerkeuze.documents.template_files import BUILT_IN
+    from partnerkeuze.io.docx.templates import BUILT_IN
 
     folder.mkdir(exist_ok=True)
     doc = Document(BUILT_IN / name)
@@ -356,7 +356,7 @@ def test_check_names_each_missing_translation_for_the_languages_needed(demo_path
 
 
 def test_a_control_character_from_excel_never_prints(tmp_path):
-    from partnerkeuze.documents.render import decode_excel_escapes, safe_text
+    from partnerkeuze.io.docx.render import decode_excel_escapes, safe_text
 
     assert safe_text("Ta_x0001_ri_x000B_ja") == "Tari\nja"
     assert decode_excel_escapes("a_x005F_x0001_b") == "a_x0001_b"  # an escaped literal stays
@@ -370,8 +370,8 @@ def test_reminder_mails_carry_the_translated_call_and_job_title(demo_template):
 
     from documents_support import read_snapshot
 
-    from partnerkeuze.parse import parse
-    from partnerkeuze.planning.reminders import candidate_items
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.features.planning.reminders import candidate_items
 
     model = parse(read_snapshot(demo_template))
     model.candidates = [dataclasses.replace(c, received=None) for c in model.candidates]
@@ -405,12 +405,12 @@ def test_announcement_to_the_chosen_partner_in_every_language(made, tmp_path):
     """The demo's chosen partner reads French; its announcement in nl, en and es as well."""
     from documents_support import convert_all, demo_context_builder
 
-    from partnerkeuze.documents.contexts import chosen_context, letterhead
-    from partnerkeuze.documents.render import locale_for
-    from partnerkeuze.documents.template_files import load
-    from partnerkeuze.procedure import read_record
-    from partnerkeuze.procedure import reasons as rs
-    from partnerkeuze.procedure.decision import decide
+    from partnerkeuze.features.documents.contexts import chosen_context, letterhead
+    from partnerkeuze.io.docx.render import locale_for
+    from partnerkeuze.io.docx.templates import load
+    from partnerkeuze.record.procedure import read_record
+    from partnerkeuze.record.procedure import reasons as rs
+    from partnerkeuze.record.procedure.decision import decide
 
     snap, model, result, notes, chosen, _ = demo_context_builder(made["workbook"])
     decision = decide(model, result, read_record(snap))

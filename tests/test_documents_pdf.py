@@ -12,7 +12,7 @@ import shutil
 import pytest
 from documents_support import convert_all, docx_root, pdf_flat, pdf_pages
 
-from partnerkeuze.documents.render import format_date, format_number, locale_for
+from partnerkeuze.io.docx.render import format_date, format_number, locale_for
 
 SUBJECT = {"nl": "Betreft", "fr": "Objet", "en": "Re:", "es": "Asunto"}
 LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguées",
@@ -22,17 +22,17 @@ LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguée
 @pytest.fixture(scope="module")
 def written(demo_template, tmp_path_factory):
     """The demo's questionnaires, dossier and letters, their PDFs, model and result."""
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents import actions
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents import actions
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base = tmp_path_factory.mktemp("docs")
     wb = base / "demo.xlsx"
     shutil.copy(demo_template, wb)
     out = base / "out"
     outcomes = {}
-    from partnerkeuze.procedure.demo import demo_step
+    from partnerkeuze.record.procedure.demo import demo_step
 
     demo_step(wb, out, lambda m: None)  # the college decided: the letters are final
     for name in ("questionnaire", "dossier", "letters"):
@@ -122,7 +122,7 @@ def test_declined_letter_gives_reasons_from_the_scores(written):
 
 def test_announcement_to_the_chosen_partner(written):
     text = written["texts"]["Bekendmaking_K05_Dassa-Zoume_fr.docx"]
-    from partnerkeuze.procedure.demo import COLLEGE_DATE
+    from partnerkeuze.record.procedure.demo import COLLEGE_DATE
 
     when = format_date(min(COLLEGE_DATE, dt.date.today()), "fr_BE")
     assert f"a décidé le {when} de nouer un jumelage avec Dassa-Zoumé" in text
@@ -170,7 +170,7 @@ def test_dossier_sections_scores_and_charts(written):
 
 
 def test_every_action_is_logged_with_its_files(written):
-    from partnerkeuze import audit
+    from partnerkeuze.io import audit
 
     rows = audit.log_rows(written["snap"])
     actions = [r[3] for r in rows]

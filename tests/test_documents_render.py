@@ -12,10 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from partnerkeuze.documents.render import (
-    CompiledTemplate, Picture, format_date, format_number, locale_for, render_docx, safe_text,
-)
-from partnerkeuze.errors import FileError
+from partnerkeuze.io.docx.render import (
+    CompiledTemplate,
+    Picture,
+    format_date,
+    format_number,
+    locale_for,
+    render_docx,
+    safe_text)
+from partnerkeuze.kernel.errors import FileError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -218,7 +223,7 @@ def test_not_a_docx_is_a_file_error(tmp_path):
 
 
 def test_a_runaway_loop_is_stopped_and_names_the_template(tmp_path, monkeypatch):
-    from partnerkeuze.documents import render
+    from partnerkeuze.io.docx import render
 
     monkeypatch.setattr(render, "MAX_RENDER_SECONDS", 0.5)
     tpl = make_template(tmp_path / "eindeloos.docx", "{% for i in range(100000) %}"
@@ -229,7 +234,7 @@ def test_a_runaway_loop_is_stopped_and_names_the_template(tmp_path, monkeypatch)
 
 
 def test_a_document_that_grows_too_large_is_refused_naming_the_template(tmp_path, monkeypatch):
-    from partnerkeuze.documents import render
+    from partnerkeuze.io.docx import render
 
     monkeypatch.setattr(render, "MAX_RENDER_BYTES", 200_000)
     tpl = make_template(tmp_path / "groot.docx", "{% for i in range(100000) %}{{ x }}{% endfor %}")
@@ -266,7 +271,7 @@ def test_language_and_title_follow_the_reader(tmp_path):
 @given(n=st.integers(min_value=1, max_value=400), lang=st.sampled_from(["nl", "fr", "en", "es"]),
        gender=st.sampled_from(["f", "m"]))
 def test_ordinal_is_the_number_with_the_language_suffix(n, lang, gender):
-    from partnerkeuze.documents.render import ordinal
+    from partnerkeuze.io.docx.render import ordinal
 
     text = ordinal(n, locale_for(lang), gender)
     assert text.startswith(str(n)) and text != str(n)
@@ -283,7 +288,7 @@ def test_ordinal_is_the_number_with_the_language_suffix(n, lang, gender):
        form=st.sampled_from(["", "mevrouw", "de heer"]),
        lang=st.sampled_from(["nl", "fr", "en", "es"]))
 def test_salutation_is_never_gender_slashed_and_uses_the_known_form(contact, form, lang):
-    from partnerkeuze.documents.phrasing import salutation, surname
+    from partnerkeuze.core.phrasing import salutation, surname
 
     text = salutation(contact, form, lang)
     assert "/" not in text and text.endswith(":" if lang == "es" else ",")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerkeuze.documents import fields
-from partnerkeuze.documents.render import CompiledTemplate
+from partnerkeuze.features.documents import fields
+from partnerkeuze.io.docx.render import CompiledTemplate
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -31,10 +31,11 @@ def test_template_uses_only_declared_variables_and_every_required_one(kind, lang
 @pytest.fixture(scope="module")
 def demo_contexts(demo_template):
     """The contexts the code builds for the demo workbook, per kind."""
-    from partnerkeuze.documents.contexts import (
-        chosen_context, declined_context, questionnaire_context,
-    )
-    from partnerkeuze.documents.dossier import dossier_context
+    from partnerkeuze.features.documents.contexts import (
+        chosen_context,
+        declined_context,
+        questionnaire_context)
+    from partnerkeuze.features.documents.dossier import dossier_context
 
     from documents_support import demo_context_builder
 
@@ -63,7 +64,7 @@ def test_readme_documents_every_variable():
 
 
 def test_builder_is_reproducible_and_matches_committed_templates(tmp_path):
-    from partnerkeuze.documents.template_builder import build_all
+    from partnerkeuze.features.documents.template_builder import build_all
 
     build_all(tmp_path)
     for kind, lang in ALL:
@@ -92,12 +93,12 @@ def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch
     record's consensus order (K05 first in the demo), never from a provider."""
     from documents_support import docx_text
 
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents import dossier as dossier_mod
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.contexts import Notes
-    from partnerkeuze.documents.render import render_docx
-    from partnerkeuze.parse import parse
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents import dossier as dossier_mod
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.features.documents.contexts import Notes
+    from partnerkeuze.io.docx.render import render_docx
+    from partnerkeuze.core.parse import parse
 
     import sys
     import types
@@ -125,12 +126,12 @@ def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch
 def test_dossier_without_planning_lists_the_default_next_steps(demo_template, monkeypatch):
     from documents_support import docx_text
 
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents import dossier as dossier_mod
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.contexts import Notes
-    from partnerkeuze.documents.render import render_docx
-    from partnerkeuze.parse import parse
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents import dossier as dossier_mod
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.features.documents.contexts import Notes
+    from partnerkeuze.io.docx.render import render_docx
+    from partnerkeuze.core.parse import parse
 
     monkeypatch.setattr(dossier_mod, "DOSSIER_PROVIDERS", ())
     from documents_support import read_snapshot

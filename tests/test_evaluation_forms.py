@@ -54,7 +54,7 @@ def test_new_evaluation_workbook_has_its_sheets_and_checks(tmp_path):
 
 
 def test_questionnaires_of_both_partners_filled_and_imported(open_round, tmp_path):
-    from partnerkeuze.evaluation.analysis import analyse, radar_table
+    from partnerkeuze.features.evaluation.analysis import analyse, radar_table
 
     path, forms = open_round
     names = sorted(p.name for p in forms.iterdir())

@@ -59,8 +59,8 @@ def report(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["nl", "es"])
 def test_report_in_dutch_and_the_partners_language(report, lang, tmp_path):
-    from partnerkeuze.evaluation import texts
-    from partnerkeuze.evaluation.analysis import analyse, radar_table
+    from partnerkeuze.features.evaluation import texts
+    from partnerkeuze.features.evaluation.analysis import analyse, radar_table
 
     path, folder, _stdout = report
     link = read_link(path)
@@ -131,8 +131,8 @@ def test_evaluate_refuses_a_workbook_of_another_mode(demo_path, tmp_path):
 # ---- the rule behind the proposal, over random rounds -------------------------------------
 
 def _random_link(draw_scores, occurred, n_concepts):
-    from partnerkeuze.evaluation.frame import QUESTIONS
-    from partnerkeuze.evaluation.workbook import Item, Link
+    from partnerkeuze.features.evaluation.frame import QUESTIONS
+    from partnerkeuze.features.evaluation.workbook import Item, Link
 
     concepts = [Item(f"B{i}", "concept", f"Begrip {i}", {"nl": f"Begrip {i}"}, {}, 5 + i)
                 for i in range(1, n_concepts + 1)]
@@ -166,8 +166,8 @@ def rounds(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rounds())
 def test_the_proposal_follows_the_stated_rule(data):
-    from partnerkeuze.evaluation import report, texts
-    from partnerkeuze.evaluation.analysis import analyse
+    from partnerkeuze.features.evaluation import report, texts
+    from partnerkeuze.features.evaluation.analysis import analyse
 
     n, scores, occurred = data
     link = _random_link(scores, occurred, n)
@@ -204,10 +204,10 @@ def test_the_proposal_follows_the_stated_rule(data):
 
 
 def test_demo_step_writes_the_evaluation_in_a_subfolder(tmp_path):
-    from partnerkeuze.actions.demo import DEMO_STEPS
-    from partnerkeuze.evaluation.actions import demo_evaluation
+    from partnerkeuze.app.demo import DEMO_STEPS
+    from partnerkeuze.features.evaluation.actions import demo_evaluation
 
-    assert ("Evaluatie van een stedenband", "partnerkeuze.evaluation.actions:demo_evaluation") \
+    assert ("Evaluatie van een stedenband", "partnerkeuze.features.evaluation.actions:demo_evaluation") \
         in DEMO_STEPS
     files = demo_evaluation(tmp_path / "x.xlsx", tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in files}
@@ -225,11 +225,11 @@ def test_demo_step_writes_the_evaluation_in_a_subfolder(tmp_path):
 
 
 def test_ribbon_button_writes_what_the_command_writes(report, tmp_path):
-    from partnerkeuze.addin import ribbon
-    from partnerkeuze.addin.buttons import BUTTON_IDS
-    from partnerkeuze.addin.context import KEY_OUTPUT, Context, RecordingUI
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.app.addin import ribbon
+    from partnerkeuze.app.addin.buttons import BUTTON_IDS
+    from partnerkeuze.app.addin.context import KEY_OUTPUT, Context, RecordingUI
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path, folder, _stdout = report
     assert "evaluate" in BUTTON_IDS
@@ -245,10 +245,10 @@ def test_ribbon_button_writes_what_the_command_writes(report, tmp_path):
 def _patched_demo(path, change):
     """The demo evaluation workbook with some tables changed (rows as the sheets hold them)."""
     from partnerkeuze import layout
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import save_atomic
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     book = build("evaluatie", demo=True)
     model = parse_lenient(book.snapshot(), [])

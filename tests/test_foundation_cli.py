@@ -12,7 +12,7 @@ import pytest
 
 import partnerkeuze
 from conftest import ROOT, run_cli
-from partnerkeuze.cli import COMMANDS
+from partnerkeuze.app.cli import COMMANDS
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -101,7 +101,7 @@ def test_every_module_imports_cleanly_in_a_fresh_interpreter():
 
 
 def test_check_does_not_import_heavy_libraries(demo_path):
-    code = ("import sys\nfrom partnerkeuze.cli import main\nrc = main(['check', sys.argv[1]])\n"
+    code = ("import sys\nfrom partnerkeuze.app.cli import main\nrc = main(['check', sys.argv[1]])\n"
             "heavy = [m for m in ('docx', 'docxtpl', 'matplotlib', 'scipy', 'pandas') if m in sys.modules]\n"
             "print(rc, heavy)\n")
     out = subprocess.run([sys.executable, "-c", code, str(demo_path)], capture_output=True,
@@ -126,7 +126,7 @@ def test_open_lock_of_libreoffice_is_refused(demo_path):
 def test_successful_score_keeps_a_backup(demo_path):
     before = demo_path.read_bytes()
     assert run_cli("score", demo_path).returncode == 0
-    from partnerkeuze.xlsx.saving import backups_of
+    from partnerkeuze.io.saving import backups_of
 
     (backup,) = backups_of(demo_path)
     assert backup.name.startswith("demo.vorige-")

@@ -486,7 +486,7 @@ def test_every_command_refuses_bad_input_cleanly(demo_path, tmp_path, name):
 
 
 def test_bad_input_corpus_has_at_least_80_cases():
-    from partnerkeuze.cli import COMMANDS
+    from partnerkeuze.app.cli import COMMANDS
 
     total = 2 * len(EDITS) + len(RAW) + len(EXPECT) + 3
     assert total >= 80

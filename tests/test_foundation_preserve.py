@@ -98,8 +98,8 @@ def test_candidate_text_never_becomes_a_formula(demo_path):
     ws = wb[layout.sheet("candidates").name]
     ws.cell(t.first_data_row, t.first_col + t.index("name")).value = None
     wb.save(demo_path)
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(demo_path)
     patch = Patch()

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings, strategies as st
 
 from partnerkeuze.core.scoring import competition_ranks, score_call
-from partnerkeuze.model import Assessor, Candidate, Criterion, Score
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
 
 
 @st.composite

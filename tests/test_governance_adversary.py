@@ -14,10 +14,10 @@ import pytest
 from conftest import run_cli
 from openpyxl import load_workbook
 
-from partnerkeuze import audit
-from partnerkeuze.actions.scoring import check, score
-from partnerkeuze.errors import InputProblems
-from partnerkeuze.xlsx.file_workbook import FileWorkbook
+from partnerkeuze.io import audit
+from partnerkeuze.features.scoring.actions import check, score
+from partnerkeuze.kernel.errors import InputProblems
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
 LOG, HIST, SET, CRIT = "Logboek", "Criteriahistoriek", "Instellingen", "Criteria"
 FIRST = 5  # first data row of the log and the history
@@ -82,9 +82,9 @@ def forge_history(wb, rechain_history: bool):
     """Change two weights and rewrite the history fingerprint (self-computed SHA-256), the
     fixed criteria and the settings to match."""
     from partnerkeuze.core.fingerprint import criteria_hash
-    from partnerkeuze.governance.freeze import canonical_text
-    from partnerkeuze.parse import parse
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.record.governance.freeze import canonical_text
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     set_weights(wb, C01=5, C07=20)
     snap = Snapshot(sheets={ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()]
@@ -193,8 +193,8 @@ CORPUS = {
 def base(tmp_path_factory, demo_template):
     """The scored demo with a receipt beside it (as after a freeze)."""
     from partnerkeuze.core.fingerprint import criteria_hash
-    from partnerkeuze.governance import anchor
-    from partnerkeuze.parse import parse
+    from partnerkeuze.record.governance import anchor
+    from partnerkeuze.core.parse import parse
 
     book = FileWorkbook(demo_template, for_writing=False)
     snap = book.snapshot()
@@ -204,7 +204,7 @@ def base(tmp_path_factory, demo_template):
 
 
 def _prepare(base, tmp_path, edit, with_receipt):
-    from partnerkeuze.governance import anchor
+    from partnerkeuze.record.governance import anchor
 
     src, rec = base
     path = tmp_path / "oproep.xlsx"

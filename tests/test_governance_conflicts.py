@@ -9,8 +9,8 @@ import pytest
 from test_governance_util import small_model
 
 from partnerkeuze import layout
-from partnerkeuze.assessment import evaluate
-from partnerkeuze.governance import conflicts
+from partnerkeuze.core.assessment import evaluate
+from partnerkeuze.core import conflicts
 
 OK, CONFLICT = "geen conflict", "conflict"
 X_SCORES = {("X", "C1", "A"): 5, ("X", "C2", "A"): 4, ("X", "C1", "B"): 1, ("X", "C2", "B"): 2,
@@ -107,8 +107,8 @@ def test_median_ignores_conflicted_scores():
 
 
 def test_demo_has_every_declaration_and_one_conflict(demo_template):
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     model = parse(FileWorkbook(demo_template, for_writing=False).snapshot())
     assert conflicts.conflicted_pairs(model) == {("B2", "K07")}
@@ -122,8 +122,8 @@ def test_demo_has_every_declaration_and_one_conflict(demo_template):
 def _lo_matches_python(path, sheet="Scoretabel"):
     from lo import recalculated_values
 
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     model = parse(FileWorkbook(path, for_writing=False).snapshot())
     py = {c.id: c.criterion_scores for c in evaluate(model).candidates}
@@ -149,8 +149,8 @@ def _lo_matches_python(path, sheet="Scoretabel"):
 def test_native_formulas_respect_conflicts_in_libreoffice(demo_template, tmp_path, aggregation):
     from openpyxl import load_workbook
 
-    from partnerkeuze.actions.scoring import score
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.scoring.actions import score
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = tmp_path / "c.xlsx"
     shutil.copy(demo_template, path)

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from test_governance_util import col_of, demo_book, materialize, set_value
 
 from partnerkeuze import layout
-from partnerkeuze.actions.scoring import check, score
-from partnerkeuze.assessment import is_frozen
+from partnerkeuze.features.scoring.actions import check, score
+from partnerkeuze.core.assessment import is_frozen
 from partnerkeuze.core.fingerprint import criteria_hash
-from partnerkeuze.errors import InputProblems
-from partnerkeuze.governance import actions, freeze as fz
-from partnerkeuze.parse import parse, parse_lenient
+from partnerkeuze.kernel.errors import InputProblems
+from partnerkeuze.record.governance import actions, freeze as fz
+from partnerkeuze.core.parse import parse, parse_lenient
 
 CRIT = layout.sheet("criteria").name
 
@@ -37,8 +37,8 @@ def test_demo_criteria_are_fixed_and_check_is_clean():
 
 
 def test_freeze_writes_hash_date_user_history_and_log(monkeypatch):
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.memory_workbook import MemoryWorkbook
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
     monkeypatch.setenv("PARTNERKEUZE_USER", "an.peeters")
     book = MemoryWorkbook(materialize(build("stedenband", demo=False).snapshot()))
@@ -53,7 +53,7 @@ def test_freeze_writes_hash_date_user_history_and_log(monkeypatch):
     assert [(f.seq, f.fingerprint, f.user) for f in hist] == [(1, h, "an.peeters")]
     log = [r for r in model.tables["log"]]
     snap = book.snapshot()
-    from partnerkeuze.audit import log_rows
+    from partnerkeuze.io.audit import log_rows
 
     entries = log_rows(snap)
     assert entries[-1][3] == "freeze" and h[:16] in entries[-1][4]
@@ -120,7 +120,7 @@ def test_any_single_change_to_fixed_criteria_is_detected(kind, which, amount, te
     assert all(p.place.startswith(CRIT) and "vastleggen" in p.message for p in problems)
     if expected_cell:
         key, row = expected_cell
-        from partnerkeuze.cellref import place
+        from partnerkeuze.kernel.cellref import place
 
         assert place(CRIT, col_of("criteria", key), row) in {p.place for p in problems}
     with pytest.raises(InputProblems):
@@ -140,8 +140,8 @@ def _move_weight(book, frm: str, to: str, amount: float):
 
 
 def test_refixing_needs_a_reason_and_is_logged_and_shown_in_the_history():
-    from partnerkeuze.audit import log_rows
-    from partnerkeuze.governance.dossier import dossier_context
+    from partnerkeuze.io.audit import log_rows
+    from partnerkeuze.record.governance.dossier import dossier_context
 
     book = demo_book()
     _move_weight(book, "C01", "C02", 5)
@@ -163,7 +163,7 @@ def test_refixing_needs_a_reason_and_is_logged_and_shown_in_the_history():
     assert fz.integrity_problems(model, book.snapshot()) == []
     score(book)  # allowed again
     ctx = dossier_context(model, book.snapshot(), __import__(
-        "partnerkeuze.assessment", fromlist=["evaluate"]).evaluate(model))
+        "partnerkeuze.core.assessment", fromlist=["evaluate"]).evaluate(model))
     assert [h["reason"] for h in ctx["criteria_history"]][1].startswith("Het college")
     assert set(ctx["criteria_history"][0]) >= {"when", "who", "hash", "reason"}
 
@@ -222,7 +222,7 @@ def test_status_text_for_the_udf_and_ribbon():
 
 
 def test_sensitivity_action_writes_plain_dutch_and_logs():
-    from partnerkeuze.audit import log_rows
+    from partnerkeuze.io.audit import log_rows
 
     book = demo_book()
     out = actions.sensitivity(book)

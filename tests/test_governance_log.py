@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_governance_util import demo_book
 
-from partnerkeuze import audit, layout
-from partnerkeuze.actions.scoring import score
-from partnerkeuze.governance import actions
-from partnerkeuze.governance.logcheck import log_problems, numbered_rows
-from partnerkeuze.memory_workbook import MemoryWorkbook
+from partnerkeuze.io import audit
+from partnerkeuze import layout
+from partnerkeuze.features.scoring.actions import score
+from partnerkeuze.record.governance import actions
+from partnerkeuze.io.logcheck import log_problems, numbered_rows
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
 LOG = layout.sheet("log").name
 
@@ -143,7 +144,7 @@ def test_log_and_history_sheets_are_password_protected_also_for_libreoffice(demo
 def test_score_refuses_a_damaged_log_and_names_the_break():
     import pytest
 
-    from partnerkeuze.errors import InputProblems
+    from partnerkeuze.kernel.errors import InputProblems
 
     book = long_log()
     entries = numbered_rows(book.snapshot(), "log")

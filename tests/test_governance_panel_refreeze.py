@@ -48,9 +48,9 @@ def test_an_assessor_leaving_one_candidates_panel_is_a_problem_not_a_drop_out(de
     assert r.returncode == 1 and not r.stdout.strip()
     assert "B3 heeft geen verklaring" in r.stderr and "K01" in r.stderr
     assert demo_path.read_bytes() == before_bytes
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     result = evaluate(parse_lenient(FileWorkbook(demo_path, for_writing=False).snapshot(), []))
     k01 = next(c for c in result.candidates if c.id == "K01")

@@ -10,12 +10,13 @@ from conftest import run_cli
 from test_governance_util import col_of, demo_book, set_value, small_model
 
 from partnerkeuze import layout
-from partnerkeuze.actions.scoring import check, score
-from partnerkeuze.assessment import evaluate
-from partnerkeuze.errors import InputProblems
-from partnerkeuze.governance import disagreement, second_round
-from partnerkeuze.governance.dossier import dossier_context
-from partnerkeuze.parse import parse
+from partnerkeuze.features.scoring.actions import check, score
+from partnerkeuze.core.assessment import evaluate
+from partnerkeuze.kernel.errors import InputProblems
+from partnerkeuze.core import disagreement
+from partnerkeuze.record.governance import second_round
+from partnerkeuze.record.governance.dossier import dossier_context
+from partnerkeuze.core.parse import parse
 
 
 def test_outliers_are_assessors_who_stand_alone():
@@ -145,10 +146,10 @@ def test_dossier_context_has_every_part_in_plain_dutch():
 def test_blank_workbook_has_an_empty_but_valid_governance_context(mode):
     from test_governance_util import materialize
 
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.governance.hooks import score_patch
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.record.governance.hooks import score_patch
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.core.parse import parse_lenient
 
     book = MemoryWorkbook(materialize(build(mode, demo=False).snapshot()))
     snap = book.snapshot()

@@ -11,8 +11,8 @@ import pytest
 from conftest import run_cli
 
 from partnerkeuze.core.scoring import CandidateResult, rank_and_shortlist, score_call
-from partnerkeuze.governance import sensitivity as sv
-from partnerkeuze.model import Assessor, Candidate, Criterion, Score
+from partnerkeuze.core import sensitivity as sv
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
 
 
 def random_call(rng, n_cand, n_crit, n_ass, integer=True):
@@ -209,8 +209,8 @@ def test_rank_table_on_the_sheet_is_bounded_and_true_to_the_json(tmp_path):
     from openpyxl import load_workbook
 
     from bench.common import large_call
-    from partnerkeuze import audit
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io import audit
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     n, RANK_COLUMNS = 26, 20  # 26 eligible candidates; the sheet shows 20 ranks (docs/governance.md)
     path = large_call(tmp_path / "groot.xlsx", n, 4, 2)

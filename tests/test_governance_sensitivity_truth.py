@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from test_governance_util import small_model
 
-from partnerkeuze.assessment import evaluate
-from partnerkeuze.governance import sensitivity as sv
-from partnerkeuze.model import Criterion
+from partnerkeuze.core.assessment import evaluate
+from partnerkeuze.core import sensitivity as sv
+from partnerkeuze.kernel.model import Criterion
 
 
 def _declared(scores):
@@ -74,7 +74,7 @@ def test_a_real_boundary_tie_is_reported_as_fragile():
 def _demo_model():
     from test_governance_util import demo_book
 
-    from partnerkeuze.parse import parse
+    from partnerkeuze.core.parse import parse
 
     return parse(demo_book().snapshot())
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 
 from partnerkeuze import layout
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.model import Assessor, Candidate, Criterion, Model, Score, Settings
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Model, Score, Settings
 
 
 def materialize(snap):
     """A plain in-memory copy of a (lazily read) snapshot."""
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     return Snapshot(sheets={name: list(rows) for name, rows in snap.sheets.items()},
                     source=snap.source)
@@ -19,7 +19,7 @@ def materialize(snap):
 
 @functools.lru_cache(maxsize=1)
 def _demo_snapshot():
-    from partnerkeuze.actions.creation import build
+    from partnerkeuze.app.creation import build
 
     return materialize(build("stedenband", demo=True).snapshot())
 
@@ -31,7 +31,7 @@ def demo_book() -> MemoryWorkbook:
 
 def set_value(book: MemoryWorkbook, sheet_key: str, row: int, col: int, value) -> None:
     """Change one cell of an in-memory workbook as a user would."""
-    from partnerkeuze.patch import Patch
+    from partnerkeuze.kernel.patch import Patch
 
     p = Patch()
     p.set_cell(layout.sheet(sheet_key).name, row, col, value)

@@ -33,8 +33,8 @@ def scores_of(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def workbook(demo_template, tmp_path_factory):
     """The demo workbook with declared conflicts: B2 with K03 (conflict), B1 with K03 (none)."""
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base = tmp_path_factory.mktemp("assessor")
     path = base / "werkmap.xlsx"
@@ -171,10 +171,10 @@ def test_same_generation_resubmission_newer_file_wins(workbook, tmp_path):
     proc = run_cli("merge", book, tmp_path / "in")
     assert proc.returncode == 0, proc.stderr
     assert scores_of(book)[("K05", "C04", "B2")][0] in (2, 5)
-    from partnerkeuze.intake.assessor_form import read_assessor_form
-    from partnerkeuze.intake.identity import call_of
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.features.intake.assessor_form import read_assessor_form
+    from partnerkeuze.io.forms.identity import call_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     call = call_of(parse(snapshot_of(load_workbook(path), "x")))
     fa, fb = read_assessor_form(a, call), read_assessor_form(b, call)
@@ -186,8 +186,8 @@ def test_same_generation_resubmission_newer_file_wins(workbook, tmp_path):
 
 def test_conflicted_scores_in_a_form_are_not_merged(workbook, tmp_path):
     """A form made before the conflict was declared: its scores for that candidate do not count."""
-    from partnerkeuze.intake.actions import merge
-    from partnerkeuze.patch import Patch
+    from partnerkeuze.features.intake.actions import merge
+    from partnerkeuze.kernel.patch import Patch
 
     base, path = workbook
     mem = memory_book(path)

@@ -12,16 +12,16 @@ from lo import recalculated_values
 
 
 def _model(path):
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     return parse(snapshot_of(load_workbook(path), "x"))
 
 
 def test_channel_counts_follow_the_candidates(demo_template):
-    from partnerkeuze.defaults import demo
-    from partnerkeuze.intake.channels import channel_counts
-    from partnerkeuze.reference import CHANNELS
+    from partnerkeuze.layout.defaults import demo
+    from partnerkeuze.features.intake.channels import channel_counts
+    from partnerkeuze.kernel.reference import CHANNELS
 
     counts = channel_counts(_model(demo_template))
     expected = Counter(row[5] for row in demo.CANDIDATES)
@@ -32,7 +32,7 @@ def test_channel_counts_follow_the_candidates(demo_template):
 
 def test_kanalen_sheet_formulas_agree_after_libreoffice_recalculation(demo_template, tmp_path):
     """LibreOffice (an independent spreadsheet) recalculates the native formulas."""
-    from partnerkeuze.intake.channels import channel_rows
+    from partnerkeuze.features.intake.channels import channel_rows
 
     path = tmp_path / "demo.xlsx"
     shutil.copy(demo_template, path)
@@ -50,9 +50,9 @@ def test_kanalen_sheet_formulas_agree_after_libreoffice_recalculation(demo_templ
 
 
 def test_import_counts_the_new_candidates_channel(demo_template, tmp_path):
-    from partnerkeuze.intake.actions import forms, import_forms
-    from partnerkeuze.intake.channels import channel_counts
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.intake.actions import forms, import_forms
+    from partnerkeuze.features.intake.channels import channel_counts
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = tmp_path / "w.xlsx"
     shutil.copy(demo_template, path)

@@ -84,8 +84,8 @@ def test_demo_writes_the_forms(tmp_path):
 
 
 def test_check_names_an_answer_of_an_unknown_candidate(demo_path):
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(demo_path)
     patch = Patch()

@@ -88,10 +88,10 @@ def _lying_zip(src: Path, dst: Path) -> None:
 @pytest.fixture(scope="module")
 def inbox(demo_template, tmp_path_factory):
     """A workbook, and a folder with one good form and every kind of bad one."""
-    from partnerkeuze.intake.candidacy_form import build_candidacy_form
-    from partnerkeuze.intake.identity import Call, call_of
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.features.intake.candidacy_form import build_candidacy_form
+    from partnerkeuze.io.forms.identity import Call, call_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     base = tmp_path_factory.mktemp("hostile")
     book = base / "werkmap.xlsx"
@@ -138,8 +138,8 @@ def test_password_file_is_really_encrypted(inbox):
 
 
 def test_bad_forms_are_named_and_the_good_one_imported_in_bounded_memory(inbox, tmp_path):
-    from partnerkeuze.intake.actions import import_forms
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.intake.actions import import_forms
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book, folder = inbox
     copy = tmp_path / "werkmap.xlsx"
@@ -211,7 +211,7 @@ def test_openpyxl_itself_refuses_entities(inbox, tmp_path):
 
 
 def test_assessor_form_in_the_candidacy_folder_is_redirected(inbox, tmp_path):
-    from partnerkeuze.intake.actions import assessor_forms, import_forms
+    from partnerkeuze.features.intake.actions import assessor_forms, import_forms
 
     book, _folder = inbox
     mem = memory_book(book)
@@ -236,7 +236,7 @@ def test_bombs_bounded_in_process_memory_including_c(inbox):
     code = (
         "import resource, sys, time\n"
         "from pathlib import Path\n"
-        "from partnerkeuze.intake.safety import FormRefused, open_form\n"
+        "from partnerkeuze.io.forms.safety import FormRefused, open_form\n"
         "import openpyxl, zipfile\n"
         "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "t0 = time.perf_counter()\n"

@@ -20,8 +20,8 @@ prefixed = st.tuples(st.sampled_from(["=", "+", "-", "@", ""]), texts).map("".jo
 
 @pytest.fixture(scope="module")
 def blank(demo_template, tmp_path_factory):
-    from partnerkeuze.intake.actions import forms
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.intake.actions import forms
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base = tmp_path_factory.mktemp("prop")
     book = base / "w.xlsx"
@@ -33,8 +33,8 @@ def blank(demo_template, tmp_path_factory):
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answer=prefixed)
 def test_answer_round_trips_as_text(blank, tmp_path_factory, answer):
-    from partnerkeuze.intake.actions import import_forms
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.intake.actions import import_forms
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book, form = blank
     work = tmp_path_factory.mktemp("case")

@@ -102,8 +102,8 @@ def test_forms_are_protected_with_only_answer_cells_open(generated):
 def test_forms_speak_the_language_and_identify_the_call(generated):
     base, book = generated
     from partnerkeuze.core.fingerprint import criteria_hash
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     model = parse(snapshot_of(load_workbook(book), "x"))
     expected_hash = criteria_hash(model.criteria)
@@ -229,7 +229,7 @@ def test_resubmitted_form_supersedes_and_keeps_the_old_answer(imported, generate
 
 def test_import_through_memory_workbook_matches(generated, tmp_path):
     """The action needs only snapshot() and apply(): the ribbon's path works the same."""
-    from partnerkeuze.intake.actions import import_forms
+    from partnerkeuze.features.intake.actions import import_forms
 
     base, book = generated
     fields, answers = FILLED["nl"]
@@ -248,8 +248,8 @@ def test_form_saved_by_libreoffice_imports_the_same(generated, tmp_path):
     """A candidate who fills in with LibreOffice (an independent spreadsheet) is read as well."""
     from lo import convert
 
-    from partnerkeuze.intake.actions import import_forms
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.features.intake.actions import import_forms
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base, book = generated
     fields, answers = FILLED["fr"]

@@ -12,7 +12,7 @@ import statistics
 import pytest
 
 from partnerkeuze import layout
-from partnerkeuze.governance import native
+from partnerkeuze.core import native
 
 OK, CONFLICT = "geen conflict", "conflict"
 CRITS = ("C1", "C2")
@@ -31,10 +31,10 @@ def _base(seed: int = 3):
 
 
 def _build(path, scores, conflicts, aggregation):
-    from partnerkeuze import audit
-    from partnerkeuze.actions.scoring import score
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook, save_atomic
+    from partnerkeuze.io import audit
+    from partnerkeuze.features.scoring.actions import score
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook, save_atomic
 
     criteria = [[k, f"Criterium {k}", "", 50, 0, 5, "Score", None, f"Vraag {k}", None, None, None]
                 for k in CRITS]
@@ -150,9 +150,9 @@ def _expected(scores, conflicts, aggregation):
 
 def _python(path):
     """The Python scores per (candidate, criterion) of the workbook as parsed."""
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     model = parse(FileWorkbook(path, for_writing=False).snapshot())
     return {(c.id, k): v for c in evaluate(model).candidates for k, v in c.criterion_scores.items()}
@@ -382,9 +382,9 @@ def test_merge_keeps_the_tables_sorted_and_the_scoretabel_fast(demo_template, tm
     from conftest import run_cli
     from intake_support import fill_assessor
 
-    from partnerkeuze.parse import parse_lenient
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = tmp_path / "werkmap.xlsx"
     shutil.copy(demo_template, path)

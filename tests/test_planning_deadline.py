@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from intake_support import call_with_forms
-from partnerkeuze.planning.deadline import deadline_phrase, is_late
+from partnerkeuze.record.procedure.deadline import deadline_phrase, is_late
 
 DEADLINE = dt.date(2026, 6, 2)
 EXPECTED = {
@@ -43,7 +43,7 @@ def test_the_phrase_per_language():
 
 @pytest.mark.parametrize("lang", sorted(EXPECTED))
 def test_same_phrase_in_form_questionnaire_and_mail(written, lang):
-    from partnerkeuze.planning.texts import candidate_mail
+    from partnerkeuze.features.planning.texts import candidate_mail
 
     phrase = EXPECTED[lang]
     form = load_workbook(written / "formulieren" / FORMS[lang])
@@ -72,7 +72,7 @@ def test_the_deadline_day_itself_is_on_time(deadline, offset):
 @given(st.dates(dt.date(2024, 1, 1), dt.date(2031, 12, 31)), st.integers(0, 30),
        st.sampled_from(["nl", "fr", "en", "es"]))
 def test_a_reminder_states_the_real_days_left_and_the_phrase(deadline, left, lang):
-    from partnerkeuze.planning.texts import candidate_mail, days_left
+    from partnerkeuze.features.planning.texts import candidate_mail, days_left
 
     today = deadline - dt.timedelta(days=left)
     subject, body = candidate_mail(lang, deadline, today, "", {"municipality": "Heidebeek"},

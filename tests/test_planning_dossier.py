@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from partnerkeuze.assessment import evaluate
-from partnerkeuze.parse import parse
-from partnerkeuze.planning.dossier import dossier_context
-from partnerkeuze.xlsx.file_workbook import FileWorkbook
+from partnerkeuze.core.assessment import evaluate
+from partnerkeuze.core.parse import parse
+from partnerkeuze.features.planning.dossier import dossier_context
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
 from conftest import run_cli, run_python
 
@@ -40,7 +40,7 @@ def test_dossier_context_has_steps_and_a_png(demo_path):
 def test_check_reports_planning_problems(demo_path):
     from openpyxl import load_workbook
 
-    from partnerkeuze.xlsx.file_workbook import save_atomic
+    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     wb = load_workbook(demo_path)
     wb["Planning"]["E6"] = "S02"  # S02 waits on itself
@@ -62,8 +62,8 @@ def test_demo_writes_calendar_and_picture(tmp_path):
 
 
 def test_planning_modules_import_lightly():
-    code = ("import sys, partnerkeuze.planning.actions, partnerkeuze.cli.cmd_plan, "
-            "partnerkeuze.cli.cmd_remind, partnerkeuze.planning.dossier, "
+    code = ("import sys, partnerkeuze.features.planning.actions, partnerkeuze.app.cli.cmd_plan, "
+            "partnerkeuze.app.cli.cmd_remind, partnerkeuze.features.planning.dossier, "
             "partnerkeuze.layout.planning\n"
             "heavy = [m for m in ('matplotlib', 'icalendar', 'holidays', 'schedule', 'smtplib', "
             "'babel') if m in sys.modules]\n"

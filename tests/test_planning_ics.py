@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 from partnerkeuze import layout
-from partnerkeuze.planning.ics import meeting_time_and_place
-from partnerkeuze.xlsx.file_workbook import save_atomic
+from partnerkeuze.features.planning.ics import meeting_time_and_place
+from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
 
 def _events(path):

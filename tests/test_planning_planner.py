@@ -9,12 +9,12 @@ import datetime as dt
 import pytest
 
 from partnerkeuze import layout
-from partnerkeuze.errors import InputProblems
+from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.layout import planning as lay
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.planning import planner
-from partnerkeuze.planning.actions import plan
-from partnerkeuze.planning.workdays import is_office_day
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.core import planner
+from partnerkeuze.features.planning.actions import plan
+from partnerkeuze.core.workdays import is_office_day
 
 D = dt.date
 
@@ -99,7 +99,7 @@ def test_cycle_and_unknown_step_are_problems():
 
 def _plain(book):
     """A snapshot with every sheet read (the file snapshot reads sheets lazily)."""
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     snap = book.snapshot()
     return Snapshot({name: list(snap.rows(name)) for name in book.wb.sheetnames})
@@ -107,7 +107,7 @@ def _plain(book):
 
 @pytest.fixture(scope="module")
 def demo_snapshot():
-    from partnerkeuze.actions.creation import build
+    from partnerkeuze.app.creation import build
 
     return _plain(build("stedenband", demo=True))
 
@@ -116,7 +116,7 @@ def demo_snapshot():
 def unpublished_snapshot(demo_snapshot):
     """The demo before its call was published (no procedure record): the planner sets the
     deadline from the settings."""
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     procedure = layout.sheet("procedure").name
     return Snapshot({k: v for k, v in demo_snapshot.sheets.items() if k != procedure})
@@ -210,9 +210,9 @@ def test_workbook_bad_dependency_names_the_cell(demo_snapshot):
 
 
 def test_sdg_template_runs_at_most_two_years():
-    from partnerkeuze.actions.creation import initial_content
-    from partnerkeuze.xlsx.build import build_workbook
-    from partnerkeuze.xlsx.file_workbook import OpenpyxlWorkbook
+    from partnerkeuze.app.creation import initial_content
+    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, fields = initial_content("sdg", demo=True)
     fields.setdefault("profile", {}).update(municipality="Heidebeek", coordinator="An Peeters")

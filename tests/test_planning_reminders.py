@@ -20,9 +20,9 @@ from aiosmtpd.controller import Controller
 from openpyxl import load_workbook
 
 from partnerkeuze import layout
-from partnerkeuze.planning.actions import remind_once
-from partnerkeuze.planning.reminders import state_path
-from partnerkeuze.xlsx.file_workbook import FileWorkbook, save_atomic
+from partnerkeuze.features.planning.actions import remind_once
+from partnerkeuze.features.planning.reminders import state_path
+from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, save_atomic
 
 from conftest import ROOT, run_cli
 
@@ -81,7 +81,7 @@ def _set_settings(wb, **values) -> None:
 
 def _prepare(path: Path, **settings) -> None:
     """Add prospects, set settings, and put the planning back to spring 2026 (call running)."""
-    from partnerkeuze.xlsx.tables import append_rows
+    from partnerkeuze.io.xlsx.tables import append_rows
 
     wb = load_workbook(path)
     append_rows(wb[layout.sheet("candidates").name], layout.table("candidates"), PROSPECTS)
@@ -183,7 +183,7 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
     # an item to submit before a meeting: the GROS advice on the ranking (S12)
     # (the planning is made from the day of the pass: find a day three days before S12's
     # submission day as planned on that same day)
-    from partnerkeuze.planning.compute import compute_plan, read_model
+    from partnerkeuze.features.planning.compute import compute_plan, read_model
 
     wb = load_workbook(book_path)  # the call and the steps before the advice are done now
     ws = wb[layout.sheet("planning").name]
@@ -332,7 +332,7 @@ def test_cli_once_reports_the_refused_address_and_exits_1(refusing):
 def test_folded_subjects_decode_exactly():
     from email.header import decode_header, make_header
 
-    from partnerkeuze.planning.mail import message
+    from partnerkeuze.io.mail import message
 
     words = ["Rappel", ":", "candidatures", "jusqu'au", "–", "«Oproep»", "très", "año",
              "Heidebeek", "(12)", "'Oproep", "kandidaatstelling'", "partnergemeente"]
@@ -471,7 +471,7 @@ def test_workbook_open_in_excel_still_reminds_without_touching_it(book_path, ser
 
 
 def test_candidate_text_is_data_not_template():
-    from partnerkeuze.planning.texts import candidate_mail
+    from partnerkeuze.features.planning.texts import candidate_mail
 
     profile = {"municipality": "Heidebeek", "coordinator": "An Peeters",
                "coordinator_email": "an@heidebeek.be", "coordinator_role": "Coördinator"}
@@ -488,7 +488,7 @@ def test_candidate_text_is_data_not_template():
 
 
 def test_header_injection_is_neutralised():
-    from partnerkeuze.planning.mail import message
+    from partnerkeuze.io.mail import message
 
     msg = message("a@b.be", "x@y.be\r\nBcc: evil@z.be", "Onderwerp\nBcc: evil@z.be", "tekst", "nl")
     assert "\n" not in msg["To"] and "\n" not in msg["Subject"]
@@ -499,6 +499,6 @@ def test_header_injection_is_neutralised():
     ("08:00", "08:00"), ("7:30", "07:30"), ("18:05:00", "18:05"), (dt.time(9, 15), "09:15"),
     (0.375, "09:00"), ("8.45", "08:45"), ("25:00", None), ("morgen", None)])
 def test_reminder_time_from_the_cell(value, expected):
-    from partnerkeuze.cli.cmd_remind import parse_time
+    from partnerkeuze.app.cli.cmd_remind import parse_time
 
     assert parse_time(value) == expected

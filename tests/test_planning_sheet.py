@@ -12,9 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from partnerkeuze import layout
-from partnerkeuze.cellref import col_letter
+from partnerkeuze.kernel.cellref import col_letter
 from partnerkeuze.layout import planning as lay
-from partnerkeuze.planning.sheet import COLOURS, MONTHS, SLOTS, WEEKS, grid_first_col
+from partnerkeuze.features.planning.sheet import COLOURS, MONTHS, SLOTS, WEEKS, grid_first_col
 
 from conftest import run_cli
 import lo
@@ -158,7 +158,7 @@ def test_ics_holds_every_step_meeting_and_deadline(planned):
 
 
 def test_bad_planning_exits_1_and_leaves_file_unchanged(demo_path, tmp_path):
-    from partnerkeuze.xlsx.file_workbook import save_atomic
+    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     wb = load_workbook(demo_path)
     ws = wb[layout.sheet("planning").name]

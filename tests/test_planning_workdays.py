@@ -9,10 +9,13 @@ import holidays
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from partnerkeuze.planning.workdays import (
-    UnknownCountry, add_months, call_deadline, is_working_day, working_days,
-)
-from partnerkeuze.reference import ACTIVE_COUNTRIES, COUNTRY_BY_NAME
+from partnerkeuze.core.workdays import (
+    UnknownCountry,
+    add_months,
+    call_deadline,
+    is_working_day,
+    working_days)
+from partnerkeuze.kernel.reference import ACTIVE_COUNTRIES, COUNTRY_BY_NAME
 
 BE_SCHOOL = dict(subdiv="Flemish", categories=("school",))
 
@@ -98,7 +101,7 @@ def test_add_months_clamps_to_month_end():
 
 def test_the_committed_holiday_table_is_what_the_pinned_package_generates():
     """The table (holiday_table.py) can never drift: regenerated here and compared as text."""
-    from partnerkeuze.planning import holiday_table
+    from partnerkeuze.core import holiday_table
     from scripts.holiday_table import TARGET, render
 
     assert holiday_table.HOLIDAYS_VERSION == holidays.__version__, (
@@ -109,9 +112,9 @@ def test_the_committed_holiday_table_is_what_the_pinned_package_generates():
 
 
 def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
-    from partnerkeuze.planning import holiday_table
-    from partnerkeuze.planning.workdays import _public, _school, holiday_name
-    from partnerkeuze.reference import COUNTRIES
+    from partnerkeuze.core import holiday_table
+    from partnerkeuze.core.workdays import _public, _school, holiday_name
+    from partnerkeuze.kernel.reference import COUNTRIES
 
     for year in range(holiday_table.FIRST_YEAR, holiday_table.LAST_YEAR + 1):
         school = holidays.country_holidays("BE", years=year, **BE_SCHOOL)
@@ -125,8 +128,8 @@ def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
 
 
 def test_years_outside_the_table_are_asked_of_the_package():
-    from partnerkeuze.planning import holiday_table
-    from partnerkeuze.planning.workdays import _public, _school, holiday_name
+    from partnerkeuze.core import holiday_table
+    from partnerkeuze.core.workdays import _public, _school, holiday_name
 
     for year in (holiday_table.FIRST_YEAR - 1, holiday_table.LAST_YEAR + 1):
         cal = holidays.country_holidays("BE", years=year)
@@ -140,7 +143,7 @@ def test_planning_in_the_table_years_does_not_import_the_holidays_package():
     from conftest import run_python
 
     code = ("import sys, datetime as dt\n"
-            "from partnerkeuze.planning.workdays import call_deadline, holiday_name\n"
+            "from partnerkeuze.core.workdays import call_deadline, holiday_name\n"
             "call_deadline(dt.date(2026, 3, 2), ['Benin', 'Rwanda', 'Bolivia'])\n"
             "holiday_name(dt.date(2026, 8, 1), 'BJ')\n"
             "print('holidays' in sys.modules)\n")

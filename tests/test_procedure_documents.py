@@ -17,10 +17,10 @@ from documents_support import convert_all, docx_text, flat, pdf_flat, rank_re
 from test_governance_util import demo_book
 
 from partnerkeuze import layout
-from partnerkeuze.errors import InputProblems
-from partnerkeuze.patch import Patch
-from partnerkeuze.procedure import record_patch
-from partnerkeuze.procedure import reasons as rs
+from partnerkeuze.kernel.errors import InputProblems
+from partnerkeuze.kernel.patch import Patch
+from partnerkeuze.record.procedure import record_patch
+from partnerkeuze.record.procedure import reasons as rs
 
 COLLEGE_DAY = dt.date(2026, 9, 7)
 STRONG_WORDS = {"nl": "in het bijzonder sterk op het vlak van:",
@@ -34,7 +34,7 @@ HIGHEST = {"nl": "hoogste gewogen score", "fr": "score pondéré le plus élevé
 # --- building the scenarios on the scored demo (in memory) ---------------------------------
 
 def _model(book):
-    from partnerkeuze.parse import parse_lenient
+    from partnerkeuze.core.parse import parse_lenient
 
     return parse_lenient(book.snapshot(), [])
 
@@ -136,10 +136,10 @@ SCENARIOS = {
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     """Every scenario's letters and dossier, plus one LibreOffice run over all of them."""
-    from partnerkeuze.assessment import evaluate
-    from partnerkeuze.documents.actions import dossier, letters
-    from partnerkeuze.procedure import read_record
-    from partnerkeuze.procedure.decision import decide
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.features.documents.actions import dossier, letters
+    from partnerkeuze.record.procedure import read_record
+    from partnerkeuze.record.procedure.decision import decide
 
     base = tmp_path_factory.mktemp("scenarios")
     stage = base / "stage"
@@ -187,7 +187,7 @@ def _letters(run):
 
 
 def _num(x, lang):
-    from partnerkeuze.documents.render import format_number, locale_for
+    from partnerkeuze.io.docx.render import format_number, locale_for
 
     return flat(format_number(round(x, 1), locale_for(lang)))
 
@@ -239,7 +239,7 @@ def test_named_partner_and_draft_state(runs, name):
 
 
 def _nl_date(d):
-    from partnerkeuze.documents.render import format_date
+    from partnerkeuze.io.docx.render import format_date
 
     return format_date(d, "nl_BE")
 
@@ -274,7 +274,7 @@ def test_every_number_in_the_letters_is_in_the_docx_and_the_pdf(runs, name):
 
 @pytest.mark.parametrize("name", [n for n, s in SCENARIOS.items() if s[1]])
 def test_no_letter_calls_a_criterion_both_strength_and_deciding(runs, name):
-    from partnerkeuze.documents.wording import criterion_name
+    from partnerkeuze.kernel.wording import criterion_name
 
     run = runs[name]
     crits = {c.id: c for c in run["model"].criteria}
@@ -404,13 +404,13 @@ def test_every_score_deleted_gives_no_proposal(runs):
 
 
 def test_next_steps_are_computed_from_today_and_never_in_the_past():
-    from partnerkeuze.documents import dossier_content as dc
-    from partnerkeuze.procedure import read_record
-    from partnerkeuze.procedure.decision import decide
+    from partnerkeuze.features.documents import dossier_content as dc
+    from partnerkeuze.record.procedure import read_record
+    from partnerkeuze.record.procedure.decision import decide
 
     book = demo_book()
     model = _model(book)
-    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.core.assessment import evaluate
 
     result = evaluate(model)
     record = read_record(book.snapshot())

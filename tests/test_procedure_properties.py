@@ -11,11 +11,11 @@ from documents_support import docx_text, rank_re
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from partnerkeuze.assessment import evaluate
-from partnerkeuze.model import Assessor, Candidate, Criterion, Model, Score, Settings
-from partnerkeuze.procedure import reasons as rs
-from partnerkeuze.procedure.decision import decide
-from partnerkeuze.procedure.record import Entry, ProcedureRecord
+from partnerkeuze.core.assessment import evaluate
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Model, Score, Settings
+from partnerkeuze.record.procedure import reasons as rs
+from partnerkeuze.record.procedure.decision import decide
+from partnerkeuze.record.procedure.record import Entry, ProcedureRecord
 
 NAMES = ("Democratische participatie", "Beleidsmatige raakvlakken",
          "Draagvlak, enthousiasme en engagement", "Gelijkwaardigheid en wederkerigheid",
@@ -151,11 +151,14 @@ def test_reasons_are_true_of_the_scores(call):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(call=calls())
 def test_every_statement_in_every_rendered_letter_is_true(call):
-    from partnerkeuze.documents.actions import template
-    from partnerkeuze.documents.contexts import (Notes, chosen_context, declined_context,
-                                                 letterhead)
-    from partnerkeuze.documents.render import compiled, format_number, locale_for
-    from partnerkeuze.documents.wording import criterion_name
+    from partnerkeuze.features.documents.actions import template
+    from partnerkeuze.features.documents.contexts import (
+        Notes,
+        chosen_context,
+        declined_context,
+        letterhead)
+    from partnerkeuze.io.docx.render import compiled, format_number, locale_for
+    from partnerkeuze.kernel.wording import criterion_name
 
     model, result, record = call
     decision = decide(model, result, record)

@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from test_governance_util import demo_book
 
 from partnerkeuze import layout
-from partnerkeuze.errors import InputProblems
-from partnerkeuze.governance.logcheck import log_problems, numbered_rows
-from partnerkeuze.memory_workbook import MemoryWorkbook
-from partnerkeuze.parse import parse_lenient
-from partnerkeuze.procedure import read_record, record_patch, record_problems
-from partnerkeuze.procedure.actions import record
-from partnerkeuze.procedure.stages import STAGE_CODES
+from partnerkeuze.kernel.errors import InputProblems
+from partnerkeuze.io.logcheck import log_problems, numbered_rows
+from partnerkeuze.io.memory_workbook import MemoryWorkbook
+from partnerkeuze.core.parse import parse_lenient
+from partnerkeuze.record.procedure import read_record, record_patch, record_problems
+from partnerkeuze.record.procedure.actions import record
+from partnerkeuze.record.procedure.stages import STAGE_CODES
 
 PROC = layout.sheet("procedure").name
 LOG = layout.sheet("log").name
@@ -42,7 +42,7 @@ def test_demo_record_reads_back_up_to_the_consensus_order():
 
 
 def test_a_workbook_without_the_sheet_reads_as_an_empty_record():
-    from partnerkeuze.snapshot import Snapshot
+    from partnerkeuze.kernel.snapshot import Snapshot
 
     rec = read_record(Snapshot())
     assert rec.entries == [] and rec.stage == "" and rec.chosen is None and not rec.final
@@ -150,7 +150,7 @@ def test_removing_the_last_record_row_is_detected_through_the_log():
 
 
 def test_contradictions_between_record_status_order_and_scores_are_reported():
-    from partnerkeuze.patch import Patch
+    from partnerkeuze.kernel.patch import Patch
 
     book = demo_book()
     t = layout.table("candidates")
@@ -204,7 +204,7 @@ def test_check_reports_a_changed_record_row_in_the_file(demo_path):
 
 
 def read_record_snapshot(path):
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     return FileWorkbook(path).snapshot()
 
@@ -257,9 +257,9 @@ def test_record_survives_a_libreoffice_round_trip_and_stays_protected(demo_path,
 def test_ribbon_button_records_a_stage_like_the_command(demo_path):
     from dataclasses import dataclass, field
 
-    from partnerkeuze.addin import ribbon
-    from partnerkeuze.addin.context import Context, RecordingUI
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.app.addin import ribbon
+    from partnerkeuze.app.addin.context import Context, RecordingUI
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     @dataclass
     class ScriptedUI(RecordingUI):

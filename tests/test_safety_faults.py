@@ -59,11 +59,11 @@ def _files(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def inputs(demo_template, tmp_path_factory):
     """A filled candidacy form (new candidate) and a filled assessor form (a missing score)."""
-    from partnerkeuze.intake.assessor_form import build_assessor_form
-    from partnerkeuze.intake.candidacy_form import build_candidacy_form
-    from partnerkeuze.intake.identity import call_of
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.features.intake.assessor_form import build_assessor_form
+    from partnerkeuze.features.intake.candidacy_form import build_candidacy_form
+    from partnerkeuze.io.forms.identity import call_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     base = tmp_path_factory.mktemp("faults")
     model = parse(snapshot_of(load_workbook(demo_template), "x"))
@@ -133,7 +133,7 @@ def test_two_commands_at_once_lose_nothing(demo_path, inputs, tmp_path, pair):
 
 
 def test_second_command_waits_then_names_the_holder(demo_path):
-    from partnerkeuze.locking import workbook_lock
+    from partnerkeuze.io.locking import workbook_lock
 
     before = demo_path.read_bytes()
     os.environ["PARTNERKEUZE_USER"] = "An Peeters"
@@ -153,7 +153,7 @@ def test_second_command_waits_then_names_the_holder(demo_path):
 
 def test_lock_of_a_killed_command_is_recognised_as_stale(demo_path):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom partnerkeuze.locking import workbook_lock\n"
+        [sys.executable, "-c", "import sys, time\nfrom partnerkeuze.io.locking import workbook_lock\n"
          "with workbook_lock(sys.argv[1], 'score'):\n    print('klaar', flush=True)\n"
          "    time.sleep(600)\n", str(demo_path)],
         stdout=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
@@ -173,7 +173,7 @@ KILLED = {
 }
 
 
-from partnerkeuze.locking import workbook_lock  # noqa: E402
+from partnerkeuze.io.locking import workbook_lock  # noqa: E402
 
 
 def _is_valid_new(path: Path, command: str) -> bool:

@@ -65,7 +65,7 @@ def test_foreign_file_with_a_form_name_is_kept(demo_path, tmp_path):
 
 @pytest.fixture(scope="module")
 def sdg_book(tmp_path_factory):
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     path = tmp_path_factory.mktemp("sdg") / "sdg.xlsx"
     new(path, "sdg", demo=True)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerkeuze.errors import FileError
-from partnerkeuze.xlsx import saving
-from partnerkeuze.xlsx.saving import (backups_of, replace_atomically, set_generations,
-                                      staged_writes)
+from partnerkeuze.kernel.errors import FileError
+from partnerkeuze.io import saving
+from partnerkeuze.io.saving import backups_of, replace_atomically, set_generations, staged_writes
 
 
 def _writer(data: bytes):
@@ -185,7 +184,7 @@ def test_commit_killed_half_way_is_finished_by_the_next_writer(tmp_path):
     """A journal of a dead process: its finished files are moved into place (roll forward)."""
     import json
 
-    from partnerkeuze.locking import workbook_lock
+    from partnerkeuze.io.locking import workbook_lock
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from partnerkeuze.core import scoring
 from partnerkeuze.core.scoring import (WITHDRAWN, CandidateResult, ScoreResult,
                                        rank_and_shortlist, score_call)
-from partnerkeuze.model import Assessor, Candidate, Criterion, Score
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
 
 # --- the oracle: the numpy implementation of partnerkeuze.core.scoring before issue 17 ---------
 
@@ -289,9 +289,9 @@ def test_counted_accepts_a_numpy_array_too():
 
 
 def test_conflict_matrices_are_the_numpy_ones(demo_template):
-    from partnerkeuze.governance import conflicts
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.core import conflicts
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     model = parse(FileWorkbook(demo_template).snapshot())
     cleared, conflicted = conflicts.cleared_pairs(model), conflicts.conflicted_pairs(model)
@@ -301,7 +301,7 @@ def test_conflict_matrices_are_the_numpy_ones(demo_template):
     assert expected == [[(a.id, c.id) not in conflicted for a in model.assessors]
                         for c in model.candidates]
     assert not all(all(row) for row in expected)  # the demo has a declared conflict
-    from partnerkeuze.assessment import evaluate
+    from partnerkeuze.core.assessment import evaluate
 
     old = oracle_score_call(model.criteria, model.candidates, model.assessors,
                             conflicts.counted_scores(model),
@@ -316,7 +316,7 @@ def test_conflict_matrices_are_the_numpy_ones(demo_template):
 # --- merge and match do not import numpy --------------------------------------------------------
 
 HEAVY = ("numpy", "pandas", "scipy", "openpyxl")
-PROBE = ("import sys\nfrom partnerkeuze.cli import main\nrc = main(sys.argv[1:])\n"
+PROBE = ("import sys\nfrom partnerkeuze.app.cli import main\nrc = main(sys.argv[1:])\n"
          "print(rc, sorted(m for m in %r if m in sys.modules))\n" % (HEAVY,))
 
 
@@ -334,7 +334,7 @@ def _probe(*args) -> str:
 def test_merge_does_not_import_numpy(demo_path, tmp_path):
     from openpyxl import load_workbook
 
-    from partnerkeuze.cli import main
+    from partnerkeuze.app.cli import main
 
     assert main(["assessor-forms", str(demo_path), "--out", str(tmp_path / "beoord")]) == 0
     form = next((tmp_path / "beoord").glob("Beoordelingsformulier-B1-*.xlsx"))
@@ -348,15 +348,15 @@ def test_merge_does_not_import_numpy(demo_path, tmp_path):
 
 
 def test_match_does_not_import_numpy(tmp_path):
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     sdg = tmp_path / "sdg.xlsx"
     new(sdg, "sdg", demo=True)
     assert _probe("match", sdg) == "0 []"
 
 
-@pytest.mark.parametrize("module", ["partnerkeuze.core.scoring", "partnerkeuze.assessment",
-                                    "partnerkeuze.governance.conflicts"])
+@pytest.mark.parametrize("module", ["partnerkeuze.core.scoring", "partnerkeuze.core.assessment",
+                                    "partnerkeuze.core.conflicts"])
 def test_scoring_modules_import_no_numpy(module):
     code = f"import sys, {module}\nprint('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

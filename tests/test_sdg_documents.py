@@ -20,7 +20,7 @@ HOSTILE = "Eau & énergie <b>solaire</b> {{ 7*7 }} {% raw %}"
 def sdg_docs(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
     """The SDG demo matched with `match --out`, hostile text in one partner's expectations;
     the PDF text of a sample of documents (converted in parallel)."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     base = tmp_path_factory.mktemp("sdgdocs")
     path = base / "sdg.xlsx"
@@ -136,10 +136,10 @@ def test_documents_are_logged_with_their_hashes(sdg_docs):
 
 
 def test_documents_need_a_match_first():
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.errors import InputProblems
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.sdg.actions import documents
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.kernel.errors import InputProblems
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.features.sdg.actions import documents
 
     book = MemoryWorkbook(build("sdg", demo=True).snapshot())
     with pytest.raises(InputProblems) as exc:
@@ -148,11 +148,11 @@ def test_documents_need_a_match_first():
 
 
 def test_demo_step_builds_the_sdg_demo(tmp_path):
-    from partnerkeuze.actions.demo import DEMO_STEPS
-    from partnerkeuze.sdg.actions import demo_sdg
+    from partnerkeuze.app.demo import DEMO_STEPS
+    from partnerkeuze.features.sdg.actions import demo_sdg
 
     assert ("SDG-partnerschappen (koppeling en brieven)",
-            "partnerkeuze.sdg.actions:demo_sdg") in DEMO_STEPS
+            "partnerkeuze.features.sdg.actions:demo_sdg") in DEMO_STEPS
     files = demo_sdg(tmp_path / "ignored.xlsx", tmp_path)
     assert files[0] == tmp_path / "SDG-demo.xlsx" and len(files) == 36
     assert run_cli("check", files[0]).returncode == 0
@@ -163,12 +163,12 @@ def test_demo_step_builds_the_sdg_demo(tmp_path):
 def test_templates_are_reproducible_and_match_their_contexts(tmp_path):
     import datetime as dt
 
-    from partnerkeuze.actions.creation import build
-    from partnerkeuze.documents.render import CompiledTemplate
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.sdg import documents as docs
-    from partnerkeuze.sdg.actions import load_call, match, partnerships
-    from partnerkeuze.sdg.templates import DEFAULT_DIR, build as build_templates
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.io.docx.render import CompiledTemplate
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.features.sdg import documents as docs
+    from partnerkeuze.features.sdg.actions import load_call, match, partnerships
+    from partnerkeuze.features.sdg.templates import DEFAULT_DIR, build as build_templates
 
     fresh = build_templates(tmp_path)
     assert {p.name for p in fresh} == {p.name for p in DEFAULT_DIR.glob("*.docx")}

@@ -7,7 +7,7 @@ import random
 
 from hypothesis import given, settings, strategies as st
 
-from partnerkeuze.sdg import matching as m
+from partnerkeuze.core import matching as m
 
 THEMES = [
     m.Theme("R1", "Burgerparticipatie", "Rwanda", (16,)),
@@ -183,7 +183,7 @@ def test_matching_does_not_import_scipy():
     from conftest import run_python
 
     code = ("import sys\n"
-            "from partnerkeuze.sdg import matching as m\n"
+            "from partnerkeuze.core import matching as m\n"
             "m.best_assignment({'F1': {'P1': 3.0, 'P2': 1.0}, 'F2': {'P1': 2.0}})\n"
             "print('scipy' in sys.modules)\n")
     out = run_python(code)

@@ -17,7 +17,7 @@ from tests.conftest import run_cli
 @pytest.fixture(scope="session")
 def sdg_template(tmp_path_factory) -> Path:
     """The SDG demo workbook, built once per session."""
-    from partnerkeuze.actions.creation import new
+    from partnerkeuze.app.creation import new
 
     path = tmp_path_factory.mktemp("sdg") / "sdg.xlsx"
     new(path, "sdg", demo=True)
@@ -183,9 +183,9 @@ def test_match_refuses_a_workbook_open_in_excel(sdg_template, tmp_path):
 
 
 def test_match_in_memory_is_the_ribbon_path(sdg_template):
-    from partnerkeuze.memory_workbook import MemoryWorkbook
-    from partnerkeuze.sdg.actions import match
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.features.sdg.actions import match
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     fb = FileWorkbook(sdg_template, for_writing=False)
     book = MemoryWorkbook(fb.snapshot())
@@ -247,7 +247,7 @@ def test_sdg_modules_import_without_heavy_packages():
     import subprocess
     import sys
 
-    code = ("import sys, partnerkeuze.sdg.actions, partnerkeuze.cli.cmd_match, "
+    code = ("import sys, partnerkeuze.features.sdg.actions, partnerkeuze.app.cli.cmd_match, "
             "partnerkeuze.layout.sdg; "
             "print(sorted(m for m in ('scipy', 'docx', 'numpy', 'pandas', 'matplotlib') "
             "if m in sys.modules))")

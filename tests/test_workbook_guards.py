@@ -23,8 +23,8 @@ T_RESULTS = layout.table("results")
 
 
 def _model(path):
-    from partnerkeuze.parse import parse
-    from partnerkeuze.xlsx.file_workbook import snapshot_of
+    from partnerkeuze.core.parse import parse
+    from partnerkeuze.io.xlsx.file_workbook import snapshot_of
 
     return parse(snapshot_of(load_workbook(path), "x"))
 

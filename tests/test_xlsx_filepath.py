@@ -25,7 +25,7 @@ ASSESSOR_B1 = "Beoordelingsformulier-B1-An-Peeters.xlsx"
 
 def run(*args) -> int:
     """Run a command in this process (so that its saves can be recorded)."""
-    from partnerkeuze.cli import main
+    from partnerkeuze.app.cli import main
 
     return main([str(a) for a in args])
 
@@ -34,7 +34,7 @@ def openpyxl_rows(path: Path) -> dict:
     """Sheet -> rows of values as the openpyxl path reads them (array formulas as their text)."""
     from openpyxl.worksheet.formula import ArrayFormula
 
-    from partnerkeuze.xlsx.file_workbook import load, snapshot_of
+    from partnerkeuze.io.xlsx.file_workbook import load, snapshot_of
 
     snap = snapshot_of(load(path), "x")
     return {k: [tuple(v.text if isinstance(v, ArrayFormula) else v for v in r) for r in rows]
@@ -43,7 +43,7 @@ def openpyxl_rows(path: Path) -> dict:
 
 def file_rows(path: Path) -> dict:
     """Sheet -> rows of values as the streaming reader reads them."""
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(path, for_writing=False)
     try:
@@ -142,7 +142,7 @@ def test_reader_gives_the_openpyxl_values_on_random_workbooks(tmp_path, cells, f
 
 
 def test_a_stray_cell_far_below_costs_one_row(demo_path):
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     wb = load_workbook(demo_path)
     wb["Start"].cell(1048576, 3).value = "verdwaald"
@@ -286,8 +286,8 @@ VALUES = st.one_of(st.none(), TEXT, st.integers(-1000, 1000), st.booleans(),
 @given(data=st.data())
 def test_random_patches_equal_the_openpyxl_path(demo_template, tmp_path_factory, data):
     from partnerkeuze import layout
-    from partnerkeuze.patch import ArrayFormula, Block, Formula, Patch, Styled
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.kernel.patch import ArrayFormula, Block, Formula, Patch, Styled
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     tmp = tmp_path_factory.mktemp("rnd")
     path = tmp / "w.xlsx"
@@ -490,8 +490,8 @@ def test_a_damaged_sheet_part_is_refused_naming_it(command, demo_path, tmp_path)
 def test_a_shared_formula_is_read_as_openpyxl_and_its_first_cell_falls_back(demo_path, tmp_path):
     import re
 
-    from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.kernel.patch import Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     shared = tmp_path / "gedeeld.xlsx"
     with zipfile.ZipFile(demo_path) as zin, zipfile.ZipFile(shared, "w") as zout:
@@ -524,8 +524,8 @@ def test_a_workbook_in_memory_gives_array_formulas_as_the_file_path_does(tmp_pat
     from openpyxl import Workbook
     from openpyxl.worksheet.formula import ArrayFormula as OpenpyxlArrayFormula
 
-    from partnerkeuze.patch import ArrayFormula
-    from partnerkeuze.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook
+    from partnerkeuze.kernel.patch import ArrayFormula
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook
 
     wb = Workbook()
     wb.active.title = "Blad"

@@ -26,18 +26,18 @@ class Save:
 @contextlib.contextmanager
 def recording():
     """Record every FileWorkbook.save made inside the block (the real save still runs)."""
-    from partnerkeuze.xlsx import file_workbook as fw
+    from partnerkeuze.io.xlsx import file_workbook as fw
 
     saves: list[Save] = []
     original = fw.FileWorkbook.save
 
     def save(self, *, backup: bool = True):
-        from partnerkeuze.xlsx.saving import current_path
+        from partnerkeuze.io.saving import current_path
 
         before = current_path(self.path).read_bytes()
         patches = list(self._patches)
         out = original(self, backup=backup)
-        from partnerkeuze.xlsx.saving import current_path
+        from partnerkeuze.io.saving import current_path
 
         # inside a command the new file waits staged until the command succeeded
         after = current_path(self.path).read_bytes()
@@ -53,7 +53,7 @@ def recording():
 
 def reference(before: bytes, patches: list, out: Path, suffix: str = ".xlsx") -> Path:
     """The openpyxl path: load the file, apply the same patches, save."""
-    from partnerkeuze.xlsx.apply import apply_patch
+    from partnerkeuze.io.xlsx.apply import apply_patch
 
     src = out.with_name(out.stem + "-voor" + suffix)
     src.write_bytes(before)
@@ -130,7 +130,7 @@ def _xf_names(path: Path) -> dict[int, str]:
     """cellStyleXfs index -> named style name, from the styles part."""
     from lxml import etree
 
-    from partnerkeuze.xlsx.package import NS_MAIN
+    from partnerkeuze.io.xlsx.package import NS_MAIN
 
     with zipfile.ZipFile(path) as zf:
         root = etree.fromstring(zf.read("xl/styles.xml"))
@@ -180,7 +180,7 @@ def sheet_parts(data: bytes) -> dict[str, str]:
     """Sheet name -> part name of a package (given as bytes)."""
     import tempfile
 
-    from partnerkeuze.xlsx.package import Package
+    from partnerkeuze.io.xlsx.package import Package
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "werkmap.xlsx"

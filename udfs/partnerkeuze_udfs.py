@@ -13,7 +13,7 @@ CATEGORY = "Partnerkeuze"
 
 def _safe(fn, *args):
     """Run a logic function; a Dutch message in the cell instead of a Python error."""
-    from partnerkeuze.addin.udf_logic import UdfInputError
+    from partnerkeuze.app.addin.udf_logic import UdfInputError
 
     try:
         return fn(*args)
@@ -28,7 +28,7 @@ def _safe(fn, *args):
 @xw.arg("schaal_max", doc="De hoogste score van de schaal (standaard 5).")
 def PK_GEWOGEN_SCORE(scores, gewichten, schaal_min=0, schaal_max=5):
     """Gewogen score (0-100) van een kandidaat uit zijn scores en de gewichten."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.weighted_score, scores, gewichten, schaal_min, schaal_max)
 
@@ -38,7 +38,7 @@ def PK_GEWOGEN_SCORE(scores, gewichten, schaal_min=0, schaal_max=5):
 @xw.ret(transpose=True)
 def PK_RANG(scores):
     """Rang van elke score (1 = hoogste; gelijke scores delen de rang), als kolom."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.ranks, scores)
 
@@ -50,7 +50,7 @@ def PK_RANG(scores):
 @xw.ret(transpose=True)
 def PK_SHORTLIST(kandidaten, scores, aantal=3):
     """De shortlist: de ID's van de beste kandidaten, als kolom (meer bij gelijke stand)."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.shortlist, kandidaten, scores, aantal) or ""
 
@@ -60,7 +60,7 @@ def PK_SHORTLIST(kandidaten, scores, aantal=3):
 @xw.arg("soorten", ndim=1, doc="Optioneel: de soort van elk criterium (Score of Knock-out).")
 def PK_GEWICHTEN_CONTROLE(gewichten, soorten=None):
     """Controleert de gewichten: tellen ze op tot 100 % en hebben knock-outs geen gewicht?"""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.weights_message, gewichten, soorten)
 
@@ -72,7 +72,7 @@ def PK_GEWICHTEN_CONTROLE(gewichten, soorten=None):
 @xw.arg("verlenging", doc="Extra dagen verlenging (standaard 0).")
 def PK_DEADLINE(start, landen, maanden=3, verlenging=0):
     """Deadline van de oproep: een werkdag in België en in elk land (feestdagen en schoolvakanties)."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.call_deadline, start, landen, maanden, verlenging)
 
@@ -83,7 +83,7 @@ def PK_DEADLINE(start, landen, maanden=3, verlenging=0):
 @xw.arg("land", doc="Het land van de partner (naam uit de landenlijst).")
 def PK_WERKDAGEN(start, einde, land):
     """Aantal werkdagen tussen twee datums in België en het gegeven land."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.working_days, start, einde, land)
 
@@ -95,6 +95,6 @@ def PK_WERKDAGEN(start, einde, land):
 @xw.arg("schaal_max", doc="De standaard hoogste score (standaard 5).")
 def PK_CRITERIA_ONGEWIJZIGD(criteria, vingerafdruk, schaal_min=0, schaal_max=5):
     """WAAR als de criteria nog overeenkomen met hun vastgelegde vingerafdruk."""
-    from partnerkeuze.addin import udf_logic
+    from partnerkeuze.app.addin import udf_logic
 
     return _safe(udf_logic.criteria_unchanged, criteria, vingerafdruk, schaal_min, schaal_max)

@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Iterable
 
-from partnerkeuze.model import Criterion
+from partnerkeuze.kernel.model import Criterion
 
 
 def criteria_canonical(criteria: Iterable[Criterion]) -> list[dict]:

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from partnerkeuze.model import Assessor, Candidate, Criterion, Score
+from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
 
 WITHDRAWN = "Ingetrokken"
 RANK_DECIMALS = 9  # scores equal to this many decimals are ties

@@ -3,7 +3,7 @@ assessors, scores, score table, results, lists and log."""
 
 from __future__ import annotations
 
-from partnerkeuze import reference as ref
+from partnerkeuze.kernel import reference as ref
 from partnerkeuze.layout.schema import (
     CHOICE, DATE, EMAIL, ID, INT, LONG_TEXT, NUMBER, OUTPUT, REF, TEXT,
     Column, Field, Sheet, Table, kv_table,

@@ -31,7 +31,7 @@ EXTRA_FIELDS = {
 }
 
 # Templates a municipality owns: one folder of its own Word templates (any single one overrides
-# the built-in template of that document; see partnerkeuze.documents.template_files).
+# the built-in template of that document; see partnerkeuze.io.docx.templates).
 EXTRA_FIELDS["settings"] = tuple(
     Field(f"call_title_{lang}", f"Naam van de oproep ({name})", TEXT, max_len=200,
           help=f"De naam van de oproep in het {name} (brieven, vragenlijst, e-mails).")

@@ -52,7 +52,7 @@ IMPORTS = Sheet(
     table=IMPORTS_TABLE,
 )
 
-# Written by a build hook with native formulas (partnerkeuze.intake.channels).
+# Written by a build hook with native formulas (partnerkeuze.features.intake.channels).
 CHANNELS = Sheet(
     key="channels", name="Kanalen", order=85, tab_color="7030A0",
     title="Kanalen van de oproep",

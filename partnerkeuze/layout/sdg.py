@@ -10,7 +10,7 @@ from partnerkeuze.layout.schema import (
     CHOICE, DATE, EMAIL, ID, INT, LONG_TEXT, NUMBER, OUTPUT, REF, TEXT,
     Column, Field, Sheet, Table, kv_table,
 )
-from partnerkeuze.sdg import rules
+from partnerkeuze.kernel import sdg_rules as rules
 
 SDG = ("sdg",)
 

@@ -1,0 +1,34 @@
+"""partnerkeuze check PATH: validate the workbook; every problem on its own line."""
+
+from __future__ import annotations
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    p = sub.add_parser("check", help="controleer de werkmap",
+                       description="Controleer de werkmap; elk probleem op een eigen regel, met "
+                                   "blad en cel vooraan. Wijzigt niets.")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--against", metavar="BESTAND", default=None,
+                   help="controleer ook of het logboek en de criteria nog verderzetten wat dit "
+                        "dossier, ontwerpbesluit (.docx) of ontvangstbewijs (.json) vastlegde")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Check the workbook (read-only)."""
+    from partnerkeuze.features.scoring.actions import check
+    from partnerkeuze.app.cli.output import show
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    against = None
+    if args.against:
+        from partnerkeuze.record.governance.anchor import read_file
+
+        against = read_file(args.against)
+    book = FileWorkbook(args.path, for_writing=False)
+    try:
+        show(check(book, against=against))
+    finally:
+        book.close()
+    return 0

@@ -1,0 +1,73 @@
+"""partnerkeuze record PATH STAGE [...]: record a stage of the procedure (chained, logged)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum JJJJ-MM-DD") from None
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    from partnerkeuze.layout.procedure import STAGES
+
+    stages = "; ".join(f"{code}: {name}" for code, name in STAGES)
+    p = sub.add_parser(
+        "record", help="leg een stap van de procedure vast (deadline, consensus, GROS, college, "
+                       "gemeenteraad)",
+        description="Leg een stap van de procedure vast op het blad Procedure, met datum en "
+                    "gebruiker, geketend in het logboek. Alle documenten volgen uit dit blad: "
+                    "vóór de beslissing van het college zijn brieven en bekendmaking ontwerpen. "
+                    "Een stap die al vastgelegd is, vraagt --reason. Stappen: " + stages + ".",
+        epilog="Voorbeelden: partnerkeuze record oproep.xlsx published --date 2026-03-02 "
+               "--deadline 2026-06-02; partnerkeuze record oproep.xlsx consensus (de volgorde "
+               "van het blad Eindvolgorde); partnerkeuze record oproep.xlsx gros --text \"…\"; "
+               "partnerkeuze record oproep.xlsx college --partner K05 --number CBS/2026/231; "
+               "partnerkeuze record oproep.xlsx council --partner K05 --number GR/2026/88.")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("stage", metavar="STAP", choices=[c for c, _ in STAGES],
+                   help="de code van de stap: " + ", ".join(c for c, _ in STAGES))
+    p.add_argument("--date", metavar="JJJJ-MM-DD", type=_date, default=None,
+                   help="de datum van de gebeurtenis (standaard vandaag)")
+    p.add_argument("--partner", metavar="ID", default=None,
+                   help="de gekozen partner (id van het blad Kandidaten); bij college en council")
+    p.add_argument("--number", metavar="TEKST", default=None,
+                   help="het nummer van de beslissing (college, gemeenteraad)")
+    p.add_argument("--text", metavar="TEKST", default=None,
+                   help="het advies van de GROS, de eindvolgorde (\"K05, K04, K01\") of een "
+                        "toelichting")
+    p.add_argument("--reason", metavar="TEKST", default=None,
+                   help="waarom de stap opnieuw vastgelegd wordt, of waarom de deadline verlengd "
+                        "wordt")
+    p.add_argument("--deadline", metavar="JJJJ-MM-DD", type=_date, default=None,
+                   help="de deadline voor de kandidaturen (bij published en extension)")
+    p.add_argument("--json", action="store_true", help="druk het resultaat af als JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Record the stage and save the workbook."""
+    from partnerkeuze.app.cli import progress_printer
+    from partnerkeuze.app.cli.output import show
+    from partnerkeuze.app.cli.writing import write_session
+    from partnerkeuze.record.governance.anchor import DECISION_STAGES, receipt_for
+    from partnerkeuze.record.procedure.actions import record
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    with write_session(args.path, "record"):  # the lock, and the receipt with the workbook
+        book = FileWorkbook(args.path)
+        outcome = record(book, args.stage, date=args.date, partner=args.partner,
+                         number=args.number, text=args.text, reason=args.reason,
+                         deadline=args.deadline, progress=progress_printer(quiet=args.json))
+        book.save()
+        if args.stage in DECISION_STAGES:  # the anchor outside the workbook (governance.anchor)
+            receipt = receipt_for(book, args.stage)
+            outcome.messages.append(f"Ontvangstbewijs bijgewerkt: {receipt.name}.")
+    show(outcome, as_json=args.json)
+    return 0

@@ -1,0 +1,29 @@
+"""partnerkeuze score PATH [--json]: compute scores and shortlist and write them back."""
+
+from __future__ import annotations
+
+
+def add_parser(sub) -> None:
+    """Register the command."""
+    p = sub.add_parser("score", help="bereken scores, rangschikking en shortlist",
+                       description="Bereken de gewogen scores (0-100), de rangschikking en de "
+                                   "shortlist en schrijf ze in de werkmap.")
+    p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
+    p.add_argument("--json", action="store_true", help="druk het resultaat af als JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Score the workbook and save it."""
+    from partnerkeuze.features.scoring.actions import score
+    from partnerkeuze.app.cli import progress_printer
+    from partnerkeuze.app.cli.output import show
+    from partnerkeuze.app.cli.writing import write_session
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    with write_session(args.path, "score"):
+        book = FileWorkbook(args.path)
+        outcome = score(book, progress_printer(quiet=args.json))
+        book.save()
+    show(outcome, as_json=args.json)
+    return 0

@@ -1,0 +1,75 @@
+"""Work visits and VVSG accompaniment (004_904dd5f2c48e0613.txt): the four mission types in order
+of relevance, the additional reasons, and what is done before, during and after a visit."""
+
+from __future__ import annotations
+
+from partnerkeuze.kernel.sdg_rules import VISIT_TYPES
+
+# What the VVSG staff member can do on each type of mission, in the source's words.
+TYPE_FOCUS: dict[str, str] = {
+    "identificatiemissie": (
+        "Waken over de geest van het programma en het nut scherpstellen van de collega-tot-"
+        "collega-benadering en van bestuurskrachtversterking; aandacht voor de drie pijlers van "
+        "governance en de communicatie tussen beide gemeenten; introductie in het bovenlokaal "
+        "kader (decentralisatie, vertegenwoordigers, structuur van het land)."),
+    "evaluatiemissie": (
+        "Mee inschatten in welke mate de geplande resultaten en doelstellingen bereikt werden of "
+        "zullen worden en hoe ze de institutionele capaciteit van de partner versterken; "
+        "aanbevelingen voor de follow-up."),
+    "technische missie": (
+        "Bewaken van de geest van het programma (opstap naar bestuurskrachtversterking) en "
+        "ondersteuning bij het vastleggen van de beheersstructuur en de prioritaire "
+        "beleidsdomeinen van de samenwerking."),
+    "politieke missie": (
+        "De bestuursploeg, inclusief de oppositie, mee overtuigen van het nut van gemeentelijke "
+        "ontwikkelingssamenwerking; knelpunten in politieke verhoudingen detecteren en vanuit een "
+        "neutrale positie aanbevelingen doen."),
+}
+
+# Additional reasons the VVSG weighs, the lower a type stands in the list.
+ADDITIONAL_REASONS: tuple[str, ...] = (
+    "Sterke inhoudelijke problemen in de samenwerking op een beleidsdomein.",
+    "Sterke relationele of communicatieproblemen tussen actoren van het partnerschap.",
+    "Continuïteit bij vernieuwing van actoren (nieuwe coördinator, nieuwe politieke coalitie, "
+    "in Noord of Zuid).",
+    "Geplande activiteiten waarbij de expertise van de VVSG opportuun is (netwerking, bredere "
+    "samenwerking).",
+    "Goede opvolging door de VVSG: de gemeente werd in het (recente) verleden nog niet op een "
+    "werkbezoek begeleid.",
+    "Werkbezoeken van meerdere Vlaamse gemeenten in dezelfde regio zijn gesynchroniseerd.",
+)
+
+BEFORE: tuple[str, ...] = (
+    "Informatie-uitwisseling met het bestuur en de diensten over de rol van de VVSG en het "
+    "programma.",
+    "Begeleiding bij het opstellen van de referentietermen.",
+    "Contact met relevante, bovenlokale actoren.",
+    "Voorbereidende vorming of infovergadering met de delegatieleden.",
+    "Informatie-uitwisseling met de Zuidelijke partner om de rol van de VVSG-medewerker "
+    "duidelijk te stellen.",
+)
+DURING: tuple[str, ...] = (
+    "Deelname aan de vergaderingen en terreinbezoeken in het programma van de delegatie.",
+    "Individuele interviews met sleutelfiguren in bestuur en diensten.",
+    "Overleg met bovenlokale actoren (ambassade, relevante internationale instellingen) over hun "
+    "rol en hun visie op samenwerking tussen gemeenten.",
+    "Begeleiden van de evaluatievergadering tijdens het werkbezoek (intern en met de partner).",
+)
+AFTER: tuple[str, ...] = (
+    "Persoonlijk verslag van het werkbezoek.",
+    "Terugkoppeling over de bevindingen en de 'lessons learned'.",
+    "Begeleiding van (interne) evaluatiemomenten na het werkbezoek.",
+    "Huiswerk van het partnerschap opvolgen tot de volgende digitale uitwisselingssessie.",
+)
+
+
+def relevance(visit_type: str) -> int:
+    """Position of a mission type in the order of relevance for accompaniment (1 = highest)."""
+    return VISIT_TYPES.index(visit_type) + 1
+
+
+def type_reason(visit_type: str) -> str:
+    """The reason for accompaniment that the mission type itself gives."""
+    n = relevance(visit_type)
+    return (f"Soort werkbezoek: {visit_type} (relevantie {n} van {len(VISIT_TYPES)} voor "
+            f"begeleiding door de VVSG). {TYPE_FOCUS[visit_type]}")

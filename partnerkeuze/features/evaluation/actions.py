@@ -1,0 +1,321 @@
+"""The actions of an evaluation workbook behind the commands: check, forms, import, evaluate.
+
+``check``, ``forms`` and ``import`` of the other modes hand over to these when the workbook is
+in mode 'evaluatie'. A bad returned questionnaire stops the whole import: every problem is
+listed with file and cell and the workbook is not changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from partnerkeuze.io import audit
+from partnerkeuze import layout
+from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.kernel.errors import InputProblems, Problem
+from partnerkeuze.layout.evaluation import MODE
+
+REPORT_NAME = "Evaluatie_{link}_{round}_{lang}.docx"
+REQUEST_NAME = "Evaluatie_aanvraag_VVSG_{link}_{round}.docx"
+RADAR_NAME = "Evaluatie_radar_{link}_{round}.png"
+
+
+def is_evaluation(snap) -> bool:
+    """True when the workbook is in mode 'evaluatie' (read from Instellingen, tolerant)."""
+    from partnerkeuze.core.parse import read_fields
+    from partnerkeuze.kernel.reference import MODES
+
+    values = read_fields(snap, "settings", [])
+    return MODES.get(values.get("mode") or "", "") == MODE
+
+
+def load(book: WorkbookIO, *, strict: bool = True):
+    """(snapshot, model, link) of an evaluation workbook; InputProblems when it has problems."""
+    from partnerkeuze.features.evaluation.workbook import read_link
+    from partnerkeuze.core.parse import parse_lenient, sorted_problems
+
+    snap = book.snapshot()
+    problems: list[Problem] = []
+    model = parse_lenient(snap, problems)
+    if model.settings.mode != MODE:
+        raise InputProblems([Problem(f"{layout.sheet('settings').name}",
+                                     "deze werkmap is niet in de modus 'evaluatie stedenband' "
+                                     "(partnerkeuze new PAD --mode evaluatie)")])
+    link = read_link(model, snap)
+    problems.extend(link.problems)
+    if strict and problems:
+        raise InputProblems(sorted_problems(problems))
+    return snap, model, link
+
+
+def evaluation_problems(model, snap) -> list[Problem]:
+    """The problems of the evaluation sheets (a check of ``partnerkeuze check``)."""
+    if model.settings.mode != MODE:
+        return []
+    from partnerkeuze.features.evaluation.workbook import read_link
+
+    link = read_link(model, snap)
+    problems = list(link.problems)
+    if not link.concepts:
+        t = layout.table("concepts")
+        problems.append(Problem(f"{layout.sheet('concepts').name}!A{t.first_data_row}",
+                                "er zijn geen basisbegrippen: leg ze samen met de partner vast"))
+    return problems
+
+
+def check_summary(model, snap) -> Outcome:
+    """What ``check`` says of a sound evaluation workbook."""
+    from partnerkeuze.features.evaluation.workbook import read_link
+
+    link = read_link(model, snap)
+    out = Outcome()
+    latest = link.latest_round()
+    out.messages.append(
+        f"In orde: stedenband {link.values.get('flemish')} – {link.values.get('partner')}, "
+        f"{len(link.concepts)} basisbegrippen, {len(link.questions)} evaluatievragen, "
+        f"{len(link.rounds)} ronde(s), {len(link.answers)} antwoorden, {len(link.risks)} risico's, "
+        f"{len(link.exit_triggers)} exittrigger(s).")
+    if len(link.concepts) != 8:
+        out.warnings.append(f"het kader telt {len(link.concepts)} basisbegrippen; het traject "
+                            f"koos er samen acht")
+    if latest is None:
+        out.warnings.append("er is nog geen evaluatieronde")
+    return out
+
+
+def _contact(model) -> str:
+    p = model.profile
+    return str(p.get("coordinator_email") or p.get("coordinator") or p.get("municipality") or "")
+
+
+def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
+    """The questionnaires of the latest round: the Flemish side in Dutch, the partner's side in
+    its language (and in Dutch when that differs, for bilingual participants)."""
+    from partnerkeuze.features.evaluation import texts
+    from partnerkeuze.kernel.errors import FileError
+    from partnerkeuze.features.evaluation.forms import (
+        build_form,
+        filled_in,
+        frame_hash,
+        side_language)
+    from partnerkeuze.features.intake.actions import _out_dir, _save_workbook_bytes
+    from partnerkeuze.io.xlsx.file_workbook import write_file
+
+    snap, model, link = load(book)
+    rnd = link.latest_round()
+    if rnd is None:
+        t = layout.table("rounds")
+        raise InputProblems([Problem(f"{layout.sheet('rounds').name}!A{t.first_data_row}",
+                                     "er is nog geen evaluatieronde")])
+    if not link.concepts:
+        t = layout.table("concepts")
+        raise InputProblems([Problem(f"{layout.sheet('concepts').name}!A{t.first_data_row}",
+                                     "er zijn geen basisbegrippen om naar te vragen")])
+    out = _out_dir(out_dir)
+    outcome = Outcome()
+    targets = {side: out / texts.form_file_name(link.link_id, rnd["id"], side,
+                                                side_language(link, side))
+               for side in ("Vlaanderen", "partner")}
+    taken = [p for p in targets.values() if p.exists() and filled_in(p)]
+    if taken:  # a questionnaire someone filled in is never overwritten
+        raise FileError(f"{taken[0]}: dit bestand is een ingevulde vragenlijst (of geen "
+                        f"vragenlijst van Partnerkeuze) en wordt niet overschreven; kies een "
+                        f"andere map")
+    for side, path in targets.items():
+        lang = side_language(link, side)
+        progress(f"Vragenlijst {side} ({lang}) schrijven…")
+        write_file(path, _save_workbook_bytes(build_form(link, rnd, side, lang, _contact(model))))
+        outcome.files.append(path)
+    untranslated = [c.id for c in link.concepts if link.partner_language != "nl"
+                    and not c.texts.get(link.partner_language)]
+    untranslated += [q.id for q in link.questions if not q.texts.get(link.partner_language)]
+    if untranslated:
+        outcome.warnings.append(f"{', '.join(untranslated)} hebben geen tekst in de taal van de "
+                                f"partner ({link.partner_language}); de vragenlijst toont daar "
+                                f"het Nederlands")
+    outcome.messages.append(f"{len(outcome.files)} vragenlijsten voor ronde {rnd['id']} "
+                            f"geschreven in {out}: " + ", ".join(p.name for p in outcome.files))
+    book.apply(audit.entry_patch(snap, "forms", f"evaluatievragenlijsten ronde {rnd['id']} van "
+                                               f"{link.link_id}, kader {frame_hash(link)}",
+                                 outcome.files))
+    outcome.changed = True
+    outcome.data = {"files": [str(p) for p in outcome.files], "round": rnd["id"]}
+    return outcome
+
+
+def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
+    """Read every returned questionnaire in folder into Evaluatieantwoorden and Verwachtingen
+    (with provenance on Invoer); any bad questionnaire stops the import, nothing is changed."""
+    from partnerkeuze.features.evaluation.forms import read_form
+    from partnerkeuze.features.intake.actions import _folder
+    from partnerkeuze.io.forms.provenance import form_files, import_row, import_time, registered
+    from partnerkeuze.io.forms.safety import FormRefused, file_hash, read_bytes
+    from partnerkeuze.kernel.patch import Patch
+
+    folder = _folder(folder)
+    snap, model, link = load(book)
+    rnd = link.latest_round()
+    if rnd is None:
+        raise InputProblems([Problem(layout.sheet("rounds").name, "er is nog geen evaluatieronde")])
+    seen = {r.file_hash: f"{r.file} op {r.imported}" for r in registered(model)}
+    outcome = Outcome(data={"problems": [], "unchanged": [], "imported": []})
+    paths, others = form_files(folder)
+    if others:
+        outcome.messages.append(f"{len(others)} bestand(en) zonder Excel-extensie overgeslagen.")
+    problems: list[Problem] = []
+    read = []
+    batch: dict[str, str] = {}
+    for path in paths:
+        progress(f"{path.name} lezen…")
+        try:
+            digest = file_hash(read_bytes(path))
+            if digest in seen or digest in batch:
+                outcome.data["unchanged"].append(path.name)
+                outcome.messages.append(f"{path.name}: al ingelezen "
+                                        f"({seen.get(digest) or batch[digest]}); niets gewijzigd.")
+                continue
+            form, found = read_form(path, link, rnd)
+            problems.extend(found)
+            if form is not None:
+                batch[digest] = path.name
+                read.append(form)
+                outcome.warnings.extend(form.warnings)
+        except FormRefused as exc:
+            problems.append(Problem(path.name, exc.reason))
+        except Exception as exc:  # an unforeseen oddity must not become a traceback
+            problems.append(Problem(path.name, f"de vragenlijst kan niet gelezen worden "
+                                               f"({type(exc).__name__}); vraag ze opnieuw te "
+                                               f"sturen"))
+    who = {}
+    for form in read:
+        key = (form.side, form.participant.casefold())
+        if key in who:
+            problems.append(Problem(form.path.name, f"{form.participant} stuurde ook "
+                                                    f"{who[key]} in voor deze ronde; houd er één"))
+        who[key] = form.path.name
+    if problems:
+        raise InputProblems(problems)
+    outcome.data["imported"] = [f.path.name for f in read]
+    if not read:
+        outcome.messages.append(f"Geen nieuwe vragenlijsten in {folder}.")
+        return outcome
+    when = import_time()
+    replaced = {(rnd["id"], f.side, f.participant.casefold()) for f in read}
+    t = layout.table("eval_answers")
+    keep, dropped = [], 0
+    for rec in model.tables.get("eval_answers", []):
+        key = (rec.get("round"), rec.get("side"), str(rec.get("participant") or "").casefold())
+        if key in replaced:
+            dropped += 1
+            continue
+        keep.append([rec.get(c.key) for c in t.columns])
+    te = layout.table("expectations")
+    keep_e = [[rec.get(c.key) for c in te.columns] for rec in model.tables.get("expectations", [])
+              if (rec.get("round"), rec.get("side"), str(rec.get("participant") or "").casefold())
+              not in replaced]
+    patch = Patch()
+    log = []
+    for form in read:
+        for item in link.items:
+            if item.id in form.scores:
+                keep.append([rnd["id"], form.side, form.participant, item.id,
+                             form.scores[item.id], form.comments.get(item.id), form.language,
+                             form.path.name[:200], form.file_hash, when])
+        for kind, text in form.expectations.items():
+            keep_e.append([rnd["id"], form.side, kind, text, form.participant,
+                           form.path.name[:200]])
+        patch.append_rows("imports", [import_row("evaluatie", form.path, form.file_hash,
+                                                 form.generated, form.participant, when,
+                                                 f"{len(form.scores)} scores, ronde {rnd['id']}, "
+                                                 f"{form.side}", "")])
+        log.append(f"{form.path.name}: {form.participant} ({form.side}), "
+                   f"{len(form.scores)} scores")
+        outcome.messages.append(f"{form.path.name}: {form.participant} ({form.side}, "
+                                f"{form.language}), {len(form.scores)} scores ingelezen.")
+    patch.replace_table("eval_answers", keep)
+    patch.replace_table("expectations", keep_e)
+    if dropped:
+        outcome.messages.append(f"{dropped} oudere antwoorden van dezelfde deelnemers vervangen.")
+    patch.merge(audit.entry_patch(snap, "import", f"{len(read)} evaluatievragenlijst(en) "
+                                                  f"ingelezen uit {folder.name}, ronde "
+                                                  f"{rnd['id']}: " + " | ".join(log)))
+    progress("Werkmap bijwerken…")
+    book.apply(patch)
+    outcome.changed = True
+    outcome.messages.append(f"{len(read)} vragenlijst(en) ingelezen, "
+                            f"{len(outcome.data['unchanged'])} ongewijzigd.")
+    return outcome
+
+
+def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
+             today: dt.date | None = None) -> Outcome:
+    """The evaluation report of the latest round in Dutch and in the partner's language (with
+    the radar), the radar as a picture, and the request to the VVSG when a mission is planned
+    and the VVSG is asked to accompany it."""
+    from partnerkeuze.features.documents.actions import _write, output_dir, safe_name
+    from partnerkeuze.io.docx.render import locale_for, render_docx
+    from partnerkeuze.features.evaluation import report
+    from partnerkeuze.features.evaluation.analysis import analyse
+
+    snap, model, link = load(book)
+    if link.latest_round() is None:
+        t = layout.table("rounds")
+        raise InputProblems([Problem(f"{layout.sheet('rounds').name}!A{t.first_data_row}",
+                                     "er is nog geen evaluatieronde")])
+    if not link.concepts:
+        t = layout.table("concepts")
+        raise InputProblems([Problem(f"{layout.sheet('concepts').name}!A{t.first_data_row}",
+                                     "er zijn geen basisbegrippen")])
+    result = analyse(link)
+    rid = result.round["id"]
+    if not any(result.means.values()):
+        t = layout.table("eval_answers")
+        raise InputProblems([Problem(f"{layout.sheet('eval_answers').name}!A{t.first_data_row}",
+                                     f"er zijn nog geen antwoorden voor ronde {rid}")])
+    out = output_dir(out_dir)
+    today = today or dt.date.today()
+    files: list[Path] = []
+    langs = list(dict.fromkeys(("nl", link.partner_language)))
+    for lang in langs:
+        progress(f"Evaluatierapport ({lang}) schrijven…")
+        ctx = report.context(model, link, result, lang, today)
+        path = out / REPORT_NAME.format(link=safe_name(link.link_id), round=safe_name(rid),
+                                        lang=lang)
+        _write(path, render_docx(report.template(lang), ctx, locale_for(lang)))
+        files.append(path)
+    radar = out / RADAR_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
+    _write(radar, report.radar_png(link, result, "nl"))
+    files.append(radar)
+    if result.mission and result.round.get("vvsg") == "ja":  # the VVSG works on request
+        ctx = report.request_context(model, link, result, today)
+        path = out / REQUEST_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
+        _write(path, render_docx(report.template("nl", "request"), ctx, locale_for("nl")))
+        files.append(path)
+    label = report.proposal_label(result, "nl")
+    book.apply(audit.entry_patch(snap, "evaluate", f"evaluatierapport ronde {rid} van "
+                                                   f"{link.link_id}: voorstel {label}", files))
+    outcome = Outcome(files=files, changed=True,
+                      data={"round": rid, "proposal": result.proposal,
+                            "share": result.share, "files": [str(p) for p in files]})
+    outcome.messages.append(f"Evaluatie van ronde {rid}: voorstel {label}.")
+    outcome.messages.append(f"{len(files)} bestanden geschreven in {out}: "
+                            + ", ".join(p.name for p in files))
+    return outcome
+
+
+def demo_evaluation(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
+    """Demo step: the evaluation of the demo link Brasschaat-Tarija (two rounds a year apart),
+    with its questionnaires and every document, in the subfolder 'Evaluatie'."""
+    from partnerkeuze.app.creation import new
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    folder = Path(out_dir) / "Evaluatie"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "Evaluatie-demo.xlsx"
+    new(path, MODE, demo=True, force=True, progress=progress)
+    book = FileWorkbook(path)
+    files = forms(book, folder / "vragenlijsten", progress).files
+    files += evaluate(book, folder, progress).files
+    book.save(backup=False)
+    return [path] + files

@@ -1,0 +1,157 @@
+"""Builds the Word templates of the evaluation report in templates/evaluatie/ (python-docx).
+
+Run ``python -m partnerkeuze.features.evaluation.templates [DIR]``. The tags are filled by the hardened
+renderer (``partnerkeuze.io.docx.render``); the wording is in ``partnerkeuze.features.evaluation.texts``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from partnerkeuze.features.evaluation.texts import LANGS, REPORT
+from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
+
+DEFAULT_DIR = ROOT / "templates" / "evaluatie"
+
+
+def report(lang: str):
+    """The evaluation report of a round, in one language."""
+    from partnerkeuze.io.docx import blocks as b
+
+    t = REPORT[lang]
+    doc = b.new_document(t["title"])
+    b.letterhead(doc)
+    doc.add_paragraph(t["title"] + ": {{ flemish }} – {{ partner }}", style="Title")
+    b.para(doc, "**" + t["round"] + " {{ round_id }}**, {{ round_date }}", space_after=0)
+    b.para(doc, t["for"], "Kleine tekst")
+
+    doc.add_paragraph(t["h_link"], style="Heading 1")
+    rows = (("since", "{{ since }}"), ("country", "{{ partner_country }}"),
+            ("agreement", "{{ agreement }}"), ("exit_clause", "{{ exit_clause }}"))
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for row, (key, value) in zip(table.rows, rows):
+        b.cell_text(row.cells[0], t[key], bold=True, size=9.5)
+        b.cell_text(row.cells[1], value, size=9.5)
+    b.widths(table, [5.2, 11.1])
+    b.tag(doc, "{%p if budget %}")
+    doc.add_paragraph(t["h_budget"], style="Heading 2")
+    b.loop_table(doc, [t["year"], t["line"], t["amount"], t["source"]],
+                 ["{{ r.year }}", "{{ r.line }}", "{{ r.amount }}", "{{ r.source }}"],
+                 "for r in budget", [1.6, 6.4, 3.0, 5.3], right=(2,))
+    b.tag(doc, "{%p endif %}")
+    doc.add_paragraph(t["h_participants"], style="Heading 2")
+    b.tag(doc, "{%p for s in participants %}")
+    b.para(doc, "**{{ s.side }}**: {{ s.names }}")
+    b.tag(doc, "{%p endfor %}")
+
+    doc.add_paragraph(t["h_radar"], style="Heading 1")
+    b.para(doc, t["radar_intro"], align="justify")
+    b.tag(doc, "{%p if not prev_id %}")
+    b.para(doc, t["no_previous"], "Kleine tekst")
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "{{ radar }}", align="center")
+    b.loop_table(doc, [t["concept"], "{{ flemish_short }} {{ prev_id }}",
+                       "{{ partner_short }} {{ prev_id }}", "{{ flemish_short }} {{ round_id }}",
+                       "{{ partner_short }} {{ round_id }}"],
+                 ["{{ r.concept }}", "{{ r.prev_flemish }}", "{{ r.prev_partner }}",
+                  "{{ r.flemish }}", "{{ r.partner }}"],
+                 "for r in radar_rows", [5.5, 2.7, 2.7, 2.7, 2.7], right=(1, 2, 3, 4))
+    doc.add_paragraph(t["h_gaps"], style="Heading 2")
+    b.tag(doc, "{%p for g in gaps %}")
+    b.bullet(doc, "**{{ g.name }}**: {{ flemish_short }} {{ g.flemish }}, {{ partner_short }} "
+                  "{{ g.partner }}; " + t["gap_line"] + " {{ g.gap }} ({{ g.share }} "
+                  + t["of_scale"] + ")"
+                  "{% if g.alone %}; " + t["alone"] + ": {{ g.alone }}{% endif %}")
+    b.tag(doc, "{%p endfor %}")
+
+    doc.add_paragraph(t["h_expectations"], style="Heading 1")
+    b.tag(doc, "{%p for s in expectations %}")
+    doc.add_paragraph("{{ s.side }}", style="Heading 2")
+    b.tag(doc, "{%p for e in s.entries %}")
+    b.bullet(doc, "**{{ e.kind }}**: {{ e.text }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endfor %}")
+
+    for heading, key in (("h_principles", "principles"), ("h_lessons", "lessons")):
+        doc.add_paragraph(t[heading], style="Heading 1")
+        b.loop_table(doc, [t["question"], "{{ flemish_short }}", "{{ partner_short }}", t["met"]],
+                     ["{{ p.title }}: {{ p.question }}", "{{ p.flemish }}", "{{ p.partner }}",
+                      "{{ p.met }}"],
+                     "for p in " + key, [10.1, 2.0, 2.0, 2.2], right=(1, 2))
+
+    doc.add_paragraph(t["h_risks"], style="Heading 1")
+    b.loop_table(doc, ["ID", t["risk"], t["likelihood"], t["impact"], t["owner"], t["trigger"],
+                       t["response"]],
+                 ["{{ r.id }}", "{{ r.risk }}", "{{ r.likelihood }}", "{{ r.impact }}",
+                  "{{ r.owner }}", "{{ r.trigger }}", "{{ r.response }}"],
+                 "for r in risks", [0.9, 3.9, 2.0, 1.6, 2.3, 2.8, 2.8], right=(2, 3))
+    doc.add_paragraph(t["h_exit"], style="Heading 2")
+    b.tag(doc, "{%p for e in exits %}")
+    b.bullet(doc, "**{{ e.id }}** {{ e.trigger }} (" + t["covered_by"] + " {{ e.risk }}): "
+                  "{{ e.status }}")
+    b.tag(doc, "{%p endfor %}")
+
+    doc.add_paragraph(t["h_proposal"], style="Heading 1")
+    b.para(doc, "**" + t["proposal"] + "**")
+    b.para(doc, "{{ rule }}", align="justify")
+    b.tag(doc, "{%p for f in facts %}")
+    b.bullet(doc, "{{ f }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p if mission %}")
+    doc.add_paragraph(t["h_mission"], style="Heading 1")
+    b.para(doc, t["mission"], align="justify")
+    b.tag(doc, "{%p if vvsg %}")
+    b.para(doc, t["vvsg"])
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p endif %}")
+    b.footer(doc, t["title"] + " {{ flemish }} – {{ partner }}, {{ round_id }}")
+    return doc
+
+
+def request():
+    """The request to the VVSG to accompany an evaluation mission (Dutch; the wording of the
+    SDG request note, without the joint consultation of the umbrella associations)."""
+    from partnerkeuze.io.docx import blocks as b
+    from partnerkeuze.features.sdg.texts import REQUEST as t
+
+    rows = [(label, value) for label, value in t["rows"] if "joint" not in value]
+    doc = b.new_document(t["title"])
+    b.letterhead(doc)
+    doc.add_paragraph(t["title"], style="Title")
+    b.para(doc, t["intro"], align="justify")
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for row, (label, value) in zip(table.rows, rows):
+        b.cell_text(row.cells[0], label, bold=True)
+        b.cell_text(row.cells[1], value)
+    b.widths(table, [4.5, 11.8])
+    for heading, key in (("h_reasons", "reasons"), ("h_before", "before"),
+                         ("h_during", "during"), ("h_after", "after")):
+        doc.add_paragraph(t[heading], style="Heading 1")
+        b.tag(doc, "{%p for item in " + key + " %}")
+        b.bullet(doc, "{{ item }}")
+        b.tag(doc, "{%p endfor %}")
+    b.para(doc, t["closing"], align="justify")
+    b.footer(doc, "{{ call_title }}")
+    return doc
+
+
+def documents() -> dict[str, object]:
+    """Every evaluation template by file name."""
+    out: dict[str, object] = {f"evaluation_report_{lang}.docx": report(lang) for lang in LANGS}
+    out["evaluation_request_nl.docx"] = request()
+    return out
+
+
+def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
+    """Write every evaluation template into out_dir (reproducible bytes)."""
+    from partnerkeuze.features.sdg.templates import write_templates
+
+    return write_templates(documents(), out_dir)
+
+
+if __name__ == "__main__":
+    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR):
+        print(p)

@@ -1,0 +1,1 @@
+"""Scoring a call: the scores, ranks and shortlist written into the workbook."""

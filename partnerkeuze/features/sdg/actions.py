@@ -1,0 +1,351 @@
+"""The SDG actions behind the ribbon and the command line: match, and the documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from partnerkeuze.io import audit
+from partnerkeuze import layout
+from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.kernel.cellref import place
+from partnerkeuze.kernel.errors import InputProblems, Problem
+from partnerkeuze.kernel.model import Model
+from partnerkeuze.kernel.patch import Block, Patch, Styled
+from partnerkeuze.kernel import sdg_rules as rules
+from partnerkeuze.core.matching import MatchResult, Party
+from partnerkeuze.features.sdg.workbook import SdgCall, read_call
+
+PROGRAMME_NOTE = "Standaardprogramma, ingevuld door Koppelen; pas aan waar nodig."
+EXCHANGE_SHARE = 0.8  # of the budget planned for exchange by default ("het grootste deel")
+
+
+def require_sdg(model: Model) -> None:
+    """Refuse a workbook that is not in SDG mode, naming the mode cell."""
+    if model.settings.mode != "sdg":
+        row = model.fields.get("settings", {}).get("_rows", {}).get("mode", 5)
+        raise InputProblems([Problem(place(layout.sheet("settings").name, 3, row),
+                                     "koppelen kan enkel in een werkmap in modus "
+                                     "'SDG-partnerschap' (partnerkeuze new PAD --mode sdg)")])
+
+
+def load_call(book: WorkbookIO):
+    """Snapshot, model and SDG call of a workbook; InputProblems when anything must be fixed."""
+    from partnerkeuze.features.scoring.actions import CHECKS
+    from partnerkeuze.core.parse import _problem_order, parse
+
+    snap = book.snapshot()
+    model = parse(snap)
+    require_sdg(model)
+    call = read_call(model, snap)
+    problems = list(call.problems)
+    for extra in CHECKS:  # the programme checks and any other registered check
+        if extra != "partnerkeuze.features.sdg.checks:sdg_checks":
+            import importlib
+
+            module, _, func = extra.partition(":")
+            problems.extend(getattr(importlib.import_module(module), func)(model, snap))
+    if problems:
+        raise InputProblems(sorted(set(problems), key=_problem_order))
+    return snap, model, call
+
+
+def programme_warnings(model: Model, snap) -> list[str]:
+    """The programme checks as warnings (they do not stop matching, `check` lists them)."""
+    from partnerkeuze.features.sdg.checks import sdg_checks
+
+    return [str(p) for p in sdg_checks(model, snap)]
+
+
+def parties(model: Model, call: SdgCall) -> tuple[list[Party], list[Party], dict[str, float | None]]:
+    """The applicants (eligible by score) and partners (eligible by city link) as matching parties."""
+    from partnerkeuze.core.assessment import evaluate
+
+    result = evaluate(model).by_id()
+    minimum = float(call.settings.get("min_score") if call.settings.get("min_score") is not None
+                    else rules.DEFAULT_MIN_SCORE)
+    scores: dict[str, float | None] = {}
+    flemish = []
+    for c in model.candidates:
+        r = result.get(c.id)
+        score = r.score if r else None
+        scores[c.id] = score
+        if r is None or r.excluded:
+            why = "uitgesloten: " + "; ".join(r.reasons) if r and r.reasons else "uitgesloten"
+        elif score is None:
+            why = "nog niet volledig gescoord"
+        elif score < minimum - 1e-9:
+            why = f"gewogen score {score:.1f} ligt onder het minimum van {minimum:g}"
+        else:
+            why = ""
+        flemish.append(Party(c.id, c.name, c.country,
+                             tuple((t, p) for t, p, _ in call.interests.get(c.id, ())),
+                             eligible=not why, reason=why))
+    partners = []
+    for rec in call.partners:
+        why = ""
+        if rec.get("country") == "Benin" and rec.get("city_link") == "ja":
+            why = ("heeft al een stedenband; in Benin komen enkel gemeenten zonder stedenband "
+                   "in aanmerking")
+        partners.append(Party(rec["id"], rec.get("name") or "", rec.get("country") or "",
+                              tuple((t, p) for t, p, _ in call.interests.get(rec["id"], ())),
+                              eligible=not why, reason=why))
+    return flemish, partners, scores
+
+
+def theme_label(call: SdgCall, tid: str) -> str:
+    """A theme as 'R1 Burgerparticipatie (SDG 16)'."""
+    th = next((t for t in call.themes if t.id == tid), None)
+    if th is None:
+        return tid
+    return f"{th.id} {th.name} (SDG {', '.join(map(str, th.sdgs))})"
+
+
+def match_rows(result: MatchResult, model: Model, call: SdgCall,
+               scores: dict[str, float | None]) -> list[list]:
+    """The rows of the Koppelingen table: pairs, alternatives, unmatched parties."""
+    fname = {c.id: c.name for c in model.candidates}
+    pinfo = {p["id"]: p for p in call.partners}
+    prio = {party: {t: p for t, p, _ in items} for party, items in call.interests.items()}
+    rows = []
+    for pair in result.pairs:
+        shared = "; ".join(f"{theme_label(call, t)}: prioriteit {prio[pair.flemish][t]} / "
+                           f"{prio[pair.partner][t]}" for t in pair.shared)
+        score = scores.get(pair.flemish)
+        rows.append(["gekoppeld", pair.flemish, fname.get(pair.flemish), pair.partner,
+                     pinfo[pair.partner].get("name"), pinfo[pair.partner].get("country"),
+                     pair.fit, shared,
+                     f"Gewogen score {score:.1f}. Fit {pair.fit:.1f}: gedeelde thema's van "
+                     f"{pinfo[pair.partner].get('country')}, gewogen naar prioriteit."])
+    for n, alt in enumerate(result.alternatives, start=1):
+        for f, p in alt.added:
+            rows.append([f"alternatief {n}", f, fname.get(f), p, pinfo[p].get("name"),
+                         pinfo[p].get("country"), result.fit[f][p], None,
+                         f"Bijna even goede indeling: totale fit {alt.total:.1f} tegen "
+                         f"{result.total:.1f} (verschil {result.total - alt.total:.1f}); "
+                         f"in plaats van " + ", ".join(f"{a}-{b}" for a, b in alt.dropped) + "."])
+    for fid, why in result.unmatched_flemish:
+        rows.append(["niet gekoppeld", fid, fname.get(fid), None, None, None, None, None, why])
+    for pid, why in result.unmatched_partners:
+        rows.append(["niet gekoppeld", None, None, pid, pinfo[pid].get("name"),
+                     pinfo[pid].get("country"), None, None, why])
+    return rows
+
+
+FIT_COL = 11  # column K: the fit table beside the Koppelingen table
+FIT_ROWS = 200  # rows of the fit table cleared before it is written again
+
+
+def fit_block(result: MatchResult) -> Block:
+    """The fit of every applicant with every partner, beside Koppelingen ('—': not allowed)."""
+    cols = sorted({c for row in result.fit.values() for c in row}, key=lambda x: (x.casefold(), x))
+    header = [Styled("Fit (—: niet toegelaten)", "pk_header")] + [Styled(c, "pk_header") for c in cols]
+    rows = [header]
+    for f, row in result.fit.items():
+        rows.append([Styled(f, "pk_output")] + [Styled("—" if row.get(c) is None else row[c],
+                                                       "pk_output", "0.0") for c in cols])
+    table = layout.table("matches")
+    return Block(layout.sheet("matches").name, table.header_row, FIT_COL, rows,
+                 clear_to=table.header_row + FIT_ROWS, width=len(cols) + 1 + 20)
+
+
+def start_date(call: SdgCall) -> tuple[dt.date, str | None]:
+    """The start of the partnerships (SDG-oproep), or 1 January next year with a warning."""
+    start = call.settings.get("start")
+    if isinstance(start, dt.date):
+        return start, None
+    default = dt.date(dt.date.today().year + 1, 1, 1)
+    return default, (f"geen startdatum op het blad SDG-oproep: de planning gaat uit van "
+                     f"{default:%d/%m/%Y}")
+
+
+def programme_row(flemish: str, partner: str, start: dt.date) -> list:
+    """A Programma row with the standard programme of 003 (budget, duration, sessions, visits)."""
+    from partnerkeuze.features.sdg.checks import add_years
+
+    end = add_years(start, 2) - dt.timedelta(days=1)
+    exchange = round(rules.BUDGET_TOTAL * EXCHANGE_SHARE)
+    return [flemish, partner, start, end, rules.BUDGET_SHARE, rules.BUDGET_SHARE, exchange,
+            rules.BUDGET_TOTAL - exchange, rules.MIN_DIGITAL_SESSIONS_PER_YEAR,
+            rules.MIN_DIGITAL_SESSIONS_PER_YEAR, rules.MIN_VISITS_EACH_WAY,
+            rules.MIN_VISITS_EACH_WAY, rules.MIN_FIXED_MEETINGS, PROGRAMME_NOTE]
+
+
+def visit_row(v) -> list:
+    """A Werkbezoeken row of a planned visit."""
+    bullet = "\n".join
+    return [v.id, v.flemish, v.partner, v.country, v.direction, v.type, v.start, v.end,
+            v.joint_from, v.joint_days, "ja" if v.vvsg else "nee",
+            bullet(v.reasons) or None, bullet(f"- {s}" for s in v.preparation),
+            bullet(f"- {s}" for s in v.programme), bullet(f"- {s}" for s in v.follow_up)]
+
+
+def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
+    """Pair Flemish applicants and Southern partners, write Koppelingen, programme and visits."""
+    from partnerkeuze.core import matching
+    from partnerkeuze.features.sdg import planning
+
+    progress("Werkmap lezen…")
+    snap, model, call = load_call(book)
+    progress("Koppelen op thema's…")
+    flemish, partners, scores = parties(model, call)
+    tolerance = call.settings.get("tolerance")
+    result = matching.match(flemish, partners, call.themes,
+                            rules.DEFAULT_TOLERANCE if tolerance is None else float(tolerance))
+    patch = Patch()
+    patch.replace_table("matches", match_rows(result, model, call, scores))
+    patch.write_block(fit_block(result))
+    out = Outcome(data=result.contract(), changed=True, warnings=programme_warnings(model, snap))
+    start, warning = start_date(call)
+    if warning and result.pairs:
+        out.warnings.append(warning)
+    have_programme = {r.get("flemish") for r in call.programme}
+    new_programme = [programme_row(p.flemish, p.partner, start) for p in result.pairs
+                     if p.flemish not in have_programme]
+    if new_programme:
+        patch.append_rows("programme", new_programme)
+    have_visits = {(r.get("flemish"), r.get("partner")) for r in call.visits}
+    country = {p["id"]: p.get("country") for p in call.partners}
+    todo = [(p.flemish, p.partner, country[p.partner]) for p in result.pairs
+            if (p.flemish, p.partner) not in have_visits]
+    planned = planning.plan(todo, start, {r.get("id") for r in call.visits})
+    if planned:
+        patch.append_rows("visits", [visit_row(v) for v in planned])
+    matched = {(p.flemish, p.partner) for p in result.pairs}
+    for r in call.programme:
+        if (r.get("flemish"), r.get("partner")) not in matched:
+            out.warnings.append(f"Programma rij {r['_row']}: {r.get('flemish')}-{r.get('partner')} "
+                                f"is geen koppeling meer; pas de rij aan of verwijder ze")
+    details = (f"{len(result.pairs)} koppelingen (totale fit {result.total:.1f}): "
+               + ", ".join(f"{p.flemish}-{p.partner} ({p.fit:.1f})" for p in result.pairs)
+               + f"; niet gekoppeld: {len(result.unmatched_flemish)} Vlaamse, "
+                 f"{len(result.unmatched_partners)} partners; {len(result.alternatives)} "
+                 f"bijna even goede alternatieven")
+    patch.merge(audit.entry_patch(snap, "match", details))
+    progress("Koppelingen schrijven…")
+    book.apply(patch)
+    names = {c.id: c.name for c in model.candidates} | {p["id"]: p.get("name") for p in call.partners}
+    out.messages.append(f"{len(result.pairs)} partnerschappen gekoppeld (totale fit "
+                        f"{result.total:.1f}):")
+    out.messages.extend(f"  {names[p.flemish]} ({p.flemish}) – {names[p.partner]} ({p.partner}, "
+                        f"{country[p.partner]}): fit {p.fit:.1f}" for p in result.pairs)
+    for fid, why in result.unmatched_flemish:
+        out.messages.append(f"  Niet gekoppeld: {names[fid]} ({fid}): {why}")
+    for pid, why in result.unmatched_partners:
+        out.messages.append(f"  Niet gekoppeld: {names[pid]} ({pid}): {why}")
+    for n, alt in enumerate(result.alternatives, start=1):
+        out.warnings.append(f"alternatief {n} is bijna even goed (totale fit {alt.total:.1f}): "
+                            + ", ".join(f"{a}-{b}" for a, b in alt.added) + " in plaats van "
+                            + ", ".join(f"{a}-{b}" for a, b in alt.dropped))
+    if new_programme or planned:
+        out.messages.append(f"{len(new_programme)} programma's en {len(planned)} werkbezoeken "
+                            f"toegevoegd (bladen Programma en Werkbezoeken).")
+    return out
+
+
+LETTER_NAME = "SDG_brief_{who}_{name}_{lang}.docx"
+AGREEMENT_NAME = "SDG_overeenkomst_{flemish}_{partner}_{lang}.docx"
+REQUEST_NAME = "SDG_aanvraag_VVSG_{vid}_{name}.docx"
+
+
+def sdg_template(name: str, own=None):
+    """The compiled SDG template: the own folder's (Instellingen), else templates/sdg."""
+    from partnerkeuze.io.docx.templates import load
+
+    return load(name, own, subfolder="sdg")
+
+
+def partnerships(snap, call: SdgCall):
+    """The pairs written on Koppelingen by match, with their Programma rows."""
+    from partnerkeuze.core.parse import read_table
+    from partnerkeuze.features.sdg.documents import Partnership
+
+    rows = read_table(snap, "matches", [])
+    prog = {(r.get("flemish"), r.get("partner")): r for r in call.programme}
+    out = []
+    for r in rows:
+        if r.get("status") == "gekoppeld" and r.get("flemish") and r.get("partner"):
+            try:
+                fit = float(r.get("fit") or 0.0)
+            except (TypeError, ValueError):
+                fit = 0.0
+            out.append(Partnership(str(r["flemish"]), str(r["partner"]), fit,
+                                   prog.get((r["flemish"], r["partner"]))))
+    return out
+
+
+def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
+              today: dt.date | None = None) -> Outcome:
+    """Match letters to both sides, the agreement (Dutch and the partner's language) and the
+    request notes to the VVSG, for every pair on Koppelingen; a log entry lists the files."""
+    from partnerkeuze.features.documents.actions import _write, output_dir, safe_name
+    from partnerkeuze.features.documents.actions import _own
+    from partnerkeuze.io.docx.render import locale_for
+    from partnerkeuze.features.sdg import documents as docs
+
+    snap, model, call = load_call(book)
+    own = _own(model, book)
+    pairs = partnerships(snap, call)
+    known_f = {c.id for c in model.candidates}
+    known_p = {p["id"] for p in call.partners}
+    pairs = [p for p in pairs if p.flemish in known_f and p.partner in known_p]
+    if not pairs:
+        raise InputProblems([Problem(f"{layout.sheet('matches').name}!A5",
+                                     "er zijn nog geen koppelingen: voer eerst 'Koppelen' uit "
+                                     "(partnerkeuze match)")])
+    out = output_dir(out_dir)
+    today = today or dt.date.today()
+    files = []
+    for pair in pairs:
+        progress(f"Brieven en overeenkomst {pair.flemish}-{pair.partner}…")
+        for side in ("flemish", "partner"):
+            lang, ctx = docs.letter_context(model, call, pair, side, today)
+            name = LETTER_NAME.format(who=safe_name(pair.flemish if side == "flemish" else pair.partner),
+                                      name=safe_name(ctx["recipient_name"]), lang=lang)
+            path = out / name
+            _write(path, sdg_template(f"sdg_letter_{lang}.docx", own).render(ctx, locale_for(lang)))
+            files.append(path)
+        for lang in dict.fromkeys(("nl", docs.partner_language(call.partner(pair.partner)))):
+            ctx = docs.agreement_context(model, call, pair, lang, today)
+            path = out / AGREEMENT_NAME.format(flemish=safe_name(pair.flemish),
+                                               partner=safe_name(pair.partner), lang=lang)
+            _write(path, sdg_template(f"sdg_agreement_{lang}.docx", own).render(
+                ctx, locale_for(lang)))
+            files.append(path)
+    matched = {(p.flemish, p.partner) for p in pairs}
+    for visit in call.visits:
+        if visit.get("vvsg") == "ja" and (visit.get("flemish"), visit.get("partner")) in matched:
+            ctx = docs.request_context(model, call, visit, today)
+            path = out / REQUEST_NAME.format(vid=safe_name(visit.get("id") or "W"),
+                                             name=safe_name(ctx["flemish_name"]))
+            _write(path, sdg_template("sdg_request_nl.docx", own).render(ctx, locale_for("nl")))
+            files.append(path)
+    from partnerkeuze.features.documents.actions import pdf_copies
+
+    pdfs, pdf_warnings = pdf_copies(files, progress)
+    files += pdfs
+    book.apply(audit.entry_patch(snap, "sdg-documents",
+                                 f"{len(files)} documenten voor {len(pairs)} partnerschappen",
+                                 files))
+    from partnerkeuze.core.translations import missing_translations
+
+    result = Outcome(files=files, changed=True,
+                     warnings=missing_translations(model, snap) + pdf_warnings)
+    result.messages.append(f"{len(files)} documenten geschreven in {out}: brieven aan beide "
+                           f"partners, overeenkomsten en aanvragen aan de VVSG.")
+    return result
+
+
+def demo_sdg(workbook_path, out_dir, progress: Progress = no_progress) -> list:
+    """Demo step: an SDG demo workbook (SDG-demo.xlsx), matched, with its letters and agreements."""
+    from pathlib import Path
+
+    from partnerkeuze.app.creation import new
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    path = Path(out_dir) / "SDG-demo.xlsx"
+    new(path, "sdg", demo=True, force=True, progress=progress)
+    book = FileWorkbook(path)
+    match(book, progress)
+    docs = documents(book, Path(out_dir) / "SDG", progress)
+    book.save(backup=False)
+    return [path] + docs.files

@@ -1,0 +1,176 @@
+"""Builds the Word templates of the SDG documents in templates/sdg/ reproducibly (python-docx).
+
+Run ``python -m partnerkeuze.features.sdg.templates [DIR]``. The templates carry tags that the hardened
+renderer (``partnerkeuze.io.docx.render``) fills; the wording is in ``partnerkeuze.features.sdg.texts``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from partnerkeuze.features.sdg.texts import AGREEMENT, EXPECTATIONS, LETTER, REQUEST
+from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
+
+DEFAULT_DIR = ROOT / "templates" / "sdg"
+LETTER_LANGS = ("nl", "fr", "en")
+
+
+def _head(doc) -> None:
+    from partnerkeuze.io.docx import blocks as b
+
+    b.letterhead(doc)
+
+
+def letter(lang: str):
+    """The letter announcing the match, to one side of a partnership."""
+    from partnerkeuze.io.docx import blocks as b
+
+    t = LETTER[lang]
+    doc = b.new_document(t["title"], lang)
+    _head(doc)
+    b.tag(doc, "{%p if recipient_contact %}")
+    b.para(doc, "{{ recipient_contact }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "**{{ recipient_name }}**", space_after=0)
+    b.para(doc, "{{ recipient_country }}", space_after=0)
+    b.tag(doc, "{%p if recipient_email %}")
+    b.para(doc, "{{ recipient_email }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, "")
+    b.para(doc, "{{ postal_city }}, {{ today }}", align="right")
+    b.tag(doc, "{%p if reference %}")
+    b.para(doc, "Ref. {{ reference }}", "Kleine tekst", align="right")
+    b.tag(doc, "{%p endif %}")
+    b.para(doc, t["subject"])
+    b.para(doc, t["dear"])
+    b.para(doc, t["news"], align="justify")
+    b.para(doc, t["themes_intro"], keep=True)
+    b.tag(doc, "{%p for t in themes %}")
+    b.bullet(doc, t["theme_item"])
+    b.tag(doc, "{%p endfor %}")
+    b.para(doc, t["fit"])
+    for key in ("programme", "visits", "next"):
+        b.para(doc, t[key], align="justify", keep=key == "next")  # the closing stays with it
+    b.para(doc, t["closing"], keep=True)
+    b.para(doc, "", keep=True)
+    b.para(doc, "**{{ coordinator }}**", space_after=0, keep=True)
+    b.para(doc, t["sign_role"], space_after=0, keep=True)
+    b.para(doc, "{{ coordinator_email }}", "Kleine tekst")
+    b.footer(doc, "{{ call_title }}", lang)
+    return doc
+
+
+def agreement(lang: str):
+    """The short partnership agreement: priorities, terms, expectations, principles, exit."""
+    from partnerkeuze.io.docx import blocks as b
+
+    t = AGREEMENT[lang]
+    doc = b.new_document(t["title"] + ": {{ flemish_name }} – {{ southern_name }}", lang)
+    doc.add_paragraph(t["title"], style="Title")
+    b.para(doc, t["between"], align="justify")
+    doc.add_paragraph(t["h_purpose"], style="Heading 1")
+    b.para(doc, t["purpose"], align="justify", keep=True)
+    b.tag(doc, "{%p for t in themes %}")
+    b.bullet(doc, t["priority_item"])
+    b.tag(doc, "{%p endfor %}")
+    doc.add_paragraph(t["h_terms"], style="Heading 1")
+    b.para(doc, t["terms"], align="justify")
+    doc.add_paragraph(t["h_expect"], style="Heading 1")
+    b.para(doc, t["expect"], keep=True)
+    for item in EXPECTATIONS[lang]:
+        b.bullet(doc, item)
+    doc.add_paragraph(t["h_own"], style="Heading 1")
+    b.para(doc, t["own_flemish"], keep=True)
+    b.tag(doc, "{%p for e in flemish_expectations %}")
+    b.bullet(doc, "{{ e }}")
+    b.tag(doc, "{%p endfor %}")
+    b.para(doc, t["own_partner"], keep=True)
+    b.tag(doc, "{%p for e in partner_expectations %}")
+    b.bullet(doc, "{{ e }}")
+    b.tag(doc, "{%p endfor %}")
+    doc.add_paragraph(t["h_principles"], style="Heading 1")
+    for item in t["principles"]:
+        b.bullet(doc, item)
+    doc.add_paragraph(t["h_exit"], style="Heading 1")
+    for i, item in enumerate(t["exit"]):
+        b.bullet(doc, item).paragraph_format.keep_with_next = i == len(t["exit"]) - 1
+    b.para(doc, "", keep=True)
+    b.para(doc, t["sign"], keep=True)
+    b.signatures(doc, "{{ today }}", [
+        ("{{ flemish_name }}", t["for"] + " {{ flemish_name }}"),
+        ("{{ southern_name }}", t["for"] + " {{ southern_name }}")])
+    b.footer(doc, "{{ call_title }}", lang)
+    return doc
+
+
+def request():
+    """The request note to the VVSG for accompanying a work visit (Dutch)."""
+    from partnerkeuze.io.docx import blocks as b
+
+    t = REQUEST
+    doc = b.new_document(t["title"] + ": {{ flemish_name }}", "nl")
+    doc.add_paragraph(t["title"], style="Title")
+    b.para(doc, t["intro"], align="justify")
+    table = doc.add_table(rows=len(t["rows"]), cols=2)
+    table.style = "Table Grid"
+    for row, (label, value) in zip(table.rows, t["rows"]):
+        b.cell_text(row.cells[0], label, bold=True)
+        b.cell_text(row.cells[1], value)
+    b.widths(table, [4.5, 11.8])
+    for heading, key in (("h_reasons", "reasons"), ("h_before", "before"),
+                         ("h_during", "during"), ("h_after", "after")):
+        doc.add_paragraph(t[heading], style="Heading 1")
+        b.tag(doc, "{%p for item in " + key + " %}")
+        b.bullet(doc, "{{ item }}")
+        b.tag(doc, "{%p endfor %}")
+    b.para(doc, t["closing"], align="justify")
+    b.footer(doc, "{{ call_title }}", "nl")
+    return doc
+
+
+def documents() -> dict[str, object]:
+    """Every SDG template by file name."""
+    out: dict[str, object] = {}
+    for lang in LETTER_LANGS:
+        out[f"sdg_letter_{lang}.docx"] = letter(lang)
+        out[f"sdg_agreement_{lang}.docx"] = agreement(lang)
+    out["sdg_request_nl.docx"] = request()
+    return out
+
+
+def _stable_bytes(doc) -> bytes:
+    """The document's bytes with fixed zip time stamps (the same input gives the same file)."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info))
+    return out.getvalue()
+
+
+def write_templates(docs: dict, out_dir: Path) -> list[Path]:
+    """Write python-docx documents (file name -> document) into out_dir, reproducible bytes."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, doc in docs.items():
+        path = out_dir / name
+        path.write_bytes(_stable_bytes(doc))
+        written.append(path)
+    return written
+
+
+def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
+    """Write every SDG template into out_dir."""
+    return write_templates(documents(), out_dir)
+
+
+if __name__ == "__main__":
+    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR):
+        print(p)

@@ -1,0 +1,1 @@
+"""Word documents: the hardened template renderer, fast packaging, building blocks of templates, charts and PDF copies."""

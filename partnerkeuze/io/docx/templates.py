@@ -1,0 +1,90 @@
+"""Where each Word template comes from: the municipality's own folder, else the built-in ones.
+
+A municipality names a folder in Instellingen ('Map met eigen sjablonen', relative to the
+workbook or absolute). Any single template in it (``letter_declined_fr.docx``,
+``sdg_letter_en.docx``) replaces the built-in one; every other document keeps the built-in
+template. The environment variable PARTNERKEUZE_TEMPLATES names a folder that holds a full set
+(for the developers). A template that leaves out a required field (templates/README.md) is
+refused with a message naming the template and the field.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from partnerkeuze.kernel.errors import FileError
+from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
+
+BUILT_IN = ROOT / "templates"
+SETTING = "template_dir"
+SETTING_LABEL = "Map met eigen sjablonen"
+
+# The required fields of the SDG templates (the other kinds: partnerkeuze.features.documents.fields).
+SDG_REQUIRED: dict[str, set[str]] = {
+    "sdg_letter": {"recipient_name", "southern_name", "flemish_name"},
+    "sdg_agreement": {"flemish_name", "southern_name", "themes"},
+    "sdg_request": {"flemish_name", "southern_name", "reasons"},
+}
+
+
+def base_folder() -> Path:
+    """The folder of the full set of templates: PARTNERKEUZE_TEMPLATES, else the built-in one."""
+    env = os.environ.get("PARTNERKEUZE_TEMPLATES")
+    return Path(env) if env else BUILT_IN
+
+
+def own_folder(model, base_dir: Path | None) -> Path | None:
+    """The municipality's template folder named in Instellingen, or None when not set."""
+    value = (getattr(model.settings, "values", None) or {}).get(SETTING)
+    if value is None or not str(value).strip():
+        return None
+    folder = Path(str(value).strip()).expanduser()
+    if not folder.is_absolute() and base_dir is not None:
+        folder = base_dir / folder
+    if not folder.is_dir():
+        raise FileError(f"Instellingen, '{SETTING_LABEL}': de map {folder} bestaat niet. Maak "
+                        f"de map aan of maak het veld leeg om de ingebouwde sjablonen te "
+                        f"gebruiken.")
+    return folder
+
+
+def required_fields(file_name: str) -> set[str]:
+    """The fields a template with this file name must show (kind_language.docx)."""
+    from partnerkeuze.features.documents import fields
+
+    kind = Path(file_name).stem.rsplit("_", 1)[0]
+    if kind in fields.FIELDS:
+        return fields.required(kind)
+    return set(SDG_REQUIRED.get(kind, set()))
+
+
+def find(file_name: str, own: Path | None = None, *, subfolder: str = "") -> Path:
+    """The template file to use: the own folder's, else the full set's (``subfolder``: 'sdg')."""
+    places = []
+    if own is not None:
+        places += [own / file_name] + ([own / subfolder / file_name] if subfolder else [])
+    base = base_folder()
+    places.append(base / subfolder / file_name if subfolder else base / file_name)
+    for path in places:
+        if path.is_file():
+            return path
+    builder = "partnerkeuze.features.sdg.templates" if subfolder == "sdg" else \
+        "partnerkeuze.features.documents.template_builder"
+    raise FileError(f"sjabloon {places[-1]}: bestand niet gevonden (maak de sjablonen opnieuw met "
+                    f"'python -m {builder}')")
+
+
+def load(file_name: str, own: Path | None = None, *, subfolder: str = ""):
+    """The compiled template for a file name, checked for its required fields."""
+    from partnerkeuze.io.docx.render import compiled
+
+    path = find(file_name, own, subfolder=subfolder)
+    tpl = compiled(path)
+    missing = sorted(required_fields(file_name) - tpl.variables())
+    if missing:
+        names = ", ".join("{{ " + m + " }}" for m in missing)
+        raise FileError(f"sjabloon {path}: het verplichte gegeven {names} ontbreekt. Zet het "
+                        f"terug in het sjabloon (zie templates/README.md) of verwijder het "
+                        f"sjabloon uit de map om het ingebouwde te gebruiken.")
+    return tpl

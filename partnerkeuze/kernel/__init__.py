@@ -1,0 +1,1 @@
+"""Layer 0, the kernel: the vocabulary every other layer speaks (errors, cell places, snapshots, patches, the model, reference lists, languages and the WorkbookIO port). Imports nothing else of Partnerkeuze."""
