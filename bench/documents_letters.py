@@ -55,7 +55,8 @@ def contexts(n: int) -> list[tuple[str, dict]]:
 def fast_path(items, out: Path) -> None:
     """Compiled templates: render and write each letter."""
     from partnerkeuze.features.documents.actions import template
-    from partnerkeuze.io.docx.render import compiled, locale_for
+    from partnerkeuze.io.docx.render import compiled
+    from partnerkeuze.kernel.languages import locale_for
 
     for i, (lang, ctx) in enumerate(items):
         data = compiled(template("letter_declined", lang)).render(ctx, locale_for(lang))
@@ -85,7 +86,8 @@ def docxtpl_path(items, out: Path) -> None:
 def zip_only(items, out: Path) -> None:
     """The parts of one rendered letter written to as many .docx files (same compression)."""
     from partnerkeuze.features.documents.actions import template
-    from partnerkeuze.io.docx.render import compiled, locale_for
+    from partnerkeuze.io.docx.render import compiled
+    from partnerkeuze.kernel.languages import locale_for
 
     parts = {}
     for lang in {lang for lang, _ in items}:
@@ -111,7 +113,8 @@ def timed(fn, items) -> float:
 def memory_growth(items) -> tuple[float, float]:
     """Traced memory (KiB) after the first fifth and after all letters of the fast path."""
     from partnerkeuze.features.documents.actions import template
-    from partnerkeuze.io.docx.render import compiled, locale_for
+    from partnerkeuze.io.docx.render import compiled
+    from partnerkeuze.kernel.languages import locale_for
 
     fifth = max(len(items) // 5, 1)
     tracemalloc.start()

@@ -42,7 +42,7 @@ def main() -> None:
 
     rng = random.Random(4)
     starts = [dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365)) for _ in range(300)]
-    workdays._public.cache_clear()
+    workdays.public_days.cache_clear()
     workdays._school.cache_clear()
     cold = _best(lambda: [workdays.call_deadline(s, list(ACTIVE_COUNTRIES)) for s in starts], 1)
     warm = _best(lambda: [workdays.call_deadline(s, list(ACTIVE_COUNTRIES)) for s in starts])

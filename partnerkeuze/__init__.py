@@ -1,3 +1,5 @@
 """Partnerkeuze: choose a partner municipality in the global South fairly and openly."""
 
-__version__ = "0.1.0"
+from partnerkeuze.kernel.version import __version__
+
+__all__ = ["__version__"]

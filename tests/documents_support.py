@@ -123,7 +123,8 @@ def decided_demo(path: Path, partner: str = "K05") -> None:
 def rank_re(rank: int, n: int | None, lang: str) -> str:
     """A regular expression for a rank as the letters state it in a language ("2nd of the 11",
     "(2e sur 11)", "au 2e rang sur 11", "el 2.º puesto de las 11")."""
-    from partnerkeuze.io.docx.render import locale_for, ordinal
+    from partnerkeuze.io.docx.render import ordinal
+    from partnerkeuze.kernel.languages import locale_for
 
     o = re.escape(ordinal(rank, locale_for(lang), "m"))
     total = "" if n is None else str(n)

@@ -86,7 +86,7 @@ ALL = [(k, lang) for k, langs in fields.TEMPLATES.items() for lang in langs]
 def rendered(contexts, tmp_path_factory):
     """Every template rendered with hostile values: (bytes, values used) per template."""
     from partnerkeuze.features.documents.actions import template
-    from partnerkeuze.io.docx.render import locale_for
+    from partnerkeuze.kernel.languages import locale_for
 
     out = {}
     for kind, lang in ALL:

@@ -406,7 +406,7 @@ def test_announcement_to_the_chosen_partner_in_every_language(made, tmp_path):
     from documents_support import convert_all, demo_context_builder
 
     from partnerkeuze.features.documents.contexts import chosen_context, letterhead
-    from partnerkeuze.io.docx.render import locale_for
+    from partnerkeuze.kernel.languages import locale_for
     from partnerkeuze.io.docx.templates import load
     from partnerkeuze.record.procedure import read_record
     from partnerkeuze.record.procedure import reasons as rs

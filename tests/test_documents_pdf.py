@@ -12,7 +12,8 @@ import shutil
 import pytest
 from documents_support import convert_all, docx_root, pdf_flat, pdf_pages
 
-from partnerkeuze.io.docx.render import format_date, format_number, locale_for
+from partnerkeuze.io.docx.render import format_date, format_number
+from partnerkeuze.kernel.languages import locale_for
 
 SUBJECT = {"nl": "Betreft", "fr": "Objet", "en": "Re:", "es": "Asunto"}
 LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguées",

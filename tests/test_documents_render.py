@@ -12,14 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from partnerkeuze.io.docx.render import (
-    CompiledTemplate,
-    Picture,
-    format_date,
-    format_number,
-    locale_for,
-    render_docx,
-    safe_text)
+from partnerkeuze.io.docx.render import CompiledTemplate, Picture, format_date, format_number, render_docx, safe_text
+from partnerkeuze.kernel.languages import locale_for
 from partnerkeuze.kernel.errors import FileError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -193,7 +193,7 @@ CORPUS = {
 def base(tmp_path_factory, demo_template):
     """The scored demo with a receipt beside it (as after a freeze)."""
     from partnerkeuze.core.fingerprint import criteria_hash
-    from partnerkeuze.record.governance import anchor
+    from partnerkeuze.io import anchor
     from partnerkeuze.core.parse import parse
 
     book = FileWorkbook(demo_template, for_writing=False)
@@ -204,7 +204,7 @@ def base(tmp_path_factory, demo_template):
 
 
 def _prepare(base, tmp_path, edit, with_receipt):
-    from partnerkeuze.record.governance import anchor
+    from partnerkeuze.io import anchor
 
     src, rec = base
     path = tmp_path / "oproep.xlsx"

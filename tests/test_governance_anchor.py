@@ -11,7 +11,7 @@ import docx
 from conftest import run_cli
 from openpyxl import load_workbook
 
-from partnerkeuze.record.governance import anchor
+from partnerkeuze.io import anchor
 
 LOG = "Logboek"
 

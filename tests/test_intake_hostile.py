@@ -236,7 +236,8 @@ def test_bombs_bounded_in_process_memory_including_c(inbox):
     code = (
         "import resource, sys, time\n"
         "from pathlib import Path\n"
-        "from partnerkeuze.io.forms.safety import FormRefused, open_form\n"
+        "from partnerkeuze.io.forms.form_book import open_form\n"
+        "from partnerkeuze.io.forms.safety import FormRefused\n"
         "import openpyxl, zipfile\n"
         "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "t0 = time.perf_counter()\n"

@@ -113,7 +113,7 @@ def test_the_committed_holiday_table_is_what_the_pinned_package_generates():
 
 def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
     from partnerkeuze.core import holiday_table
-    from partnerkeuze.core.workdays import _public, _school, holiday_name
+    from partnerkeuze.core.workdays import public_days, _school, holiday_name
     from partnerkeuze.kernel.reference import COUNTRIES
 
     for year in range(holiday_table.FIRST_YEAR, holiday_table.LAST_YEAR + 1):
@@ -121,7 +121,7 @@ def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
         assert _school(year) == frozenset(school), year
         for iso in {c.iso for c in COUNTRIES}:
             cal = holidays.country_holidays(iso, years=year)
-            assert _public(iso, year) == (frozenset(cal), frozenset(cal.weekend)), (iso, year)
+            assert public_days(iso, year) == (frozenset(cal), frozenset(cal.weekend)), (iso, year)
             for day in cal:
                 assert holiday_name(day, iso) == cal.get(day), (iso, day)
             assert holiday_name(dt.date(year, 3, 3), iso) == cal.get(dt.date(year, 3, 3))
@@ -129,11 +129,11 @@ def test_the_table_gives_what_the_package_gives_for_every_country_and_year():
 
 def test_years_outside_the_table_are_asked_of_the_package():
     from partnerkeuze.core import holiday_table
-    from partnerkeuze.core.workdays import _public, _school, holiday_name
+    from partnerkeuze.core.workdays import public_days, _school, holiday_name
 
     for year in (holiday_table.FIRST_YEAR - 1, holiday_table.LAST_YEAR + 1):
         cal = holidays.country_holidays("BE", years=year)
-        assert _public("BE", year) == (frozenset(cal), frozenset({5, 6}))
+        assert public_days("BE", year) == (frozenset(cal), frozenset({5, 6}))
         assert _school(year) == frozenset(holidays.country_holidays("BE", years=year,
                                                                     **BE_SCHOOL))
         assert holiday_name(dt.date(year, 12, 25), "BE") == cal.get(dt.date(year, 12, 25))

@@ -187,7 +187,8 @@ def _letters(run):
 
 
 def _num(x, lang):
-    from partnerkeuze.io.docx.render import format_number, locale_for
+    from partnerkeuze.io.docx.render import format_number
+    from partnerkeuze.kernel.languages import locale_for
 
     return flat(format_number(round(x, 1), locale_for(lang)))
 

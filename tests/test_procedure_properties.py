@@ -157,7 +157,8 @@ def test_every_statement_in_every_rendered_letter_is_true(call):
         chosen_context,
         declined_context,
         letterhead)
-    from partnerkeuze.io.docx.render import compiled, format_number, locale_for
+    from partnerkeuze.io.docx.render import compiled, format_number
+    from partnerkeuze.kernel.languages import locale_for
     from partnerkeuze.kernel.wording import criterion_name
 
     model, result, record = call

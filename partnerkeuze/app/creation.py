@@ -1,81 +1,52 @@
-"""Action new: a governed workbook for a mode, empty or filled with the demo call."""
+"""Creating a governed workbook: its layout, the build steps and content every feature
+registers (app/registry.py), and for a demo the demo call scored through the pipeline."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from partnerkeuze.io import audit
-from partnerkeuze import layout
-from partnerkeuze.kernel.port import Outcome, Progress, no_progress
 from partnerkeuze.kernel.errors import FileError
-
-
-def initial_content(mode: str, demo: bool) -> tuple[dict, dict]:
-    """Table rows and field values of a new workbook (default criteria; demo data if asked)."""
-    from partnerkeuze.layout.defaults.criteria import default_criteria
-    from partnerkeuze.kernel.reference import MODE_LABELS
-
-    tables: dict[str, list[list]] = {"criteria": [c.row() for c in default_criteria(mode)]}
-    fields: dict[str, dict] = {"settings": {"mode": MODE_LABELS[mode]}, "profile": {}}
-    for hook in DEFAULT_CONTENT.get(mode, ()):
-        module, _, func = hook.partition(":")
-        import importlib
-
-        getattr(importlib.import_module(module), func)(tables, fields)
-    if demo:
-        for hook in DEMO_CONTENT.get(mode, ()):
-            module, _, func = hook.partition(":")
-            import importlib
-
-            getattr(importlib.import_module(module), func)(tables, fields)
-    return tables, fields
-
-
-def _stedenband_demo(tables: dict, fields: dict) -> None:
-    from partnerkeuze.layout.defaults import demo
-
-    fields["profile"] = dict(demo.PROFILE)
-    fields["settings"] = dict(demo.SETTINGS)
-    tables["assessors"] = [list(a) for a in demo.ASSESSORS]
-    tables["candidates"] = demo.candidates()
-    tables["scores"] = demo.scores()
-
-
-# Functions ("module:function") that fill the demo content of each mode.
-DEMO_CONTENT: dict[str, tuple[str, ...]] = {
-    "stedenband": ("partnerkeuze.app.creation:_stedenband_demo",
-                   "partnerkeuze.features.planning.templates:stedenband_demo",
-                   "partnerkeuze.layout.defaults.demo_content:profile_translations",
-                   "partnerkeuze.record.governance.demo:stedenband_demo",
-                   "partnerkeuze.record.procedure.demo:stedenband_demo",
-                   "partnerkeuze.layout.defaults.demo_answers:fill"),
-    "sdg": ("partnerkeuze.layout.defaults.sdg_demo:fill", "partnerkeuze.features.planning.templates:sdg_demo",
-            "partnerkeuze.layout.defaults.demo_content:sdg_translations"),
-    "evaluatie": ("partnerkeuze.features.evaluation.demo:fill",),
-}
-
-# Functions ("module:function") that fill the default content of a mode, demo or not.
-DEFAULT_CONTENT: dict[str, tuple[str, ...]] = {
-    "evaluatie": ("partnerkeuze.features.evaluation.frame:fill_defaults",),
-}
+from partnerkeuze.kernel.port import Outcome, Progress, no_progress
 
 # Modes whose demo workbook is scored right after it is built.
 SCORED_MODES: tuple[str, ...] = ("stedenband", "sdg")
 
 
+def initial_content(mode: str, demo: bool) -> tuple[dict, dict]:
+    """Table rows and field values of a new workbook (default criteria; demo data if asked)."""
+    from partnerkeuze.app.registry import content
+    from partnerkeuze.kernel.reference import MODE_LABELS
+    from partnerkeuze.layout.defaults.criteria import default_criteria
+
+    tables: dict[str, list[list]] = {"criteria": [c.row() for c in default_criteria(mode)]}
+    fields: dict[str, dict] = {"settings": {"mode": MODE_LABELS[mode]}, "profile": {}}
+    for fill in content(mode, demo):
+        fill(tables, fields)
+    return tables, fields
+
+
+def assemble(tables: dict | None = None, fields: dict | None = None, mode: str = "stedenband"):
+    """A new openpyxl workbook of a mode with the given content and every registered build
+    step (what the layout cannot declare: Gantt, guards, protection, colours)."""
+    from partnerkeuze.app.registry import build_steps
+    from partnerkeuze.io.xlsx.build import build_workbook
+
+    return build_workbook(tables, fields, mode, steps=build_steps())
+
+
 def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_progress):
     """A new workbook in memory (OpenpyxlWorkbook), scored when it holds demo data."""
-    from partnerkeuze.features.scoring.actions import score
-    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.app.pipeline import run_book
+    from partnerkeuze.io import audit
     from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     progress("Werkmap opbouwen…")
     tables, fields = initial_content(mode, demo)
-    book = OpenpyxlWorkbook(build_workbook(tables, fields, mode), "nieuwe werkmap")
+    book = OpenpyxlWorkbook(assemble(tables, fields, mode), "nieuwe werkmap")
     book.apply(audit.entry_patch(book.snapshot(), "new",
                                  f"nieuwe werkmap, modus {mode}{', met demogegevens' if demo else ''}"))
     if demo and mode in SCORED_MODES:
-        score(book, progress)
+        run_book("score", book, progress=progress)
     return book
 
 
@@ -97,6 +68,3 @@ def new(path: str | Path, mode: str = "stedenband", demo: bool = False, force: b
     out.messages.append(f"Nieuwe werkmap geschreven: {path} (modus {mode}"
                         f"{', met demogegevens' if demo else ''}).")
     return out
-
-
-__all__ = ["new", "build", "initial_content", "layout"]

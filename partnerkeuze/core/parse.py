@@ -234,12 +234,10 @@ def _settings(values: dict) -> Settings:
 
 
 def parse(snap: Snapshot) -> Model:
-    """The model of a workbook snapshot; raises InputProblems listing every problem found."""
+    """The model of a workbook snapshot; raises InputProblems listing every problem parsing
+    found (the pipeline's gate adds every feature's checks)."""
     problems: list[Problem] = []
     model = parse_lenient(snap, problems)
-    from partnerkeuze.app.modes import refuse_evaluation
-
-    refuse_evaluation(model)  # commands of a call have no meaning in an evaluation workbook
     if problems:
         raise InputProblems(sorted_problems(problems))
     return model
@@ -247,10 +245,11 @@ def parse(snap: Snapshot) -> Model:
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
     """Problems without repeats, in the order of the sheets, then by row and column."""
-    return sorted(set(problems), key=_problem_order)
+    return sorted(set(problems), key=problem_order)
 
 
-def _problem_order(p: Problem):
+def problem_order(p: Problem):
+    """Sort key of a problem: the order of the sheets, then row and column."""
     order = {s.name: i for i, s in enumerate(layout.SHEETS)}
     sheet, _, cell = p.place.partition("!")
     col = "".join(ch for ch in cell if ch.isalpha())

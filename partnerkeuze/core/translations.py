@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-FOREIGN = ("fr", "en", "es")
-LANGUAGE_NAMES_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
+from partnerkeuze.kernel.languages import FOREIGN, NAMES_NL as LANGUAGE_NAMES_NL
 
 # Profile fields a foreign reader sees, with the label of the Dutch field; they must be
 # translated for every language a candidate needs (check warns).
@@ -137,7 +136,7 @@ def needed_languages(model) -> list[str]:
     """The foreign languages the candidates (and, for SDG, the Southern partners) read."""
     langs = {c.language for c in model.candidates}
     if model.settings.mode == "sdg":
-        from partnerkeuze.features.sdg.documents import partner_language
+        from partnerkeuze.kernel.sdg_rules import partner_language
 
         langs |= {partner_language(rec) for rec in model.tables.get("partners", ())
                   if rec.get("id")}
@@ -200,8 +199,6 @@ def missing_translations(model, snap=None) -> list[str]:
                 col = ct.first_col + ct.index(f"q_{lang}")
                 out.append(f"{place(crit_sheet.name, col, crit.row)}: geen vraag in het "
                            f"{LANGUAGE_NAMES_NL[lang]} voor criterium {crit.id}.")
-    if model.settings.mode == "sdg":
-        out += _interest_notes_missing(model, langs)
     out += _forms_of_address_missing(model)
     return out
 
@@ -210,12 +207,12 @@ def _forms_of_address_missing(model) -> list[str]:
     """Contacts of French and Spanish letters without a form of address: their letter cannot
     greet them by name ("Chère Madame …") and falls back to "Madame, Monsieur,"."""
     from partnerkeuze import layout
-    from partnerkeuze.features.sdg.workbook import cell
+    from partnerkeuze.layout import cell
 
     out = []
     tables = [("candidates", {c.id: c.language for c in model.candidates})]
     if model.settings.mode == "sdg":
-        from partnerkeuze.features.sdg.documents import partner_language
+        from partnerkeuze.kernel.sdg_rules import partner_language
 
         tables.append(("partners", {r.get("id"): partner_language(r)
                                     for r in model.tables.get("partners", ()) if r.get("id")}))
@@ -228,43 +225,6 @@ def _forms_of_address_missing(model) -> list[str]:
                 out.append(f"{cell(key, 'salutation', rec['_row'])}: geen aanspreking (mevrouw "
                            f"of de heer) voor {rec['contact']} ({rec['id']}); de brief in het "
                            f"{LANGUAGE_NAMES_NL[lang]} groet dan niet bij naam.")
-    return out
-
-
-def _interest_notes_missing(model, langs: list[str]) -> list[str]:
-    """SDG: the Flemish applicants' notes that reach a partner without a translation."""
-    from partnerkeuze import layout
-    from partnerkeuze.features.sdg.workbook import cell
-
-    from partnerkeuze.features.sdg.documents import partner_language
-
-    flemish = {c.id for c in model.candidates}
-    out = []
-    table = [c.key for c in layout.table("interests").columns]
-    country_of = {rec.get("id"): rec.get("country") for rec in model.tables.get("themes", ())}
-    by_country: dict[str, set[str]] = {}  # the languages the partners of a country read
-    for rec in model.tables.get("partners", ()):
-        if rec.get("id"):
-            by_country.setdefault(rec.get("country"), set()).add(partner_language(rec))
-    for rec in model.tables.get("themes", ()):  # theme names in the letters and agreements
-        if not rec.get("id") or not rec.get("name"):
-            continue
-        for lang in langs:
-            if lang in by_country.get(rec.get("country"), set()) and \
-                    f"name_{lang}" in [c.key for c in layout.table("themes").columns] and \
-                    not rec.get(f"name_{lang}"):
-                out.append(f"{cell('themes', f'name_{lang}', rec['_row'])}: geen vertaling "
-                           f"({LANGUAGE_NAMES_NL[lang]}) van thema {rec['id']} '{rec['name']}'.")
-    for rec in model.tables.get("interests", ()):
-        if rec.get("party") in flemish and rec.get("note"):
-            readers = by_country.get(country_of.get(rec.get("theme")), set(langs))
-            for lang in langs:
-                if lang not in readers or f"note_{lang}" not in table:
-                    continue
-                if not rec.get(f"note_{lang}"):
-                    out.append(f"{cell('interests', f'note_{lang}', rec['_row'])}: geen "
-                               f"vertaling ({LANGUAGE_NAMES_NL[lang]}) van de toelichting van "
-                               f"{rec['party']}.")
     return out
 
 

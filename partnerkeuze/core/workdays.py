@@ -45,7 +45,7 @@ def _table_public(iso: str, year: int) -> dict | None:
 
 
 @lru_cache(maxsize=512)
-def _public(iso: str, year: int) -> tuple[frozenset, frozenset]:
+def public_days(iso: str, year: int) -> tuple[frozenset, frozenset]:
     """(public holidays, weekend weekdays) of a country in a year."""
     days = _table_public(iso, year)
     if days is not None:
@@ -94,7 +94,7 @@ def holiday_name(day: dt.date, iso: str) -> str | None:
 
 def is_office_day(day: dt.date) -> bool:
     """A day the Belgian municipal administration works: no weekend, no Belgian public holiday."""
-    public, weekend = _public(BELGIUM, day.year)
+    public, weekend = public_days(BELGIUM, day.year)
     return day.weekday() not in weekend and day not in public
 
 
@@ -108,7 +108,7 @@ def is_working_day(day: dt.date, countries=()) -> bool:
     if not is_office_day(day) or is_school_holiday(day):
         return False
     for iso in iso_codes(countries):
-        public, weekend = _public(iso, day.year)
+        public, weekend = public_days(iso, day.year)
         if day.weekday() in weekend or day in public:
             return False
     return True

@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import socket
-import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -70,7 +69,8 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
                   wait: float | None = None) -> Iterator[dict | None]:
     """Hold the workbook's lock for the block; FileError (exit 2) naming the holder on timeout.
 
-    Yields the note of a previous holder that died without releasing (a crash), else None.
+    Yields the note of a previous holder that died without releasing (a crash), else None;
+    finishing what it left half done is the pipeline's (app/pipeline.py).
     """
     from filelock import FileLock, Timeout
 
@@ -91,9 +91,7 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
                         f"schrijfrechten van de map") from None
     stale = _read_holder(note) if note.exists() else None
     from partnerkeuze.io.audit import current_user
-    from partnerkeuze.io.saving import roll_forward
 
-    roll_forward(lock_file.parent)  # finish a commit a killed holder left half done
     info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
             "command": command or "?", "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:
@@ -101,10 +99,6 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
             note.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
         except OSError:
             pass  # the note is a courtesy; the lock itself holds
-        if stale:
-            print(f"Let op: een vorige opdracht ({describe_holder(stale)}) werd onderbroken "
-                  f"zonder af te ronden; de werkmap is in haar vorige of nieuwe toestand, nooit "
-                  f"half geschreven.", file=sys.stderr)
         yield stale
     finally:
         try:

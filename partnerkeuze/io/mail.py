@@ -209,7 +209,7 @@ class Postman:
         dropped connection is retried on a new connection for the next message; MailUnavailable
         only when the server cannot be reached (again)."""
         if not self.settings.uses_server:
-            from partnerkeuze.io.xlsx.file_workbook import write_file
+            from partnerkeuze.io.outputs import write as write_file
 
             safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)[:80]
             path = self.settings.outbox / f"{safe}.eml"

@@ -164,6 +164,12 @@ def _writable(path: Path, mode: int) -> bool:
     return os.access(path, mode) and bool(bits & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
+def can_write_in(folder: str | os.PathLike) -> bool:
+    """True when new files can be made in folder (a lock, a temporary file, a backup)."""
+    folder = Path(folder)
+    return folder.is_dir() and _writable(folder, os.W_OK | os.X_OK)
+
+
 def check_writable(path: str | os.PathLike) -> Path:
     """The real target of path, or a Dutch FileError when it or its folder cannot be written."""
     target = real_target(path)
@@ -385,6 +391,23 @@ def _write_journal(pending: list[tuple[Path, Path, bool]]) -> Path:
         os.fsync(fh.fileno())
     _fsync_dir(folder)
     return Path(name)
+
+
+def pending_journals(folder: str | os.PathLike) -> list[Path]:
+    """The journals in folder of commits that a command killed while moving its files left
+    unfinished (its process is gone); roll_forward finishes them."""
+    folder = Path(folder)
+    out = []
+    try:
+        names = [n for n in os.listdir(folder)
+                 if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX)]
+    except OSError:
+        return out
+    for name in names:
+        m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
+        if m and int(m.group(1)) != os.getpid() and not _pid_alive(int(m.group(1))):
+            out.append(folder / name)
+    return out
 
 
 def roll_forward(folder: str | os.PathLike) -> list[Path]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -11,10 +11,15 @@ EXIT_FILE = 2
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in the input, with its place (``Kandidaten!C7`` or a file name) in front."""
+    """One problem in the input, with its place (``Kandidaten!C7`` or a file name) in front.
+
+    ``fix``: the command that resolves it (``freeze`` for criteria changed since they were
+    fixed, ``record`` for a decision to take again); that command is not refused by it.
+    """
 
     place: str
     message: str
+    fix: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"

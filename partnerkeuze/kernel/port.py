@@ -1,6 +1,8 @@
-"""The functions behind every command and ribbon button, working on a WorkbookIO.
+"""The port between the features and the rest: the workbook a command works on (WorkbookIO),
+what the pipeline hands a feature (Run), what a feature gives back (Outcome), and what a feature
+registers (Feature).
 
-A WorkbookIO is anything with ``snapshot() -> Snapshot`` and ``apply(Patch)``: the openpyxl file
+A WorkbookIO is anything with ``snapshot() -> Snapshot`` and ``apply(Patch)``: the workbook file
 (command line, scheduler), the live workbook through xlwings (ribbon) or a snapshot in memory.
 """
 
@@ -8,14 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from partnerkeuze.kernel.patch import Patch
 from partnerkeuze.kernel.snapshot import Snapshot
 
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from partnerkeuze.kernel.errors import Problem
+    from partnerkeuze.kernel.model import Model
+
 
 class WorkbookIO(Protocol):
-    """The small read/write interface every action uses."""
+    """The small read/write interface every command works on."""
 
     name: str
 
@@ -35,10 +41,59 @@ def no_progress(message: str) -> None:
 
 @dataclass
 class Outcome:
-    """What an action did: Dutch lines for the user, data for --json, files written."""
+    """What a command did: Dutch lines for the user, data for --json, files written."""
 
     messages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     changed: bool = False  # the workbook was patched and must be saved
+    anchored: bool = False  # a receipt describes the workbook: save it now, also in Excel
+
+
+@dataclass
+class Run:
+    """One command as the pipeline hands it to a feature: the workbook locked, read once,
+    parsed and passed through the gate, with the options the user gave."""
+
+    command: str
+    book: WorkbookIO
+    snap: Snapshot
+    model: "Model"
+    options: dict[str, Any] = field(default_factory=dict)
+    progress: Progress = no_progress
+    workbook_path: Path | None = None  # None for a workbook that was never saved (ribbon)
+    problems: list["Problem"] = field(default_factory=list)  # what the gate let through
+    warnings: list[str] = field(default_factory=list)  # the registered warnings (for check)
+
+    @property
+    def base_dir(self) -> Path | None:
+        """The workbook's folder: relative paths, the municipality's own templates, receipts."""
+        return self.workbook_path.parent if self.workbook_path is not None else None
+
+    def option(self, key: str, default: Any = None) -> Any:
+        """An option of the command (``None`` and absent give the default)."""
+        value = self.options.get(key)
+        return default if value is None else value
+
+
+Check = Callable[["Model", Snapshot], list]  # (model, snapshot) -> [Problem] or [str]
+BuildStep = Callable[[Any, str], None]  # (openpyxl Workbook, mode) -> None
+Fill = Callable[[dict, dict], None]  # (tables, fields) of a new workbook -> None
+Runner = Callable[..., Outcome]  # runner(command, workbook path, **options) -> Outcome
+DemoStep = Callable[[Runner, Path, Path, Progress], list]  # -> files written
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What a feature adds to the product, registered explicitly (app/registry.py lists every
+    feature): the checks of the gate, warnings that do not block, build steps of a new workbook,
+    content of a new workbook per mode, and steps of the demo."""
+
+    name: str
+    checks: tuple[Check, ...] = ()
+    warnings: tuple[Check, ...] = ()
+    build_steps: tuple[BuildStep, ...] = ()
+    default_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
+    demo_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
+    demo_steps: tuple[tuple[str, DemoStep], ...] = ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.languages import NAMES_NL
+
 from dataclasses import dataclass
 
 
@@ -72,7 +74,7 @@ CHANNELS: tuple[str, ...] = (
     "VVSG",
 )
 
-LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
+LANGUAGES: dict[str, str] = NAMES_NL  # the drop-down of Kandidaten 'Taal' (kernel.languages)
 
 # Candidate statuses in the order a candidacy moves through them.
 STATUSES: tuple[str, ...] = (

@@ -47,3 +47,11 @@ DIRECTIONS: tuple[str, ...] = (NORTH_SOUTH, SOUTH_NORTH)
 
 DEFAULT_MIN_SCORE = 60.0  # weighted score (0-100) an applicant needs to be matched
 DEFAULT_TOLERANCE = 3.0  # fit points within which another assignment counts as nearly equal
+
+
+def partner_language(rec: dict) -> str:
+    """The language of letters to a Southern partner: its own if allowed, else the country's."""
+    rule = COUNTRY_RULES.get(rec.get("country"))
+    allowed = rule.partner_languages if rule else ("fr", "en")
+    lang = rec.get("language")
+    return lang if lang in allowed else allowed[0]

@@ -80,7 +80,7 @@ def country_name(dutch_name: str, language: str) -> str:
         return dutch_name
     from babel import Locale
 
-    from partnerkeuze.io.docx.render import locale_for
+    from partnerkeuze.kernel.languages import locale_for
 
     return Locale.parse(locale_for(language)).territories.get(country.iso, dutch_name)
 

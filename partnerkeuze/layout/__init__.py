@@ -1,6 +1,6 @@
 """The declarative layout of the governed workbook: the one place that knows sheets and columns.
 
-Feature modules contribute sheets, fields and lists; this package assembles them in order.
+Each part module contributes sheets, fields and lists; this package assembles them in order.
 A part module may define SHEETS, LISTS, EXTRA_FIELDS ({sheet key: (Field, ...)}) and EXTRA_MODES
 ({sheet key: (mode, ...)}: further modes whose workbooks also have that sheet).
 """
@@ -8,13 +8,14 @@ A part module may define SHEETS, LISTS, EXTRA_FIELDS ({sheet key: (Field, ...)})
 from __future__ import annotations
 
 import dataclasses
-import importlib
 
+from partnerkeuze.kernel.cellref import place
+from partnerkeuze.layout import (core_sheets, documents, evaluation, governance, intake, planning,
+                                 procedure, saving, sdg)
 from partnerkeuze.layout.schema import Column, Field, Sheet, Table
 
-# Modules under partnerkeuze.layout that contribute to the workbook, in order.
-PARTS: tuple[str, ...] = ("core_sheets", "planning", "intake", "documents", "sdg", "governance",
-                         "procedure", "evaluation", "saving")
+# The modules that contribute to the workbook, in order.
+PARTS = (core_sheets, planning, intake, documents, sdg, governance, procedure, evaluation, saving)
 
 
 def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]]]]:
@@ -22,8 +23,7 @@ def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]
     lists: dict[str, tuple[str, tuple[str, ...]]] = {}
     extra_fields: dict[str, list[Field]] = {}
     extra_modes: dict[str, list[str]] = {}
-    for part in PARTS:
-        mod = importlib.import_module(f"partnerkeuze.layout.{part}")
+    for mod in PARTS:
         sheets.extend(getattr(mod, "SHEETS", ()))
         lists.update(getattr(mod, "LISTS", {}))
         for key, fields in getattr(mod, "EXTRA_FIELDS", {}).items():
@@ -79,3 +79,9 @@ def field_name(sheet_key: str, field_key: str) -> str:
 
 __all__ = ["Column", "Field", "Sheet", "Table", "SHEETS", "LISTS", "TABLES", "sheet", "table",
            "list_name", "field_name", "TABLE_SHEET", "sheets_for", "tables_for"]
+
+
+def cell(table_key: str, column: str, row: int) -> str:
+    """The place (``Sheet!A1``) of a column of a table row, for messages."""
+    t = table(table_key)
+    return place(TABLE_SHEET[table_key].name, t.first_col + t.index(column), row)

@@ -7,9 +7,10 @@ and the command warns.
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.languages import FOREIGN, NAMES_NL
 from partnerkeuze.layout.schema import LONG_TEXT, TEXT, Field
 
-_LANGS = (("fr", "Frans"), ("en", "Engels"), ("es", "Spaans"))
+_LANGS = tuple((code, NAMES_NL[code]) for code in FOREIGN)
 _TEXTS = (("description", "Korte voorstelling", 3000), ("themes", "Beleidsthema's", 2000),
           ("seeks", "Wat we zoeken", 2000), ("offers", "Wat we te bieden hebben", 2000))
 

@@ -1,56 +1,38 @@
-"""One handler per ribbon button: it calls the same action as the command line.
-
-Actions are named as "module:function" strings and imported only when their button is clicked,
-so a click never waits for libraries it does not use (Word, plotting, optimisation).
-"""
+"""One handler per ribbon button: it runs the same command as the command line, through the
+same pipeline (app/pipeline.py: lock, gate, staging). A feature's modules are imported only
+when its button is clicked, so a click never waits for libraries it does not use (Word,
+plotting, optimisation)."""
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
-from partnerkeuze.kernel.port import Outcome
 from partnerkeuze.app.addin.context import KEY_MODE, Context
-
-SCORING = "partnerkeuze.features.scoring.actions"
-GOVERNANCE = "partnerkeuze.record.governance.actions"
-DOCUMENTS = "partnerkeuze.features.documents.actions"
-INTAKE = "partnerkeuze.features.intake.actions"
-PLANNING = "partnerkeuze.features.planning.actions"
-SDG = "partnerkeuze.features.sdg.actions"
-CREATION = "partnerkeuze.app.creation"
-EVALUATION = "partnerkeuze.features.evaluation.actions"
+from partnerkeuze.kernel.port import Outcome
 
 
-def action(name: str):
-    """The action function named 'module:function' (imported now, not before)."""
-    module, _, func = name.partition(":")
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            from partnerkeuze.kernel.errors import FileError
+def run(ctx: Context, command: str, **options) -> Outcome:
+    """Run a command on the open workbook through the pipeline (the same lock, gate and
+    staging as the command line)."""
+    from partnerkeuze.app.pipeline import run_live
 
-            raise FileError(f"deze functie is niet beschikbaar in de geïnstalleerde versie van "
-                            f"Partnerkeuze ({module}); werk Partnerkeuze bij") from None
-        raise
-    return getattr(mod, func)
+    return run_live(command, ctx.book, ctx.workbook_path, options, ctx.progress)
 
 
 def check(ctx: Context) -> Outcome:
     """Controleren: validate the workbook."""
-    return action(f"{SCORING}:check")(ctx.book, progress=ctx.progress)
+    return run(ctx, "check")
 
 
 def score(ctx: Context) -> Outcome:
     """Scores en shortlist: compute and write the results."""
-    return action(f"{SCORING}:score")(ctx.book, progress=ctx.progress)
+    return run(ctx, "score")
 
 
 def freeze(ctx: Context) -> Outcome:
     """Criteria vastleggen: fix the criteria with an optional reason."""
     reason = ctx.ui.ask_text("Waarom legt u de criteria nu vast? (mag leeg blijven)")
-    return action(f"{GOVERNANCE}:freeze")(ctx.book, reason=reason or None, progress=ctx.progress)
+    return run(ctx, "freeze", reason=reason or None)
 
 
 def record(ctx: Context) -> Outcome:
@@ -91,28 +73,27 @@ def record(ctx: Context) -> Outcome:
     options["reason"] = ctx.ui.ask_text("Reden (verplicht bij een verlenging of een stap die al "
                                         "vastgelegd is; anders leeg)")
     options = {k: v for k, v in options.items() if v not in (None, "")}
-    return action("partnerkeuze.record.procedure.actions:record")(ctx.book, stage, date=when,
-                                                            progress=ctx.progress, **options)
+    return run(ctx, "record", stage=stage, date=when, **options)
 
 
 def sensitivity(ctx: Context) -> Outcome:
     """Gevoeligheid: how stable the ranking is under other weights."""
-    return action(f"{GOVERNANCE}:sensitivity")(ctx.book, progress=ctx.progress)
+    return run(ctx, "sensitivity")
 
 
 def questionnaire(ctx: Context) -> Outcome:
     """Vragenlijsten (Word) in the output folder."""
-    return action(f"{DOCUMENTS}:questionnaire")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "questionnaire", out=ctx.output_dir())
 
 
 def dossier(ctx: Context) -> Outcome:
     """Dossier for the college and the council."""
-    return action(f"{DOCUMENTS}:dossier")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "dossier", out=ctx.output_dir())
 
 
 def letters(ctx: Context) -> Outcome:
     """Letters to every candidate."""
-    return action(f"{DOCUMENTS}:letters")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "letters", out=ctx.output_dir())
 
 
 def templates(ctx: Context) -> Outcome:
@@ -134,56 +115,57 @@ def templates(ctx: Context) -> Outcome:
 
 def forms(ctx: Context) -> Outcome:
     """Candidacy forms per language."""
-    return action(f"{INTAKE}:forms")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "forms", out=ctx.output_dir())
 
 
 def import_forms(ctx: Context) -> Outcome:
     """Read completed candidacy forms from a folder."""
     folder = ctx.input_folder("Kies de map met de ingevulde kandidaatstellingsformulieren")
-    return action(f"{INTAKE}:import_forms")(ctx.book, folder, progress=ctx.progress)
+    return run(ctx, "import", folder=folder)
 
 
 def assessor_forms(ctx: Context) -> Outcome:
     """A score form per assessor."""
-    return action(f"{INTAKE}:assessor_forms")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "assessor-forms", out=ctx.output_dir())
 
 
 def merge(ctx: Context) -> Outcome:
     """Merge the assessors' completed score forms."""
     folder = ctx.input_folder("Kies de map met de ingevulde beoordelingsformulieren")
-    return action(f"{INTAKE}:merge")(ctx.book, folder, progress=ctx.progress)
+    return run(ctx, "merge", folder=folder)
 
 
 def plan(ctx: Context) -> Outcome:
     """Planning of the call."""
-    return action(f"{PLANNING}:plan")(ctx.book, progress=ctx.progress)
+    return run(ctx, "plan")
 
 
 def calendar(ctx: Context) -> Outcome:
     """The planning as an .ics calendar file in the output folder."""
     ics = ctx.output_dir() / f"{ctx.stem()}-planning.ics"
-    return action(f"{PLANNING}:calendar")(ctx.book, ics, progress=ctx.progress)
+    return run(ctx, "calendar", ics=ics)
 
 
 def reminders(ctx: Context) -> Outcome:
     """Send the reminders that are due now, once."""
-    return action(f"{PLANNING}:remind_once")(ctx.book, progress=ctx.progress)
+    return run(ctx, "remind")
 
 
 def sdg_match(ctx: Context) -> Outcome:
     """Match Flemish municipalities with partner municipalities (SDG mode)."""
-    return action(f"{SDG}:match")(ctx.book, progress=ctx.progress)
+    return run(ctx, "match")
 
 
 def evaluate(ctx: Context) -> Outcome:
     """Evaluatierapport: the evaluation report of a city link (mode evaluatie)."""
-    return action(f"{EVALUATION}:evaluate")(ctx.book, ctx.output_dir(), progress=ctx.progress)
+    return run(ctx, "evaluate", out=ctx.output_dir())
 
 
 def diagnose(ctx: Context) -> Outcome:
     """Diagnose: is this PC ready (interpreter, packages, DLL, add-in, settings, Word)?"""
-    return action("partnerkeuze.app.doctor:diagnose_action")(ctx.book, ctx.workbook_path,
-                                                          progress=ctx.progress)
+    from partnerkeuze.app.addin.doctor import diagnose_action
+
+    return diagnose_action(ctx.book, ctx.workbook_path, progress=ctx.progress)
 
 
 def new_call(ctx: Context) -> Outcome:
@@ -196,7 +178,9 @@ def new_call(ctx: Context) -> Outcome:
     if mode not in MODE_LABELS:
         raise FileError(f"partnerkeuze.conf: onbekende modus '{mode}' bij Partnerkeuze_Modus; "
                         f"kies uit {', '.join(MODE_LABELS)}")
-    book = action(f"{CREATION}:build")(mode, False, ctx.progress)
+    from partnerkeuze.app.creation import build
+
+    book = build(mode, False, ctx.progress)
     path = unused_path(ctx.folder(), "Partnerkeuze-oproep", ".xlsx")
     save_atomic(book.wb, path, backup=False)
     ctx.ui.open_workbook(path)

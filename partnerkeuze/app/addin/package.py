@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from partnerkeuze import __version__
+from partnerkeuze.kernel.version import __version__
 from partnerkeuze.app.addin import ribbon_xml
 from partnerkeuze.app.addin.ovba import vba_project_bin
 from partnerkeuze.app.addin.context import CONFIG_SHEET

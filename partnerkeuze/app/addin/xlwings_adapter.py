@@ -44,6 +44,11 @@ class LiveWorkbook:
             for name in protected:
                 _protect(sheets[name])
 
+    def save(self) -> None:
+        """Save the workbook in Excel (after a fixing or a decision: its receipt describes the
+        saved file)."""
+        self.book.save()
+
     def _write(self, todo, sheets) -> None:
         """Carry out the planned writes."""
         for w in todo.writes:
@@ -66,7 +71,7 @@ class LiveWorkbook:
 def sheet_password(name: str) -> str:
     """The protection password of a sheet: the log password for the log and criteria history."""
     from partnerkeuze import layout
-    from partnerkeuze.record.governance.workbook import password
+    from partnerkeuze.io.xlsx.protection import password
 
     locked = {layout.sheet(k).name for k in ("log", "criteria_history", "procedure") if k in layout.SHEET_BY_KEY}
     return password() if name in locked else ""

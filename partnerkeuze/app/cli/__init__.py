@@ -56,7 +56,7 @@ def build_parser(only: str | None = None) -> DutchParser:
     (what main needs to run it: importing and building all of them costs about 20 ms)."""
     parser = DutchParser(prog="partnerkeuze",
                          description="Partnerkeuze: een partnergemeente kiezen, eerlijk en open.")
-    from partnerkeuze import __version__
+    from partnerkeuze.kernel.version import __version__
 
     parser.add_argument("--version", action="version", version=f"partnerkeuze {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)

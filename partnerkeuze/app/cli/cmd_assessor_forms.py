@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkeuze.app.cli.writing import add_out_command
+from partnerkeuze.app.cli.running import add_out_command
 
 
 def add_parser(sub) -> None:
@@ -11,4 +11,4 @@ def add_parser(sub) -> None:
                     "Schrijf per beoordelaar een beoordelingsformulier (.xlsx) met "
                     "de kandidaten (zonder verklaarde belangenconflicten), de "
                     "criteria en hun schaal, en de antwoorden om te lezen.",
-                    "de map voor de formulieren", "partnerkeuze.features.intake.actions:assessor_forms")
+                    "de map voor de formulieren")

@@ -16,19 +16,12 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Check the workbook (read-only)."""
-    from partnerkeuze.features.scoring.actions import check
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    """Check the workbook (read-only); every problem on its own line, exit 1 when any."""
+    from partnerkeuze.app.cli.running import run_command
 
     against = None
     if args.against:
-        from partnerkeuze.record.governance.anchor import read_file
+        from partnerkeuze.io.anchor import read_file
 
         against = read_file(args.against)
-    book = FileWorkbook(args.path, for_writing=False)
-    try:
-        show(check(book, against=against))
-    finally:
-        book.close()
-    return 0
+    return run_command("check", args, {"against": against})

@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     """Print the diagnosis; exit code 1 when something must be fixed."""
-    from partnerkeuze.app.doctor import diagnose
+    from partnerkeuze.app.addin.doctor import diagnose
 
     rep = diagnose(args.workbook, args.addin)
     print(rep.text())

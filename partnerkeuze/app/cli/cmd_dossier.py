@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkeuze.app.cli.writing import add_out_command
+from partnerkeuze.app.cli.running import add_out_command
 
 
 def add_parser(sub) -> None:
@@ -10,4 +10,4 @@ def add_parser(sub) -> None:
     add_out_command(sub, "dossier", "schrijf het dossier voor het college",
                     ("Schrijf het geargumenteerde dossier voor het college van "
                      "burgemeester en schepenen (.docx, met een PDF ernaast) in MAP."),
-                    "de map voor de documenten", "partnerkeuze.features.documents.actions:dossier")
+                    "de map voor de documenten")

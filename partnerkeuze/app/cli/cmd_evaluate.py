@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkeuze.app.cli.writing import add_out_command
+from partnerkeuze.app.cli.running import add_out_command
 
 
 def add_parser(sub) -> None:
@@ -14,4 +14,4 @@ def add_parser(sub) -> None:
                     "verwachtingen van beide kanten, de principes, de risico's en een "
                     "beredeneerd voorstel (voortzetten, heroriënteren of beëindigen volgens de "
                     "exitclausule); met de aanvraag aan de VVSG als een evaluatiemissie gepland is.",
-                    "de map voor het rapport", "partnerkeuze.features.evaluation.actions:evaluate")
+                    "de map voor het rapport")

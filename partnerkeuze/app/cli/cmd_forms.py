@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkeuze.app.cli.writing import add_out_command
+from partnerkeuze.app.cli.running import add_out_command
 
 
 def add_parser(sub) -> None:
@@ -11,4 +11,4 @@ def add_parser(sub) -> None:
                     "Schrijf het kandidatuurformulier van de oproep in het "
                     "Nederlands, Frans, Engels en Spaans (.xlsx zonder macro's, "
                     "beveiligd, enkel de antwoordcellen open).",
-                    "de map voor de formulieren", "partnerkeuze.features.intake.actions:forms")
+                    "de map voor de formulieren")

@@ -18,25 +18,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Fix the criteria and save the workbook."""
-    from partnerkeuze.app.cli import progress_printer
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.record.governance.actions import freeze
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    """Fix the criteria, save the workbook and write the receipt beside it."""
+    from partnerkeuze.app.cli.running import run_command
 
-    with write_session(args.path, "freeze"):
-        book = FileWorkbook(args.path)
-        outcome = freeze(book, reason=args.reason, progress=progress_printer(quiet=args.json))
-        if outcome.changed:
-            book.save()
-        if outcome.data.get("frozen"):  # the anchor outside the workbook (governance.anchor)
-            from partnerkeuze.record.governance.anchor import current, write_receipt
-
-            anchor = current(book.snapshot(), outcome.data["criteria_hash"], "freeze")
-            receipt = write_receipt(book.path, anchor)
-            outcome.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het "
-                                    f"buiten de werkmap).")
-            outcome.data["receipt"] = str(receipt)
-    show(outcome, as_json=args.json)
-    return 0
+    return run_command("freeze", args, {"reason": args.reason}, as_json=args.json)

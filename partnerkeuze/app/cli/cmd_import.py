@@ -23,8 +23,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Import the forms."""
-    from partnerkeuze.app.cli.frontdoor import run_folder_action
-    from partnerkeuze.features.intake.actions import import_forms
+    """Read the forms in the folder; the workbook is saved when something was read."""
+    from partnerkeuze.app.cli.running import run_folder_command
 
-    return run_folder_action(import_forms, args)
+    return run_folder_command("import", args)

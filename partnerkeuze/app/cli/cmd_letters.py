@@ -25,22 +25,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Write the letters, log them and save the workbook; 1 when a candidate got no letter."""
-    import sys
+    """Write the letters, log them and save the workbook; a candidate that gets no letter yet
+    is named as a warning."""
+    from partnerkeuze.app.cli.running import run_command
 
-    from partnerkeuze.app.cli import progress_printer
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.features.documents.actions import letters
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.kernel.errors import EXIT_OK, EXIT_PROBLEMS
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
-
-    with write_session(args.path, "letters"):
-        book = FileWorkbook(args.path)
-        outcome = letters(book, args.out, progress_printer(quiet=args.json))
-        book.save()
-    show(outcome, as_json=args.json)
-    problems = outcome.data.get("problems") or []
-    for line in problems:
-        print(line, file=sys.stderr)
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return run_command("letters", args, {"out": args.out}, as_json=args.json)

@@ -17,33 +17,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Match, save the workbook, and write the documents when asked."""
-    from partnerkeuze.app.cli import progress_printer
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.features.sdg.actions import match
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    """Match, write the documents when asked, and save the workbook with them."""
+    from partnerkeuze.app.cli.running import run_command
 
-    code = 0
-    with write_session(args.path, "match"):
-        book = FileWorkbook(args.path)
-        if args.out:  # refuse an unusable folder before the workbook changes
-            from partnerkeuze.features.documents.actions import output_dir
-
-            output_dir(args.out)
-        outcome = match(book, progress_printer(quiet=args.json))
-        if args.out and not outcome.data.get("pairs"):
-            outcome.warnings.append("geen documenten geschreven: er is geen haalbare koppeling "
-                                    "(zie 'Niet gekoppeld'); de koppeling zonder paren is wel "
-                                    "in de werkmap bewaard")
-            code = 1
-        elif args.out:
-            from partnerkeuze.features.sdg.actions import documents
-
-            docs = documents(book, args.out, progress_printer(quiet=args.json))
-            outcome.messages.extend(docs.messages)
-            outcome.files.extend(docs.files)
-        book.save()  # once: documents and workbook appear together
-    outcome.messages.append(f"Werkmap bewaard: {book.path.name}.")
-    show(outcome, as_json=args.json)
-    return code
+    return run_command("match", args, {"out": args.out}, as_json=args.json)

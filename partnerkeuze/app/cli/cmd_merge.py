@@ -17,8 +17,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Merge the forms."""
-    from partnerkeuze.app.cli.frontdoor import run_folder_action
-    from partnerkeuze.features.intake.actions import merge
+    """Read the forms in the folder; the workbook is saved when something was read."""
+    from partnerkeuze.app.cli.running import run_folder_command
 
-    return run_folder_action(merge, args)
+    return run_folder_command("merge", args)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkeuze.app.cli.writing import add_out_command
+from partnerkeuze.app.cli.running import add_out_command
 
 
 def add_parser(sub) -> None:
@@ -11,4 +11,4 @@ def add_parser(sub) -> None:
                     ("Schrijf de oproep met de vragenlijst in het Nederlands, Frans,"
                      " Engels en Spaans (.docx, met een PDF ernaast) in MAP. Eigen sjablonen: "
                      "Instellingen 'Map met eigen sjablonen'."),
-                    "de map voor de documenten", "partnerkeuze.features.documents.actions:questionnaire")
+                    "de map voor de documenten")

@@ -52,22 +52,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Record the stage and save the workbook."""
-    from partnerkeuze.app.cli import progress_printer
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.record.governance.anchor import DECISION_STAGES, receipt_for
-    from partnerkeuze.record.procedure.actions import record
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    """Record the stage and save the workbook (with the receipt after a decision)."""
+    from partnerkeuze.app.cli.running import run_command
 
-    with write_session(args.path, "record"):  # the lock, and the receipt with the workbook
-        book = FileWorkbook(args.path)
-        outcome = record(book, args.stage, date=args.date, partner=args.partner,
-                         number=args.number, text=args.text, reason=args.reason,
-                         deadline=args.deadline, progress=progress_printer(quiet=args.json))
-        book.save()
-        if args.stage in DECISION_STAGES:  # the anchor outside the workbook (governance.anchor)
-            receipt = receipt_for(book, args.stage)
-            outcome.messages.append(f"Ontvangstbewijs bijgewerkt: {receipt.name}.")
-    show(outcome, as_json=args.json)
-    return 0
+    return run_command("record", args, {"stage": args.stage, "date": args.date,
+                                        "partner": args.partner, "number": args.number,
+                                        "text": args.text, "reason": args.reason,
+                                        "deadline": args.deadline}, as_json=args.json)

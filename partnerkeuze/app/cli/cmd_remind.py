@@ -17,69 +17,21 @@ def add_parser(sub) -> None:
                                    "herinnering gaat één keer. Zonder --once blijft het "
                                    "programma draaien en kijkt het elke dag op het tijdstip uit "
                                    "Instellingen. Een geweigerd adres houdt de andere mails niet "
-                                   "tegen; de samenvatting en de exitcode (1) zeggen hoeveel "
-                                   "er geweigerd werden en waarom.")
+                                   "tegen; de samenvatting zegt hoeveel er geweigerd werden en "
+                                   "waarom (exitcode 0: de andere zijn verstuurd).")
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("--once", action="store_true", help="één ronde, daarna stoppen")
     p.set_defaults(run=run)
 
 
-class _LockedBook:
-    """A workbook open in Excel: read it, but leave the file alone (no log entry)."""
-
-    def __init__(self, book):
-        self._book = book
-        self.name = book.name
-        self.path = book.path
-        self.skipped = False
-
-    def snapshot(self):
-        """The values of every sheet."""
-        return self._book.snapshot()
-
-    def apply(self, patch) -> None:
-        """Do not write: the owner has the workbook open."""
-        self.skipped = True
-
-
-def require_planning_sheets(snap) -> None:
-    """Refuse (exit 1) a workbook that is not a Partnerkeuze workbook with a planning."""
-    from partnerkeuze import layout
-    from partnerkeuze.kernel.errors import InputProblems, Problem
-
-    needed = [layout.sheet(k).name for k in ("settings", "profile", "planning")]
-    missing = [n for n in needed if not snap.has_sheet(n)]
-    if missing:
-        raise InputProblems([Problem("Werkmap", f"het blad '{n}' ontbreekt; dit is geen "
-                                                f"(volledige) Partnerkeuze-werkmap en er gaan "
-                                                f"geen herinneringen uit") for n in missing])
-
-
 def one_pass(path, progress) -> str:
-    """One reminder pass on the workbook file: "ok" when every due mail went out, "refused"
-    when the server refused some addresses (the user must fix them), "retry" when some could
-    not be delivered now (server away, connection dropped)."""
+    """One reminder pass on the workbook file through the pipeline: "ok" when every due mail
+    went out, "refused" when the server refused some addresses (the user must fix them),
+    "retry" when some could not be delivered now (server away, connection dropped)."""
     from partnerkeuze.app.cli.output import show
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.features.planning.actions import remind_once
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, existing, lock_files
+    from partnerkeuze.app.pipeline import run_file
 
-    locked = bool(lock_files(existing(path)))
-    with write_session(path, "remind", staged=False):  # one pass at a time per workbook
-        book = FileWorkbook(path, for_writing=not locked)
-        try:
-            target = _LockedBook(book) if locked else book
-            require_planning_sheets(book.snapshot())
-            outcome = remind_once(target, progress)
-            if outcome.changed and not locked:
-                book.save(backup=False)
-            if locked and target.skipped:
-                outcome.warnings.append("De werkmap is open in Excel: de verstuurde "
-                                        "herinneringen staan in het herinneringenbestand, niet "
-                                        "in het Logboek.")
-        finally:
-            if locked:
-                book.close()
+    outcome = run_file("remind", path, {}, progress, backup=False, read_if_open=True)
     data = outcome.data
     if data.get("refused") or data.get("failed"):
         outcome.messages.append(f"Samenvatting: {data.get('sent', 0)} verstuurd, "
@@ -97,7 +49,8 @@ def run(args) -> int:
 
     progress = progress_printer()
     if args.once:
-        return 0 if one_pass(args.path, progress) == "ok" else 1
+        one_pass(args.path, progress)  # what was refused or is retried: said in the outcome
+        return 0
     return forever(args.path, progress)
 
 
@@ -127,9 +80,9 @@ def _reminder_time(path) -> str:
     book = FileWorkbook(path, for_writing=False)
     try:
         snap = book.snapshot()
-        require_planning_sheets(snap)  # a wrong workbook is refused before the daily loop
         sheet = layout.sheet("settings")
-        raw = next((row[2] for row in snap.rows(sheet.name)
+        raw = next((row[2] for row in (snap.rows(sheet.name) if snap.has_sheet(sheet.name)
+                                        else ())
                     if row and row[0] == "reminder_time" and len(row) > 2), None)
     finally:
         book.close()
@@ -141,20 +94,22 @@ def _reminder_time(path) -> str:
 
 
 def forever(path, progress) -> int:
-    """A pass now, then every day at the reminder time; a failed pass is retried sooner."""
+    """A pass now, then every day at the reminder time; a failed pass is retried sooner. A
+    workbook the gate refuses stops the service at its first pass."""
     import time
 
     import schedule
 
     from partnerkeuze.kernel.errors import PartnerkeuzeError
 
-    at = _reminder_time(path)
     retry = {"job": None}
 
-    def job():
+    def job(first: bool = False):
         try:
             ok = one_pass(path, progress) != "retry"  # refused addresses wait for tomorrow
         except PartnerkeuzeError as exc:
+            if first:
+                raise
             print(f"Fout: {exc}", file=sys.stderr, flush=True)
             ok = False
         if not ok and retry["job"] is None:
@@ -165,9 +120,10 @@ def forever(path, progress) -> int:
             retry["job"] = None
         sys.stdout.flush()
 
+    job(first=True)
+    at = _reminder_time(path)
     schedule.every().day.at(at).do(job)
     print(f"Herinneringen: elke dag om {at}. Stoppen met Ctrl+C.", flush=True)
-    job()
     while True:
         schedule.run_pending()
         time.sleep(20)

@@ -15,15 +15,6 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     """Score the workbook and save it."""
-    from partnerkeuze.features.scoring.actions import score
-    from partnerkeuze.app.cli import progress_printer
-    from partnerkeuze.app.cli.output import show
-    from partnerkeuze.app.cli.writing import write_session
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.app.cli.running import run_command
 
-    with write_session(args.path, "score"):
-        book = FileWorkbook(args.path)
-        outcome = score(book, progress_printer(quiet=args.json))
-        book.save()
-    show(outcome, as_json=args.json)
-    return 0
+    return run_command("score", args, as_json=args.json)

@@ -1,13 +1,13 @@
 """The context of the dossier for the college: every section, charts, and features' additions.
 
-Other features add context through ``DOSSIER_PROVIDERS`` ("module:function", each called as
-``fn(model, snapshot, result) -> dict``); their keys are merged over the defaults below.
+Governance adds its sections (criteria history, sensitivity, second round, conflicts,
+disagreement, anchor); the planning's section (steps and Gantt) is computed by the app with the
+planning and handed in, so that the dossier and ``plan`` show one plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
 
 from partnerkeuze.kernel import reference
@@ -17,10 +17,6 @@ from partnerkeuze.features.documents.contexts import Notes, _num, letterhead
 from partnerkeuze.record.procedure import reasons as rs
 from partnerkeuze.io.docx.render import Picture
 from partnerkeuze.kernel.model import Model
-
-# Features that add dossier context ("module:function"; fn(model, snapshot, result) -> dict).
-DOSSIER_PROVIDERS: tuple[str, ...] = ("partnerkeuze.features.planning.dossier:dossier_context",
-                                      "partnerkeuze.record.governance.dossier:dossier_provider")
 
 # Keys other features fill; the dossier shows their section only when present.
 FUTURE_KEYS = ("criteria_history", "sensitivity", "second_round", "conflicts", "disagreement",
@@ -113,8 +109,10 @@ def _excluded(result: ScoreResult, model: Model) -> list[dict]:
 
 
 def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path | None,
-                    notes: Notes, today: dt.date | None = None) -> dict:
-    """Everything the dossier template shows."""
+                    notes: Notes, plan_section: dict | None = None,
+                    today: dt.date | None = None) -> dict:
+    """Everything the dossier template shows (``plan_section``: {"planning": ...} from the
+    planning, or None)."""
     from partnerkeuze.io.docx import charts
 
     s = model.settings
@@ -193,10 +191,11 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     if chosen is None:
         notes.add("Resultaten: er is nog geen voorstel (geen volledig gescoorde kandidaat alleen "
                   "aan de top en geen eindvolgorde); het dossier bevat geen ontwerpbesluit.")
-    for provider in DOSSIER_PROVIDERS:
-        module, _, func = provider.partition(":")
-        extra = getattr(importlib.import_module(module), func)(model, snapshot, result) or {}
-        ctx.update(extra)
+    from partnerkeuze.record.governance.dossier import dossier_provider
+
+    ctx.update(dossier_provider(model, snapshot, result) or {})
+    if plan_section:
+        ctx.update(plan_section)
     _name_criteria(model, ctx.get("sensitivity"))
     _second_round_points(ctx.get("second_round"))
     ctx["argument"] = _argument(model, result, decision)

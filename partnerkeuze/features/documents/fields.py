@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partnerkeuze.kernel.languages import LANGUAGES
+
 
 @dataclass(frozen=True)
 class Var:
@@ -190,9 +192,9 @@ FIELDS: dict[str, tuple[Var, ...]] = {
 
 # Template files per kind: kind -> languages (file name templates/<kind>_<language>.docx).
 TEMPLATES: dict[str, tuple[str, ...]] = {
-    "questionnaire": ("nl", "fr", "en", "es"),
-    "letter_declined": ("nl", "fr", "en", "es"),
-    "letter_chosen": ("nl", "fr", "en", "es"),
+    "questionnaire": LANGUAGES,
+    "letter_declined": LANGUAGES,
+    "letter_chosen": LANGUAGES,
     "dossier": ("nl",),
 }
 

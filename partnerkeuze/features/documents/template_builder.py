@@ -6,9 +6,7 @@ templates/README.md (the variables each template receives). The same input gives
 
 from __future__ import annotations
 
-import io
 import sys
-import zipfile
 from pathlib import Path
 
 from partnerkeuze.io.docx import blocks as b
@@ -215,30 +213,14 @@ def dossier():
     return build_dossier(b)
 
 
-def _bytes(doc) -> bytes:
-    """The document as reproducible bytes (fixed zip time stamps, parts in a stable order)."""
-    from partnerkeuze.io.docx.render import write_package
-
-    buf = io.BytesIO()
-    doc.save(buf)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
-        infos = zf.infolist()
-        parts = {i.filename: zf.read(i) for i in infos}
-    return write_package(infos, parts, {})
-
-
 def build_all(out_dir: str | Path = DEFAULT_DIR) -> list[Path]:
     """Write every template and the README into out_dir; returns the files written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     makers = {"questionnaire": questionnaire, "letter_declined": letter_declined,
               "letter_chosen": letter_chosen, "dossier": lambda lang: dossier()}
-    written = []
-    for kind, langs in TEMPLATES.items():
-        for lang in langs:
-            path = out_dir / f"{kind}_{lang}.docx"
-            path.write_bytes(_bytes(makers[kind](lang)))
-            written.append(path)
+    written = b.write_templates({f"{kind}_{lang}.docx": makers[kind](lang)
+                                 for kind, langs in TEMPLATES.items() for lang in langs}, out_dir)
     (out_dir / "README.md").write_text(readme() + "\n", encoding="utf-8")
     written.append(out_dir / "README.md")
     return written

@@ -1,9 +1,7 @@
-"""The actions of an evaluation workbook behind the commands: check, forms, import, evaluate.
-
-``check``, ``forms`` and ``import`` of the other modes hand over to these when the workbook is
-in mode 'evaluatie'. A bad returned questionnaire stops the whole import: every problem is
-listed with file and cell and the workbook is not changed.
-"""
+"""The work of an evaluation workbook behind the commands: check, forms, import, evaluate
+(the mode table, app/modes.py, chooses them for a workbook in mode 'evaluatie'). A bad returned
+questionnaire stops the whole import: every problem is listed with file and cell and the
+workbook is not changed."""
 
 from __future__ import annotations
 
@@ -12,7 +10,8 @@ from pathlib import Path
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
-from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.io.outputs import input_folder, output_dir, safe_name, workbook_bytes, write
+from partnerkeuze.kernel.port import Outcome, Run
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.layout.evaluation import MODE
 
@@ -21,32 +20,11 @@ REQUEST_NAME = "Evaluatie_aanvraag_VVSG_{link}_{round}.docx"
 RADAR_NAME = "Evaluatie_radar_{link}_{round}.png"
 
 
-def is_evaluation(snap) -> bool:
-    """True when the workbook is in mode 'evaluatie' (read from Instellingen, tolerant)."""
-    from partnerkeuze.core.parse import read_fields
-    from partnerkeuze.kernel.reference import MODES
-
-    values = read_fields(snap, "settings", [])
-    return MODES.get(values.get("mode") or "", "") == MODE
-
-
-def load(book: WorkbookIO, *, strict: bool = True):
-    """(snapshot, model, link) of an evaluation workbook; InputProblems when it has problems."""
+def _link(run: Run):
+    """The evaluation sheets of the workbook (it passed the gate: they hold no problems)."""
     from partnerkeuze.features.evaluation.workbook import read_link
-    from partnerkeuze.core.parse import parse_lenient, sorted_problems
 
-    snap = book.snapshot()
-    problems: list[Problem] = []
-    model = parse_lenient(snap, problems)
-    if model.settings.mode != MODE:
-        raise InputProblems([Problem(f"{layout.sheet('settings').name}",
-                                     "deze werkmap is niet in de modus 'evaluatie stedenband' "
-                                     "(partnerkeuze new PAD --mode evaluatie)")])
-    link = read_link(model, snap)
-    problems.extend(link.problems)
-    if strict and problems:
-        raise InputProblems(sorted_problems(problems))
-    return snap, model, link
+    return read_link(run.model, run.snap)
 
 
 def evaluation_problems(model, snap) -> list[Problem]:
@@ -64,11 +42,9 @@ def evaluation_problems(model, snap) -> list[Problem]:
     return problems
 
 
-def check_summary(model, snap) -> Outcome:
+def check(run: Run) -> Outcome:
     """What ``check`` says of a sound evaluation workbook."""
-    from partnerkeuze.features.evaluation.workbook import read_link
-
-    link = read_link(model, snap)
+    link = _link(run)
     out = Outcome()
     latest = link.latest_round()
     out.messages.append(
@@ -89,7 +65,7 @@ def _contact(model) -> str:
     return str(p.get("coordinator_email") or p.get("coordinator") or p.get("municipality") or "")
 
 
-def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
+def forms(run: Run) -> Outcome:
     """The questionnaires of the latest round: the Flemish side in Dutch, the partner's side in
     its language (and in Dutch when that differs, for bilingual participants)."""
     from partnerkeuze.features.evaluation import texts
@@ -99,10 +75,8 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
         filled_in,
         frame_hash,
         side_language)
-    from partnerkeuze.features.intake.actions import _out_dir, _save_workbook_bytes
-    from partnerkeuze.io.xlsx.file_workbook import write_file
-
-    snap, model, link = load(book)
+    model, progress = run.model, run.progress
+    link = _link(run)
     rnd = link.latest_round()
     if rnd is None:
         t = layout.table("rounds")
@@ -112,7 +86,7 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
         t = layout.table("concepts")
         raise InputProblems([Problem(f"{layout.sheet('concepts').name}!A{t.first_data_row}",
                                      "er zijn geen basisbegrippen om naar te vragen")])
-    out = _out_dir(out_dir)
+    out = output_dir(run.options["out"])
     outcome = Outcome()
     targets = {side: out / texts.form_file_name(link.link_id, rnd["id"], side,
                                                 side_language(link, side))
@@ -125,7 +99,7 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
     for side, path in targets.items():
         lang = side_language(link, side)
         progress(f"Vragenlijst {side} ({lang}) schrijven…")
-        write_file(path, _save_workbook_bytes(build_form(link, rnd, side, lang, _contact(model))))
+        write(path, workbook_bytes(build_form(link, rnd, side, lang, _contact(model))))
         outcome.files.append(path)
     untranslated = [c.id for c in link.concepts if link.partner_language != "nl"
                     and not c.texts.get(link.partner_language)]
@@ -136,7 +110,7 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                 f"het Nederlands")
     outcome.messages.append(f"{len(outcome.files)} vragenlijsten voor ronde {rnd['id']} "
                             f"geschreven in {out}: " + ", ".join(p.name for p in outcome.files))
-    book.apply(audit.entry_patch(snap, "forms", f"evaluatievragenlijsten ronde {rnd['id']} van "
+    run.book.apply(audit.entry_patch(run.snap, "forms", f"evaluatievragenlijsten ronde {rnd['id']} van "
                                                f"{link.link_id}, kader {frame_hash(link)}",
                                  outcome.files))
     outcome.changed = True
@@ -144,17 +118,17 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
     return outcome
 
 
-def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
+def import_forms(run: Run) -> Outcome:
     """Read every returned questionnaire in folder into Evaluatieantwoorden and Verwachtingen
     (with provenance on Invoer); any bad questionnaire stops the import, nothing is changed."""
     from partnerkeuze.features.evaluation.forms import read_form
-    from partnerkeuze.features.intake.actions import _folder
     from partnerkeuze.io.forms.provenance import form_files, import_row, import_time, registered
     from partnerkeuze.io.forms.safety import FormRefused, file_hash, read_bytes
     from partnerkeuze.kernel.patch import Patch
 
-    folder = _folder(folder)
-    snap, model, link = load(book)
+    folder = input_folder(run.options["folder"])
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
+    link = _link(run)
     rnd = link.latest_round()
     if rnd is None:
         raise InputProblems([Problem(layout.sheet("rounds").name, "er is nog geen evaluatieronde")])
@@ -248,17 +222,17 @@ def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> 
     return outcome
 
 
-def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
-             today: dt.date | None = None) -> Outcome:
+def evaluate(run: Run) -> Outcome:
     """The evaluation report of the latest round in Dutch and in the partner's language (with
     the radar), the radar as a picture, and the request to the VVSG when a mission is planned
     and the VVSG is asked to accompany it."""
-    from partnerkeuze.features.documents.actions import _write, output_dir, safe_name
-    from partnerkeuze.io.docx.render import locale_for, render_docx
     from partnerkeuze.features.evaluation import report
     from partnerkeuze.features.evaluation.analysis import analyse
+    from partnerkeuze.io.docx.render import render_docx
+    from partnerkeuze.kernel.languages import locale_for
 
-    snap, model, link = load(book)
+    model, progress = run.model, run.progress
+    link = _link(run)
     if link.latest_round() is None:
         t = layout.table("rounds")
         raise InputProblems([Problem(f"{layout.sheet('rounds').name}!A{t.first_data_row}",
@@ -273,8 +247,8 @@ def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
         t = layout.table("eval_answers")
         raise InputProblems([Problem(f"{layout.sheet('eval_answers').name}!A{t.first_data_row}",
                                      f"er zijn nog geen antwoorden voor ronde {rid}")])
-    out = output_dir(out_dir)
-    today = today or dt.date.today()
+    out = output_dir(run.options["out"])
+    today = run.option("today") or dt.date.today()
     files: list[Path] = []
     langs = list(dict.fromkeys(("nl", link.partner_language)))
     for lang in langs:
@@ -282,18 +256,18 @@ def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
         ctx = report.context(model, link, result, lang, today)
         path = out / REPORT_NAME.format(link=safe_name(link.link_id), round=safe_name(rid),
                                         lang=lang)
-        _write(path, render_docx(report.template(lang), ctx, locale_for(lang)))
+        write(path, render_docx(report.template(lang), ctx, locale_for(lang)))
         files.append(path)
     radar = out / RADAR_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
-    _write(radar, report.radar_png(link, result, "nl"))
+    write(radar, report.radar_png(link, result, "nl"))
     files.append(radar)
     if result.mission and result.round.get("vvsg") == "ja":  # the VVSG works on request
         ctx = report.request_context(model, link, result, today)
         path = out / REQUEST_NAME.format(link=safe_name(link.link_id), round=safe_name(rid))
-        _write(path, render_docx(report.template("nl", "request"), ctx, locale_for("nl")))
+        write(path, render_docx(report.template("nl", "request"), ctx, locale_for("nl")))
         files.append(path)
     label = report.proposal_label(result, "nl")
-    book.apply(audit.entry_patch(snap, "evaluate", f"evaluatierapport ronde {rid} van "
+    run.book.apply(audit.entry_patch(run.snap, "evaluate", f"evaluatierapport ronde {rid} van "
                                                    f"{link.link_id}: voorstel {label}", files))
     outcome = Outcome(files=files, changed=True,
                       data={"round": rid, "proposal": result.proposal,
@@ -302,20 +276,3 @@ def evaluate(book: WorkbookIO, out_dir, progress: Progress = no_progress,
     outcome.messages.append(f"{len(files)} bestanden geschreven in {out}: "
                             + ", ".join(p.name for p in files))
     return outcome
-
-
-def demo_evaluation(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
-    """Demo step: the evaluation of the demo link Brasschaat-Tarija (two rounds a year apart),
-    with its questionnaires and every document, in the subfolder 'Evaluatie'."""
-    from partnerkeuze.app.creation import new
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
-
-    folder = Path(out_dir) / "Evaluatie"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "Evaluatie-demo.xlsx"
-    new(path, MODE, demo=True, force=True, progress=progress)
-    book = FileWorkbook(path)
-    files = forms(book, folder / "vragenlijsten", progress).files
-    files += evaluate(book, folder, progress).files
-    book.save(backup=False)
-    return [path] + files

@@ -20,15 +20,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from partnerkeuze.kernel.errors import Problem
 from partnerkeuze.features.evaluation import texts
 from partnerkeuze.features.evaluation.workbook import Link
-from partnerkeuze.features.intake.candidacy_form import (
-    BORDER,
-    SECTION_FILL,
-    _input,
-    _label,
-    _section,
-    fit_to_width)
+from partnerkeuze.io.forms.sheet import (BORDER, SECTION_FILL, fit_to_width, input_cell,
+                                         label_cell, section_row)
 from partnerkeuze.io.forms.identity import META_SHEET, MAX_META_ROWS, now_stamp
-from partnerkeuze.io.forms.safety import FormRefused, open_form
+from partnerkeuze.io.forms.form_book import open_form
+from partnerkeuze.io.forms.safety import FormRefused
 from partnerkeuze.layout.evaluation import COMMENT_MAX, EXPECTATION_KINDS, NAME_MAX
 from partnerkeuze.core.values import as_text
 from partnerkeuze.io.xlsx.cells import put
@@ -80,8 +76,8 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
     cells: list[tuple[str, str]] = []
     row = 6
     for key in ("participant", "role"):
-        _label(ws.cell(row=row, column=1), t[key])
-        _input(ws.cell(row=row, column=2))
+        label_cell(ws.cell(row=row, column=1), t[key])
+        input_cell(ws.cell(row=row, column=2))
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
         cells.append((key, f"B{row}"))
         row += 1
@@ -97,7 +93,7 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
     def items_section(title: str, items) -> None:
         nonlocal row
         row += 1
-        _section(ws, row, title)
+        section_row(ws, row, title)
         ws.cell(row=row, column=3).fill = SECTION_FILL
         row += 1
         for col, head in enumerate((t["item"], t["score"].format(lo=lo, hi=hi), t["comment"]),
@@ -110,11 +106,11 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
             row += 1
             label = item.text(lang)
             about = item.about(lang) if item.kind == "concept" else ""
-            _label(ws.cell(row=row, column=1), f"{item.id}. {label}" + (f"\n{about}" if about
+            label_cell(ws.cell(row=row, column=1), f"{item.id}. {label}" + (f"\n{about}" if about
                                                                         else ""))
             ws.cell(row=row, column=1).font = Font(bold=item.kind == "concept")
-            _input(ws.cell(row=row, column=2))
-            _input(ws.cell(row=row, column=3), wrap=True)
+            input_cell(ws.cell(row=row, column=2))
+            input_cell(ws.cell(row=row, column=3), wrap=True)
             score_dv.add(f"B{row}")
             text_dv.add(f"C{row}")
             ws.row_dimensions[row].height = max(32, 15 * (len(label) // 55 + 1 + bool(about)))
@@ -124,12 +120,12 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
     items_section(t["section_concepts"], link.concepts)
     items_section(t["section_questions"], link.questions)
     row += 1
-    _section(ws, row, t["section_expectations"])
+    section_row(ws, row, t["section_expectations"])
     ws.cell(row=row, column=3).fill = SECTION_FILL
     for kind in EXPECTATION_KINDS:
         row += 1
-        _label(ws.cell(row=row, column=1), texts.KIND_NAMES[lang][kind])
-        _input(ws.cell(row=row, column=2), wrap=True)
+        label_cell(ws.cell(row=row, column=1), texts.KIND_NAMES[lang][kind])
+        input_cell(ws.cell(row=row, column=2), wrap=True)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
         text_dv.add(f"B{row}")
         ws.row_dimensions[row].height = 60

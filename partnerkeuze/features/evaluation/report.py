@@ -16,7 +16,7 @@ RADAR_WIDTH_MM = 165.0
 
 def template(lang: str, kind: str = "report") -> Path:
     """A template of a language (templates/evaluatie, or PARTNERKEUZE_TEMPLATES/evaluatie)."""
-    from partnerkeuze.features.documents.actions import templates_dir
+    from partnerkeuze.io.docx.templates import base_folder as templates_dir
     from partnerkeuze.kernel.errors import FileError
 
     path = templates_dir() / "evaluatie" / f"evaluation_{kind}_{lang}.docx"
@@ -45,7 +45,8 @@ def rule_text(result: Round, lang: str) -> str:
 
 def facts(link: Link, result: Round, lang: str) -> list[str]:
     """The facts of the round the rule was applied to, in the reader's language."""
-    from partnerkeuze.io.docx.render import format_number, locale_for
+    from partnerkeuze.io.docx.render import format_number
+    from partnerkeuze.kernel.languages import locale_for
 
     f = texts.FACTS[lang]
     loc = locale_for(lang)

@@ -114,7 +114,7 @@ def request():
     """The request to the VVSG to accompany an evaluation mission (Dutch; the wording of the
     SDG request note, without the joint consultation of the umbrella associations)."""
     from partnerkeuze.io.docx import blocks as b
-    from partnerkeuze.features.sdg.texts import REQUEST as t
+    from partnerkeuze.core.visits import REQUEST_TEXT as t
 
     rows = [(label, value) for label, value in t["rows"] if "joint" not in value]
     doc = b.new_document(t["title"])
@@ -147,7 +147,7 @@ def documents() -> dict[str, object]:
 
 def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
     """Write every evaluation template into out_dir (reproducible bytes)."""
-    from partnerkeuze.features.sdg.templates import write_templates
+    from partnerkeuze.io.docx.blocks import write_templates
 
     return write_templates(documents(), out_dir)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LANGS = ("nl", "fr", "en", "es")
+from partnerkeuze.kernel.languages import LANGUAGES as LANGS  # noqa: F401 (the evaluation texts exist in all)
 
 SIDE_NAMES = {
     "nl": {"Vlaanderen": "Vlaamse gemeente", "partner": "partnergemeente"},

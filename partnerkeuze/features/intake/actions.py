@@ -1,8 +1,8 @@
-"""The intake actions behind the commands and ribbon buttons: forms out and back.
+"""The intake work behind the commands and ribbon buttons: forms out and back.
 
-Every action takes a WorkbookIO and returns an Outcome. Forms that cannot be read are listed in
-``outcome.data["problems"]`` (one Dutch line each, starting with the file name) while the others
-are read; the command line then exits with code 1 after saving what was read.
+Every work takes the pipeline's Run and returns an Outcome. Forms that cannot be read are listed
+in ``outcome.data["problems"]`` (one Dutch line each, starting with the file name) while the
+others are read and saved; the outcome says which were withheld.
 """
 
 from __future__ import annotations
@@ -11,67 +11,26 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.io import audit
-from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
-from partnerkeuze.kernel.errors import FileError, InputProblems, Problem
+from partnerkeuze.io.outputs import input_folder, output_dir, workbook_bytes
+from partnerkeuze.kernel.errors import InputProblems, Problem
+from partnerkeuze.kernel.port import Outcome, Progress, Run
+from partnerkeuze.kernel.languages import LANGUAGES
 
-FORM_LANGUAGES = ("nl", "fr", "en", "es")
-NEEDED_SHEETS = ("Profiel", "Instellingen", "Criteria", "Werkmap")
-
-
-def _model(book: WorkbookIO, needed=NEEDED_SHEETS):
-    """(snapshot, model) of the workbook; InputProblems only for problems on the needed sheets."""
-    from partnerkeuze.core.parse import _problem_order, parse_lenient
-
-    snap = book.snapshot()
-    problems: list[Problem] = []
-    model = parse_lenient(snap, problems)
-    from partnerkeuze.app.modes import refuse_evaluation
-
-    refuse_evaluation(model)
-    blocking = [p for p in problems if p.place.partition("!")[0] in needed]
-    if blocking:
-        raise InputProblems(sorted(set(blocking), key=_problem_order))
-    return snap, model
+FORM_LANGUAGES = LANGUAGES  # every language the call is in
 
 
-def _out_dir(out_dir) -> Path:
-    from partnerkeuze.features.documents.actions import output_dir
-
-    return output_dir(out_dir)
-
-
-def _folder(folder) -> Path:
-    path = Path(folder)
-    if not path.exists():
-        raise FileError(f"{path}: map niet gevonden")
-    if not path.is_dir():
-        raise FileError(f"{path}: dit is geen map")
-    return path
-
-
-def _save_workbook_bytes(wb) -> bytes:
-    import io
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
-    """Write the candidacy form of the call in nl, fr, en and es into out_dir."""
-    from partnerkeuze.features.evaluation.actions import forms as evaluation_forms, is_evaluation
-
-    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the questionnaires of both partners
-        return evaluation_forms(book, out_dir, progress)
-    from partnerkeuze.io.forms import texts
+def forms(run: Run) -> Outcome:
+    """Write the candidacy form of the call in nl, fr, en and es into the folder ``out``."""
     from partnerkeuze.features.intake.candidacy_form import build_candidacy_form
+    from partnerkeuze.io.forms import texts
     from partnerkeuze.io.forms.identity import call_of
-    snap, model = _model(book)
+
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
     if not model.criteria:
         raise InputProblems([Problem("Criteria", "er zijn geen criteria om vragen over te stellen")])
     from partnerkeuze.io.forms.manifest import WrittenForms, kept_warning
 
-    out = _out_dir(out_dir)
+    out = output_dir(run.options["out"])
     call = call_of(model)
     from partnerkeuze.record.procedure.deadline import call_deadline_of
 
@@ -86,7 +45,7 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
                                     f"{_lang_name(lang)}; het formulier ({lang}) toont daar de "
                                     f"Nederlandse vraag of de naam van het criterium")
         path = out / texts.form_file_name(lang)
-        data = _save_workbook_bytes(build_candidacy_form(model, call, lang, deadline))
+        data = workbook_bytes(build_candidacy_form(model, call, lang, deadline))
         if not written.write(path, data):
             outcome.warnings.append(kept_warning(path, f"het {_lang_name(lang)}"))
             continue
@@ -106,9 +65,9 @@ def forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcom
 
 
 def _lang_name(lang: str) -> str:
-    from partnerkeuze.kernel.reference import LANGUAGES
+    from partnerkeuze.kernel.languages import NAMES_NL
 
-    return LANGUAGES[lang]
+    return NAMES_NL[lang]
 
 
 def _mail_attachments(mail: Path, into: Path) -> tuple[list[Path], "dt.date | None", list[str]]:
@@ -217,21 +176,16 @@ def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_h
     return read
 
 
-def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
-    """Read every returned candidacy form in folder into Kandidaten and Antwoorden."""
-    from partnerkeuze.features.evaluation.actions import (
-        import_forms as evaluation_import,
-        is_evaluation)
-
-    if is_evaluation(book.snapshot()):  # mode 'evaluatie': the returned questionnaires
-        return evaluation_import(book, folder, progress)
+def import_forms(run: Run) -> Outcome:
+    """Read every returned candidacy form in the folder ``folder`` into Kandidaten and
+    Antwoorden."""
     from partnerkeuze.features.intake.candidacy_reading import read_candidacy
-    from partnerkeuze.io.forms.identity import call_of
     from partnerkeuze.features.intake.importing import Importer
+    from partnerkeuze.io.forms.identity import call_of
     from partnerkeuze.io.forms.provenance import import_time, registered
 
-    folder = _folder(folder)
-    snap, model = _model(book)
+    folder = input_folder(run.options["folder"])
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
     call = call_of(model)
     seen = {r.file_hash: f"{r.file} op {r.imported}" for r in registered(model)}
     outcome = Outcome()
@@ -268,16 +222,18 @@ def import_forms(book: WorkbookIO, folder, progress: Progress = no_progress) -> 
     return outcome
 
 
-def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) -> Outcome:
-    """Write one scoring form per assessor (without the candidates they declared a conflict for)."""
-    from partnerkeuze.features.intake.assessor_form import build_assessor_form, form_file_name
+def assessor_forms(run: Run) -> Outcome:
+    """Write one scoring form per assessor into the folder ``out`` (without the candidates they
+    declared a conflict for)."""
+    from partnerkeuze.features.intake.assessor_form import build_assessor_form
     from partnerkeuze.io.forms.identity import call_of
     from partnerkeuze.io.forms.manifest import WrittenForms, kept_warning
+    from partnerkeuze.io.forms.texts import assessor_form_name
 
-    snap, model = _model(book, NEEDED_SHEETS + ("Beoordelaars",))
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
     if not model.assessors:
         raise InputProblems([Problem("Beoordelaars", "er zijn geen beoordelaars")])
-    out = _out_dir(out_dir)
+    out = output_dir(run.options["out"])
     call = call_of(model)
     outcome = Outcome()
     written = WrittenForms(out)
@@ -285,8 +241,8 @@ def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) 
     for assessor in model.assessors:
         progress(f"Beoordelingsformulier voor {assessor.name} schrijven…")
         wb, n_cands, n_conflicts = build_assessor_form(model, call, assessor)
-        path = out / form_file_name(assessor)
-        if not written.write(path, _save_workbook_bytes(wb)):
+        path = out / assessor_form_name(assessor)
+        if not written.write(path, workbook_bytes(wb)):
             outcome.warnings.append(kept_warning(path, f"{assessor.name} ({assessor.id})"))
             continue
         outcome.files.append(path)
@@ -305,15 +261,15 @@ def assessor_forms(book: WorkbookIO, out_dir, progress: Progress = no_progress) 
     return outcome
 
 
-def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome:
-    """Read the returned assessor forms in folder into the Scores table."""
+def merge(run: Run) -> Outcome:
+    """Read the returned assessor forms in the folder ``folder`` into the Scores table."""
     from partnerkeuze.features.intake.assessor_form import read_assessor_form
-    from partnerkeuze.io.forms.identity import call_of
     from partnerkeuze.features.intake.merging import Merger
+    from partnerkeuze.io.forms.identity import call_of
     from partnerkeuze.io.forms.provenance import import_time, registered
 
-    folder = _folder(folder)
-    snap, model = _model(book, NEEDED_SHEETS + ("Beoordelaars",))
+    folder = input_folder(run.options["folder"])
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
     call = call_of(model)
     regs = registered(model)
     seen = {r.file_hash: f"{r.file} op {r.imported}" for r in regs}
@@ -341,7 +297,7 @@ def merge(book: WorkbookIO, folder, progress: Progress = no_progress) -> Outcome
     return outcome
 
 
-def _report_blockers(book: WorkbookIO, outcome: Outcome) -> None:
+def _report_blockers(book, outcome: Outcome) -> None:
     """After a merge: which candidates still do not count, and why (read from the workbook as
     it is now)."""
     from partnerkeuze.core.assessment import evaluate
@@ -358,14 +314,3 @@ def _report_blockers(book: WorkbookIO, outcome: Outcome) -> None:
         state = "telt mee, maar niet volledig" if cid in complete else "telt nog niet mee"
         outcome.messages.append(f"{cid} {names.get(cid, '')} {state}: "
                                 + "; ".join(reasons) + ".")
-
-
-def demo_forms(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
-    """Demo step: the candidacy forms (per language) and the assessor forms of the demo call."""
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
-
-    book = FileWorkbook(workbook_path)
-    files = forms(book, Path(out_dir) / "kandidatuurformulieren", progress).files
-    files += assessor_forms(book, Path(out_dir) / "beoordelingsformulieren", progress).files
-    book.save(backup=False)
-    return files

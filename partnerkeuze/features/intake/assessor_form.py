@@ -16,7 +16,8 @@ from partnerkeuze.io.forms.identity import (
     now_stamp,
     read_meta,
     write_meta)
-from partnerkeuze.io.forms.safety import FormRefused, open_form
+from partnerkeuze.io.forms.form_book import open_form
+from partnerkeuze.io.forms.safety import FormRefused
 from partnerkeuze.core.values import BadValue, as_number, as_text
 from partnerkeuze.io.xlsx.cells import put
 
@@ -35,12 +36,6 @@ MAX_ROWS = 20_000
 MOTIVATION_MAX = 2000
 INPUT_COLOR, HEADER_COLOR = "FFF2CC", "1F4E79"  # fills of the input cells and the headers
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
-
-
-def form_file_name(assessor) -> str:
-    """The file name of an assessor's form (id and name, safe for any file system)."""
-    name = _SAFE.sub("-", f"{assessor.id}-{assessor.name}").strip("-")[:60]
-    return f"Beoordelingsformulier-{name}.xlsx"
 
 
 def candidates_for(model, assessor_id: str) -> tuple[list, int]:
@@ -64,7 +59,7 @@ def _header(ws, row: int, titles) -> None:
 
 
 def _protect(ws) -> None:
-    from partnerkeuze.features.intake.candidacy_form import fit_to_width
+    from partnerkeuze.io.forms.sheet import fit_to_width
 
     fit_to_width(ws, landscape=True)
     p = ws.protection

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from partnerkeuze.io.forms import texts
+from partnerkeuze.io.forms.sheet import (fit_to_width, input_cell, label_cell,
+                                         section_row)
 from partnerkeuze.io.forms.identity import KIND_CANDIDACY, Call, now_stamp, write_meta
 from partnerkeuze.layout.intake import ANSWER_MAX
 from partnerkeuze.io.xlsx.cells import put
 
 LISTS_SHEET = "Lijsten"
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-SECTION_FILL = PatternFill("solid", fgColor="1F4E79")
-_thin = Side(style="thin", color="BFBFBF")
-BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 TEXT_LIMITS = {"name": 120, "region": 120, "contact": 120, "email": 200}
 
 
@@ -26,27 +24,6 @@ def criteria_with_questions(model, lang: str) -> list[tuple[str, str]]:
         question = (c.questions.get(lang) or c.questions.get("nl") or c.name or "").strip()
         out.append((c.id, question))
     return out
-
-
-def _input(cell, wrap: bool = False) -> None:
-    cell.fill = INPUT_FILL
-    cell.border = BORDER
-    cell.protection = Protection(locked=False)
-    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
-
-
-def _label(cell, text: str) -> None:
-    put(cell, text)
-    cell.font = Font(bold=True)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.border = BORDER
-
-
-def _section(ws, row: int, text: str) -> None:
-    for col in (1, 2):
-        ws.cell(row=row, column=col).fill = SECTION_FILL
-    put(ws.cell(row=row, column=1), text)
-    ws.cell(row=row, column=1).font = Font(bold=True, color="FFFFFF", size=12)
 
 
 def _list_column(ws_lists, col: int, header: str, values: list[str]) -> str:
@@ -66,16 +43,6 @@ def _list_validation(ws, ref: str, cell: str, error: str) -> None:
     dv.showErrorMessage = True
     ws.add_data_validation(dv)
     dv.add(cell)
-
-
-def fit_to_width(ws, landscape: bool = False) -> None:
-    """Print a sheet one page wide (as many pages tall as needed)."""
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    if landscape:
-        ws.page_setup.orientation = "landscape"
 
 
 def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workbook:
@@ -120,12 +87,12 @@ def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workboo
 
     cells: list[tuple[str, str]] = []
     row = 6
-    _section(ws, row, t["section_identity"])
+    section_row(ws, row, t["section_identity"])
     for key in texts.IDENTITY_FIELDS:
         row += 1
-        _label(ws.cell(row=row, column=1), t[key])
+        label_cell(ws.cell(row=row, column=1), t[key])
         answer = ws.cell(row=row, column=2)
-        _input(answer)
+        input_cell(answer)
         ref = answer.coordinate
         cells.append((key, ref))
         if key in refs:
@@ -138,13 +105,13 @@ def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workboo
         if key == "language":
             put(answer, dict((code, shown) for shown, code in languages)[lang])
     row += 2
-    _section(ws, row, t["section_questions"])
+    section_row(ws, row, t["section_questions"])
     for number, (cid, question) in enumerate(criteria_with_questions(model, lang), start=1):
         row += 1
-        _label(ws.cell(row=row, column=1), f"{number}. {question}")
+        label_cell(ws.cell(row=row, column=1), f"{number}. {question}")
         ws.cell(row=row, column=1).font = Font(bold=False)
         answer = ws.cell(row=row, column=2)
-        _input(answer, wrap=True)
+        input_cell(answer, wrap=True)
         dv = DataValidation(type="textLength", operator="lessThanOrEqual",
                             formula1=str(ANSWER_MAX), allow_blank=True)
         ws.add_data_validation(dv)

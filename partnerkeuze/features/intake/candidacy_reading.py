@@ -11,7 +11,8 @@ from partnerkeuze.kernel import reference
 from partnerkeuze.kernel.cellref import col_letter
 from partnerkeuze.io.forms import texts
 from partnerkeuze.io.forms.identity import KIND_CANDIDACY, Call, check_call, read_meta
-from partnerkeuze.io.forms.safety import FormRefused, open_form
+from partnerkeuze.io.forms.form_book import open_form
+from partnerkeuze.io.forms.safety import FormRefused
 from partnerkeuze.layout.intake import ANSWER_MAX
 from partnerkeuze.core.values import as_text
 

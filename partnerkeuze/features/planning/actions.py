@@ -7,19 +7,15 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.io import audit
-from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
+from partnerkeuze.kernel.errors import FileError
+from partnerkeuze.kernel.port import Outcome, Run
 
 
-def _computed(book: WorkbookIO, today: dt.date | None = None):
-    from partnerkeuze.features.planning.compute import compute_plan, read_model
+def _computed(run: Run, today: dt.date | None = None):
+    """The plan of the workbook (today: the day the not-done steps are planned from)."""
+    from partnerkeuze.features.planning.compute import compute_plan
 
-    snap = book.snapshot()
-    model, ignored = read_model(snap)
-    plan = compute_plan(model, today, snap)
-    if ignored:
-        plan.warnings.append(f"{ignored} probleem/problemen op andere bladen tellen voor de "
-                             f"planning niet mee; 'Controleren' (partnerkeuze check) toont ze.")
-    return snap, model, plan
+    return compute_plan(run.model, today or run.option("today"), run.snap)
 
 
 def summary(plan) -> dict:
@@ -36,19 +32,24 @@ def summary(plan) -> dict:
     }
 
 
-def plan(book: WorkbookIO, progress: Progress = no_progress, today: dt.date | None = None) -> Outcome:
-    """Recompute the planning and write it back (steps, meetings, call date and deadline)."""
+def plan(run: Run) -> Outcome:
+    """Recompute the planning and write it back (steps, meetings, call date and deadline);
+    options ``ics`` (a calendar file) and ``gantt`` (a PNG of the Gantt) write them too."""
     from partnerkeuze.features.planning.sheet import plan_patch, settings_patch
 
-    progress("Planning berekenen…")
-    snap, model, p = _computed(book, today)
+    ics, gantt = run.option("ics"), run.option("gantt")
+    if ics:
+        check_calendar_path(ics)
+    snap, model, book = run.snap, run.model, run.book
+    run.progress("Planning berekenen…")
+    p = _computed(run)
     patch = plan_patch(p, snap).merge(settings_patch(p, model))
     moved = [s for s in p.steps if s.shift_days]
     details = (f"{len(p.steps)} stappen gepland van {p.plan_start:%d/%m/%Y}"
                + (f"; deadline {p.deadline:%d/%m/%Y}" if p.deadline else "")
                + (f"; {len(moved)} stappen verschoven" if moved else ""))
     patch.merge(audit.entry_patch(snap, "plan", details))
-    progress("Planning schrijven…")
+    run.progress("Planning schrijven…")
     book.apply(patch)
     out = Outcome(data=summary(p), warnings=list(p.warnings), changed=True)
     last = max((s.end for s in p.steps), default=None)
@@ -69,56 +70,67 @@ def plan(book: WorkbookIO, progress: Progress = no_progress, today: dt.date | No
     for s in moved:
         out.messages.append(f"Verschoven: {s.id} {s.step.name}: einde {s.end:%d/%m/%Y} "
                             f"({'+' if s.shift_days > 0 else ''}{s.shift_days} dagen).")
+    if ics:
+        out.files.append(_write_calendar(run, p, Path(ics), out))
+    if gantt:
+        from partnerkeuze.features.planning.picture import gantt_png
+        from partnerkeuze.io.outputs import write
+
+        write(Path(gantt), gantt_png(p, title=model.settings.call_title or "Planning"))
+        out.files.append(Path(gantt))
     return out
 
 
-def calendar(book: WorkbookIO, ics_path, progress: Progress = no_progress,
-             today: dt.date | None = None) -> Outcome:
-    """Write the planning as an iCalendar file (steps, milestones, meetings, deadline)."""
-    from partnerkeuze.kernel.errors import FileError
-    from partnerkeuze.features.planning.ics import calendar_bytes
-    from partnerkeuze.io.xlsx.file_workbook import write_file
+def check_calendar_path(ics) -> Path:
+    """A usable path for a calendar file, or a Dutch FileError (before anything is written)."""
+    from partnerkeuze.io.saving import check_writable
 
-    ics_path = Path(ics_path)
-    if ics_path.suffix.lower() != ".ics":
-        raise FileError(f"{ics_path}: een kalenderbestand eindigt op .ics")
-    if not ics_path.parent.exists():
-        raise FileError(f"{ics_path.parent}: map niet gevonden")
-    progress("Kalender schrijven…")
-    snap, model, p = _computed(book, today)
+    ics = Path(ics)
+    if ics.is_dir():
+        raise FileError(f"{ics}: dit is een map; geef de naam van een kalenderbestand "
+                        f"(bv. {ics / 'planning.ics'})")
+    if ics.suffix.lower() != ".ics":
+        raise FileError(f"{ics}: een kalenderbestand eindigt op .ics")
+    if not ics.parent.exists():
+        raise FileError(f"{ics.parent}: map niet gevonden")
+    check_writable(ics)
+    return ics
+
+
+def _write_calendar(run: Run, p, ics_path: Path, out: Outcome) -> Path:
+    """Write the plan as an iCalendar file and its log entry; say so in out."""
+    from partnerkeuze.features.planning.ics import calendar_bytes
+    from partnerkeuze.io.outputs import write
+
+    model = run.model
     title = model.settings.call_title or "Planning partnerkeuze"
     namespace = str(model.profile.get("municipality") or "") + "|" + title
     previous = ics_path.read_bytes() if ics_path.is_file() else None
-    write_file(ics_path, calendar_bytes(p, title, namespace, previous=previous))
-    book.apply(audit.entry_patch(snap, "calendar", f"kalender met {len(p.steps)} stappen en "
-                                                   f"{len(p.meetings)} vergaderingen", [ics_path]))
-    out = Outcome(files=[ics_path], changed=True, data=summary(p), warnings=list(p.warnings))
+    write(ics_path, calendar_bytes(p, title, namespace, previous=previous))
+    run.book.apply(audit.entry_patch(run.book.snapshot(), "calendar",
+                                     f"kalender met {len(p.steps)} stappen en "
+                                     f"{len(p.meetings)} vergaderingen", [ics_path]))
+    out.changed = True
     out.messages.append(f"Kalender geschreven: {ics_path} ({len(p.steps)} stappen, "
                         f"{len(p.meetings)} vergaderingen"
                         + (", deadline" if p.deadline else "") + ").")
+    return ics_path
+
+
+def calendar(run: Run) -> Outcome:
+    """Write the planning as an iCalendar file (option ``ics``: steps, milestones, meetings,
+    deadline)."""
+    ics_path = check_calendar_path(run.options["ics"])
+    run.progress("Kalender schrijven…")
+    p = _computed(run)
+    out = Outcome(data=summary(p), warnings=list(p.warnings))
+    out.files.append(_write_calendar(run, p, ics_path, out))
     return out
 
 
-def remind_once(book: WorkbookIO, progress: Progress = no_progress,
-                now: dt.datetime | None = None) -> Outcome:
-    """One pass of reminders: mails due now and not sent before (state next to the workbook)."""
+def remind(run: Run) -> Outcome:
+    """One pass of reminders: mails due now and not sent before (the register of sent mails
+    beside the workbook; option ``now``)."""
     from partnerkeuze.features.planning.reminders import run_pass
 
-    return run_pass(book, progress, now)
-
-
-def demo_step(workbook_path, out_dir, progress: Progress = no_progress) -> list[Path]:
-    """Demo: plan the demo workbook, write its calendar and the Gantt picture."""
-    from partnerkeuze.features.planning.picture import gantt_png
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, write_file
-
-    out_dir = Path(out_dir)
-    book = FileWorkbook(workbook_path)
-    plan(book, progress)
-    ics = out_dir / "planning.ics"
-    calendar(book, ics, progress)
-    book.save(backup=False)
-    _, model, p = _computed(book)
-    png = out_dir / "planning-gantt.png"
-    write_file(png, gantt_png(p, title=model.settings.call_title or "Planning"))
-    return [ics, png]
+    return run_pass(run, run.option("now"))

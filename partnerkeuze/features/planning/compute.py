@@ -166,12 +166,12 @@ def deadline_warnings(model: Model, countries: list[str], deadline: dt.date,
                       published_on: dt.date | None) -> list[str]:
     """One warning per country of the call whose holiday or weekend falls on the published
     deadline (the deadline is never moved for it; an extension is the user's decision)."""
-    from partnerkeuze.core.workdays import _public, holiday_name, iso_codes
+    from partnerkeuze.core.workdays import public_days, holiday_name, iso_codes
 
     out = []
     for name in countries:
         iso = iso_codes([name])[0]
-        public, weekend = _public(iso, deadline.year)
+        public, weekend = public_days(iso, deadline.year)
         if deadline not in public and deadline.weekday() not in weekend:
             continue
         why = holiday_name(deadline, iso) or "weekend"
@@ -188,23 +188,6 @@ def deadline_warnings(model: Model, countries: list[str], deadline: dt.date,
 
 
 PLANNING_SHEETS = ("planning", "meetings", "settings")
-
-
-def read_model(snapshot) -> tuple[Model, int]:
-    """The model for planning and reminders: only problems on the planning sheets and settings
-    stop it (InputProblems); returns the model and how many other problems were ignored."""
-    from partnerkeuze.core.parse import _problem_order, parse_lenient
-
-    problems: list[Problem] = []
-    model = parse_lenient(snapshot, problems)
-    from partnerkeuze.app.modes import refuse_evaluation
-
-    refuse_evaluation(model)
-    names = {layout.sheet(k).name for k in PLANNING_SHEETS}
-    own = [p for p in problems if p.place.partition("!")[0] in names]
-    if own:
-        raise InputProblems(sorted(set(own), key=_problem_order))
-    return model, len(set(problems)) - len(own)
 
 
 def check_planning(model: Model, snapshot) -> list[Problem]:

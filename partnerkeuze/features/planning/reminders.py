@@ -44,33 +44,23 @@ class Mail:
     name: str = ""
 
 
-def state_path(book) -> Path:
-    """The state file next to the workbook (file path or xlwings fullname).
+def state_path(workbook: Path | None, name: str = "werkmap") -> Path:
+    """The register of sent reminders beside the workbook, whatever form its path took (a bare
+    name, a relative path, a symbolic link: the real file's folder).
 
-    A workbook that was never saved has no folder: its state goes to PARTNERKEUZE_STATE_DIR or
-    to a temporary folder of this process, never into the current folder.
+    A workbook that was never saved has no folder: its register goes to PARTNERKEUZE_STATE_DIR,
+    else to the user's Partnerkeuze folder, never into the current folder.
     """
     import os
 
-    path = getattr(book, "path", None) or getattr(book, "fullname", None)
-    path = Path(path) if path else None
-    if path is None or not path.is_absolute() and not path.parent.name:
-        home = os.environ.get("PARTNERKEUZE_STATE_DIR") or _process_state_dir()
-        path = Path(home) / (path.name if path else str(getattr(book, "name", "werkmap")))
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if workbook is None:
+        home = Path(os.environ.get("PARTNERKEUZE_STATE_DIR")
+                    or Path.home() / ".partnerkeuze" / "herinneringen")
+        home.mkdir(parents=True, exist_ok=True)
+        path = home / name
+    else:
+        path = Path(os.path.realpath(workbook))
     return path.with_name(path.stem + STATE_SUFFIX)
-
-
-_STATE_DIR: list[str] = []
-
-
-def _process_state_dir() -> str:
-    """A temporary folder for the state of workbooks without a folder (one per process)."""
-    import tempfile
-
-    if not _STATE_DIR:
-        _STATE_DIR.append(tempfile.mkdtemp(prefix="partnerkeuze-herinneringen-"))
-    return _STATE_DIR[0]
 
 
 def load_state(path: Path) -> dict:
@@ -100,10 +90,13 @@ def load_state(path: Path) -> dict:
 
 
 def save_state(path: Path, state: dict) -> None:
-    """Write the state atomically."""
-    from partnerkeuze.io.xlsx.file_workbook import write_file
+    """Write the register atomically and at once, not staged with the command's other files:
+    a mail that went out cannot be taken back, so its record must not wait."""
+    from partnerkeuze.io.outputs import write
+    from partnerkeuze.io.saving import unstaged
 
-    write_file(path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode())
+    with unstaged():
+        write(path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode())
 
 
 def coordinator_items(model, plan, today: dt.date, days: int) -> list[Item]:
@@ -134,7 +127,7 @@ def coordinator_items(model, plan, today: dt.date, days: int) -> list[Item]:
 
 def assessor_items(model, result) -> list[Item]:
     """Missing scores per assessor (one item per candidate and criterion)."""
-    from partnerkeuze.features.intake.assessor_form import form_file_name
+    from partnerkeuze.io.forms.texts import assessor_form_name
 
     assessors = {a.id: a for a in model.assessors}
     names = {c.id: c.name for c in model.criteria}
@@ -146,7 +139,7 @@ def assessor_items(model, result) -> list[Item]:
                 continue
             out.append(Item(f"scores:{aid}:{cand.id}:{crit}", a.email, "assessor", "nl",
                             f"{cand.id} {cand.name}: {crit} {names.get(crit, '')}".rstrip(),
-                            recipient=a.name, form=form_file_name(a)))
+                            recipient=a.name, form=assessor_form_name(a)))
     return out
 
 
@@ -224,28 +217,24 @@ def _record(state: dict, m: Mail, delivery, at: str) -> None:
         state[delivery.status][key] = entry
 
 
-def run_pass(book, progress, now: dt.datetime | None = None):
+def run_pass(run, now: dt.datetime | None = None):
     """Send the reminders that are due and not yet sent, each recipient on its own: a refused
     address or a dropped connection never stops the others; the result as an Outcome."""
-    from partnerkeuze.kernel.port import Outcome
     from partnerkeuze.core.assessment import evaluate
-    from partnerkeuze.features.planning.compute import compute_plan, read_model
+    from partnerkeuze.features.planning.compute import compute_plan
     from partnerkeuze.io.mail import MailUnavailable, Postman, mail_settings, message
+    from partnerkeuze.kernel.port import Outcome
 
+    book, snap, model, progress = run.book, run.snap, run.model, run.progress
     now = now or dt.datetime.now()
     today = now.date()
     progress("Herinneringen nagaan…")
-    snap = book.snapshot()
-    model, ignored = read_model(snap)
     plan = compute_plan(model, today, snap)
     result = evaluate(model)
-    spath = state_path(book)
+    spath = state_path(run.workbook_path, getattr(book, "name", "werkmap"))
     state = load_state(spath)
     todo = [it for it in due_items(model, plan, result, today) if it.key not in state["sent"]]
     out = Outcome()
-    if ignored:
-        out.warnings.append(f"{ignored} probleem/problemen in de werkmap (zie 'partnerkeuze "
-                            f"check'); herinneringen over scores kunnen onvolledig zijn.")
     batch = mails(todo, model)
     out.data = {"due": len(todo), "sent": 0, "refused": 0, "failed": 0, "state": str(spath),
                 "recipients": [], "results": []}

@@ -6,90 +6,17 @@ import datetime as dt
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
-from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
-from partnerkeuze.kernel.cellref import place
+from partnerkeuze.io.outputs import output_dir, safe_name, write
+from partnerkeuze.kernel.languages import locale_for
+from partnerkeuze.kernel.port import Outcome, Run
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.kernel.model import Model
 from partnerkeuze.kernel.patch import Block, Patch, Styled
 from partnerkeuze.kernel import sdg_rules as rules
-from partnerkeuze.core.matching import MatchResult, Party
+from partnerkeuze.core.matching import MatchResult
+from partnerkeuze.features.sdg.programme import programme_row, start_date
 from partnerkeuze.features.sdg.workbook import SdgCall, read_call
 
-PROGRAMME_NOTE = "Standaardprogramma, ingevuld door Koppelen; pas aan waar nodig."
-EXCHANGE_SHARE = 0.8  # of the budget planned for exchange by default ("het grootste deel")
-
-
-def require_sdg(model: Model) -> None:
-    """Refuse a workbook that is not in SDG mode, naming the mode cell."""
-    if model.settings.mode != "sdg":
-        row = model.fields.get("settings", {}).get("_rows", {}).get("mode", 5)
-        raise InputProblems([Problem(place(layout.sheet("settings").name, 3, row),
-                                     "koppelen kan enkel in een werkmap in modus "
-                                     "'SDG-partnerschap' (partnerkeuze new PAD --mode sdg)")])
-
-
-def load_call(book: WorkbookIO):
-    """Snapshot, model and SDG call of a workbook; InputProblems when anything must be fixed."""
-    from partnerkeuze.features.scoring.actions import CHECKS
-    from partnerkeuze.core.parse import _problem_order, parse
-
-    snap = book.snapshot()
-    model = parse(snap)
-    require_sdg(model)
-    call = read_call(model, snap)
-    problems = list(call.problems)
-    for extra in CHECKS:  # the programme checks and any other registered check
-        if extra != "partnerkeuze.features.sdg.checks:sdg_checks":
-            import importlib
-
-            module, _, func = extra.partition(":")
-            problems.extend(getattr(importlib.import_module(module), func)(model, snap))
-    if problems:
-        raise InputProblems(sorted(set(problems), key=_problem_order))
-    return snap, model, call
-
-
-def programme_warnings(model: Model, snap) -> list[str]:
-    """The programme checks as warnings (they do not stop matching, `check` lists them)."""
-    from partnerkeuze.features.sdg.checks import sdg_checks
-
-    return [str(p) for p in sdg_checks(model, snap)]
-
-
-def parties(model: Model, call: SdgCall) -> tuple[list[Party], list[Party], dict[str, float | None]]:
-    """The applicants (eligible by score) and partners (eligible by city link) as matching parties."""
-    from partnerkeuze.core.assessment import evaluate
-
-    result = evaluate(model).by_id()
-    minimum = float(call.settings.get("min_score") if call.settings.get("min_score") is not None
-                    else rules.DEFAULT_MIN_SCORE)
-    scores: dict[str, float | None] = {}
-    flemish = []
-    for c in model.candidates:
-        r = result.get(c.id)
-        score = r.score if r else None
-        scores[c.id] = score
-        if r is None or r.excluded:
-            why = "uitgesloten: " + "; ".join(r.reasons) if r and r.reasons else "uitgesloten"
-        elif score is None:
-            why = "nog niet volledig gescoord"
-        elif score < minimum - 1e-9:
-            why = f"gewogen score {score:.1f} ligt onder het minimum van {minimum:g}"
-        else:
-            why = ""
-        flemish.append(Party(c.id, c.name, c.country,
-                             tuple((t, p) for t, p, _ in call.interests.get(c.id, ())),
-                             eligible=not why, reason=why))
-    partners = []
-    for rec in call.partners:
-        why = ""
-        if rec.get("country") == "Benin" and rec.get("city_link") == "ja":
-            why = ("heeft al een stedenband; in Benin komen enkel gemeenten zonder stedenband "
-                   "in aanmerking")
-        partners.append(Party(rec["id"], rec.get("name") or "", rec.get("country") or "",
-                              tuple((t, p) for t, p, _ in call.interests.get(rec["id"], ())),
-                              eligible=not why, reason=why))
-    return flemish, partners, scores
 
 
 def theme_label(call: SdgCall, tid: str) -> str:
@@ -148,28 +75,6 @@ def fit_block(result: MatchResult) -> Block:
                  clear_to=table.header_row + FIT_ROWS, width=len(cols) + 1 + 20)
 
 
-def start_date(call: SdgCall) -> tuple[dt.date, str | None]:
-    """The start of the partnerships (SDG-oproep), or 1 January next year with a warning."""
-    start = call.settings.get("start")
-    if isinstance(start, dt.date):
-        return start, None
-    default = dt.date(dt.date.today().year + 1, 1, 1)
-    return default, (f"geen startdatum op het blad SDG-oproep: de planning gaat uit van "
-                     f"{default:%d/%m/%Y}")
-
-
-def programme_row(flemish: str, partner: str, start: dt.date) -> list:
-    """A Programma row with the standard programme of 003 (budget, duration, sessions, visits)."""
-    from partnerkeuze.features.sdg.checks import add_years
-
-    end = add_years(start, 2) - dt.timedelta(days=1)
-    exchange = round(rules.BUDGET_TOTAL * EXCHANGE_SHARE)
-    return [flemish, partner, start, end, rules.BUDGET_SHARE, rules.BUDGET_SHARE, exchange,
-            rules.BUDGET_TOTAL - exchange, rules.MIN_DIGITAL_SESSIONS_PER_YEAR,
-            rules.MIN_DIGITAL_SESSIONS_PER_YEAR, rules.MIN_VISITS_EACH_WAY,
-            rules.MIN_VISITS_EACH_WAY, rules.MIN_FIXED_MEETINGS, PROGRAMME_NOTE]
-
-
 def visit_row(v) -> list:
     """A Werkbezoeken row of a planned visit."""
     bullet = "\n".join
@@ -179,13 +84,19 @@ def visit_row(v) -> list:
             bullet(f"- {s}" for s in v.programme), bullet(f"- {s}" for s in v.follow_up)]
 
 
-def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
-    """Pair Flemish applicants and Southern partners, write Koppelingen, programme and visits."""
+def match(run: Run) -> Outcome:
+    """Pair Flemish applicants and Southern partners, write Koppelingen, programme and visits;
+    with the option ``out`` also every document of the partnerships (letters, agreements,
+    requests to the VVSG) into that folder."""
     from partnerkeuze.core import matching
     from partnerkeuze.features.sdg import planning
+    from partnerkeuze.features.sdg.eligibility import parties
 
-    progress("Werkmap lezen…")
-    snap, model, call = load_call(book)
+    snap, model, book, progress = run.snap, run.model, run.book, run.progress
+    out_dir = run.option("out")
+    if out_dir:  # refuse an unusable folder before anything is written
+        output_dir(out_dir)
+    call = read_call(model, snap)
     progress("Koppelen op thema's…")
     flemish, partners, scores = parties(model, call)
     tolerance = call.settings.get("tolerance")
@@ -194,7 +105,7 @@ def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     patch = Patch()
     patch.replace_table("matches", match_rows(result, model, call, scores))
     patch.write_block(fit_block(result))
-    out = Outcome(data=result.contract(), changed=True, warnings=programme_warnings(model, snap))
+    out = Outcome(data=result.contract(), changed=True)
     start, warning = start_date(call)
     if warning and result.pairs:
         out.warnings.append(warning)
@@ -239,6 +150,15 @@ def match(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     if new_programme or planned:
         out.messages.append(f"{len(new_programme)} programma's en {len(planned)} werkbezoeken "
                             f"toegevoegd (bladen Programma en Werkbezoeken).")
+    if out_dir and not result.pairs:
+        out.warnings.append("geen documenten geschreven: er is geen haalbare koppeling (zie "
+                            "'Niet gekoppeld'); de koppeling zonder paren is wel in de werkmap "
+                            "bewaard")
+    elif out_dir:
+        docs = documents(run)
+        out.messages.extend(docs.messages)
+        out.warnings.extend(docs.warnings)
+        out.files.extend(docs.files)
     return out
 
 
@@ -247,11 +167,20 @@ AGREEMENT_NAME = "SDG_overeenkomst_{flemish}_{partner}_{lang}.docx"
 REQUEST_NAME = "SDG_aanvraag_VVSG_{vid}_{name}.docx"
 
 
+# The fields each SDG template must show (the other kinds: features/documents/fields.py).
+REQUIRED: dict[str, set[str]] = {
+    "sdg_letter": {"recipient_name", "southern_name", "flemish_name"},
+    "sdg_agreement": {"flemish_name", "southern_name", "themes"},
+    "sdg_request": {"flemish_name", "southern_name", "reasons"},
+}
+
+
 def sdg_template(name: str, own=None):
     """The compiled SDG template: the own folder's (Instellingen), else templates/sdg."""
     from partnerkeuze.io.docx.templates import load
 
-    return load(name, own, subfolder="sdg")
+    kind = name.rsplit("_", 1)[0]
+    return load(name, own, subfolder="sdg", required=REQUIRED.get(kind, set()))
 
 
 def partnerships(snap, call: SdgCall):
@@ -273,17 +202,24 @@ def partnerships(snap, call: SdgCall):
     return out
 
 
-def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
-              today: dt.date | None = None) -> Outcome:
+def documents(run: Run) -> Outcome:
     """Match letters to both sides, the agreement (Dutch and the partner's language) and the
-    request notes to the VVSG, for every pair on Koppelingen; a log entry lists the files."""
-    from partnerkeuze.features.documents.actions import _write, output_dir, safe_name
-    from partnerkeuze.features.documents.actions import _own
-    from partnerkeuze.io.docx.render import locale_for
+    request notes to the VVSG, for every pair on Koppelingen, into the folder ``out`` (the
+    ``letters`` of an SDG workbook); a log entry lists the files."""
+    from partnerkeuze.core.translations import missing_translations
     from partnerkeuze.features.sdg import documents as docs
+    from partnerkeuze.features.sdg.translations import missing_translations as sdg_missing
+    from partnerkeuze.io.docx.pdf import pdf_copies
+    from partnerkeuze.io.docx.templates import own_folder
 
-    snap, model, call = load_call(book)
-    own = _own(model, book)
+    from partnerkeuze.core.parse import parse_lenient
+
+    book, progress = run.book, run.progress
+    snap = book.snapshot()  # right after match: the pairs, programmes and visits it wrote
+    model = parse_lenient(snap, []) if snap is not run.snap else run.model
+    call = read_call(model, snap)
+    own = own_folder(model, run.base_dir)
+    today = run.option("today") or dt.date.today()
     pairs = partnerships(snap, call)
     known_f = {c.id for c in model.candidates}
     known_p = {p["id"] for p in call.partners}
@@ -292,8 +228,7 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
         raise InputProblems([Problem(f"{layout.sheet('matches').name}!A5",
                                      "er zijn nog geen koppelingen: voer eerst 'Koppelen' uit "
                                      "(partnerkeuze match)")])
-    out = output_dir(out_dir)
-    today = today or dt.date.today()
+    out = output_dir(run.options["out"])
     files = []
     for pair in pairs:
         progress(f"Brieven en overeenkomst {pair.flemish}-{pair.partner}…")
@@ -302,13 +237,13 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
             name = LETTER_NAME.format(who=safe_name(pair.flemish if side == "flemish" else pair.partner),
                                       name=safe_name(ctx["recipient_name"]), lang=lang)
             path = out / name
-            _write(path, sdg_template(f"sdg_letter_{lang}.docx", own).render(ctx, locale_for(lang)))
+            write(path, sdg_template(f"sdg_letter_{lang}.docx", own).render(ctx, locale_for(lang)))
             files.append(path)
-        for lang in dict.fromkeys(("nl", docs.partner_language(call.partner(pair.partner)))):
+        for lang in dict.fromkeys(("nl", rules.partner_language(call.partner(pair.partner)))):
             ctx = docs.agreement_context(model, call, pair, lang, today)
             path = out / AGREEMENT_NAME.format(flemish=safe_name(pair.flemish),
                                                partner=safe_name(pair.partner), lang=lang)
-            _write(path, sdg_template(f"sdg_agreement_{lang}.docx", own).render(
+            write(path, sdg_template(f"sdg_agreement_{lang}.docx", own).render(
                 ctx, locale_for(lang)))
             files.append(path)
     matched = {(p.flemish, p.partner) for p in pairs}
@@ -317,35 +252,16 @@ def documents(book: WorkbookIO, out_dir, progress: Progress = no_progress,
             ctx = docs.request_context(model, call, visit, today)
             path = out / REQUEST_NAME.format(vid=safe_name(visit.get("id") or "W"),
                                              name=safe_name(ctx["flemish_name"]))
-            _write(path, sdg_template("sdg_request_nl.docx", own).render(ctx, locale_for("nl")))
+            write(path, sdg_template("sdg_request_nl.docx", own).render(ctx, locale_for("nl")))
             files.append(path)
-    from partnerkeuze.features.documents.actions import pdf_copies
-
     pdfs, pdf_warnings = pdf_copies(files, progress)
     files += pdfs
     book.apply(audit.entry_patch(snap, "sdg-documents",
                                  f"{len(files)} documenten voor {len(pairs)} partnerschappen",
                                  files))
-    from partnerkeuze.core.translations import missing_translations
-
     result = Outcome(files=files, changed=True,
-                     warnings=missing_translations(model, snap) + pdf_warnings)
+                     warnings=missing_translations(model, snap) + sdg_missing(model, snap)
+                     + pdf_warnings)
     result.messages.append(f"{len(files)} documenten geschreven in {out}: brieven aan beide "
                            f"partners, overeenkomsten en aanvragen aan de VVSG.")
     return result
-
-
-def demo_sdg(workbook_path, out_dir, progress: Progress = no_progress) -> list:
-    """Demo step: an SDG demo workbook (SDG-demo.xlsx), matched, with its letters and agreements."""
-    from pathlib import Path
-
-    from partnerkeuze.app.creation import new
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
-
-    path = Path(out_dir) / "SDG-demo.xlsx"
-    new(path, "sdg", demo=True, force=True, progress=progress)
-    book = FileWorkbook(path)
-    match(book, progress)
-    docs = documents(book, Path(out_dir) / "SDG", progress)
-    book.save(backup=False)
-    return [path] + docs.files

@@ -119,7 +119,7 @@ def matching_problems(model: Model, call) -> list[Problem]:
     """The matching rules re-applied to every partnership on the Programma sheet: an eligible
     applicant (complete, not excluded, at least the minimum score), an eligible partner (in Benin
     without a city link), a shared theme within the country's focus, each partner once."""
-    from partnerkeuze.features.sdg.actions import parties
+    from partnerkeuze.features.sdg.eligibility import parties
     from partnerkeuze.core.matching import pair_fit
 
     if not call.programme:

@@ -23,14 +23,6 @@ class Partnership:
     programme: dict | None
 
 
-def partner_language(rec: dict) -> str:
-    """The language of letters to a Southern partner: its own if allowed, else the country's."""
-    rule = rules.COUNTRY_RULES.get(rec.get("country"))
-    allowed = rule.partner_languages if rule else ("fr", "en")
-    lang = rec.get("language")
-    return lang if lang in allowed else allowed[0]
-
-
 # The call's title when the workbook gives none in the partner's language.
 GENERIC_CALL = {"fr": "Partenariats ODD entre communes", "en": "SDG partnerships between "
                 "municipalities", "es": "Asociaciones ODS entre municipios"}
@@ -78,7 +70,7 @@ def shared_themes(call: SdgCall, own: str, other: str, lang: str) -> list[dict]:
 
 def pair_context(model: Model, call: SdgCall, pair: Partnership, lang: str, today: dt.date) -> dict:
     """Everything about one partnership a letter or the agreement shows, in one language."""
-    from partnerkeuze.features.sdg.actions import programme_row, start_date
+    from partnerkeuze.features.sdg.programme import programme_row, start_date
     from partnerkeuze.features.sdg.planning import country_periods
 
     cand = model.candidate(pair.flemish)
@@ -128,7 +120,7 @@ def letter_context(model: Model, call: SdgCall, pair: Partnership, side: str, to
         own, other = pair.flemish, pair.partner
     else:
         south = call.partner(pair.partner)
-        lang = partner_language(south)
+        lang = rules.partner_language(south)
         form = str(south.get("salutation") or "")
         recipient = {"salutation": salutation(south.get("contact"), form, lang),
                      "closing_address": closing_formula(south.get("contact"), form, lang),

@@ -6,12 +6,11 @@ renderer (``partnerkeuze.io.docx.render``) fills; the wording is in ``partnerkeu
 
 from __future__ import annotations
 
-import io
 import sys
-import zipfile
 from pathlib import Path
 
-from partnerkeuze.features.sdg.texts import AGREEMENT, EXPECTATIONS, LETTER, REQUEST
+from partnerkeuze.core.visits import REQUEST_TEXT as REQUEST
+from partnerkeuze.features.sdg.texts import AGREEMENT, EXPECTATIONS, LETTER
 from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
 
 DEFAULT_DIR = ROOT / "templates" / "sdg"
@@ -141,33 +140,10 @@ def documents() -> dict[str, object]:
     return out
 
 
-def _stable_bytes(doc) -> bytes:
-    """The document's bytes with fixed zip time stamps (the same input gives the same file)."""
-    raw = io.BytesIO()
-    doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info))
-    return out.getvalue()
-
-
-def write_templates(docs: dict, out_dir: Path) -> list[Path]:
-    """Write python-docx documents (file name -> document) into out_dir, reproducible bytes."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, doc in docs.items():
-        path = out_dir / name
-        path.write_bytes(_stable_bytes(doc))
-        written.append(path)
-    return written
-
-
 def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
     """Write every SDG template into out_dir."""
+    from partnerkeuze.io.docx.blocks import write_templates
+
     return write_templates(documents(), out_dir)
 
 

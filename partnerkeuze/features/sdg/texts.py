@@ -290,24 +290,3 @@ AGREEMENT = {
     },
 }
 
-REQUEST = {
-    "title": "Aanvraag: begeleiding van een werkbezoek door de VVSG",
-    "intro": "{{ flemish_name }} vraagt de VVSG om een medewerker mee te sturen op het "
-             "werkbezoek hieronder. De VVSG werkt vraaggestuurd en kan een aanvraag weigeren; de "
-             "kosten van de VVSG-medewerker draagt de VVSG zelf.",
-    "rows": (
-        ("Gemeente", "{{ flemish_name }}"),
-        ("Partner", "{{ southern_name }} ({{ southern_country }})"),
-        ("Soort werkbezoek", "{{ visit_type }} (relevantie {{ relevance }} van 4)"),
-        ("Richting", "{{ direction }}"),
-        ("Periode", "{{ start }} tot {{ end }}"),
-        ("Gezamenlijk overleg", "{{ joint_days }} dag(en) vanaf {{ joint_from }}"),
-        ("Contact", "{{ contact }}"),
-    ),
-    "h_reasons": "Redenen voor begeleiding",
-    "h_before": "Gevraagde activiteiten vóór het werkbezoek",
-    "h_during": "Programma tijdens het werkbezoek",
-    "h_after": "Verwerking na het werkbezoek",
-    "closing": "Zoals de VVSG vraagt, nemen wij ook persoonlijk contact op om samen af te wegen "
-               "of een deelname opportuun is.",
-}

@@ -327,3 +327,35 @@ def signatures(doc, lead: str, people: list[tuple[str, str]]) -> None:
     for row in t.rows:
         _cant_split(row)
     widths(t, [16.3 / len(people)] * len(people))
+
+
+def stable_bytes(doc) -> bytes:
+    """A python-docx document as reproducible bytes (fixed zip time stamps, parts in a stable
+    order): the same template source gives the same file."""
+    import io
+    import zipfile
+
+    from partnerkeuze.io.docx.render import write_package
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        infos = zf.infolist()
+        parts = {i.filename: zf.read(i) for i in infos}
+    return write_package(infos, parts, {})
+
+
+def write_templates(docs: dict, out_dir) -> list:
+    """Write python-docx documents (file name -> document) into out_dir as reproducible bytes;
+    the files written."""
+    from pathlib import Path
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, doc in docs.items():
+        path = out_dir / name
+        path.write_bytes(stable_bytes(doc))
+        written.append(path)
+    return written
+

@@ -100,3 +100,16 @@ def page_counts(pdf_files: list[Path]) -> dict[Path, int]:
                 Path(pdf).read_bytes().count(b"/Type /Pages")
         counts[Path(target)] = n
     return counts
+
+
+def pdf_copies(files: list[Path], progress=None) -> tuple[list[Path], list[str]]:
+    """A PDF beside every .docx among files (one LibreOffice call for all): the PDFs and any
+    warnings. PARTNERKEUZE_PDF=0 switches them off; without LibreOffice there is a warning,
+    not an error."""
+    docx = [f for f in files if f.suffix.lower() == ".docx"]
+    if not docx or not wanted():
+        return [], []
+    if progress is not None:
+        progress(f"PDF's maken ({len(docx)})…")
+    made, warning = convert(docx)
+    return made, [warning] if warning else []

@@ -25,11 +25,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from partnerkeuze.kernel.errors import FileError
+from partnerkeuze.kernel.languages import language_tag, locale_for
 
-# The reader's language (Kandidaten 'Taal') -> the babel locale of dates and numbers.
-LOCALES: dict[str, str] = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB", "es": "es"}
-# The reader's language -> the language tag of the document (Word's spelling check, core property).
-LANGUAGE_TAGS: dict[str, str] = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB", "es": "es"}
 MAX_RENDER_SECONDS = 30.0  # filling one document may take this long before it is refused
 MAX_RENDER_BYTES = 40_000_000  # a filled part larger than this is refused (a runaway loop)
 MAX_VALUE_CHARS = 20_000  # a single value longer than this is cut off with an ellipsis
@@ -45,16 +42,6 @@ _STYLE_PART = re.compile(r"word/(styles|stylesWithEffects)\.xml")
 _LANG_ATTR = re.compile(r'(<w:lang\b[^>]*?\bw:val=")[^"]*(")')
 # Excel stores a control character in a cell as _xHHHH_ (and a literal "_x" as _x005F_x).
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def locale_for(language: str | None) -> str:
-    """The babel locale for a language code (nl, fr, en, es); Dutch (Belgium) by default."""
-    return LOCALES.get((language or "nl").strip().lower()[:2], LOCALES["nl"])
-
-
-def language_tag(language: str | None) -> str:
-    """The document language tag for a language code (nl-BE, fr-BE, en-GB, es)."""
-    return LANGUAGE_TAGS.get((language or "nl").strip().lower()[:2], LANGUAGE_TAGS["nl"])
 
 
 def decode_excel_escapes(text: str) -> str:
@@ -173,7 +160,7 @@ def _picture_xml(state: _RenderState, pic: Picture) -> Markup:
 @pass_context
 def _finalize(ctx, value):
     """Every printed value: pictures placed, dates and numbers localised, text made safe."""
-    locale = ctx.get("_locale", LOCALES["nl"])
+    locale = ctx.get("_locale", locale_for("nl"))
     if value is None:
         return ""
     if isinstance(value, Markup):
@@ -246,14 +233,14 @@ def _ordinal_filter(ctx, value, gender: str = "f"):
     """Filter ``{{ rank|ordinal }}``: a rank in the reader's language (gender 'f' or 'm')."""
     if value is None or value == "":
         return ""
-    return ordinal(value, ctx.get("_locale", LOCALES["nl"]), gender)
+    return ordinal(value, ctx.get("_locale", locale_for("nl")), gender)
 
 
 @pass_context
 def _and_list_filter(ctx, value):
     """Filter ``{{ names|and_list }}``: a list joined with the reader's "and"; when an item holds
     that word itself ("equality and reciprocity"), the items are set apart with semicolons."""
-    locale = ctx.get("_locale", LOCALES["nl"])
+    locale = ctx.get("_locale", locale_for("nl"))
     items = [str(i) for i in value or () if i is not None and str(i) != ""]
     word = AND_WORDS.get(locale[:2], "and")
     if len(items) > 1 and any(f" {word} " in f" {i} " for i in items):
@@ -264,13 +251,13 @@ def _and_list_filter(ctx, value):
 @pass_context
 def _date_filter(ctx, value, fmt: str = "long"):
     """Filter ``{{ d|date('full') }}``: a date in the reader's locale."""
-    return format_date(value, ctx.get("_locale", LOCALES["nl"]), fmt)
+    return format_date(value, ctx.get("_locale", locale_for("nl")), fmt)
 
 
 @pass_context
 def _number_filter(ctx, value, digits: int | None = None):
     """Filter ``{{ x|number(2) }}``: a number in the reader's locale."""
-    return format_number(value, ctx.get("_locale", LOCALES["nl"]), digits)
+    return format_number(value, ctx.get("_locale", locale_for("nl")), digits)
 
 
 class RenderLimit(Exception):
@@ -303,7 +290,7 @@ def _the_filter(ctx, value):
     """Filter ``{{ sender|the }}``: an institution with its article ("la VVSG", "l'ANCB")."""
     from partnerkeuze.kernel.wording import institution
 
-    return institution(str(value or ""), ctx.get("_locale", LOCALES["nl"])[:2])
+    return institution(str(value or ""), ctx.get("_locale", locale_for("nl"))[:2])
 
 
 @pass_context
@@ -311,7 +298,7 @@ def _of_the_filter(ctx, value):
     """Filter ``{{ sender|of_the }}``: "de la VVSG", "de l'ANCB", "of VVSG"."""
     from partnerkeuze.kernel.wording import institution
 
-    return institution(str(value or ""), ctx.get("_locale", LOCALES["nl"])[:2], of=True)
+    return institution(str(value or ""), ctx.get("_locale", locale_for("nl"))[:2], of=True)
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
@@ -605,5 +592,4 @@ def render_docx(template_path: str | Path, context: dict, locale: str) -> bytes:
 
 
 __all__ = ["CompiledTemplate", "Picture", "render_docx", "format_date", "format_number",
-           "locale_for", "language_tag", "safe_text", "decode_excel_escapes", "LOCALES",
-           "LANGUAGE_TAGS", "MAX_VALUE_CHARS"]
+           "safe_text", "decode_excel_escapes", "MAX_VALUE_CHARS"]

@@ -20,14 +20,6 @@ BUILT_IN = ROOT / "templates"
 SETTING = "template_dir"
 SETTING_LABEL = "Map met eigen sjablonen"
 
-# The required fields of the SDG templates (the other kinds: partnerkeuze.features.documents.fields).
-SDG_REQUIRED: dict[str, set[str]] = {
-    "sdg_letter": {"recipient_name", "southern_name", "flemish_name"},
-    "sdg_agreement": {"flemish_name", "southern_name", "themes"},
-    "sdg_request": {"flemish_name", "southern_name", "reasons"},
-}
-
-
 def base_folder() -> Path:
     """The folder of the full set of templates: PARTNERKEUZE_TEMPLATES, else the built-in one."""
     env = os.environ.get("PARTNERKEUZE_TEMPLATES")
@@ -49,16 +41,6 @@ def own_folder(model, base_dir: Path | None) -> Path | None:
     return folder
 
 
-def required_fields(file_name: str) -> set[str]:
-    """The fields a template with this file name must show (kind_language.docx)."""
-    from partnerkeuze.features.documents import fields
-
-    kind = Path(file_name).stem.rsplit("_", 1)[0]
-    if kind in fields.FIELDS:
-        return fields.required(kind)
-    return set(SDG_REQUIRED.get(kind, set()))
-
-
 def find(file_name: str, own: Path | None = None, *, subfolder: str = "") -> Path:
     """The template file to use: the own folder's, else the full set's (``subfolder``: 'sdg')."""
     places = []
@@ -69,19 +51,19 @@ def find(file_name: str, own: Path | None = None, *, subfolder: str = "") -> Pat
     for path in places:
         if path.is_file():
             return path
-    builder = "partnerkeuze.features.sdg.templates" if subfolder == "sdg" else \
-        "partnerkeuze.features.documents.template_builder"
-    raise FileError(f"sjabloon {places[-1]}: bestand niet gevonden (maak de sjablonen opnieuw met "
-                    f"'python -m {builder}')")
+    raise FileError(f"sjabloon {places[-1]}: bestand niet gevonden; het ingebouwde sjabloon "
+                    f"ontbreekt (installeer Partnerkeuze opnieuw, of maak de sjablonen opnieuw "
+                    f"met 'python scripts/build_templates.py')")
 
 
-def load(file_name: str, own: Path | None = None, *, subfolder: str = ""):
-    """The compiled template for a file name, checked for its required fields."""
+def load(file_name: str, own: Path | None = None, *, subfolder: str = "",
+         required: set[str] | frozenset[str] = frozenset()):
+    """The compiled template for a file name, checked for the fields it must show."""
     from partnerkeuze.io.docx.render import compiled
 
     path = find(file_name, own, subfolder=subfolder)
     tpl = compiled(path)
-    missing = sorted(required_fields(file_name) - tpl.variables())
+    missing = sorted(set(required) - tpl.variables())
     if missing:
         names = ", ".join("{{ " + m + " }}" for m in missing)
         raise FileError(f"sjabloon {path}: het verplichte gegeven {names} ontbreekt. Zet het "

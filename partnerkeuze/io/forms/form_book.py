@@ -1,6 +1,6 @@
 """A returned form read with the project's own part-level reader (no openpyxl, no numpy).
 
-``open_form`` (safety.py) checks a form's bytes first (size, zip and XML bombs, DTDs, encryption)
+``open_form`` checks (with safety.py) a form's bytes first (size, zip and XML bombs, DTDs, encryption)
 and then opens them here. The values are the ones openpyxl gave with ``data_only=False``
 (xlsx/reader.py: shared, inline and rich text, numbers, booleans, dates by number format, a
 formula's text), but a form is untrusted, so every sheet is read bounded: before the reader sees
@@ -22,7 +22,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from partnerkeuze.io.forms.safety import FormRefused
+from partnerkeuze.io.forms.safety import FormRefused, check_package, file_hash, read_bytes
 from partnerkeuze.io.xlsx import scan
 from partnerkeuze.io.xlsx.package import NS_MAIN, NS_REL, Package
 
@@ -242,3 +242,11 @@ class FormBook:
     def close(self) -> None:
         """Release the package."""
         self._pkg.close()
+
+
+def open_form(path: Path):
+    """(form workbook, bytes, short hash) of a .xlsx form that passed every check of
+    safety.py: a FormBook, read with the project's part-level reader, every sheet bounded."""
+    data = read_bytes(path)
+    check_package(path, data)
+    return FormBook(path, data), data, file_hash(data)

@@ -169,16 +169,6 @@ def _scan_xml(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                                 f"opnieuw te sturen") from None
 
 
-def open_form(path: Path):
-    """(form workbook, bytes, short hash) of a .xlsx form that passed every check: a
-    form_book.FormBook, read with the project's part-level reader, every sheet bounded."""
-    from partnerkeuze.io.forms.form_book import FormBook
-
-    data = read_bytes(path)
-    check_package(path, data)
-    return FormBook(path, data), data, file_hash(data)
-
-
 def open_checked(path: Path, kind: str) -> tuple[bytes, str]:
     """(bytes, short hash) of a .ods or .docx form that passed every package check."""
     data = read_bytes(path)

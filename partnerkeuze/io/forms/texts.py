@@ -180,6 +180,15 @@ def long_date(value, lang: str) -> str:
     return format_date(value, format="long", locale=_locale(lang))
 
 
+def assessor_form_name(assessor) -> str:
+    """The file name of an assessor's form (id and name, safe for any file system); the
+    reminders name it too."""
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{assessor.id}-{assessor.name}").strip("-")[:60]
+    return f"Beoordelingsformulier-{name}.xlsx"
+
+
 def form_file_name(lang: str) -> str:
     """The file name of the candidacy form in a language."""
     return f"{FORM_TEXT[lang]['file']}-{lang}.xlsx"

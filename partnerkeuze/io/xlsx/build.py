@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -250,8 +249,10 @@ def _results_formats(ws) -> None:
 
 
 def build_workbook(tables: dict[str, list[list]] | None = None,
-                   fields: dict[str, dict] | None = None, mode: str = "stedenband") -> Workbook:
-    """A new governed workbook in a mode, with the given table rows and field values."""
+                   fields: dict[str, dict] | None = None, mode: str = "stedenband",
+                   steps=()) -> Workbook:
+    """A new governed workbook in a mode, with the given table rows and field values; ``steps``
+    (each called with the workbook and the mode) add what the layout cannot declare."""
     tables = tables or {}
     fields = fields or {}
     wb = Workbook()
@@ -285,20 +286,6 @@ def build_workbook(tables: dict[str, list[list]] | None = None,
         _page_setup(ws, sheet)
         if sheet.protected:
             _protect(ws)
-    for hook in BUILD_HOOKS:
-        module, _, func = hook.partition(":")
-        getattr(importlib.import_module(module), func)(wb, mode)
+    for step in steps:
+        step(wb, mode)
     return wb
-
-
-# Functions ("module:function") that add to a freshly built workbook what the layout cannot
-# declare (conditional formats, extra defined names, ...). Each takes (openpyxl Workbook, mode).
-BUILD_HOOKS: tuple[str, ...] = (
-    "partnerkeuze.features.planning.sheet:build_hook",
-    "partnerkeuze.features.intake.channels:build_channel_sheet",
-    "partnerkeuze.features.sdg.build:format_sheets",
-    "partnerkeuze.record.governance.workbook:build_hook",
-    "partnerkeuze.record.procedure.workbook:build_hook",
-    "partnerkeuze.features.evaluation.build:build_hook",
-    "partnerkeuze.core.native:build_hook",
-)

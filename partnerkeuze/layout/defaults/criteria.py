@@ -36,10 +36,11 @@ class DefaultCriterion:
 
     def names(self) -> list:
         """The reviewed translations of the name (fr, en, es), for the Criteria table."""
+        from partnerkeuze.kernel.languages import FOREIGN
         from partnerkeuze.kernel.wording import CRITERION_NAMES
 
         names = CRITERION_NAMES.get(self.name, {})
-        return [_capital(names.get(lang)) for lang in ("fr", "en", "es")]
+        return [_capital(names.get(lang)) for lang in FOREIGN]
 
 
 def _capital(name: str | None) -> str | None:

@@ -1,5 +1,5 @@
-"""Demo answers of the shortlisted candidates (Antwoorden, added by ``partnerkeuze demo`` as if
-their forms were read) and the demo budget (Profiel): what the dossier describes the proposed
+"""Demo answers of the shortlisted candidates (Antwoorden, in the demo workbook as if their
+forms were read) and the demo budget (Profiel): what the dossier describes the proposed
 partner and the shortlist from."""
 
 from __future__ import annotations
@@ -41,15 +41,12 @@ BUDGET = {"budget_year": 15_000, "budget_translation": 2_500}
 
 
 def fill(tables: dict, fields: dict) -> None:
-    """Demo hook (actions.creation.DEMO_CONTENT): the budget on the Profiel sheet."""
+    """Demo content: the budget on the Profiel sheet and the answers of the shortlist."""
     fields.setdefault("profile", {}).update(BUDGET)
+    tables.setdefault("answers", []).extend(answer_rows())
 
 
-def answers_patch():
-    """The demo answers of the shortlist as rows appended to the Antwoorden table."""
-    from partnerkeuze.kernel.patch import Patch
-
-    patch = Patch()
-    patch.append_rows("answers", [[cid, crit, lang, text, f"Kandidatuur_{cid}.xlsx", None,
-                                   IMPORTED, None] for cid, crit, lang, text in ANSWERS])
-    return patch
+def answer_rows() -> list[list]:
+    """The demo answers of the shortlist as rows of the Antwoorden table."""
+    return [[cid, crit, lang, text, f"Kandidatuur_{cid}.xlsx", None, IMPORTED, None]
+            for cid, crit, lang, text in ANSWERS]

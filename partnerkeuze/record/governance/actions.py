@@ -1,39 +1,24 @@
-"""Governance actions behind commands and ribbon buttons: fix the criteria, run the sensitivity."""
+"""Governance work behind commands and ribbon buttons: fix the criteria, run the sensitivity.
+Both run behind the gate of the pipeline."""
 
 from __future__ import annotations
 
-from partnerkeuze.io import audit
-from partnerkeuze.kernel.port import Outcome, Progress, WorkbookIO, no_progress
 from partnerkeuze.core.fingerprint import criteria_hash
-from partnerkeuze.kernel.errors import InputProblems, Problem
+from partnerkeuze.io import audit
 from partnerkeuze.io.xlsx.cells import clean_text
+from partnerkeuze.kernel.errors import InputProblems, Problem
+from partnerkeuze.kernel.port import Outcome, Run
 
 
-def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_progress) -> Outcome:
+def freeze(run: Run) -> Outcome:
     """Fix criteria, weights, scales and knock-outs: fingerprint, date and user in the workbook
-    (Instellingen, Criteriahistoriek) and the log. Changing a fixed set needs a reason."""
+    (Instellingen, Criteriahistoriek), the log and the receipt beside the workbook. Changing a
+    fixed set needs a reason (option ``reason``)."""
     from partnerkeuze import layout
     from partnerkeuze.record.governance import freeze as fz
-    from partnerkeuze.core.parse import parse_lenient
 
-    progress("Criteria lezen…")
-    snap = book.snapshot()
-    problems: list[Problem] = []
-    model = parse_lenient(snap, problems)
-    from partnerkeuze.app.modes import refuse_evaluation
-
-    refuse_evaluation(model)
-    relevant = {layout.sheet("criteria").name, layout.sheet("settings").name, "Werkmap"}
-    problems = [p for p in problems if p.place.partition("!")[0] in relevant]
-    if problems:  # only what makes the criteria invalid stops fixing them
-        raise InputProblems(sorted(set(problems)))
-    from partnerkeuze.record.governance.integrity import record_problems
-
-    from partnerkeuze.record.governance.anchor import beside, verify
-
-    broken = record_problems(model, snap) + verify(snap, beside(book))
-    if broken:  # a new fixing on top of a broken record would hide the break
-        raise InputProblems(broken)
+    snap, model, book = run.snap, run.model, run.book
+    reason = run.option("reason")
     reason = clean_text((reason or "").strip())[:fz.REASON_MAX]
     now_hash = criteria_hash(model.criteria)
     last = fz.current_fixed(snap)
@@ -42,6 +27,7 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
         out.messages.append(f"De criteria zijn al vastgelegd op {last.when} door {last.user} "
                             f"(vingerafdruk {now_hash[:12]}); er is niets gewijzigd.")
         out.data = {"criteria_hash": now_hash, "frozen": True, "changed": False}
+        _receipt(run, now_hash, out)
         return out
     if last and not reason:
         diffs = fz.differences(last.criteria, model) if last.criteria else []
@@ -69,9 +55,10 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
     details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {changes}"
                + (f"; reden: {reason}" if reason else ""))
     patch.merge(audit.entry_patch(snap, "freeze", details, user=user, when=when))
-    progress("Vastleggen…")
+    run.progress("Vastleggen…")
     book.apply(patch)
     out.changed = True
+    _receipt(run, now_hash, out)
     out.data = {"criteria_hash": now_hash, "frozen": True, "changed": bool(last),
                 "frozen_at": when, "frozen_by": user, "reason": reason}
     verb = "opnieuw vastgelegd" if last else "vastgelegd"
@@ -82,20 +69,32 @@ def freeze(book: WorkbookIO, reason: str | None = None, progress: Progress = no_
     return out
 
 
-def sensitivity(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
+def _receipt(run: Run, fingerprint: str, out: Outcome) -> None:
+    """Write the receipt of the fixed criteria beside the workbook (the anchor outside it)."""
+    from partnerkeuze.io.anchor import current, write_receipt
+
+    if run.workbook_path is None:
+        out.warnings.append("de werkmap is nog niet bewaard: er is geen ontvangstbewijs naast "
+                            "geschreven; bewaar ze en leg de criteria opnieuw vast")
+        return
+    anchor = current(run.book.snapshot(), fingerprint, "freeze")
+    receipt = write_receipt(run.workbook_path, anchor)
+    out.anchored = True
+    out.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het buiten de "
+                        f"werkmap).")
+    out.data["receipt"] = str(receipt)
+
+
+def sensitivity(run: Run) -> Outcome:
     """Stability intervals of the weights and rank acceptability, written to the Gevoeligheid
     sheet in plain Dutch, with a log entry."""
-    from partnerkeuze.core.assessment import evaluate
     from partnerkeuze.core import sensitivity as sv
-    from partnerkeuze.record.governance.hooks import before_score, sensitivity_patch
-    from partnerkeuze.core.parse import parse
+    from partnerkeuze.core.assessment import evaluate
+    from partnerkeuze.record.governance.hooks import sensitivity_patch
 
-    progress("Werkmap lezen…")
-    snap = book.snapshot()
-    model = parse(snap)
-    before_score(model, snap, book)
+    snap, model = run.snap, run.model
     result = evaluate(model)
-    progress("Aannemelijke wegingen trekken…")
+    run.progress("Aannemelijke wegingen trekken…")
     sens = sv.analyse(model, result)
     patch = sensitivity_patch(model, snap, result)
     lines = [r["sentence"] for r in sv.stability_rows(model, sens)]
@@ -103,7 +102,7 @@ def sensitivity(book: WorkbookIO, progress: Progress = no_progress) -> Outcome:
     patch.merge(audit.entry_patch(snap, "sensitivity",
                                   f"{sens.samples} wegingen, startgetal {sens.seed}, afwijking "
                                   f"{sens.spread:g}; " + " ".join(said[:5])))
-    book.apply(patch)
+    run.book.apply(patch)
     out = Outcome(changed=True, warnings=list(sens.warnings))
     out.messages.extend(said)
     out.messages.extend(lines)

@@ -32,7 +32,8 @@ def dossier_context(model: Model, snapshot: Snapshot, result) -> dict:
     d = disagreement.analyse(model, result)
     head = logcheck.head(snapshot)
     from partnerkeuze.core.fingerprint import criteria_hash
-    from partnerkeuze.record.governance import anchor, refreeze
+    from partnerkeuze.io import anchor
+    from partnerkeuze.record.governance import refreeze
     return {
         "log": {"entries": head[0] if head else 0, "link": head[1] if head else "",
                 "problems": [str(p) for p in logcheck.log_problems(snapshot)]},

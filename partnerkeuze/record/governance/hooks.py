@@ -18,7 +18,7 @@ def before_score(model: Model, snap: Snapshot, book=None) -> None:
     """Refuse to score on any break of the governance record (the same problems ``check``
     lists): altered log or history, wiped fingerprint, criteria changed without a reason, a
     record that no longer extends the receipt beside the workbook."""
-    from partnerkeuze.record.governance.anchor import beside, verify
+    from partnerkeuze.io.anchor import beside, verify
     from partnerkeuze.record.governance.integrity import integrity_problems
 
     problems = integrity_problems(model, snap)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from partnerkeuze.io import audit
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import Problem

@@ -3,28 +3,13 @@ map (conditional formatting that survives every rewrite by 'score')."""
 
 from __future__ import annotations
 
-import os
-
 from partnerkeuze import layout
+from partnerkeuze.io.xlsx.protection import protect_with_password
 from partnerkeuze.kernel.cellref import col_letter, quote_sheet
 from partnerkeuze.layout import governance as gl
 
-# The sheet password of Logboek and Criteriahistoriek. It keeps people from editing the log by
-# accident; the chained hashes are what detects a deliberate change.
-DEFAULT_PASSWORD = "Partnerkeuze-logboek"
 HEAT_ROWS = 5000  # rows covered by the heat map formats (candidates)
 HEAT_COLS = 90  # criteria columns covered
-
-
-def password() -> str:
-    """The protection password: PARTNERKEUZE_LOG_PASSWORD, else the default."""
-    return os.environ.get("PARTNERKEUZE_LOG_PASSWORD") or DEFAULT_PASSWORD
-
-
-def protect_with_password(ws) -> None:
-    """Protect a sheet with the log password (no editing, selecting allowed)."""
-    ws.protection.sheet = True
-    ws.protection.set_password(password())
 
 
 def build_hook(wb, mode: str) -> None:

@@ -66,20 +66,13 @@ def stedenband_demo(tables: dict, fields: dict) -> None:
     tables["log"] = relinked
 
 
-def demo_step(path: Path, out_dir: Path, progress) -> list[Path]:
-    """Walk the demo's record to a decided call: the answers of the shortlist read, the GROS
-    advice and the college's choice."""
-    from partnerkeuze.layout.defaults.demo_answers import answers_patch
-    from partnerkeuze.record.procedure.actions import record
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
-
+def demo_step(run, path: Path, out_dir: Path, progress) -> list[Path]:
+    """Walk the demo's record to a decided call through the pipeline: the GROS advice and the
+    college's choice (the answers of the shortlist are in the demo workbook)."""
     today = dt.date.today()
-    book = FileWorkbook(path)
-    book.apply(answers_patch())
-    record(book, "gros", date=min(GROS_DATE, today), text=GROS_ADVICE)
-    record(book, "college", date=min(COLLEGE_DATE, today), partner=CHOSEN,
-           number=COLLEGE_NUMBER,
-           text="Het college volgt de eindvolgorde van het consensusoverleg en het advies van de "
-                "GROS.")
-    book.save(backup=False)
+    run("record", path, stage="gros", date=min(GROS_DATE, today), text=GROS_ADVICE)
+    run("record", path, stage="college", date=min(COLLEGE_DATE, today), partner=CHOSEN,
+        number=COLLEGE_NUMBER,
+        text="Het college volgt de eindvolgorde van het consensusoverleg en het advies van de "
+             "GROS.")
     return []

@@ -7,7 +7,7 @@ from partnerkeuze import layout
 
 def build_hook(wb, mode: str) -> None:
     """Protect the Procedure sheet (called by xlsx.build for every new workbook)."""
-    from partnerkeuze.record.governance.workbook import protect_with_password
+    from partnerkeuze.io.xlsx.protection import protect_with_password
 
     name = layout.sheet("procedure").name
     if name in wb.sheetnames:

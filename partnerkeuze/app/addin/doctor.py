@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerkeuze.kernel.paths import SOURCE_ROOT
+
 OK, WARN, FAIL, INFO = "OK", "LET OP", "FOUT", "INFO"
 
 # Runtime distributions and their import name (requirements.txt).
@@ -158,7 +160,7 @@ def is_partnerkeuze_addin(path: Path) -> str | None:
 def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
     """The add-in file: given, or found in Excel's add-in folders; built for this version.
     Returns the settings built into it (partnerkeuze addin --interpreter/--pythonpath)."""
-    from partnerkeuze import __version__
+    from partnerkeuze.kernel.version import __version__
 
     candidates = [Path(addin)] if addin else [p for d in addin_folders() if d.is_dir()
                                               for p in sorted(d.glob("*.xlam"))]
@@ -249,7 +251,7 @@ def check_udfs(rep: Report, pythonpath: str, user: Path) -> None:
     elif importlib.util.find_spec("partnerkeuze_udfs") is not None:
         rep.add(OK, "Werkbladfuncties", "partnerkeuze_udfs kan geladen worden")
     else:
-        here = Path(__file__).resolve().parents[3] / "udfs"
+        here = SOURCE_ROOT / "udfs"
         rep.add(FAIL, "Werkbladfuncties", "partnerkeuze_udfs.py niet gevonden (de PK_-functies "
                 "geven 'module not found')",
                 f'zet "PYTHONPATH","{here}" in {user}')

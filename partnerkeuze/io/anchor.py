@@ -130,7 +130,7 @@ def read_file(path: str | Path) -> list[Anchor]:
 def write_receipt(workbook: str | Path, anchor: Anchor) -> Path:
     """Add an anchor to the receipt file beside the workbook (atomically; earlier receipts are
     kept, an unreadable receipt file is never overwritten)."""
-    from partnerkeuze.io.xlsx.file_workbook import write_file
+    from partnerkeuze.io.outputs import write as write_file
 
     path = receipt_path(Path(workbook))
     receipts = []
