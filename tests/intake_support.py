@@ -123,3 +123,9 @@ def memory_book(path: Path):
     snap = Snapshot(sheets={ws.title: list(ws.iter_rows(values_only=True))
                             for ws in wb.worksheets}, source=path.name)
     return MemoryWorkbook(snap, "geheugen")
+
+
+def imported_rows(rows) -> list:
+    """The Antwoorden rows a test's import wrote: without the demo's own answers of the
+    shortlist (their provenance is Kandidatuur_Kxx.xlsx), which the demo workbook holds."""
+    return [r for r in rows if not str(r[4] or "").startswith("Kandidatuur_")]

@@ -7,6 +7,8 @@ actions live on other branches (documents, intake, planning, governance, sdg) pa
 
 from __future__ import annotations
 
+import shutil
+
 import re
 from pathlib import Path
 
@@ -20,25 +22,25 @@ from partnerkeuze.io.memory_workbook import MemoryWorkbook
 from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, OpenpyxlWorkbook, load
 
 # button -> (action, how the command line calls it)
-SPEC = {
-    "check": ("partnerkeuze.features.scoring.actions:check", "book"),
-    "score": ("partnerkeuze.features.scoring.actions:score", "book"),
-    "freeze": ("partnerkeuze.record.governance.actions:freeze", "reason"),
-    "sensitivity": ("partnerkeuze.record.governance.actions:sensitivity", "book"),
-    "questionnaire": ("partnerkeuze.features.documents.actions:questionnaire", "out"),
-    "dossier": ("partnerkeuze.features.documents.actions:dossier", "out"),
-    "letters": ("partnerkeuze.features.documents.actions:letters", "out"),
-    "forms": ("partnerkeuze.features.intake.actions:forms", "out"),
-    "import_forms": ("partnerkeuze.features.intake.actions:import_forms", "folder"),
-    "assessor_forms": ("partnerkeuze.features.intake.actions:assessor_forms", "out"),
-    "merge": ("partnerkeuze.features.intake.actions:merge", "folder"),
-    "plan": ("partnerkeuze.features.planning.actions:plan", "book"),
-    "calendar": ("partnerkeuze.features.planning.actions:calendar", "ics"),
-    "reminders": ("partnerkeuze.features.planning.actions:remind_once", "book"),
-    "sdg_match": ("partnerkeuze.features.sdg.actions:match", "book"),
+SPEC = {  # button -> (the command it runs, what the command line gives it)
+    "check": ("check", "book"),
+    "score": ("score", "book"),
+    "freeze": ("freeze", "reason"),
+    "sensitivity": ("sensitivity", "book"),
+    "questionnaire": ("questionnaire", "out"),
+    "dossier": ("dossier", "out"),
+    "letters": ("letters", "out"),
+    "forms": ("forms", "out"),
+    "import_forms": ("import", "folder"),
+    "assessor_forms": ("assessor-forms", "out"),
+    "merge": ("merge", "folder"),
+    "plan": ("plan", "book"),
+    "calendar": ("calendar", "ics"),
+    "reminders": ("remind", "book"),
+    "sdg_match": ("match", "book"),
     # the recording UI answers every question with REASON: both paths refuse that stage code
-    "record": ("partnerkeuze.record.procedure.actions:record", "stage"),
-    "evaluate": ("partnerkeuze.features.evaluation.actions:evaluate", "out"),
+    "record": ("record", "stage"),
+    "evaluate": ("evaluate", "out"),
 }
 REASON = "criteria goedgekeurd door het college"
 LOG_SHEET = layout.sheet("log").name
@@ -82,15 +84,19 @@ def sdg_template(tmp_path_factory):
 
 
 def _file_side(button, path: Path, out: Path, folder: Path):
-    """The command line's way: the action on the openpyxl workbook of the file."""
-    name, how = SPEC[button]
-    fn = handlers.action(name)
+    """The command line's way: the command through the pipeline on the openpyxl workbook of
+    the file (its files staged and committed as run_file does)."""
+    from partnerkeuze.app.pipeline import run_book
+    from partnerkeuze.io.saving import staged_writes
+
+    command, how = SPEC[button]
     book = OpenpyxlWorkbook(load(path), path.name)
-    args = {"book": (), "reason": (), "out": (out,), "folder": (folder,),
-            "ics": (out / f"{path.stem}-planning.ics",), "stage": (REASON,)}[how]
-    kwargs = {"reason": REASON} if how == "reason" else {}
+    options = {"book": {}, "reason": {"reason": REASON}, "out": {"out": out},
+               "folder": {"folder": folder},
+               "ics": {"ics": out / f"{path.stem}-planning.ics"}, "stage": {"stage": REASON}}[how]
     try:
-        return fn(book, *args, progress=lambda m: None, **kwargs), None, book
+        with staged_writes():
+            return run_book(command, book, options, workbook_path=path), None, book
     except PartnerkeuzeError as exc:
         return None, ribbon.error_text(exc), book
 
@@ -136,17 +142,22 @@ def _values(book, skip=(LOG_SHEET,)) -> dict:
 @pytest.mark.parametrize("button", sorted(SPEC))
 def test_handler_matches_the_command_line_path(button, demo_template, request, tmp_path,
                                                monkeypatch):
-    path = request.getfixturevalue("sdg_template") if button == "sdg_match" else demo_template
+    source = request.getfixturevalue("sdg_template") if button == "sdg_match" else demo_template
     folder = tmp_path / "in"
     folder.mkdir()
     out_r, out_f = tmp_path / "ribbon", tmp_path / "file"
     out_r.mkdir()
     out_f.mkdir()
+    # each side its own copy: what a command keeps beside the workbook (a receipt, the register
+    # of sent reminders) never reaches the other side nor the shared demo
+    path_f, path_r = out_f / source.name, out_r / source.name
+    shutil.copy(source, path_f)
+    shutil.copy(source, path_r)
     # the reminder state of a workbook without a folder: one place per side, never the checkout
     monkeypatch.setenv("PARTNERKEUZE_STATE_DIR", str(out_f))
-    outcome_f, error_f, book_f = _file_side(button, path, out_f, folder)
+    outcome_f, error_f, book_f = _file_side(button, path_f, out_f, folder)
     monkeypatch.setenv("PARTNERKEUZE_STATE_DIR", str(out_r))
-    outcome_r, error_r, book_r, ui = _ribbon_side(button, path, out_r, folder)
+    outcome_r, error_r, book_r, ui = _ribbon_side(button, path_r, out_r, folder)
     assert "Onverwachte fout" not in (error_r or ""), error_r
     assert "niet beschikbaar" not in (error_r or ""), error_r
     assert (error_r is None) == (error_f is None), (error_r, error_f)
@@ -167,9 +178,11 @@ def test_handler_matches_the_command_line_path(button, demo_template, request, t
 
 def test_check_and_score_give_the_same_outcome_on_both_paths(demo_template, tmp_path):
     """The part of the table above that runs on the foundation alone (no other branch)."""
+    path = tmp_path / "demo.xlsx"
+    shutil.copy(demo_template, path)
     for button in ("check", "score"):
-        outcome_f, error_f, book_f = _file_side(button, demo_template, tmp_path, tmp_path)
-        outcome_r, error_r, book_r, ui = _ribbon_side(button, demo_template, tmp_path, tmp_path)
+        outcome_f, error_f, book_f = _file_side(button, path, tmp_path, tmp_path)
+        outcome_r, error_r, book_r, ui = _ribbon_side(button, path, tmp_path, tmp_path)
         assert error_f is None and error_r is None
         assert outcome_r.messages == outcome_f.messages and outcome_r.warnings == outcome_f.warnings
         assert outcome_r.data == outcome_f.data

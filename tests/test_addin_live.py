@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerkeuze import layout
-from partnerkeuze.features.scoring.actions import score
+from pipeline_support import score
 from partnerkeuze.app.addin.live_diff import excel_value, from_excel, plan
 from partnerkeuze.io.memory_workbook import MemoryWorkbook
 from partnerkeuze.kernel.patch import Formula, Patch

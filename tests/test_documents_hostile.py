@@ -163,8 +163,8 @@ def test_combining_hostile_letters_stays_valid(rendered):
 def test_hostile_workbook_values_through_the_letters_action(tmp_path):
     """Candidate names from the workbook: literal text in the letters, safe file names."""
     from partnerkeuze.app.creation import initial_content
-    from partnerkeuze.features.documents.actions import letters
-    from partnerkeuze.io.xlsx.build import build_workbook
+    from pipeline_support import letters
+    from partnerkeuze.app.creation import build
     from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
@@ -172,7 +172,7 @@ def test_hostile_workbook_values_through_the_letters_action(tmp_path):
     for row, name in zip(tables["candidates"], names):
         row[1] = name
         row[6] = '"' + name + "'"
-    book = OpenpyxlWorkbook(build_workbook(tables, flds, "stedenband"), "hostile")
+    book = build("stedenband", True, content=(tables, flds))
     out = tmp_path / "brieven"
     outcome = letters(book, out)
     written = [f for f in outcome.files]

@@ -138,10 +138,12 @@ def made(request, tmp_path_factory):
     sted, sdg = base / "stedenband.xlsx", base / "sdg.xlsx"
     new(sted, "stedenband", demo=True)
     new(sdg, "sdg", demo=True)
-    decided_demo(sted)  # final letters, none withheld
-    if request.param == "renamed":
+    if request.param == "renamed":  # renamed criteria are fixed again, with a reason
         rename_stedenband(sted)
+        proc = run_cli("freeze", sted, "--reason", "Namen en vragen herschreven")
+        assert proc.returncode == 0, proc.stderr
         rename_sdg(sdg)
+    decided_demo(sted)  # final letters, none withheld
     out = base / "out"
     for cmd, target in (("questionnaire", out), ("dossier", out), ("letters", out / "Brieven")):
         proc = run_cli(cmd, sted, "--out", target, env=PDF_ON)

@@ -24,7 +24,6 @@ LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguée
 def written(demo_template, tmp_path_factory):
     """The demo's questionnaires, dossier and letters, their PDFs, model and result."""
     from partnerkeuze.core.assessment import evaluate
-    from partnerkeuze.features.documents import actions
     from partnerkeuze.core.parse import parse
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
@@ -33,13 +32,13 @@ def written(demo_template, tmp_path_factory):
     shutil.copy(demo_template, wb)
     out = base / "out"
     outcomes = {}
+    from partnerkeuze.app.demo import runner
+    from partnerkeuze.app.pipeline import run_file
     from partnerkeuze.record.procedure.demo import demo_step
 
-    demo_step(wb, out, lambda m: None)  # the college decided: the letters are final
+    demo_step(runner(), wb, out, lambda m: None)  # the college decided: the letters are final
     for name in ("questionnaire", "dossier", "letters"):
-        book = FileWorkbook(wb)
-        outcomes[name] = getattr(actions, name)(book, out)
-        book.save(backup=False)
+        outcomes[name] = run_file(name, wb, {"out": out}, backup=False)
     from documents_support import read_snapshot
 
     snap = read_snapshot(wb)

@@ -204,12 +204,11 @@ def test_the_proposal_follows_the_stated_rule(data):
 
 
 def test_demo_step_writes_the_evaluation_in_a_subfolder(tmp_path):
-    from partnerkeuze.app.demo import DEMO_STEPS
-    from partnerkeuze.features.evaluation.actions import demo_evaluation
+    from partnerkeuze.app.demo import DEMO_STEPS, runner
+    from partnerkeuze.features.evaluation.feature import DEMO_EVALUATION, demo_evaluation
 
-    assert ("Evaluatie van een stedenband", "partnerkeuze.features.evaluation.actions:demo_evaluation") \
-        in DEMO_STEPS
-    files = demo_evaluation(tmp_path / "x.xlsx", tmp_path)
+    assert DEMO_EVALUATION in DEMO_STEPS and DEMO_EVALUATION[0] == "Evaluatie van een stedenband"
+    files = demo_evaluation(runner(), tmp_path / "x.xlsx", tmp_path, lambda m: None)
     names = {p.relative_to(tmp_path).as_posix() for p in files}
     assert names == {"Evaluatie/Evaluatie-demo.xlsx",
                      "Evaluatie/vragenlijsten/evaluatie_BRA-TAR_R2_vlaanderen_nl.xlsx",

@@ -417,9 +417,9 @@ EXPECT = {
     "plan-ics-no-folder": (2, r"nergens: map niet gevonden"),
     "plan-deleted-planning-sheet": (1, r"Werkmap: het blad 'Planning' ontbreekt"),
     "plan-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt"),
-    "remind-plain-workbook": (1, r"Werkmap: het blad 'Instellingen' ontbreekt; dit is geen"),
-    "remind-plain-workbook-daily": (1, r"Werkmap: het blad 'Planning' ontbreekt; dit is geen"),
-    "remind-bad-time": (2, r"Instellingen: tijdstip van de herinneringen 'straks' is geen UU:MM"),
+    "remind-plain-workbook": (1, r"Werkmap: het blad 'Instellingen' ontbreekt"),
+    "remind-plain-workbook-daily": (1, r"Werkmap: het blad 'Planning' ontbreekt"),
+    "remind-bad-time": (1, r"^Instellingen!C\d+: de tekst is 6 tekens lang; hoogstens 5 mogen"),
     "remind-damaged-state": (2, r"demo\.herinneringen\.json: het bestand met verstuurde "
                                 r"herinneringen is beschadigd \(geen geldige JSON vanaf regel 1"),
     "remind-server-refuses": (1, r"de mailserver 127\.0\.0\.1:9 is niet bereikbaar \(de "
@@ -446,7 +446,7 @@ EXPECT = {
                                   r"blad Kandidaten"),
     "record-future-date": (1, r"Procedure \(gros\): de datum 2099-01-01 ligt in de toekomst"),
     "record-plain-workbook": (1, r"Werkmap: het blad '\w+' ontbreekt|Procedure"),
-    "evaluate-not-evaluation": (1, r"^Instellingen: deze werkmap is niet in de modus "
+    "evaluate-not-evaluation": (1, r"^Instellingen!C\d+: deze werkmap is niet in de modus "
                                    r"'evaluatie stedenband'"),
     "evaluate-missing-workbook": (2, r"weg\.xlsx: bestand niet gevonden"),
     "doctor-not-an-addin": (1, r"\[FOUT\] Invoegtoepassing: .*weg\.xlam"),

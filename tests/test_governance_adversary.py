@@ -15,7 +15,7 @@ from conftest import run_cli
 from openpyxl import load_workbook
 
 from partnerkeuze.io import audit
-from partnerkeuze.features.scoring.actions import check, score
+from pipeline_support import check, score
 from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 

@@ -149,7 +149,7 @@ def _lo_matches_python(path, sheet="Scoretabel"):
 def test_native_formulas_respect_conflicts_in_libreoffice(demo_template, tmp_path, aggregation):
     from openpyxl import load_workbook
 
-    from partnerkeuze.features.scoring.actions import score
+    from pipeline_support import score
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = tmp_path / "c.xlsx"

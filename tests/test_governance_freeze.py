@@ -10,14 +10,15 @@ import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_governance_util import col_of, demo_book, materialize, set_value
+from test_governance_util import blank_book, col_of, demo_book, materialize, set_value
 
 from partnerkeuze import layout
-from partnerkeuze.features.scoring.actions import check, score
+from pipeline_support import check, score
 from partnerkeuze.core.assessment import is_frozen
 from partnerkeuze.core.fingerprint import criteria_hash
 from partnerkeuze.kernel.errors import InputProblems
-from partnerkeuze.record.governance import actions, freeze as fz
+import pipeline_support as actions
+from partnerkeuze.record.governance import freeze as fz
 from partnerkeuze.core.parse import parse, parse_lenient
 
 CRIT = layout.sheet("criteria").name
@@ -41,7 +42,7 @@ def test_freeze_writes_hash_date_user_history_and_log(monkeypatch):
     from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
     monkeypatch.setenv("PARTNERKEUZE_USER", "an.peeters")
-    book = MemoryWorkbook(materialize(build("stedenband", demo=False).snapshot()))
+    book = blank_book()
     assert not is_frozen(_model(book))
     out = actions.freeze(book)
     assert out.changed

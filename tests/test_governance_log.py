@@ -12,8 +12,8 @@ from test_governance_util import demo_book
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
-from partnerkeuze.features.scoring.actions import score
-from partnerkeuze.record.governance import actions
+from pipeline_support import score
+import pipeline_support as actions
 from partnerkeuze.io.logcheck import log_problems, numbered_rows
 from partnerkeuze.io.memory_workbook import MemoryWorkbook
 

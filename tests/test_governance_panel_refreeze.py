@@ -55,10 +55,12 @@ def test_an_assessor_leaving_one_candidates_panel_is_a_problem_not_a_drop_out(de
     result = evaluate(parse_lenient(FileWorkbook(demo_path, for_writing=False).snapshot(), []))
     k01 = next(c for c in result.candidates if c.id == "K01")
     assert not k01.complete and k01.score is None and "K01" not in result.shortlist
+    # no dossier states a result that does not hold: it is refused like score, nothing written
     out = tmp_path / "d"
-    assert run_cli("dossier", demo_path, "--out", out).returncode == 0
-    text = _text(next(out.glob("*.docx")))
-    assert "heeft voor K01 nog geen verklaring over belangenconflicten" in text
+    r = run_cli("dossier", demo_path, "--out", out)
+    assert r.returncode == 1 and "B3 heeft geen verklaring" in r.stderr
+    assert not out.exists() or not list(out.glob("*.docx"))
+    assert demo_path.read_bytes() == before_bytes
 
 
 def test_a_refreeze_after_the_scores_is_recorded_warned_and_in_the_dossier(demo_path, tmp_path):
@@ -95,6 +97,9 @@ def test_a_refreeze_after_the_scores_is_recorded_warned_and_in_the_dossier(demo_
 def test_a_freeze_before_any_score_is_not_flagged(tmp_path):
     path = tmp_path / "leeg.xlsx"
     assert run_cli("new", path).returncode == 0
+    r = run_cli("freeze", path)  # a workbook check refuses is refused: the profile first
+    assert r.returncode == 1 and "Profiel!C5" in r.stderr
+    fill_profile(path)
     assert run_cli("freeze", path).returncode == 0
     wb = load_workbook(path)
     ws = wb["Criteria"]
@@ -104,3 +109,16 @@ def test_a_freeze_before_any_score_is_not_flagged(tmp_path):
     assert run_cli("freeze", path, "--reason", "tikfout").returncode == 0
     r = run_cli("check", path)
     assert "nadat de scores bekend waren" not in r.stdout + r.stderr
+
+
+def fill_profile(path) -> None:
+    """Fill what a new workbook leaves empty and check requires (the profile's name and
+    coordinator)."""
+    wb = load_workbook(path)
+    ws = wb["Profiel"]
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+        if row[0].value == "municipality":
+            row[2].value = "Teststad"
+        if row[0].value == "coordinator":
+            row[2].value = "An Peeters"
+    wb.save(path)

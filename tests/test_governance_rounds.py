@@ -10,7 +10,7 @@ from conftest import run_cli
 from test_governance_util import col_of, demo_book, set_value, small_model
 
 from partnerkeuze import layout
-from partnerkeuze.features.scoring.actions import check, score
+from pipeline_support import check, score
 from partnerkeuze.core.assessment import evaluate
 from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.core import disagreement

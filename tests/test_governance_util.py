@@ -58,3 +58,43 @@ def small_model(scores: dict, declarations: dict, *, criteria=None, aggregation=
                  assessors=[Assessor(a, f"Beoordelaar {a}") for a in ass],
                  scores=[Score(c, k, a, v) for (c, k, a), v in scores.items()],
                  tables={"conflicts": rows})
+
+
+def blank_book() -> MemoryWorkbook:
+    """A new workbook without demo data in memory, its profile filled as far as check requires
+    (a workbook check refuses is refused by every command)."""
+    from partnerkeuze.app.creation import build
+
+    book = MemoryWorkbook(materialize(build("stedenband", demo=False).snapshot()))
+    rows = book.snapshot().rows(layout.sheet("profile").name)
+    for i, row in enumerate(rows, start=1):
+        if row and row[0] in ("municipality", "coordinator"):
+            set_value(book, "profile", i, 3,
+                      "Teststad" if row[0] == "municipality" else "An Peeters")
+    return book
+
+
+def demo_without_record():
+    """The scored demo in memory as it would be without the procedure's demo record (the log
+    then holds only what governance recorded)."""
+    from partnerkeuze.app import registry
+    from partnerkeuze.app.creation import assemble
+    from partnerkeuze.app.pipeline import run_book
+    from partnerkeuze.io import audit
+    from partnerkeuze.io.memory_workbook import MemoryWorkbook
+    from partnerkeuze.kernel.reference import MODE_LABELS
+    from partnerkeuze.layout.defaults.criteria import default_criteria
+    from partnerkeuze.record.procedure.feature import demo as procedure_demo
+
+    tables = {"criteria": [c.row() for c in default_criteria("stedenband")]}
+    fields = {"settings": {"mode": MODE_LABELS["stedenband"]}, "profile": {}}
+    for fill in registry.content("stedenband", True):
+        if fill is not procedure_demo:
+            fill(tables, fields)
+    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
+
+    built = OpenpyxlWorkbook(assemble(tables, fields, "stedenband"))
+    built.apply(audit.entry_patch(built.snapshot(), "new", "nieuwe werkmap zonder procedure"))
+    book = MemoryWorkbook(materialize(built.snapshot()))
+    run_book("score", book)
+    return book

@@ -101,7 +101,8 @@ def test_merge_reports_missing_and_out_of_range_and_merges_the_rest(workbook, tm
                    ("K04", "C03"): "veel", ("K12", "C06"): 2.5},
                   {("K01", "C01"): "Herzien na het gesprek met de GROS."})
     proc = run_cli("merge", book, inbox, "--json")
-    assert proc.returncode == 1, proc.stderr
+    # the good scores are merged and saved, the bad ones named: done, exit 0
+    assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     report = data["assessors"]["B1"]
     assert "K02 C01" in report["missing"]
@@ -186,7 +187,7 @@ def test_same_generation_resubmission_newer_file_wins(workbook, tmp_path):
 
 def test_conflicted_scores_in_a_form_are_not_merged(workbook, tmp_path):
     """A form made before the conflict was declared: its scores for that candidate do not count."""
-    from partnerkeuze.features.intake.actions import merge
+    from pipeline_support import merge
     from partnerkeuze.kernel.patch import Patch
 
     base, path = workbook

@@ -50,7 +50,7 @@ def test_kanalen_sheet_formulas_agree_after_libreoffice_recalculation(demo_templ
 
 
 def test_import_counts_the_new_candidates_channel(demo_template, tmp_path):
-    from partnerkeuze.features.intake.actions import forms, import_forms
+    from pipeline_support import forms, import_forms
     from partnerkeuze.features.intake.channels import channel_counts
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 

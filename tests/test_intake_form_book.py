@@ -71,7 +71,7 @@ def _openpyxl_rows(path: Path, sheet: str, min_row: int, max_row: int, max_col: 
 
 
 def _same_as_openpyxl(path: Path, bounds=BOUNDS) -> None:
-    from partnerkeuze.io.forms.safety import open_form
+    from partnerkeuze.io.forms.form_book import open_form
 
     book, data, digest = open_form(path)
     try:
@@ -129,7 +129,7 @@ def test_odd_sheets_read_as_openpyxl_read_them(forms, tmp_path):
     odd = rewrite_part(src, tmp_path / "vreemd.xlsx", "xl/worksheets/sheet1.xml",
                        lambda xml: _sheet_data(xml, ODD_ROWS))
     _same_as_openpyxl(odd, bounds=((1, 600, 6), (1, 7, 3), (4, 40, 4), (6, 6, 4)))
-    from partnerkeuze.io.forms.safety import open_form
+    from partnerkeuze.io.forms.form_book import open_form
 
     book, _data, _digest = open_form(odd)
     sheet = book[book.sheetnames[0]]
@@ -144,7 +144,7 @@ def test_odd_sheets_read_as_openpyxl_read_them(forms, tmp_path):
 def test_a_cell_at_column_xfd_on_every_row_costs_nothing(forms, tmp_path):
     """The reader's rows are as wide as the widest: a form is cut to the columns asked for
     before it is read (unbounded, 200,000 rows of 16,384 columns would take 26 GB)."""
-    from partnerkeuze.io.forms.safety import open_form
+    from partnerkeuze.io.forms.form_book import open_form
 
     rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="XFD%d"><v>1</v></c></row>'
                     % (r, r, r, r) for r in range(1, 200_001))
@@ -163,7 +163,8 @@ def test_a_cell_at_column_xfd_on_every_row_costs_nothing(forms, tmp_path):
 
 
 def test_an_unusual_sheet_is_refused_in_dutch_naming_file_and_part(forms, tmp_path):
-    from partnerkeuze.io.forms.safety import FormRefused, open_form
+    from partnerkeuze.io.forms.form_book import open_form
+    from partnerkeuze.io.forms.safety import FormRefused
 
     src = next(p for p in forms if p.name == "ingevuld-nl.xlsx")
     cdata = rewrite_part(src, tmp_path / "cdata.xlsx", "xl/worksheets/sheet1.xml",
@@ -183,7 +184,7 @@ def test_an_unusual_sheet_is_refused_in_dutch_naming_file_and_part(forms, tmp_pa
 
 def test_modified_is_read_as_openpyxl_read_it(forms, tmp_path):
     from partnerkeuze.io.forms.form_book import parse_w3cdtf
-    from partnerkeuze.io.forms.safety import open_form
+    from partnerkeuze.io.forms.form_book import open_form
 
     assert parse_w3cdtf("2026-03-02T10:11:12Z") == dt.datetime(2026, 3, 2, 10, 11, 12)
     assert parse_w3cdtf("2026-03-02T10:11:12.5+02:00") == dt.datetime(2026, 3, 2, 10, 11, 12,
@@ -214,7 +215,7 @@ def test_reading_forms_imports_neither_openpyxl_nor_numpy(forms):
     filled = [str(p) for p in forms if p.name.startswith("ingevuld-")]
     code = ("import sys\n"
             "from pathlib import Path\n"
-            "from partnerkeuze.io.forms.safety import open_form\n"
+            "from partnerkeuze.io.forms.form_book import open_form\n"
             "for name in sys.argv[1:]:\n"
             "    book, _d, _h = open_form(Path(name))\n"
             "    for sheet in book.sheetnames:\n"

@@ -20,7 +20,7 @@ prefixed = st.tuples(st.sampled_from(["=", "+", "-", "@", ""]), texts).map("".jo
 
 @pytest.fixture(scope="module")
 def blank(demo_template, tmp_path_factory):
-    from partnerkeuze.features.intake.actions import forms
+    from pipeline_support import forms
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base = tmp_path_factory.mktemp("prop")
@@ -33,7 +33,7 @@ def blank(demo_template, tmp_path_factory):
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answer=prefixed)
 def test_answer_round_trips_as_text(blank, tmp_path_factory, answer):
-    from partnerkeuze.features.intake.actions import import_forms
+    from pipeline_support import import_forms
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book, form = blank

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from intake_support import (NS, cell_xml, fill_candidacy, form_cells, memory_book,
+from intake_support import (NS, cell_xml, fill_candidacy, form_cells, imported_rows, memory_book,
                             shared_strings)
 from conftest import run_cli
 
@@ -148,7 +148,7 @@ def test_import_holds_exactly_the_answers(imported):
     assert cands["Cochabamba"][4] == "es" and cands["Cochabamba"][5] == "Bestaande contacten"
     assert cands["Paramaribo"][5] == "VVSG" and cands["Paramaribo"][9] == "Ontvangen"
     assert cands["Dassa-Zoumé"][7] == "nouveau@dassa.example.bj"
-    answers = _table(wbpath, "Antwoorden", 8)
+    answers = imported_rows(_table(wbpath, "Antwoorden", 8))
     current = {(r[0], r[1]): r[3] for r in answers if not r[7]}
     expected = {}
     for lang, (fields, texts) in FILLED.items():
@@ -229,7 +229,7 @@ def test_resubmitted_form_supersedes_and_keeps_the_old_answer(imported, generate
 
 def test_import_through_memory_workbook_matches(generated, tmp_path):
     """The action needs only snapshot() and apply(): the ribbon's path works the same."""
-    from partnerkeuze.features.intake.actions import import_forms
+    from pipeline_support import import_forms
 
     base, book = generated
     fields, answers = FILLED["nl"]
@@ -238,7 +238,7 @@ def test_import_through_memory_workbook_matches(generated, tmp_path):
     mem = memory_book(book)
     outcome = import_forms(mem, tmp_path / "in")
     assert outcome.changed and outcome.data["problems"] == []
-    rows = [r for r in mem.snapshot().rows("Antwoorden")[4:] if r and r[0]]
+    rows = imported_rows([r for r in mem.snapshot().rows("Antwoorden")[4:] if r and r[0]])
     assert {(r[0], r[1]): r[3] for r in rows} == {("K14", c): t for c, t in answers.items()}
     again = import_forms(mem, tmp_path / "in")
     assert not again.changed and again.data["unchanged"] == ["a.xlsx"]
@@ -248,7 +248,7 @@ def test_form_saved_by_libreoffice_imports_the_same(generated, tmp_path):
     """A candidate who fills in with LibreOffice (an independent spreadsheet) is read as well."""
     from lo import convert
 
-    from partnerkeuze.features.intake.actions import import_forms
+    from pipeline_support import import_forms
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base, book = generated
@@ -263,6 +263,6 @@ def test_form_saved_by_libreoffice_imports_the_same(generated, tmp_path):
     outcome = import_forms(wb, tmp_path / "lo")
     assert outcome.data["problems"] == []
     assert outcome.data["imported"][0]["candidate"] == "K05"
-    rows = [r for r in wb.snapshot().rows("Antwoorden")[4:] if r and r[0]]
+    rows = imported_rows([r for r in wb.snapshot().rows("Antwoorden")[4:] if r and r[0]])
     assert {(r[0], r[1]): r[3] for r in rows} == {
         ("K05", c): t for c, t in dict(answers, C05="=1+1 et @cmd").items()}

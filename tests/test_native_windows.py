@@ -32,7 +32,7 @@ def _base(seed: int = 3):
 
 def _build(path, scores, conflicts, aggregation):
     from partnerkeuze.io import audit
-    from partnerkeuze.features.scoring.actions import score
+    from pipeline_support import score
     from partnerkeuze.io.xlsx.build import build_workbook
     from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook, save_atomic
 

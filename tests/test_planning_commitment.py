@@ -65,7 +65,7 @@ def test_published_deadline_stays_when_a_candidate_from_a_country_with_a_holiday
 
 
 def test_unfinished_steps_are_planned_again_from_today(demo_template, tmp_path):
-    from partnerkeuze.features.planning.actions import plan
+    from pipeline_support import plan
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     path = tmp_path / "werkmap.xlsx"

@@ -13,7 +13,7 @@ from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.layout import planning as lay
 from partnerkeuze.io.memory_workbook import MemoryWorkbook
 from partnerkeuze.core import planner
-from partnerkeuze.features.planning.actions import plan
+from pipeline_support import plan
 from partnerkeuze.core.workdays import is_office_day
 
 D = dt.date
@@ -116,10 +116,9 @@ def demo_snapshot():
 def unpublished_snapshot(demo_snapshot):
     """The demo before its call was published (no procedure record): the planner sets the
     deadline from the settings."""
-    from partnerkeuze.kernel.snapshot import Snapshot
+    from test_governance_util import demo_without_record
 
-    procedure = layout.sheet("procedure").name
-    return Snapshot({k: v for k, v in demo_snapshot.sheets.items() if k != procedure})
+    return demo_without_record().snapshot()
 
 
 def _planning(book):
@@ -210,13 +209,9 @@ def test_workbook_bad_dependency_names_the_cell(demo_snapshot):
 
 
 def test_sdg_template_runs_at_most_two_years():
-    from partnerkeuze.app.creation import initial_content
-    from partnerkeuze.io.xlsx.build import build_workbook
-    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
+    from partnerkeuze.app.creation import build
 
-    tables, fields = initial_content("sdg", demo=True)
-    fields.setdefault("profile", {}).update(municipality="Heidebeek", coordinator="An Peeters")
-    book = MemoryWorkbook(_plain(OpenpyxlWorkbook(build_workbook(tables, fields, "sdg"))))
+    book = MemoryWorkbook(_plain(build("sdg", demo=True)))
     out = plan(book, today=D(2024, 1, 15))
     steps = {s["id"]: s for s in out.data["steps"]}
     start, end = steps["D07"]["start"], steps["D19"]["end"]

@@ -20,7 +20,7 @@ from aiosmtpd.controller import Controller
 from openpyxl import load_workbook
 
 from partnerkeuze import layout
-from partnerkeuze.features.planning.actions import remind_once
+from pipeline_support import remind_once
 from partnerkeuze.features.planning.reminders import state_path
 from partnerkeuze.io.xlsx.file_workbook import FileWorkbook, save_atomic
 

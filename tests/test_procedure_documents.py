@@ -97,15 +97,13 @@ def tie_decided(book):
 
 
 def tie_open(book):
+    # a call whose procedure was never recorded (no consensus): the demo without its record
+    from test_governance_util import demo_without_record
+
+    book._snap = demo_without_record().snapshot()
     _tie(book)
     _replace(book, "final_order", [])
-    # a workbook whose consensus was never recorded: rebuild without the record's consensus
-    snap = book.snapshot()
-    sheet = layout.sheet("procedure").name
-    t = layout.table("procedure")
-    rows = [list(r) for r in snap.sheets[sheet]]
-    snap.sheets[sheet] = [tuple(r) for r in rows[:t.first_data_row - 1]]
-    book._snap = snap
+
 
 
 def undecided(book):
@@ -137,7 +135,7 @@ SCENARIOS = {
 def runs(tmp_path_factory):
     """Every scenario's letters and dossier, plus one LibreOffice run over all of them."""
     from partnerkeuze.core.assessment import evaluate
-    from partnerkeuze.features.documents.actions import dossier, letters
+    from pipeline_support import dossier, letters
     from partnerkeuze.record.procedure import read_record
     from partnerkeuze.record.procedure.decision import decide
 
@@ -379,12 +377,16 @@ def test_incomplete_candidate_gets_no_rejection_and_the_command_says_so(runs, de
     run = runs["incomplete"]
     assert "K12" not in {e["candidate"] for e in run["letters"].data["letters"]}
     assert any("K12 (Commewijne) krijgt nog geen brief" in p
-               for p in run["letters"].data["problems"])
+               for p in run["letters"].data["withheld"])
     assert "Commewijne" not in _bundle_pdf(run)
     assert run_cli("record", demo_path, "college", "--date", "2026-09-07", "--partner",
                    "K05").returncode == 0
+    before = demo_path.read_bytes()
     proc = run_cli("letters", demo_path, "--out", tmp_path / "b", "--json")
-    assert proc.returncode == 1 and "K12 (Commewijne) krijgt nog geen brief" in proc.stderr
+    # the other letters are written and the withheld one is said: done, exit 0 (an exit 1
+    # would mean that nothing changed)
+    assert proc.returncode == 0 and "K12 (Commewijne) krijgt nog geen brief" in proc.stderr
+    assert demo_path.read_bytes() != before
     import json
 
     data = json.loads(proc.stdout)

@@ -18,8 +18,9 @@ from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.io.logcheck import log_problems, numbered_rows
 from partnerkeuze.io.memory_workbook import MemoryWorkbook
 from partnerkeuze.core.parse import parse_lenient
-from partnerkeuze.record.procedure import read_record, record_patch, record_problems
-from partnerkeuze.record.procedure.actions import record
+from partnerkeuze.record.procedure import read_record, record_patch
+from partnerkeuze.record.procedure.checks import record_problems
+from pipeline_support import record
 from partnerkeuze.record.procedure.stages import STAGE_CODES
 
 PROC = layout.sheet("procedure").name

@@ -139,21 +139,20 @@ def test_documents_need_a_match_first():
     from partnerkeuze.app.creation import build
     from partnerkeuze.kernel.errors import InputProblems
     from partnerkeuze.io.memory_workbook import MemoryWorkbook
-    from partnerkeuze.features.sdg.actions import documents
+    from pipeline_support import letters
 
     book = MemoryWorkbook(build("sdg", demo=True).snapshot())
     with pytest.raises(InputProblems) as exc:
-        documents(book, "/nonexistent/never-written")
+        letters(book, "/nonexistent/never-written")
     assert str(exc.value).startswith("Koppelingen!A5: er zijn nog geen koppelingen")
 
 
 def test_demo_step_builds_the_sdg_demo(tmp_path):
-    from partnerkeuze.app.demo import DEMO_STEPS
-    from partnerkeuze.features.sdg.actions import demo_sdg
+    from partnerkeuze.app.demo import DEMO_STEPS, runner
+    from partnerkeuze.features.sdg.feature import DEMO_SDG, demo_sdg
 
-    assert ("SDG-partnerschappen (koppeling en brieven)",
-            "partnerkeuze.features.sdg.actions:demo_sdg") in DEMO_STEPS
-    files = demo_sdg(tmp_path / "ignored.xlsx", tmp_path)
+    assert DEMO_SDG in DEMO_STEPS and DEMO_SDG[0] == "SDG-partnerschappen (koppeling en brieven)"
+    files = demo_sdg(runner(), tmp_path / "ignored.xlsx", tmp_path, lambda m: None)
     assert files[0] == tmp_path / "SDG-demo.xlsx" and len(files) == 36
     assert run_cli("check", files[0]).returncode == 0
     assert (tmp_path / "SDG" / "SDG_brief_Z07_Kandi_fr.docx") in files
@@ -167,7 +166,10 @@ def test_templates_are_reproducible_and_match_their_contexts(tmp_path):
     from partnerkeuze.io.docx.render import CompiledTemplate
     from partnerkeuze.io.memory_workbook import MemoryWorkbook
     from partnerkeuze.features.sdg import documents as docs
-    from partnerkeuze.features.sdg.actions import load_call, match, partnerships
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.features.sdg.actions import partnerships
+    from partnerkeuze.features.sdg.workbook import read_call
+    from pipeline_support import match
     from partnerkeuze.features.sdg.templates import DEFAULT_DIR, build as build_templates
 
     fresh = build_templates(tmp_path)
@@ -176,7 +178,9 @@ def test_templates_are_reproducible_and_match_their_contexts(tmp_path):
         assert p.read_bytes() == (DEFAULT_DIR / p.name).read_bytes(), p.name
     book = MemoryWorkbook(build("sdg", demo=True).snapshot())
     match(book)
-    snap, model, call = load_call(book)
+    snap = book.snapshot()
+    model = parse_lenient(snap, [])
+    call = read_call(model, snap)
     pair = partnerships(snap, call)[0]
     today = dt.date(2027, 1, 4)
     contexts = {

@@ -136,10 +136,11 @@ def test_programme_checks_flag_each_violation_with_its_place(sdg_matched, tmp_pa
     assert not any(line.startswith("Programma!") and line[10:].startswith(("A", "B"))
                    for line in lines)
     assert path.read_bytes() == before
-    # match still matches (the violations concern existing programmes) but repeats them
+    # match passes the same gate: it refuses until the programmes keep the rules
     proc = run_cli("match", path, "--json")
-    assert proc.returncode == 0
-    assert "Let op: Programma!E5: het budget van de Vlaamse gemeente is 20.000 EUR" in proc.stderr
+    assert proc.returncode == 1 and not proc.stdout.strip()
+    assert "Programma!E5: het budget van de Vlaamse gemeente is 20.000 EUR" in proc.stderr
+    assert path.read_bytes() == before
 
 
 def test_theme_outside_the_country_focus_is_flagged(sdg_template, tmp_path):
@@ -184,7 +185,7 @@ def test_match_refuses_a_workbook_open_in_excel(sdg_template, tmp_path):
 
 def test_match_in_memory_is_the_ribbon_path(sdg_template):
     from partnerkeuze.io.memory_workbook import MemoryWorkbook
-    from partnerkeuze.features.sdg.actions import match
+    from pipeline_support import match
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     fb = FileWorkbook(sdg_template, for_writing=False)

@@ -34,14 +34,16 @@ def assemble(tables: dict | None = None, fields: dict | None = None, mode: str =
     return build_workbook(tables, fields, mode, steps=build_steps())
 
 
-def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_progress):
-    """A new workbook in memory (OpenpyxlWorkbook), scored when it holds demo data."""
+def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_progress,
+          content: tuple[dict, dict] | None = None):
+    """A new workbook in memory (OpenpyxlWorkbook), scored when it holds demo data;
+    ``content``: other table rows and field values than initial_content gives."""
     from partnerkeuze.app.pipeline import run_book
     from partnerkeuze.io import audit
     from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     progress("Werkmap opbouwen…")
-    tables, fields = initial_content(mode, demo)
+    tables, fields = content if content is not None else initial_content(mode, demo)
     book = OpenpyxlWorkbook(assemble(tables, fields, mode), "nieuwe werkmap")
     book.apply(audit.entry_patch(book.snapshot(), "new",
                                  f"nieuwe werkmap, modus {mode}{', met demogegevens' if demo else ''}"))

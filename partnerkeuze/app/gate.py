@@ -1,9 +1,10 @@
 """The one gate every command passes: the list of problems that ``check`` prints, and the one
 table that says what each command does with them.
 
-A problem is blocking for every command except the one that resolves it (``Problem.fix``):
-``freeze`` may fix criteria that changed since they were fixed, ``record`` may take a decision
-again. What the policies mean:
+A problem is blocking for every command except those that resolve or complete it
+(``Problem.fix``): ``freeze`` may fix criteria that changed since they were fixed; the intake
+commands (import, assessor-forms, merge) run while declarations are still to come. What the
+policies mean:
 
 - REPORT: ``check`` lists every problem (exit 1) and changes nothing;
 - REFUSE: a command that changes the workbook, the record or the mail sent refuses (exit 1)
@@ -62,7 +63,7 @@ def problems(book, model, snap, parsed: list[Problem], against=None) -> list[Pro
 
 def blocking(command: str, found: list[Problem]) -> list[Problem]:
     """The problems that stop a command: all of them, except those the command resolves."""
-    return [p for p in found if p.fix != command]
+    return [p for p in found if command not in p.fix]
 
 
 def warnings(model, snap) -> list[str]:

@@ -28,6 +28,7 @@ def run_book(command: str, book: WorkbookIO, options: dict | None = None,
     from partnerkeuze.core.parse import parse_lenient
 
     options = dict(options or {})
+    _check_places(options)
     progress("Werkmap lezen…")
     snap = book.snapshot()
     parsed: list = []
@@ -41,6 +42,19 @@ def run_book(command: str, book: WorkbookIO, options: dict | None = None,
     notes = gate.warnings(model, snap) if gate.POLICY.get(command) == gate.REPORT else []
     run = Run(command, book, snap, model, options, progress, workbook_path, found, notes)
     return work(run)
+
+
+def _check_places(options: dict) -> None:
+    """Refuse an output folder that is a file, or an input folder that is missing, before the
+    workbook is read (usage errors, exit 2)."""
+    from partnerkeuze.io.outputs import input_folder
+    from partnerkeuze.kernel.errors import FileError
+
+    out = options.get("out")
+    if out is not None and Path(out).exists() and not Path(out).is_dir():
+        raise FileError(f"{out}: dit is een bestand, geen map")
+    if options.get("folder") is not None:
+        input_folder(options["folder"])
 
 
 def run_file(command: str, path, options: dict | None = None, progress: Progress = no_progress,

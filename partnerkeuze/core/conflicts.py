@@ -127,6 +127,10 @@ def warnings(model: Model) -> list[str]:
     return out
 
 
+# The commands that bring declarations in (or that run while they are still to come).
+INTAKE = ("import", "assessor-forms", "merge")
+
+
 def panel_problems(model: Model) -> list[Problem]:
     """A problem per assessor (whose work began) without a declaration for some candidates."""
     sheet = layout.sheet("conflicts").name
@@ -141,7 +145,8 @@ def panel_problems(model: Model) -> list[Problem]:
         shown = ", ".join(cands[:12]) + (f" en {len(cands) - 12} meer" if len(cands) > 12 else "")
         out.append(Problem(where, f"{a_id} heeft geen verklaring (conflict of geen conflict) "
                                   f"voor {shown}: elke beoordelaar scoort elke kandidaat, tenzij "
-                                  f"een verklaard belangenconflict; vul de verklaring in"))
+                                  f"een verklaard belangenconflict; vul de verklaring in",
+                           fix=INTAKE))
     return out
 
 

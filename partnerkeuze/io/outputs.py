@@ -14,13 +14,13 @@ from partnerkeuze.kernel.errors import FileError, file_error_from_os, os_reason
 def output_dir(out_dir: str | Path) -> Path:
     """The output folder, created when missing; a FileError when it cannot be used (a file, a
     read-only folder), before anything is written."""
-    from partnerkeuze.io.saving import check_writable
+    from partnerkeuze.io.saving import check_writable, make_dirs
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise FileError(f"{out}: dit is een bestand, geen map")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        make_dirs(out)
     except OSError as exc:
         raise FileError(f"{out}: de map kan niet gemaakt worden ({os_reason(exc)})") from None
     check_writable(out / "x")  # a read-only folder is refused before anything is written
@@ -46,11 +46,11 @@ def safe_name(text: str, limit: int = 40) -> str:
 
 def write(path: Path, data: bytes) -> None:
     """Write a document atomically; a Dutch FileError when it cannot be (open in Word)."""
-    from partnerkeuze.io.saving import replace_atomically
+    from partnerkeuze.io.saving import make_dirs, replace_atomically
 
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(path.parent)
     except OSError as exc:
         raise file_error_from_os(exc, path.parent) from None
     try:

@@ -327,6 +327,7 @@ class Stage:
 
     def __init__(self):
         self.pending: list[tuple[Path, Path, bool]] = []
+        self.made_dirs: list[Path] = []  # folders made for the command: gone when it fails
 
     def add(self, tmp: Path, target: Path, backup: bool) -> None:
         """Remember a finished temporary file for target (a later one for the same target wins)."""
@@ -369,10 +370,17 @@ class Stage:
             self.discard()
 
     def discard(self) -> None:
-        """Remove the temporary files that were not moved into place."""
+        """Remove the temporary files that were not moved into place (and the folders made
+        for them that stayed empty)."""
         for tmp, _, _ in self.pending:
             _quiet_unlink(tmp)
         self.pending = []
+        for folder in reversed(self.made_dirs):
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                pass
+        self.made_dirs = []
 
 
 JOURNAL_SUFFIX = "-journal.json"
@@ -449,6 +457,22 @@ def _quiet_unlink(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def make_dirs(folder: str | os.PathLike) -> Path:
+    """Make a folder (and its parents); inside a staged command, the folders it made are removed
+    again, when empty, if the command fails."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = _STAGE.get()
+    if stage is not None:
+        stage.made_dirs.extend(reversed(missing))
+    return folder
 
 
 def current_path(path: str | os.PathLike) -> Path:

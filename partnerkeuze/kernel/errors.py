@@ -13,13 +13,14 @@ EXIT_FILE = 2
 class Problem:
     """One problem in the input, with its place (``Kandidaten!C7`` or a file name) in front.
 
-    ``fix``: the command that resolves it (``freeze`` for criteria changed since they were
-    fixed, ``record`` for a decision to take again); that command is not refused by it.
+    ``fix``: the commands that resolve or complete it (``freeze`` for criteria changed since
+    they were fixed; the intake commands for declarations still to come); those commands are
+    not refused by it, every other command is.
     """
 
     place: str
     message: str
-    fix: str = field(default="", compare=False)
+    fix: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"

@@ -27,7 +27,8 @@ def add_parser(sub) -> None:
 def one_pass(path, progress) -> str:
     """One reminder pass on the workbook file through the pipeline: "ok" when every due mail
     went out, "refused" when the server refused some addresses (the user must fix them),
-    "retry" when some could not be delivered now (server away, connection dropped)."""
+    "retry" when some could not be delivered now (server away, connection dropped), "unsent"
+    when none could and nothing changed."""
     from partnerkeuze.app.cli.output import show
     from partnerkeuze.app.pipeline import run_file
 
@@ -38,6 +39,8 @@ def one_pass(path, progress) -> str:
                                 f"{data.get('refused', 0)} geweigerd, {data.get('failed', 0)} "
                                 f"later opnieuw.")
     show(outcome)
+    if "error" in data and not data.get("sent") and not outcome.changed:
+        return "unsent"  # nothing went out and nothing changed
     if "error" in data or data.get("failed"):
         return "retry"
     return "refused" if data.get("refused") else "ok"
@@ -49,8 +52,9 @@ def run(args) -> int:
 
     progress = progress_printer()
     if args.once:
-        one_pass(args.path, progress)  # what was refused or is retried: said in the outcome
-        return 0
+        # refused addresses and mails for later are said in the outcome (the others went
+        # out: exit 0); when nothing could be sent and nothing changed: exit 1
+        return 1 if one_pass(args.path, progress) == "unsent" else 0
     return forever(args.path, progress)
 
 
@@ -106,7 +110,7 @@ def forever(path, progress) -> int:
 
     def job(first: bool = False):
         try:
-            ok = one_pass(path, progress) != "retry"  # refused addresses wait for tomorrow
+            ok = one_pass(path, progress) not in ("retry", "unsent")  # refused: tomorrow
         except PartnerkeuzeError as exc:
             if first:
                 raise

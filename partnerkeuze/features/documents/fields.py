@@ -244,7 +244,7 @@ def readme() -> str:
         "`{{ sender|the }}` en `{{ sender|of_the }}` (la VVSG, de l'ANCB).",
         "",
         "De sjablonen worden opnieuw opgebouwd met "
-        "`python -m partnerkeuze.features.documents.template_builder` (dat overschrijft de ingebouwde "
+        "`python scripts/build_templates.py` (dat overschrijft de ingebouwde "
         "sjablonen, nooit die in uw eigen map).",
         "",
         "Verplicht: het sjabloon moet dit gegeven tonen (een test controleert het).",

@@ -1,12 +1,11 @@
 """Builds the Word templates in templates/ reproducibly with python-docx.
 
-Run ``python -m partnerkeuze.features.documents.template_builder [DIR]``: it writes every template and
+Built by ``python scripts/build_templates.py``: it writes every template and
 templates/README.md (the variables each template receives). The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from partnerkeuze.io.docx import blocks as b
@@ -224,15 +223,3 @@ def build_all(out_dir: str | Path = DEFAULT_DIR) -> list[Path]:
     (out_dir / "README.md").write_text(readme() + "\n", encoding="utf-8")
     written.append(out_dir / "README.md")
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Command line entry: build the templates (default: templates/ of the repository)."""
-    argv = sys.argv[1:] if argv is None else argv
-    for path in build_all(argv[0] if argv else DEFAULT_DIR):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

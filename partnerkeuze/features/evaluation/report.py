@@ -22,7 +22,7 @@ def template(lang: str, kind: str = "report") -> Path:
     path = templates_dir() / "evaluatie" / f"evaluation_{kind}_{lang}.docx"
     if not path.exists():
         raise FileError(f"sjabloon {path}: bestand niet gevonden (maak de sjablonen opnieuw met "
-                        f"'python -m partnerkeuze.features.evaluation.templates')")
+                        f"'python scripts/build_templates.py')")
     return path
 
 

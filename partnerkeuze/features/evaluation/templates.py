@@ -1,12 +1,11 @@
 """Builds the Word templates of the evaluation report in templates/evaluatie/ (python-docx).
 
-Run ``python -m partnerkeuze.features.evaluation.templates [DIR]``. The tags are filled by the hardened
+Built by ``python scripts/build_templates.py`` (with every other template). The tags are filled by the hardened
 renderer (``partnerkeuze.io.docx.render``); the wording is in ``partnerkeuze.features.evaluation.texts``.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from partnerkeuze.features.evaluation.texts import LANGS, REPORT
@@ -150,8 +149,3 @@ def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
     from partnerkeuze.io.docx.blocks import write_templates
 
     return write_templates(documents(), out_dir)
-
-
-if __name__ == "__main__":
-    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR):
-        print(p)

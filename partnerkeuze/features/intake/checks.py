@@ -26,6 +26,8 @@ def answers_refer_to_known(model, snap) -> list[Problem]:
 
 
 LATE_ACCEPTED = "te laat aanvaard"
+# A late candidacy waits for a decision, not for the forms: importing and scoring go on.
+INTAKE = ("import", "assessor-forms", "merge")
 
 
 def late_candidacies(model, snap) -> list[Problem]:
@@ -50,5 +52,5 @@ def late_candidacies(model, snap) -> list[Problem]:
             f"de kandidatuur van {c.id} {c.name} kwam binnen op {received:%d/%m/%Y}, na de "
             f"deadline {deadline:%d/%m/%Y} (verlenging inbegrepen): beslis of ze meetelt en "
             f"noteer het in Opmerking ('{LATE_ACCEPTED}: reden') of zet de status op "
-            f"{reference.WITHDRAWN}"))
+            f"{reference.WITHDRAWN}", fix=INTAKE))
     return problems

@@ -1,12 +1,11 @@
 """Builds the Word templates of the SDG documents in templates/sdg/ reproducibly (python-docx).
 
-Run ``python -m partnerkeuze.features.sdg.templates [DIR]``. The templates carry tags that the hardened
+Built by ``python scripts/build_templates.py`` (with every other template). The templates carry tags that the hardened
 renderer (``partnerkeuze.io.docx.render``) fills; the wording is in ``partnerkeuze.features.sdg.texts``.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from partnerkeuze.core.visits import REQUEST_TEXT as REQUEST
@@ -145,8 +144,3 @@ def build(out_dir: Path = DEFAULT_DIR) -> list[Path]:
     from partnerkeuze.io.docx.blocks import write_templates
 
     return write_templates(documents(), out_dir)
-
-
-if __name__ == "__main__":
-    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR):
-        print(p)

@@ -58,9 +58,9 @@ def freeze(run: Run) -> Outcome:
     run.progress("Vastleggen…")
     book.apply(patch)
     out.changed = True
-    _receipt(run, now_hash, out)
     out.data = {"criteria_hash": now_hash, "frozen": True, "changed": bool(last),
                 "frozen_at": when, "frozen_by": user, "reason": reason}
+    _receipt(run, now_hash, out)
     verb = "opnieuw vastgelegd" if last else "vastgelegd"
     out.messages.append(f"Criteria {verb} op {when} door {user}: vingerafdruk {now_hash[:12]}"
                         + (f" (reden: {reason})" if reason else "") + ".")

@@ -1,31 +1,15 @@
-"""What governance adds to scoring: the refusal after an unexplained change of the fixed
-criteria, and the sheets written with every score (consensus agenda, heat map, sensitivity,
-second-round questions)."""
+"""What governance adds to scoring: the sheets written with every score (consensus agenda, heat
+map, sensitivity, second-round questions)."""
 
 from __future__ import annotations
 
 import math
 
 from partnerkeuze import layout
-from partnerkeuze.kernel.errors import InputProblems
 from partnerkeuze.layout import governance as gl
 from partnerkeuze.kernel.model import Model
 from partnerkeuze.kernel.patch import Block, Patch, Styled
 from partnerkeuze.kernel.snapshot import Snapshot
-
-
-def before_score(model: Model, snap: Snapshot, book=None) -> None:
-    """Refuse to score on any break of the governance record (the same problems ``check``
-    lists): altered log or history, wiped fingerprint, criteria changed without a reason, a
-    record that no longer extends the receipt beside the workbook."""
-    from partnerkeuze.io.anchor import beside, verify
-    from partnerkeuze.record.governance.integrity import integrity_problems
-
-    problems = integrity_problems(model, snap)
-    if book is not None:
-        problems += verify(snap, beside(book))
-    if problems:
-        raise InputProblems(problems)
 
 
 def _has(model: Model, key: str) -> bool:
@@ -162,8 +146,8 @@ def second_round_patch(model: Model, result) -> Patch:
 
 
 def score_patch(model: Model, snap: Snapshot, result) -> Patch:
-    """Everything governance writes with a score (the record was verified by the problems
-    score refuses on, actions.scoring.further_problems)."""
+    """Everything governance writes with a score (the record was verified by the gate before
+    score ran: app/gate.py)."""
     from partnerkeuze.record.governance.refreeze import warnings
 
     result.warnings.extend(warnings(snap))

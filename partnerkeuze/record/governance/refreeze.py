@@ -70,9 +70,12 @@ def refreezes(snap: Snapshot) -> list[dict]:
 
 def sentence(r: dict) -> str:
     """One Dutch sentence on a fixing after the scores were known."""
+    from partnerkeuze.io.docx.render import format_moment
+
     same = r["before"] == r["after"]
+    when = format_moment(str(r["when"]), "nl_BE")
     return (f"De criteria werden opnieuw vastgelegd nadat de scores bekend waren ({r['scores']} "
-            f"scores): op {r['when']} door {r['who']}, met als reden '{r['reason'] or '(geen)'}'. "
+            f"scores): op {when} door {r['who']}, met als reden '{r['reason'] or '(geen)'}'. "
             f"Shortlist vóór: {r['before']}; erna: {r['after']}"
             + (" (ongewijzigd)." if same else " (gewijzigd)."))
 

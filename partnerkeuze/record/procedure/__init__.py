@@ -12,12 +12,5 @@ from partnerkeuze.record.procedure.recording import record_patch
 from partnerkeuze.record.procedure.stages import STAGE_CODES, STAGE_NAMES, STAGES
 
 
-def record_problems(snap, model):
-    """Chain breaks of the record and contradictions with the Status column and the scores."""
-    from partnerkeuze.record.procedure.checks import record_problems as problems
-
-    return problems(snap, model)
-
-
-__all__ = ["Entry", "ProcedureRecord", "read_record", "record_patch", "record_problems",
-           "STAGES", "STAGE_CODES", "STAGE_NAMES"]
+__all__ = ["Entry", "ProcedureRecord", "read_record", "record_patch", "STAGES", "STAGE_CODES",
+           "STAGE_NAMES"]

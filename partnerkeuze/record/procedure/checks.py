@@ -3,6 +3,8 @@ contradiction between the record, the Status column and the scores."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from partnerkeuze import layout
@@ -152,7 +154,8 @@ def contradiction_problems(snap, model, result=None) -> list[Problem]:
             if r is not None and r.excluded:
                 out.append(Problem(place(psheet, 8, rec.latest("consensus").row),
                                    f"de vastgelegde eindvolgorde noemt {cid}, dat uitgesloten is"))
-    return out
+    # a contradiction is resolved by recording the stage again (or by editing the cell named)
+    return [dataclasses.replace(p, fix=("record",)) for p in out]
 
 
 def record_problems(snap, model, result=None) -> list[Problem]:
