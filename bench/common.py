@@ -12,7 +12,7 @@ def large_call(path: Path, n_candidates: int = 1000, n_criteria: int = 40, n_ass
                seed: int = 7) -> Path:
     """Write a scored-ready workbook with n candidates x criteria x assessors score rows."""
     from partnerkeuze.kernel.reference import ACTIVE_COUNTRIES, CHANNELS, COUNTRY_BY_NAME
-    from partnerkeuze.io.xlsx.build import build_workbook
+    from partnerkeuze.app.creation import assemble
     from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     rng = random.Random(seed)
@@ -44,7 +44,7 @@ def large_call(path: Path, n_candidates: int = 1000, n_criteria: int = 40, n_ass
     declarations = [[a[0], c[0], "geen conflict", None, None] for a in assessors for c in candidates]
     fields = {"profile": {"municipality": "Benchdorp", "coordinator": "Bench"},
               "settings": {"shortlist_size": 5}}
-    wb = build_workbook({"criteria": criteria, "candidates": candidates, "assessors": assessors,
+    wb = assemble({"criteria": criteria, "candidates": candidates, "assessors": assessors,
                          "conflicts": declarations, "scores": scores}, fields)
     save_atomic(wb, path, backup=False)
     return path

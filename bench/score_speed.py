@@ -41,13 +41,13 @@ _report()
 """
 
 
-def logged_call(path: Path, n: int) -> Path:
+def logged_call(path: Path, n: int, **sizes) -> Path:
     """large_call's workbook with the first log entry every workbook Partnerkeuze makes has
     (without it `score` refuses: a log wiped after scores were entered)."""
     from partnerkeuze.io import audit
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
-    large_call(path, n_candidates=n)
+    large_call(path, n_candidates=n, **sizes)
     book = FileWorkbook(path)
     book.apply(audit.entry_patch(book.snapshot(), "new", "nieuwe werkmap, modus stedenband"))
     book.save(backup=False)

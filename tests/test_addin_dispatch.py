@@ -183,7 +183,8 @@ def test_file_errors_and_long_problem_lists_are_clipped():
 
 
 def test_missing_feature_module_is_a_dutch_message(monkeypatch):
-    from partnerkeuze.app.addin import handlers
+    from partnerkeuze.app.pipeline import run_book
+    from test_governance_util import demo_book
 
-    with pytest.raises(FileError, match="niet beschikbaar"):
-        handlers.action("partnerkeuze.bestaat_niet.actions:iets")
+    with pytest.raises(FileError, match="niet beschikbaar in de geïnstalleerde versie"):
+        run_book("bestaat-niet", demo_book())

@@ -118,7 +118,6 @@ def test_logo_from_profile_in_every_letter_and_bad_logo_warns(tmp_path):
     from partnerkeuze.app.creation import initial_content
     from pipeline_support import letters
     from partnerkeuze.app.creation import build
-    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
     from documents_support import docx_root
 
     logo = _png_file(tmp_path / "logo.png")
@@ -150,7 +149,6 @@ def test_the_college_decision_in_the_record_decides_and_withdrawn_gets_courtesy_
     from pipeline_support import letters
     from partnerkeuze.record.procedure import record_patch
     from partnerkeuze.app.creation import build
-    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
     for row in tables["candidates"]:

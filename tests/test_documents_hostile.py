@@ -165,7 +165,6 @@ def test_hostile_workbook_values_through_the_letters_action(tmp_path):
     from partnerkeuze.app.creation import initial_content
     from pipeline_support import letters
     from partnerkeuze.app.creation import build
-    from partnerkeuze.io.xlsx.file_workbook import OpenpyxlWorkbook
 
     tables, flds = initial_content("stedenband", True)
     names = ["Ben & Jerry <b>", "{{ 7*7 }}", "../../etc/passwd", "😀 שלום", "CON", "a\\b:c*?"]

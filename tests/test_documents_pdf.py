@@ -25,7 +25,6 @@ def written(demo_template, tmp_path_factory):
     """The demo's questionnaires, dossier and letters, their PDFs, model and result."""
     from partnerkeuze.core.assessment import evaluate
     from partnerkeuze.core.parse import parse
-    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     base = tmp_path_factory.mktemp("docs")
     wb = base / "demo.xlsx"

@@ -100,13 +100,11 @@ def test_dossier_providers_fill_the_optional_sections(demo_template, monkeypatch
     from partnerkeuze.io.docx.render import render_docx
     from partnerkeuze.core.parse import parse
 
-    import sys
-    import types
 
-    module = types.ModuleType("pk_test_provider")
-    module.provide = lambda model, snapshot, result: dict(PROVIDED)
-    monkeypatch.setitem(sys.modules, "pk_test_provider", module)
-    monkeypatch.setattr(dossier_mod, "DOSSIER_PROVIDERS", ("pk_test_provider:provide",))
+    from partnerkeuze.record.governance import dossier as governance_dossier
+
+    monkeypatch.setattr(governance_dossier, "dossier_provider",
+                        lambda model, snapshot, result: dict(PROVIDED))
     from documents_support import read_snapshot
 
     snap = read_snapshot(demo_template)
@@ -132,10 +130,12 @@ def test_dossier_without_planning_lists_the_default_next_steps(demo_template, mo
     from partnerkeuze.features.documents.contexts import Notes
     from partnerkeuze.io.docx.render import render_docx
     from partnerkeuze.core.parse import parse
+    from partnerkeuze.record.governance import dossier as governance_dossier
 
-    monkeypatch.setattr(dossier_mod, "DOSSIER_PROVIDERS", ())
     from documents_support import read_snapshot
 
+    # neither the planning's section (none handed in) nor governance's
+    monkeypatch.setattr(governance_dossier, "dossier_provider", lambda *args: {})
     snap = read_snapshot(demo_template)
     model = parse(snap)
     ctx = dossier_mod.dossier_context(model, snap, evaluate(model), None, Notes())

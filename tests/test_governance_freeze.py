@@ -10,7 +10,7 @@ import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_governance_util import blank_book, col_of, demo_book, materialize, set_value
+from test_governance_util import blank_book, col_of, demo_book, set_value
 
 from partnerkeuze import layout
 from pipeline_support import check, score
@@ -38,8 +38,6 @@ def test_demo_criteria_are_fixed_and_check_is_clean():
 
 
 def test_freeze_writes_hash_date_user_history_and_log(monkeypatch):
-    from partnerkeuze.app.creation import build
-    from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
     monkeypatch.setenv("PARTNERKEUZE_USER", "an.peeters")
     book = blank_book()

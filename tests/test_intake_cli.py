@@ -88,6 +88,7 @@ def test_check_names_an_answer_of_an_unknown_candidate(demo_path):
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
 
     book = FileWorkbook(demo_path)
+    first = 5 + len([r for r in book.snapshot().rows("Antwoorden")[4:] if r and r[0]])
     patch = Patch()
     patch.append_rows("answers", [["K99", "C01", "es", "Hola", "x.xlsx", "abc", "2026-06-01", None],
                                   ["K01", "C99", "es", "Hola", "x.xlsx", "abc", "2026-06-01", None],
@@ -97,5 +98,5 @@ def test_check_names_an_answer_of_an_unknown_candidate(demo_path):
     proc = run_cli("check", demo_path)
     assert proc.returncode == 1
     lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("Antwoorden!")]
-    assert lines == ["Antwoorden!A5: kandidaat 'K99' bestaat niet op het blad Kandidaten",
-                     "Antwoorden!B6: criterium 'C99' bestaat niet op het blad Criteria"]
+    assert lines == [f"Antwoorden!A{first}: kandidaat 'K99' bestaat niet op het blad Kandidaten",
+                     f"Antwoorden!B{first + 1}: criterium 'C99' bestaat niet op het blad Criteria"]

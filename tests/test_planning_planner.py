@@ -3,7 +3,6 @@ depends on them (pure planner and the workbook round trip in memory)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 
 import pytest

@@ -206,7 +206,7 @@ def test_new_workbook_has_the_template_and_plans_before_the_profile_is_filled(tm
     proc = run_cli("plan", path)
     assert proc.returncode == 0, proc.stderr
     assert f"Planning berekend: {count} stappen" in proc.stdout
-    assert "tellen voor de planning niet mee" in proc.stdout  # the empty profile, not a stop
+    assert "houden 'plan' niet tegen" in proc.stdout  # the empty profile, not a stop
     assert "geen vergadering van" in proc.stdout  # no meetings entered yet
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 
 from conftest import run_cli
 from hypothesis import given, settings

@@ -162,7 +162,8 @@ def test_lock_of_a_killed_command_is_recognised_as_stale(demo_path):
     holder.wait()
     out = run_cli("score", demo_path, env={"PARTNERKEUZE_LOCK_TIMEOUT": "5"})
     assert out.returncode == 0, out.stderr
-    assert "werd onderbroken zonder af te ronden" in out.stderr
+    assert "Let op: een vorige opdracht" in out.stdout
+    assert "werd onderbroken zonder af te ronden" in out.stdout
     assert _log_actions(demo_path)[-1] == "score"
 
 
@@ -360,11 +361,12 @@ def _user_content(path: Path) -> dict:
             "picture": any(n.startswith("xl/media/") for n in names)}
 
 
-SURVIVES = {
+SURVIVES = {  # in the order of a call: the late candidacy that import brings in comes last
     "score": (), "plan": ("--ics", "{tmp}/planning.ics"), "remind": ("--once",),
-    "import": ("{kandidaturen}",), "merge": ("{scores}",), "forms": ("--out", "{tmp}/f"),
-    "assessor-forms": ("--out", "{tmp}/b"), "questionnaire": ("--out", "{tmp}/q"),
+    "forms": ("--out", "{tmp}/f"), "assessor-forms": ("--out", "{tmp}/b"),
+    "questionnaire": ("--out", "{tmp}/q"), "merge": ("{scores}",),
     "dossier": ("--out", "{tmp}/d"), "letters": ("--out", "{tmp}/l"),
+    "import": ("{kandidaturen}",),
 }
 
 
@@ -376,10 +378,9 @@ def test_user_content_survives_every_write_command(demo_path, inputs, tmp_path):
         args = [a.format(tmp=tmp_path, kandidaturen=inputs / "kandidaturen",
                          scores=inputs / "scores") for a in args]
         out = run_cli(command, demo_path, *args)
-        # letters withholds the letter of a candidate the municipality has not fully scored
-        # (exit 1) and still writes the others and the workbook
-        withheld = command == "letters" and "krijgt nog geen brief" in out.stderr
-        assert out.returncode == (1 if withheld else 0), (command, out.stderr)
+        # (letters withholds the letter of a candidate the municipality has not fully scored,
+        # says so and writes the others and the workbook: exit 0)
+        assert out.returncode == 0, (command, out.stderr)
         assert len(_log_actions(demo_path)) > before, command  # the workbook was written
         kept = _user_content(demo_path)
         assert all(kept.values()), (command, kept)

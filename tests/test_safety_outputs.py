@@ -102,10 +102,9 @@ def test_match_without_feasible_pairing_says_what_changed(sdg_book, tmp_path):
                 row[2].value = 100
     wb.save(book)
     proc = run_cli("match", book, "--out", tmp_path / "docs")
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 0, proc.stderr  # the matching is saved; what is withheld is said
     text = proc.stdout + proc.stderr
     assert "niet gewijzigd" not in text and "voer eerst" not in text
     assert "geen documenten geschreven: er is geen haalbare koppeling" in text
-    assert "Werkmap bewaard: te-streng.xlsx" in text
     assert _log_actions(book)[-1] == "match"
     assert not list((tmp_path / "docs").glob("*.docx"))

@@ -184,7 +184,7 @@ def test_commit_killed_half_way_is_finished_by_the_next_writer(tmp_path):
     """A journal of a dead process: its finished files are moved into place (roll forward)."""
     import json
 
-    from partnerkeuze.io.locking import workbook_lock
+    from partnerkeuze.app.pipeline import locked
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()
@@ -200,8 +200,8 @@ def test_commit_killed_half_way_is_finished_by_the_next_writer(tmp_path):
     pending[2][0].write_bytes(b"nieuw werkmap")
     journal = tmp_path / f".~pk-{dead}-j-journal.json"
     journal.write_text(json.dumps([[str(a), str(b)] for a, b in pending]))
-    with workbook_lock(book, "score"):
-        pass
+    with locked(book, "score") as notes:  # the pipeline's first steps of every command
+        assert notes and "2 bestand(en) klaargezet" in notes[0]  # brief1 was already moved
     assert book.read_bytes() == b"nieuw werkmap"
     assert _tree(out) == {"brief1.docx": b"nieuw 1", "brief2.docx": b"nieuw 2"}
     assert not journal.exists()

@@ -1,10 +1,11 @@
 """The one gate every command passes: the list of problems that ``check`` prints, and the one
 table that says what each command does with them.
 
-A problem is blocking for every command except those that resolve or complete it
-(``Problem.fix``): ``freeze`` may fix criteria that changed since they were fixed; the intake
-commands (import, assessor-forms, merge) run while declarations are still to come. What the
-policies mean:
+A problem stops every command except those it allows (``Problem.allows``): the command that
+resolves it (``freeze`` for criteria changed since they were fixed, ``record`` for a
+contradiction in the record) and, for work still in progress (declarations of conflicts still
+to come, a late candidacy not yet decided on), the commands that complete that work (import,
+assessor-forms, merge, the reminders, the planning). What the policies mean:
 
 - REPORT: ``check`` lists every problem (exit 1) and changes nothing;
 - REFUSE: a command that changes the workbook, the record or the mail sent refuses (exit 1)
@@ -63,7 +64,7 @@ def problems(book, model, snap, parsed: list[Problem], against=None) -> list[Pro
 
 def blocking(command: str, found: list[Problem]) -> list[Problem]:
     """The problems that stop a command: all of them, except those the command resolves."""
-    return [p for p in found if command not in p.fix]
+    return [p for p in found if command not in p.allows]
 
 
 def warnings(model, snap) -> list[str]:

@@ -66,7 +66,12 @@ def mode_place(model) -> str:
 def work_for(command: str, model) -> Callable:
     """The work of a command in the workbook's mode; InputProblems naming the mode cell when
     the command has no meaning there."""
-    by_mode = WORK[command]
+    by_mode = WORK.get(command)
+    if by_mode is None:  # a ribbon of another version than the package
+        from partnerkeuze.kernel.errors import FileError
+
+        raise FileError(f"deze functie ('{command}') is niet beschikbaar in de geïnstalleerde "
+                        f"versie van Partnerkeuze; werk Partnerkeuze en de invoegtoepassing bij")
     mode = model.settings.mode
     if mode in by_mode:
         return by_mode[mode]

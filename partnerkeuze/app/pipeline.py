@@ -41,7 +41,12 @@ def run_book(command: str, book: WorkbookIO, options: dict | None = None,
         raise InputProblems(stop)
     notes = gate.warnings(model, snap) if gate.POLICY.get(command) == gate.REPORT else []
     run = Run(command, book, snap, model, options, progress, workbook_path, found, notes)
-    return work(run)
+    outcome = work(run)
+    if found and command != "check":  # problems this command is allowed to run with
+        outcome.warnings.append(f"{len(found)} probleem/problemen in de werkmap houden "
+                                f"'{command}' niet tegen; ze tellen hier niet mee en "
+                                f"'partnerkeuze check' toont ze")
+    return outcome
 
 
 def _check_places(options: dict) -> None:
@@ -70,7 +75,7 @@ def run_file(command: str, path, options: dict | None = None, progress: Progress
     open_elsewhere = writes and read_if_open and bool(lock_files(path))
     if writes and not open_elsewhere:
         check_writable(path)
-    with _locked(path, command, writes) as notes:
+    with locked(path, command, writes) as notes:
         book = FileWorkbook(path, for_writing=writes and not open_elsewhere)
         target = _LeftAlone(book) if open_elsewhere else book
         try:
@@ -113,7 +118,7 @@ def run_live(command: str, book: WorkbookIO, workbook_path: Path | None,
     workbook itself is patched in Excel and saved by the user."""
     from partnerkeuze.io.saving import staged_writes
 
-    lock = (_locked(Path(workbook_path), command, True)
+    lock = (locked(Path(workbook_path), command, True)
             if workbook_path is not None and Path(workbook_path).exists()
             else contextlib.nullcontext([]))
     if workbook_path is not None:
@@ -127,7 +132,7 @@ def run_live(command: str, book: WorkbookIO, workbook_path: Path | None,
 
 
 @contextlib.contextmanager
-def _locked(path: Path, command: str, writes: bool):
+def locked(path: Path, command: str, writes: bool = True):
     """Hold the workbook's lock and finish what a killed command left half done; yields the
     Dutch notes of what was found. A reading command on a folder it cannot write in runs
     without the lock and only reports a pending commit."""

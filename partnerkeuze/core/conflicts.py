@@ -127,8 +127,11 @@ def warnings(model: Model) -> list[str]:
     return out
 
 
-# The commands that bring declarations in (or that run while they are still to come).
-INTAKE = ("import", "assessor-forms", "merge")
+# The commands that go on while the intake is in progress: they send the call and its forms,
+# bring declarations, forms and scores in, remind who still has to answer, and plan; what
+# concludes (score, the dossier, letters, a decision) waits.
+IN_PROGRESS = ("questionnaire", "forms", "import", "assessor-forms", "merge", "remind", "plan",
+               "calendar")
 
 
 def panel_problems(model: Model) -> list[Problem]:
@@ -146,7 +149,7 @@ def panel_problems(model: Model) -> list[Problem]:
         out.append(Problem(where, f"{a_id} heeft geen verklaring (conflict of geen conflict) "
                                   f"voor {shown}: elke beoordelaar scoort elke kandidaat, tenzij "
                                   f"een verklaard belangenconflict; vul de verklaring in",
-                           fix=INTAKE))
+                           allows=IN_PROGRESS))
     return out
 
 

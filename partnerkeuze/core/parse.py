@@ -17,6 +17,9 @@ from partnerkeuze.kernel.snapshot import Snapshot
 from partnerkeuze.core.values import BadValue, convert, is_blank
 
 WEIGHT_TOLERANCE = 0.01  # percent
+# A profile still being written (the college approves it as the first step of the call) does
+# not stop planning that call, reminding about it or fixing its criteria; documents wait for it.
+PROFILE_IN_PROGRESS = ("plan", "calendar", "remind", "freeze")
 
 
 def _missing_sheet(problems: list[Problem], sheet: schema.Sheet) -> None:
@@ -182,7 +185,10 @@ def read_fields(snap: Snapshot, sheet_key: str, problems: list[Problem]) -> dict
         raw = snap.value(sheet.name, r, vcol)
         if is_blank(raw):
             if f.required:
-                problems.append(Problem(place(sheet.name, vcol, r), f"'{f.label}' is verplicht maar leeg"))
+                problems.append(Problem(place(sheet.name, vcol, r),
+                                        f"'{f.label}' is verplicht maar leeg",
+                                        allows=PROFILE_IN_PROGRESS if sheet_key == "profile"
+                                        else ()))
             values[f.key] = None if f.input else raw
             if f.input and not f.required:
                 values[f.key] = None

@@ -13,14 +13,15 @@ EXIT_FILE = 2
 class Problem:
     """One problem in the input, with its place (``Kandidaten!C7`` or a file name) in front.
 
-    ``fix``: the commands that resolve or complete it (``freeze`` for criteria changed since
-    they were fixed; the intake commands for declarations still to come); those commands are
-    not refused by it, every other command is.
+    ``allows``: the commands this problem does not stop: those that resolve it (``freeze`` for
+    criteria changed since they were fixed, ``record`` for a contradiction in the record) or
+    that complete the work it waits for (import, merge, reminders while declarations are still
+    to come). Every other command is refused by it.
     """
 
     place: str
     message: str
-    fix: tuple[str, ...] = field(default=(), compare=False)
+    allows: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"

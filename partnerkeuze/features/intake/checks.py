@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partnerkeuze import layout
+from partnerkeuze.core.conflicts import IN_PROGRESS  # a late candidacy waits; the intake goes on
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import Problem
 
@@ -26,8 +27,6 @@ def answers_refer_to_known(model, snap) -> list[Problem]:
 
 
 LATE_ACCEPTED = "te laat aanvaard"
-# A late candidacy waits for a decision, not for the forms: importing and scoring go on.
-INTAKE = ("import", "assessor-forms", "merge")
 
 
 def late_candidacies(model, snap) -> list[Problem]:
@@ -52,5 +51,5 @@ def late_candidacies(model, snap) -> list[Problem]:
             f"de kandidatuur van {c.id} {c.name} kwam binnen op {received:%d/%m/%Y}, na de "
             f"deadline {deadline:%d/%m/%Y} (verlenging inbegrepen): beslis of ze meetelt en "
             f"noteer het in Opmerking ('{LATE_ACCEPTED}: reden') of zet de status op "
-            f"{reference.WITHDRAWN}", fix=INTAKE))
+            f"{reference.WITHDRAWN}", allows=IN_PROGRESS))
     return problems

@@ -70,6 +70,12 @@ def plan(run: Run) -> Outcome:
     for s in moved:
         out.messages.append(f"Verschoven: {s.id} {s.step.name}: einde {s.end:%d/%m/%Y} "
                             f"({'+' if s.shift_days > 0 else ''}{s.shift_days} dagen).")
+    if ics or gantt:  # from the workbook as the plan left it (its call date and deadline)
+        from partnerkeuze.core.parse import parse_lenient
+        from partnerkeuze.features.planning.compute import compute_plan
+
+        now = book.snapshot()
+        p = compute_plan(parse_lenient(now, []), run.option("today"), now)
     if ics:
         out.files.append(_write_calendar(run, p, Path(ics), out))
     if gantt:

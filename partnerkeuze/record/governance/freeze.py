@@ -150,7 +150,7 @@ def change_problems(model: Model, snap: Snapshot) -> list[Problem]:
     if not diffs:  # e.g. a rounding-level change the diff does not name
         diffs = [(layout.sheet("criteria").name, "de criteria wijken af van de vastgelegde "
                                                   "vingerafdruk")]
-    return [Problem(p, f"{m} na het vastleggen van de criteria{when}; {HINT}", fix=("freeze",))
+    return [Problem(p, f"{m} na het vastleggen van de criteria{when}; {HINT}", allows=("freeze",))
             for p, m in diffs]
 
 
