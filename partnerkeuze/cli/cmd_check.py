@@ -28,7 +28,9 @@ def run(args) -> int:
         against = read_file(args.against)
     book = FileWorkbook(args.path, for_writing=False)
     try:
-        show(check(book, against=against))
+        outcome = check(book, against=against)
+        book.verify_xml()  # a part a write would refuse is refused here too
+        show(outcome)
     finally:
         book.close()
     return 0

@@ -269,10 +269,12 @@ class FileWorkbook:
             write_package(self.pkg, self._edits, tmp)
             self.pkg.close()  # Windows cannot replace a file this process holds open
 
+        trusted = False
         try:
             try:
                 replace_atomically(self.path, write, backup=backup)
                 self.fell_back = None
+                trusted = True  # every XML part was checked or written well-formed
             except NeedsOpenpyxl as why:
                 self.pkg.close()
                 self.fell_back = str(why)
@@ -282,7 +284,17 @@ class FileWorkbook:
                 self._open()
             raise
         self._reset()
+        if trusted:
+            for part in self.pkg.infos:
+                self.pkg.mark_verified(part)
         return self.path
+
+    def verify_xml(self) -> None:
+        """Check that every XML part no read has parsed yet is well-formed, as a save would
+        (xlsx/wellformed.py): check refuses what a write command would refuse."""
+        from partnerkeuze.xlsx.wellformed import verify_unread
+
+        verify_unread(self.pkg)
 
     def _save_with_openpyxl(self, backup: bool) -> None:
         """The reference path: the whole workbook through openpyxl, the same patches applied."""

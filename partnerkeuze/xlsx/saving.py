@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from partnerkeuze.errors import FileError, file_error_from_os
+from partnerkeuze.errors import FileError, PartnerkeuzeError, file_error_from_os
 
 TEMP_PREFIX = ".~pk-"
 BACKUP_TAG = ".vorige-"  # Demo.vorige-2026-11-27_143005.xlsx
@@ -289,7 +289,7 @@ def replace_atomically(path: Path, write: Callable[[Path], None], *, backup: boo
             return
         _commit(tmp, target, backup=backup)
         tmp = None
-    except (FileError, WriterDeclined):
+    except (PartnerkeuzeError, WriterDeclined):  # a Dutch refusal from write: nothing replaced
         raise
     except OSError as exc:
         raise file_error_from_os(exc, target.name) from None

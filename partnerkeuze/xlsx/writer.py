@@ -24,6 +24,8 @@ from partnerkeuze.xlsx.edits import CellEdit, Edits, SheetEdits
 from partnerkeuze.xlsx.package import (CONTENT_TYPES, NS_CT, NS_MAIN, NS_PKG_REL, REL_CALC_CHAIN,
                                        REL_TABLE, Package, rels_name)
 from partnerkeuze.xlsx.stylesxml import NeedsOpenpyxl, StylesEditor
+from partnerkeuze.xlsx.wellformed import (ILLEGAL_TEXT, Malformed, Verifier, verify_part,
+                                          verify_unread)
 
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d+)"')
 _S_ATTR = re.compile(rb'(?:^|\s)s="(\d+)"')
@@ -107,6 +109,8 @@ class SheetWriter:
         head = b"<" + p + b'c r="' + ref + b'"' + (b' s="%d"' % s if s else b"")
         if value is None or value == "":
             return head + b"/>"
+        if isinstance(value, Formula) and ILLEGAL_TEXT.search(value):  # text is cleaned (edits)
+            raise self.illegal(ref, value)
         if isinstance(value, ArrayFormula):
             return (head + b"><" + p + b'f t="array" ref="' + ref + b'">' + _esc(str(value)[1:])
                     + b"</" + p + b"f></" + p + b"c>")
@@ -135,6 +139,17 @@ class SheetWriter:
         except ImportError:  # pragma: no cover
             pass
         raise ValueError(f"Cannot convert {value!r} to Excel")
+
+    def illegal(self, ref: bytes, text: str):
+        """The refusal of a text XML cannot hold (a control character, a lone surrogate,
+        U+FFFE): raised before the workbook is replaced, so nothing changes."""
+        from partnerkeuze.errors import InputProblems, Problem
+        from partnerkeuze.xlsx.wellformed import char_name, first_illegal
+
+        return InputProblems([Problem(
+            f"{self.name}!{ref.decode('ascii')}",
+            f"de tekst bevat het teken {char_name(first_illegal(text))}, dat niet in een "
+            f"werkmap mag; verwijder het waar de tekst vandaan komt (er is niets gewijzigd)")])
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -340,18 +355,28 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL)
         buf: list[bytes] = []
         size = 0
+        verifier = Verifier()  # what is written must be well-formed XML, whatever it came from
 
-        def write(chunk: bytes, buf=buf, spool=spool) -> None:
+        def write(chunk: bytes, buf=buf, spool=spool, verifier=verifier) -> None:
             nonlocal size
             buf.append(chunk)
             size += len(chunk)
             if size > 1 << 20:
-                spool.write(b"".join(buf))
+                data = b"".join(buf)
+                verifier.feed(data)
+                spool.write(data)
                 buf.clear()
                 size = 0
 
-        SheetWriter(sheet, sheet_edits, styles, epoch).rewrite(pkg.read(part), write)
-        spool.write(b"".join(buf))
+        try:
+            SheetWriter(sheet, sheet_edits, styles, epoch).rewrite(pkg.read(part), write)
+            data = b"".join(buf)
+            verifier.feed(data, True)
+        except Malformed:
+            if not pkg.is_verified(part):
+                verify_part(pkg, part)  # the part as it was: its own error, with its place
+            raise NeedsOpenpyxl(f"blad {sheet}: herschreven zonder welgevormde XML") from None
+        spool.write(data)
         spool.seek(0)
         replaced[part] = spool
 
@@ -406,6 +431,10 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
                 if el.get("PartName", "").lstrip("/") in drop:
                     el.getparent().remove(el)
             replaced[CONTENT_TYPES] = _xml_bytes(ct)
+
+    # A part copied as it is must be well-formed XML too: the ones no parser read yet are
+    # checked now, before anything is written (a malformed part is refused, never copied).
+    verify_unread(pkg, skip=set(replaced) | drop)
 
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
         for info in pkg.zip.infolist():
