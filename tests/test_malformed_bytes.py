@@ -213,3 +213,11 @@ def test_a_rewrite_that_is_not_well_formed_is_never_written(demo_path, monkeypat
     with zipfile.ZipFile(demo_path) as zf:
         etree.fromstring(zf.read(KANDIDATEN))
     assert load_workbook(demo_path)["Kandidaten"]["B400"].value == "Nieuw"
+
+
+def test_a_console_that_cannot_show_a_name_does_not_fail_a_command_after_it_saved(demo_path):
+    """score prints the shortlist after the workbook was saved: a name the console cannot
+    encode (Dassa-Zoumé on an ASCII console) is escaped, never an error after the change."""
+    out = run_cli("score", demo_path, env={"PYTHONIOENCODING": "ascii"})
+    assert out.returncode == 0, out.stderr
+    assert "Dassa-Zoum\\xe9" in out.stdout and "Onverwachte fout" not in out.stderr
