@@ -91,9 +91,14 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
                         f"schrijfrechten van de map") from None
     stale = _read_holder(note) if note.exists() else None
     from partnerkeuze.audit import current_user
-    from partnerkeuze.xlsx.saving import roll_forward
+    from partnerkeuze.xlsx.leftovers import remove_leftovers
 
-    roll_forward(lock_file.parent)  # finish a commit a killed holder left half done
+    # finish a commit a killed holder left half done; remove what dead runs left behind
+    finished = remove_leftovers(workbook).finished
+    if finished:
+        names = ", ".join(p.name for p in finished[:5]) + (" …" if len(finished) > 5 else "")
+        print(f"Let op: een onderbroken opdracht had haar bestanden nog niet allemaal op hun "
+              f"plaats gezet; dat is nu afgerond ({names}).", file=sys.stderr)
     info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
             "command": command or "?", "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:

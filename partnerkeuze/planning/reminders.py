@@ -66,10 +66,10 @@ _STATE_DIR: list[str] = []
 
 def _process_state_dir() -> str:
     """A temporary folder for the state of workbooks without a folder (one per process)."""
-    import tempfile
+    from partnerkeuze.xlsx.leftovers import temp_dir
 
     if not _STATE_DIR:
-        _STATE_DIR.append(tempfile.mkdtemp(prefix="partnerkeuze-herinneringen-"))
+        _STATE_DIR.append(str(temp_dir("herinneringen")))
     return _STATE_DIR[0]
 
 

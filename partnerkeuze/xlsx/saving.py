@@ -387,6 +387,23 @@ def _write_journal(pending: list[tuple[Path, Path, bool]]) -> Path:
     return Path(name)
 
 
+def pending_journals(folder: str | os.PathLike) -> list[Path]:
+    """The journals in folder of commits a killed command left half done (its process is
+    gone): roll_forward finishes them; a read-only command can only say so."""
+    folder = Path(folder)
+    try:
+        names = sorted(n for n in os.listdir(folder)
+                       if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX))
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
+        if m and int(m.group(1)) != os.getpid() and not _pid_alive(int(m.group(1))):
+            out.append(folder / name)
+    return out
+
+
 def roll_forward(folder: str | os.PathLike) -> list[Path]:
     """Finish the commits a killed command left half done in folder; the files it moved.
 
@@ -395,18 +412,8 @@ def roll_forward(folder: str | os.PathLike) -> list[Path]:
     """
     import json
 
-    folder = Path(folder)
     moved: list[Path] = []
-    try:
-        names = [n for n in os.listdir(folder)
-                 if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX)]
-    except OSError:
-        return moved
-    for name in names:
-        m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
-        if not m or int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1))):
-            continue
-        journal = folder / name
+    for journal in pending_journals(folder):
         try:
             pairs = json.loads(journal.read_text(encoding="utf-8"))
             for tmp, target in pairs:

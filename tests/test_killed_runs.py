@@ -1,0 +1,162 @@
+"""What a run killed with kill -9 leaves behind: the next run finishes a journalled move, and
+removes the temporary files of dead runs beside the workbook, in the output folders it writes
+into and in the temporary directory; a read-only check says a move is pending and changes
+nothing. Every run here is a real process; the killed ones get a real SIGKILL."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import ROOT, run_cli
+from documents_support import decided_demo
+from intake_support import fill_candidacy
+
+# A command whose process kills itself (SIGKILL) at one moment of its commit: just before the
+# staged files move ("commit"), or just after the journal of the move reached the disk
+# ("journal"). Nothing in the process runs after the signal.
+KILLER = """
+import os, signal, sys
+from partnerkeuze.xlsx import saving
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if sys.argv[1] == "commit":
+    saving.Stage.commit = die
+else:
+    journal = saving._write_journal
+    saving._write_journal = lambda pending: (journal(pending), die())
+from partnerkeuze.cli import main
+main(sys.argv[2:])
+"""
+
+
+def _env(tmpdir: Path, **extra) -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.setdefault("PARTNERKEUZE_USER", "test")
+    env["TMPDIR"] = str(tmpdir)  # the temporary directory of these runs, apart from others'
+    env.update(extra)
+    return env
+
+
+def _killed(moment: str, *args, tmpdir: Path) -> int:
+    """Run a command that is killed at moment; its process id."""
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, moment, *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=_env(tmpdir))
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == -signal.SIGKILL, (proc.returncode, err)
+    return proc.pid
+
+
+def _ours(folder: Path, pid: int) -> list[Path]:
+    """The temporary files and folders of process pid in folder."""
+    return sorted(p for p in folder.iterdir()
+                  if p.name.startswith((f".~pk-{pid}-", f"partnerkeuze-pdf-{pid}-",
+                                        f"partnerkeuze-mail-{pid}-")))
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def tmpdir_(tmp_path) -> Path:
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    return folder
+
+
+def test_the_next_run_removes_the_temporary_files_of_a_killed_run(demo_path, tmp_path, tmpdir_):
+    decided_demo(demo_path)  # every candidate gets a final letter (exit 0)
+    out = tmp_path / "brieven"
+    pid = _killed("commit", "letters", demo_path, "--out", out, tmpdir=tmpdir_)
+    beside, in_out = _ours(demo_path.parent, pid), _ours(out, pid)
+    assert beside and len(in_out) == 14  # the workbook's and 13 letters and the bundle
+    before = _sha(demo_path)
+
+    # check changes nothing, also not what a dead run left
+    assert run_cli("check", demo_path, env={"TMPDIR": str(tmpdir_)}).returncode == 0
+    assert _ours(demo_path.parent, pid) == beside and _ours(out, pid) == in_out
+
+    # a command on the workbook clears its folder (under the lock, before reading)
+    done = run_cli("plan", demo_path, env={"TMPDIR": str(tmpdir_)})
+    assert done.returncode == 0, done.stderr
+    assert _ours(demo_path.parent, pid) == [] and _ours(out, pid) == in_out
+    # one that writes into the output folder clears that too
+    again = run_cli("letters", demo_path, "--out", out, env={"TMPDIR": str(tmpdir_)})
+    assert again.returncode == 0, again.stderr
+    assert _ours(out, pid) == []
+    assert not [p for p in out.iterdir() if p.name.startswith(".~pk-")]
+    assert _sha(demo_path) != before and len(list(out.glob("*.docx"))) == 14
+
+
+def _soffice_of(tmpdir: Path) -> list[int]:
+    """Process ids of LibreOffice processes that work in tmpdir (left by a killed run)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmd = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"soffice" in cmd and str(tmpdir).encode() in cmd:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_pdf_folder_of_a_killed_run_is_removed_from_the_temporary_directory(demo_path,
+                                                                              tmp_path, tmpdir_):
+    decided_demo(demo_path)
+    out = tmp_path / "brieven"
+    proc = subprocess.Popen([sys.executable, "-m", "partnerkeuze", "letters", str(demo_path),
+                             "--out", str(out)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, cwd=ROOT,
+                            env=_env(tmpdir_, PARTNERKEUZE_PDF="1"))
+    deadline = time.monotonic() + 300
+    while not _ours(tmpdir_, proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _ours(tmpdir_, proc.pid), "the run made no PDF folder"
+    proc.send_signal(signal.SIGKILL)  # while LibreOffice converts
+    proc.wait()
+    assert _ours(tmpdir_, proc.pid)
+    deadline = time.monotonic() + 180  # the orphaned LibreOffice finishes on its own
+    while _soffice_of(tmpdir_) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _soffice_of(tmpdir_)
+    done = run_cli("score", demo_path, env={"TMPDIR": str(tmpdir_)})
+    assert done.returncode == 0, done.stderr
+    assert _ours(tmpdir_, proc.pid) == []
+    assert not [p for p in tmpdir_.iterdir() if p.name.startswith("partnerkeuze-pdf-")]
+
+
+def test_a_folder_of_a_live_run_is_left_alone(tmp_path):
+    from partnerkeuze.xlsx.leftovers import remove_stale_temp_dirs
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        live = tmp_path / f"partnerkeuze-pdf-{sleeper.pid}-abcdefgh"
+        live.mkdir()
+        dead_pid = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                                  capture_output=True, text=True).stdout.strip()
+        dead = tmp_path / f"partnerkeuze-mail-{dead_pid}-abcdefgh"
+        dead.mkdir()
+        (dead / "bijlage.xlsx").write_bytes(b"x")
+        other = tmp_path / "partnerkeuze-iets-1-abcdefgh"  # not ours: never touched
+        other.mkdir()
+        assert remove_stale_temp_dirs(tmp_path) == [dead]
+        assert live.is_dir() and other.is_dir() and not dead.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
