@@ -160,3 +160,55 @@ def test_a_folder_of_a_live_run_is_left_alone(tmp_path):
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+@pytest.fixture(scope="module")
+def returned_form(demo_template, tmp_path_factory) -> Path:
+    """A folder with one filled candidacy form (a new candidate, Paramaribo)."""
+    from partnerkeuze.intake.candidacy_form import build_candidacy_form
+    from partnerkeuze.intake.identity import call_of
+    from partnerkeuze.parse import parse
+    from partnerkeuze.xlsx.file_workbook import snapshot_of
+
+    base = tmp_path_factory.mktemp("teruggekomen")
+    model = parse(snapshot_of(load_workbook(demo_template), "x"))
+    blank = base / "blanco-nl.xlsx"
+    build_candidacy_form(model, call_of(model), "nl").save(blank)
+    fields = {"name": "Paramaribo", "country": "Suriname", "region": "Paramaribo",
+              "contact": "Anita Sewdien", "email": "info@paramaribo.example.sr",
+              "language": "Nederlands", "channel": "VVSG"}
+    answers = {c.id: f"Antwoord op {c.id}." for c in model.criteria}
+    fill_candidacy(blank, base / "kandidaturen" / "paramaribo.xlsx", fields, answers)
+    return base / "kandidaturen"
+
+
+def _names(path: Path) -> list[str]:
+    ws = load_workbook(path, read_only=True)["Kandidaten"]
+    return [r[1] for r in ws.iter_rows(min_row=5, values_only=True) if r and r[1]]
+
+
+def test_check_says_a_journalled_move_is_pending_and_the_next_write_finishes_it(
+        demo_path, returned_form, tmpdir_):
+    before = _sha(demo_path)
+    pid = _killed("journal", "import", demo_path, returned_form, tmpdir=tmpdir_)
+    journals = list(demo_path.parent.glob(f".~pk-{pid}-*-journal.json"))
+    assert len(journals) == 1 and _sha(demo_path) == before  # killed before any move
+
+    checked = run_cli("check", demo_path)
+    assert checked.returncode == 0, checked.stderr
+    assert ("Let op: een vorige opdracht werd onderbroken terwijl ze haar bestanden op hun "
+            f"plaats zette ({journals[0].name}); de volgende opdracht die de werkmap wijzigt, "
+            "rondt dat eerst af.") in checked.stderr
+    assert "In orde" in checked.stdout
+    assert journals[0].exists() and _sha(demo_path) == before  # check changed nothing
+    assert "Paramaribo" not in _names(demo_path)
+
+    scored = run_cli("plan", demo_path)  # the next command that writes the workbook
+    assert scored.returncode == 0, scored.stderr
+    assert re.search(r"^Let op: een onderbroken opdracht had haar bestanden nog niet allemaal "
+                     r"op hun plaats gezet; dat is nu afgerond \(.*demo\.xlsx.*\)\.$",
+                     scored.stderr, re.M), scored.stderr
+    assert not journals[0].exists() and _ours(demo_path.parent, pid) == []
+    assert "Paramaribo" in _names(demo_path)  # the import the killed run had finished
+    again = run_cli("check", demo_path)
+    assert "onderbroken" not in again.stderr

@@ -28,9 +28,26 @@ def run(args) -> int:
         against = read_file(args.against)
     book = FileWorkbook(args.path, for_writing=False)
     try:
+        _say_pending_journals(book.path)
         outcome = check(book, against=against)
         book.verify_xml()  # a part a write would refuse is refused here too
         show(outcome)
     finally:
         book.close()
     return 0
+
+
+def _say_pending_journals(path) -> None:
+    """Say so when a killed command left its files half moved beside the workbook: check
+    changes nothing, the next command that writes finishes the move (saving.roll_forward)."""
+    import os
+    import sys
+
+    from partnerkeuze.xlsx.saving import pending_journals, real_target
+
+    pending = pending_journals(os.path.dirname(os.path.abspath(real_target(path))))
+    if pending:
+        print(f"Let op: een vorige opdracht werd onderbroken terwijl ze haar bestanden op hun "
+              f"plaats zette ({pending[0].name}); de volgende opdracht die de werkmap wijzigt, "
+              f"rondt dat eerst af. Deze controle gaat over de werkmap zoals ze nu op de schijf "
+              f"staat.", file=sys.stderr)
