@@ -70,6 +70,10 @@ CASES = {
                             r"rij 5 van blad 'Kandidaten': een kenmerk staat twee keer"),
     "unbound-prefix": (KANDIDATEN, B5, b"<t>Tarija</t><x:y/>",
                        r"cel Kandidaten!B5: een voorvoegsel zonder naamruimte"),
+    # CDATA sends the sheet to the XML parser (lxml), which names the line
+    "xml-parser-path": (KANDIDATEN, B5, b"<t><![CDATA[Tar]]>&#0;ija</t>",
+                        r"xl/worksheets/sheet6\.xml, blad 'Kandidaten', regel 1: geen "
+                        r"welgevormde XML"),
     # a sheet neither check nor score reads: score would copy it as it is
     "unread-sheet": ("xl/worksheets/sheet1.xml", b"</sheetData>", b'<row r="99"></sheetData>',
                      r"xl/worksheets/sheet1\.xml, rij 99 van blad 'Start': de rij is niet "

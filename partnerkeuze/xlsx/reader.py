@@ -360,8 +360,8 @@ class WorkbookReader:
                     while row.getprevious() is not None:
                         del row.getparent()[0]
         except etree.XMLSyntaxError as exc:
-            raise self.pkg.damaged(part, str(exc), at=f"regel {exc.lineno}: geen welgevormde "
-                                                      f"XML") from None
+            raise self.pkg.damaged(part, str(exc), at=f"blad '{name}', regel {exc.lineno}: geen "
+                                                      f"welgevormde XML") from None
         except (ValueError, IndexError) as exc:
             raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
         self.pkg.mark_verified(part)
