@@ -82,11 +82,9 @@ def chunks_of(stream):
     buf = b""
     started = False
     ended = False
-    verifier = Verifier()
+    verifier = Verifier(on_unusual=_unusual)  # expat reads each block before the scanner
     while True:
         block = stream.read(BLOCK)
-        if b"<![CDATA[" in block or b"<!ENTITY" in block or b"<!DOCTYPE" in block:
-            raise Unsupported("CDATA of entiteiten")
         verifier.feed(block, not block)
         buf += block
         if not started:
@@ -125,6 +123,11 @@ def chunks_of(stream):
             return
 
 
+def _unusual() -> None:
+    """A CDATA section or a document type (with its entities): the XML parser reads those."""
+    raise Unsupported("CDATA of entiteiten")
+
+
 def rows_in(chunk: bytes):
     """(row attributes, row content) of every row in a block of rows."""
     pos = 0
@@ -147,8 +150,8 @@ def _simple(chunk: bytes, rows: list, cols: dict, strings, dates, deltas, conver
             cache: dict, state: list) -> bool:
     """Read a block whose every cell has a simple shape; False (nothing read) otherwise."""
     found = SIMPLE_RE.findall(chunk)
-    if len(found) != chunk.count(b"<c ") + chunk.count(b"<c>"):
-        return False
+    if len(found) != chunk.count(b"<c"):  # every cell simple (a <color> of rich text, or a
+        return False  # cell written otherwise, counts here and sends the block elsewhere)
     max_row, max_col = state
     line: list = []
     last = -1
@@ -237,7 +240,7 @@ def last_row(stream) -> int:
     last = 0
     for chunk in chunks_of(stream):
         found = CELL_ROW_RE.findall(chunk)
-        if len(found) != chunk.count(b"<c ") + chunk.count(b"<c>"):
+        if len(found) != chunk.count(b"<c"):
             raise Unsupported("cel zonder plaats")
         if found:
             last = max(last, max(map(int, found)))

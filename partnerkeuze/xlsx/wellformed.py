@@ -49,8 +49,13 @@ class Verifier:
 
     __slots__ = ("_parser",)
 
-    def __init__(self):
+    def __init__(self, on_unusual=None):
+        """on_unusual(): called (it may raise) at a CDATA section or a document type
+        declaration, which the block scanner leaves to the XML parser; costs nothing else."""
         self._parser = pyexpat.ParserCreate(namespace_separator=" ")
+        if on_unusual is not None:
+            self._parser.StartCdataSectionHandler = on_unusual
+            self._parser.StartDoctypeDeclHandler = lambda *args: on_unusual()
 
     def feed(self, block: bytes, final: bool = False) -> None:
         """Check the next block (final: the document ends here); Malformed on an error."""
