@@ -192,31 +192,25 @@ def test_a_formula_with_a_control_character_is_refused_before_writing(demo_path)
     assert hashes(demo_path.parent) == before
 
 
-def test_a_rewrite_that_is_not_well_formed_is_never_written(demo_path, monkeypatch):
-    """Whatever the part-level writer produces is verified before it is copied into the new
-    file: a (simulated) writer fault falls back to openpyxl, never to a broken workbook."""
-    from lxml import etree
-    from openpyxl import load_workbook
-
+def test_a_damaged_sheet_a_save_would_rewrite_unread_is_refused(demo_path, tmp_path):
+    """A patch to a sheet no one read: its unedited rows would be copied as they are, so the
+    part is verified before it is rewritten (the Start sheet, with an unclosed row 99)."""
+    from partnerkeuze.errors import FileError
     from partnerkeuze.patch import Patch
-    from partnerkeuze.xlsx import writer
     from partnerkeuze.xlsx.file_workbook import FileWorkbook
 
-    def broken_row(self, p, r):  # a writer fault: the new row is not closed
-        return original(self, p, r)[:-6]
-
-    original = writer.SheetWriter.new_row
-    monkeypatch.setattr(writer.SheetWriter, "new_row", broken_row)
-    book = FileWorkbook(demo_path)
+    part, old, new, _ = CASES["unread-sheet"]
+    path = rewrite(demo_path, tmp_path / "oproep.xlsx", part, old, new)
+    before = hashes(tmp_path)
+    book = FileWorkbook(path)
     patch = Patch()
-    patch.set_cell("Kandidaten", 400, 2, "Nieuw")
+    patch.set_cell("Start", 2, 2, "bijgewerkt")
     book.apply(patch)
-    book.save()
-    assert book.fell_back and "welgevormde XML" in book.fell_back
+    with pytest.raises(FileError, match=r"xl/worksheets/sheet1\.xml, rij 99 van blad 'Start': "
+                                        r"de rij is niet afgesloten"):
+        book.save()
     book.close()
-    with zipfile.ZipFile(demo_path) as zf:
-        etree.fromstring(zf.read(KANDIDATEN))
-    assert load_workbook(demo_path)["Kandidaten"]["B400"].value == "Nieuw"
+    assert hashes(tmp_path) == before
 
 
 def test_a_console_that_cannot_show_a_name_does_not_fail_a_command_after_it_saved(demo_path):
@@ -225,3 +219,23 @@ def test_a_console_that_cannot_show_a_name_does_not_fail_a_command_after_it_save
     out = run_cli("score", demo_path, env={"PYTHONIOENCODING": "ascii"})
     assert out.returncode == 0, out.stderr
     assert "Dassa-Zoum\\xe9" in out.stdout and "Onverwachte fout" not in out.stderr
+
+
+@pytest.mark.parametrize("split", [0, 3, 7])
+def test_cdata_split_across_two_blocks_goes_to_the_xml_parser(demo_path, tmp_path, monkeypatch,
+                                                              split):
+    """The scanner leaves CDATA to the XML parser; expat sees it whatever block boundary falls
+    inside '<![CDATA[' (a search per block did not)."""
+    from partnerkeuze.xlsx import scan
+    from partnerkeuze.xlsx.package import Package
+    from partnerkeuze.xlsx.reader import WorkbookReader
+
+    path = rewrite(demo_path, tmp_path / "oproep.xlsx", KANDIDATEN, B5,
+                   b"<t><![CDATA[Tar&ija]]></t>")
+    with zipfile.ZipFile(path) as zf:
+        at = zf.read(KANDIDATEN).index(b"<![CDATA[")
+    monkeypatch.setattr(scan, "BLOCK", at + split)  # the first block ends inside the marker
+    reader = WorkbookReader(Package(path))
+    rows = reader.sheet_rows("Kandidaten")
+    assert rows[4][1] == "Tar&ija"
+    assert list(rows) == list(reader.sheet_rows_xml("Kandidaten"))

@@ -24,8 +24,7 @@ from partnerkeuze.xlsx.edits import CellEdit, Edits, SheetEdits
 from partnerkeuze.xlsx.package import (CONTENT_TYPES, NS_CT, NS_MAIN, NS_PKG_REL, REL_CALC_CHAIN,
                                        REL_TABLE, Package, rels_name)
 from partnerkeuze.xlsx.stylesxml import NeedsOpenpyxl, StylesEditor
-from partnerkeuze.xlsx.wellformed import (ILLEGAL_TEXT, Malformed, Verifier, verify_part,
-                                          verify_unread)
+from partnerkeuze.xlsx.wellformed import ILLEGAL_TEXT, verify_part, verify_unread
 
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d+)"')
 _S_ATTR = re.compile(rb'(?:^|\s)s="(\d+)"')
@@ -352,31 +351,23 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
         if sheet not in pkg.sheets:
             raise KeyError(f"Worksheet {sheet} does not exist.")
         part = pkg.sheets[sheet]
+        if not pkg.is_verified(part):  # its unedited rows are copied as they are
+            verify_part(pkg, part)
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL)
         buf: list[bytes] = []
         size = 0
-        verifier = Verifier()  # what is written must be well-formed XML, whatever it came from
 
-        def write(chunk: bytes, buf=buf, spool=spool, verifier=verifier) -> None:
+        def write(chunk: bytes, buf=buf, spool=spool) -> None:
             nonlocal size
             buf.append(chunk)
             size += len(chunk)
             if size > 1 << 20:
-                data = b"".join(buf)
-                verifier.feed(data)
-                spool.write(data)
+                spool.write(b"".join(buf))
                 buf.clear()
                 size = 0
 
-        try:
-            SheetWriter(sheet, sheet_edits, styles, epoch).rewrite(pkg.read(part), write)
-            data = b"".join(buf)
-            verifier.feed(data, True)
-        except Malformed:
-            if not pkg.is_verified(part):
-                verify_part(pkg, part)  # the part as it was: its own error, with its place
-            raise NeedsOpenpyxl(f"blad {sheet}: herschreven zonder welgevormde XML") from None
-        spool.write(data)
+        SheetWriter(sheet, sheet_edits, styles, epoch).rewrite(pkg.read(part), write)
+        spool.write(b"".join(buf))
         spool.seek(0)
         replaced[part] = spool
 
