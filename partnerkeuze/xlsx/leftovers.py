@@ -63,15 +63,22 @@ def remove_stale_temp_dirs(base: str | os.PathLike | None = None) -> list[Path]:
     now = time.time()
     for entry in entries:
         m = _OURS.match(entry.name)
+        if m is None and _OLD.match(entry.name) is None:
+            continue
         try:
             if not entry.is_dir(follow_symlinks=False):
                 continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AGE_SECONDS
             if m:
                 pid = int(m.group(2))
-                if pid == os.getpid() or _pid_alive(pid):
+                if pid == os.getpid():
                     continue
-            elif not (_OLD.match(entry.name)
-                      and now - entry.stat(follow_symlinks=False).st_mtime > STALE_AGE_SECONDS):
+                if os.name == "nt":  # no liveness test there (saving._pid_alive): by age
+                    if not old:
+                        continue
+                elif _pid_alive(pid):
+                    continue
+            elif not old:  # a name of an older version, without the process
                 continue
         except OSError:
             continue
