@@ -256,7 +256,7 @@ class FileWorkbook:
             from partnerkeuze.xlsx.saving import generations_setting, set_generations
 
             set_generations(self.path, generations_setting(self.snapshot()))
-        from partnerkeuze.xlsx.saving import replace_atomically
+        from partnerkeuze.xlsx.saving import current_path, replace_atomically
         from partnerkeuze.xlsx.stylesxml import NeedsOpenpyxl
         from partnerkeuze.xlsx.writer import write_package
 
@@ -274,7 +274,9 @@ class FileWorkbook:
             try:
                 replace_atomically(self.path, write, backup=backup)
                 self.fell_back = None
-                trusted = True  # every XML part was checked or written well-formed
+                # every XML part was checked or written well-formed; the file at path is that
+                # one unless the save waits in a stage (saving.staged_writes) to be moved
+                trusted = current_path(self.path) == Path(self.path)
             except NeedsOpenpyxl as why:
                 self.pkg.close()
                 self.fell_back = str(why)
