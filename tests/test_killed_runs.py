@@ -103,7 +103,8 @@ def test_the_next_run_removes_the_temporary_files_of_a_killed_run(demo_path, tmp
 
 
 def _soffice_of(tmpdir: Path) -> list[int]:
-    """Process ids of LibreOffice processes that work in tmpdir (left by a killed run)."""
+    """Process ids of the LibreOffice processes (the soffice script, oosplash, soffice.bin)
+    that work in tmpdir, left running by a killed run: their command lines name it."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -111,9 +112,25 @@ def _soffice_of(tmpdir: Path) -> list[int]:
                 cmd = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"soffice" in cmd and str(tmpdir).encode() in cmd:
+            if str(tmpdir).encode() + b"/" in cmd:
                 found.append(int(entry.name))
     return found
+
+
+def _until_gone(tmpdir: Path, timeout: float = 180) -> None:
+    """Wait until no LibreOffice process has worked in tmpdir for two seconds (the soffice
+    script execs oosplash, which then starts soffice.bin)."""
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if _soffice_of(tmpdir):
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= 2:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"LibreOffice still runs in {tmpdir}")
 
 
 def test_a_pdf_folder_of_a_killed_run_is_removed_from_the_temporary_directory(demo_path,
@@ -124,17 +141,14 @@ def test_a_pdf_folder_of_a_killed_run_is_removed_from_the_temporary_directory(de
                              "--out", str(out)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, cwd=ROOT,
                             env=_env(tmpdir_, PARTNERKEUZE_PDF="1"))
-    deadline = time.monotonic() + 300
-    while not _ours(tmpdir_, proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 300  # until LibreOffice runs in the run's PDF folder
+    while not _soffice_of(tmpdir_) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _ours(tmpdir_, proc.pid), "the run made no PDF folder"
+    assert _ours(tmpdir_, proc.pid) and _soffice_of(tmpdir_), "no PDF conversion seen"
     proc.send_signal(signal.SIGKILL)  # while LibreOffice converts
     proc.wait()
     assert _ours(tmpdir_, proc.pid)
-    deadline = time.monotonic() + 180  # the orphaned LibreOffice finishes on its own
-    while _soffice_of(tmpdir_) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert not _soffice_of(tmpdir_)
+    _until_gone(tmpdir_)  # the orphaned LibreOffice finishes on its own
     done = run_cli("score", demo_path, env={"TMPDIR": str(tmpdir_)})
     assert done.returncode == 0, done.stderr
     assert _ours(tmpdir_, proc.pid) == []
