@@ -75,15 +75,17 @@ def run_file(command: str, path, options: dict | None = None, progress: Progress
     open_elsewhere = writes and read_if_open and bool(lock_files(path))
     if writes and not open_elsewhere:
         check_writable(path)
-    with locked(path, command, writes) as notes:
+    with locked(path, command, writes, _out_dirs(options or {})) as notes:
         book = FileWorkbook(path, for_writing=writes and not open_elsewhere)
         target = _LeftAlone(book) if open_elsewhere else book
         try:
-            with staged_writes():
+            with _said_on_error(notes), staged_writes():
                 outcome = run_book(command, target, options, progress,
                                    workbook_path=Path(os.path.abspath(path)))
                 if outcome.changed and writes and not open_elsewhere:
                     book.save(backup=backup)
+                elif not writes:  # what a write would refuse, check refuses too
+                    book.verify_xml()
         finally:
             book.close()
     if open_elsewhere and target.skipped:
@@ -118,12 +120,12 @@ def run_live(command: str, book: WorkbookIO, workbook_path: Path | None,
     workbook itself is patched in Excel and saved by the user."""
     from partnerkeuze.io.saving import staged_writes
 
-    lock = (locked(Path(workbook_path), command, True)
+    lock = (locked(Path(workbook_path), command, True, _out_dirs(options or {}))
             if workbook_path is not None and Path(workbook_path).exists()
             else contextlib.nullcontext([]))
     if workbook_path is not None:
         workbook_path = Path(os.path.abspath(workbook_path))
-    with lock as notes, staged_writes():
+    with lock as notes, _said_on_error(notes), staged_writes():
         outcome = run_book(command, book, options, progress, workbook_path=workbook_path)
         if outcome.anchored and hasattr(book, "save"):  # the receipt describes the saved file
             book.save()
@@ -132,12 +134,33 @@ def run_live(command: str, book: WorkbookIO, workbook_path: Path | None,
 
 
 @contextlib.contextmanager
-def locked(path: Path, command: str, writes: bool = True):
-    """Hold the workbook's lock and finish what a killed command left half done; yields the
-    Dutch notes of what was found. A reading command on a folder it cannot write in runs
-    without the lock and only reports a pending commit."""
+def _said_on_error(notes: list[str]):
+    """A refusal or failure carries what the pipeline finished before it (notes)."""
+    from partnerkeuze.kernel.errors import PartnerkeuzeError
+
+    try:
+        yield
+    except PartnerkeuzeError as exc:
+        if notes:
+            exc.notes = tuple(notes) + tuple(exc.notes)
+        raise
+
+
+def _out_dirs(options: dict) -> list[Path]:
+    """The folders a command writes into besides the workbook's (what a killed run left there
+    is removed under the lock)."""
+    out = [options.get("out"), Path(options["ics"]).parent if options.get("ics") else None]
+    return [Path(p) for p in out if p]
+
+
+@contextlib.contextmanager
+def locked(path: Path, command: str, writes: bool = True, out_dirs=()):
+    """Hold the workbook's lock, finish what a killed command left half done and remove what
+    dead runs left behind; yields the Dutch notes of what was found. A reading command on a
+    folder it cannot write in runs without the lock and only reports a pending commit."""
+    from partnerkeuze.io.leftovers import remove_leftovers
     from partnerkeuze.io.locking import describe_holder, workbook_lock
-    from partnerkeuze.io.saving import can_write_in, pending_journals, roll_forward
+    from partnerkeuze.io.saving import can_write_in, pending_journals
 
     if not writes and not can_write_in(path.parent):
         pending = pending_journals(path.parent)
@@ -150,7 +173,7 @@ def locked(path: Path, command: str, writes: bool = True):
         if stale:
             notes.append(f"een vorige opdracht ({describe_holder(stale)}) werd onderbroken "
                          f"zonder af te ronden")
-        finished = roll_forward(path.parent)
+        finished = remove_leftovers(path, out_dirs).finished
         if finished:
             names = ", ".join(p.name for p in finished[:6]) + (" …" if len(finished) > 6 else "")
             notes.append(f"een onderbroken opdracht had {len(finished)} bestand(en) klaargezet; "

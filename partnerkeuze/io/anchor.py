@@ -93,21 +93,31 @@ def receipt_path(workbook: Path) -> Path:
     return workbook.with_name(workbook.name + RECEIPT_SUFFIX)
 
 
+def _receipt_records(path: Path) -> list[dict]:
+    """The records of a receipt file, every field checked (governance/receipt_fields.py); a
+    file that is not a receipt, or a field out of type, range or format, is a file error."""
+    from partnerkeuze.io.receipt_fields import receipt_records
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        from partnerkeuze.kernel.errors import file_error_from_os
+
+        raise file_error_from_os(exc, path.name) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileError(f"{path.name}: geen ontvangstbewijs van Partnerkeuze (geen UTF-8-tekst); "
+                        f"er is niets gewijzigd") from None
+    return receipt_records(text, path.name, FORMAT)
+
+
 def read_receipt(path: Path) -> list[Anchor]:
     """The anchors of a receipt file; a file that is not one is a file error."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data.get("formaat") != FORMAT:
-            raise ValueError
-        out = []
-        for r in data["ontvangstbewijzen"]:
-            out.append(Anchor(int(r["log_count"]), str(r["log_link"]), int(r["history_count"]),
-                              str(r["history_link"]), str(r["fingerprint"]), str(r.get("what", "")),
-                              str(r.get("when", "")), source=Path(path).name))
-        return out
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise FileError(f"{Path(path).name}: geen ontvangstbewijs van Partnerkeuze "
-                        f"(leesbaar JSON-bestand met formaat '{FORMAT}' verwacht)") from None
+    return [Anchor(r["log_count"], r["log_link"], r["history_count"], r["history_link"],
+                   r["fingerprint"], r["what"], r["when"], source=Path(path).name)
+            for r in _receipt_records(path)]
 
 
 def read_file(path: str | Path) -> list[Anchor]:
@@ -134,12 +144,8 @@ def write_receipt(workbook: str | Path, anchor: Anchor) -> Path:
 
     path = receipt_path(Path(workbook))
     receipts = []
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("formaat") != FORMAT:
-            raise FileError(f"{path.name}: bestaat al en is geen ontvangstbewijs van "
-                            f"Partnerkeuze; hernoem het")
-        receipts = list(data["ontvangstbewijzen"])
+    if path.exists():  # kept only when every field holds (else refused, never overwritten)
+        receipts = _receipt_records(path)
     record = {k: v for k, v in asdict(anchor).items() if k != "source"}
     receipts.append(record)
     body = {"formaat": FORMAT, "werkmap": Path(workbook).name,

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from partnerkeuze.kernel.errors import FileError, file_error_from_os
+from partnerkeuze.kernel.errors import FileError, PartnerkeuzeError, file_error_from_os
 
 TEMP_PREFIX = ".~pk-"
 BACKUP_TAG = ".vorige-"  # Demo.vorige-2026-11-27_143005.xlsx
@@ -86,7 +86,7 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
     return [path.parent / n for _, _, n in sorted(found)]
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     """True when a process with this id runs (always True on Windows, where os.kill ends it)."""
     if os.name == "nt":
         return True
@@ -121,7 +121,7 @@ def clean_stale_temps(folder: Path) -> list[Path]:
             if m and int(m.group(1)) == os.getpid():
                 stale = False
             elif m:
-                stale = old or not _pid_alive(int(m.group(1)))
+                stale = old or not pid_alive(int(m.group(1)))
             else:  # a name from an older version: stale when old
                 stale = old
             if not stale:
@@ -295,7 +295,7 @@ def replace_atomically(path: Path, write: Callable[[Path], None], *, backup: boo
             return
         _commit(tmp, target, backup=backup)
         tmp = None
-    except (FileError, WriterDeclined):
+    except (PartnerkeuzeError, WriterDeclined):  # a Dutch refusal from write: nothing replaced
         raise
     except OSError as exc:
         raise file_error_from_os(exc, target.name) from None
@@ -402,18 +402,18 @@ def _write_journal(pending: list[tuple[Path, Path, bool]]) -> Path:
 
 
 def pending_journals(folder: str | os.PathLike) -> list[Path]:
-    """The journals in folder of commits that a command killed while moving its files left
-    unfinished (its process is gone); roll_forward finishes them."""
+    """The journals in folder of commits a killed command left half done (its process is
+    gone): roll_forward finishes them; a read-only command can only say so."""
     folder = Path(folder)
-    out = []
     try:
-        names = [n for n in os.listdir(folder)
-                 if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX)]
+        names = sorted(n for n in os.listdir(folder)
+                       if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX))
     except OSError:
-        return out
+        return []
+    out = []
     for name in names:
         m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
-        if m and int(m.group(1)) != os.getpid() and not _pid_alive(int(m.group(1))):
+        if m and int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
             out.append(folder / name)
     return out
 
@@ -426,24 +426,15 @@ def roll_forward(folder: str | os.PathLike) -> list[Path]:
     """
     import json
 
-    folder = Path(folder)
     moved: list[Path] = []
-    try:
-        names = [n for n in os.listdir(folder)
-                 if n.startswith(TEMP_PREFIX) and n.endswith(JOURNAL_SUFFIX)]
-    except OSError:
-        return moved
-    for name in names:
-        m = re.match(re.escape(TEMP_PREFIX) + r"(\d+)-", name)
-        if not m or int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1))):
-            continue
-        journal = folder / name
+    for journal in pending_journals(folder):
         try:
             pairs = json.loads(journal.read_text(encoding="utf-8"))
             for tmp, target in pairs:
                 if os.path.exists(tmp):
                     os.replace(tmp, target)
                     moved.append(Path(target))
+                    COMMITTED.append(Path(target))  # changed by this process, for messages
             for parent in dict.fromkeys(Path(t).parent for _, t in pairs):
                 _fsync_dir(parent)
             os.unlink(journal)

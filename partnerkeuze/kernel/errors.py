@@ -28,9 +28,12 @@ class Problem:
 
 
 class PartnerkeuzeError(Exception):
-    """Base of the errors a user sees as a Dutch message, never as a traceback."""
+    """Base of the errors a user sees as a Dutch message, never as a traceback. ``notes``:
+    what the command did find and finish before it stopped (a killed run's files moved into
+    place), said with the error."""
 
     exit_code = EXIT_PROBLEMS
+    notes: tuple[str, ...] = ()
 
 
 class InputProblems(PartnerkeuzeError):

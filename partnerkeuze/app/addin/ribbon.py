@@ -68,11 +68,13 @@ def outcome_text(outcome) -> str:
 def error_text(exc) -> str:
     """The Dutch message of a Partnerkeuze error (every problem on its own line)."""
     problems = getattr(exc, "problems", None)
+    notes = [f"Let op: {n}" for n in getattr(exc, "notes", ())]
     if problems:
-        lines = [str(p) for p in problems]
-        lines.append(f"{len(problems)} probleem/problemen gevonden; er is niets gewijzigd.")
+        lines = notes + [str(p) for p in problems]
+        lines.append(f"{len(problems)} probleem/problemen gevonden; "
+                     + ("deze opdracht wijzigde niets." if notes else "er is niets gewijzigd."))
         return _clip(lines)
-    return _clip([str(exc)])
+    return _clip(notes + [str(exc)])
 
 
 def run(button_id: str, ctx):

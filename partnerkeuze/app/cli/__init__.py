@@ -79,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         # A writer interrupted by a full disk leaves generators that complain in English at
         # clean-up; the user already got the Dutch message.
         sys.unraisablehook = lambda unraisable: None
+    # A text the console cannot show must not fail a command after its files were written
+    # (stderr already escapes; stdout would raise UnicodeEncodeError).
+    if hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
     argv = sys.argv[1:] if argv is None else list(argv)
     # The command's own parser only when the first word names a command (`partnerkeuze merge
     # ...`); anything else (no command, --help, --version, a typo) gets the full parser and so
@@ -91,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except PartnerkeuzeError as exc:
+        for note in exc.notes:
+            print(f"Let op: {note}", file=sys.stderr)
         problems = getattr(exc, "problems", None)
         if problems:
             for p in problems:

@@ -125,7 +125,9 @@ def _read_all(folder: Path, reader, progress: Progress, outcome: Outcome, seen_h
     unchanged: list[str] = outcome.data.setdefault("unchanged", [])
     read = []
     batch: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="pk-mail-") as tmp:
+    from partnerkeuze.io.leftovers import temp_prefix
+
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("mail")) as tmp:
         queue: list[tuple[Path, str, object]] = []
         for path in paths:
             if path.suffix.lower() != MAIL_SUFFIX:

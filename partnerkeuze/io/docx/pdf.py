@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 TIMEOUT_PER_FILE = 30  # seconds LibreOffice may take per document, on top of its start-up
@@ -43,7 +42,10 @@ def convert(docx_files: list[Path]) -> tuple[list[Path], str | None]:
     # A command stages its documents until it succeeds (xlsx.saving.staged_writes): convert the
     # staged copies, and stage the PDFs with them, so they appear together or not at all.
     sources = [current_path(f) for f in files]
-    work = Path(tempfile.mkdtemp(prefix="partnerkeuze-pdf-"))
+    from partnerkeuze.io.leftovers import remove_stale_temp_dirs, temp_dir
+
+    remove_stale_temp_dirs()  # what a killed conversion left in the temporary directory
+    work = temp_dir("pdf")  # named with this process, so that the next run can tell
     profile, outdir = work / "profile", work / "out"
     outdir.mkdir()
     try:

@@ -256,7 +256,7 @@ class FileWorkbook:
             from partnerkeuze.io.saving import generations_setting, set_generations
 
             set_generations(self.path, generations_setting(self.snapshot()))
-        from partnerkeuze.io.saving import replace_atomically
+        from partnerkeuze.io.saving import current_path, replace_atomically
         from partnerkeuze.io.xlsx.stylesxml import NeedsOpenpyxl
         from partnerkeuze.io.xlsx.writer import write_package
 
@@ -269,10 +269,14 @@ class FileWorkbook:
             write_package(self.pkg, self._edits, tmp)
             self.pkg.close()  # Windows cannot replace a file this process holds open
 
+        trusted = False
         try:
             try:
                 replace_atomically(self.path, write, backup=backup)
                 self.fell_back = None
+                # every XML part was checked or written well-formed; the file at path is that
+                # one unless the save waits in a stage (saving.staged_writes) to be moved
+                trusted = current_path(self.path) == Path(self.path)
             except NeedsOpenpyxl as why:
                 self.pkg.close()
                 self.fell_back = str(why)
@@ -282,7 +286,17 @@ class FileWorkbook:
                 self._open()
             raise
         self._reset()
+        if trusted:
+            for part in self.pkg.infos:
+                self.pkg.mark_verified(part)
         return self.path
+
+    def verify_xml(self) -> None:
+        """Check that every XML part no read has parsed yet is well-formed, as a save would
+        (xlsx/wellformed.py): check refuses what a write command would refuse."""
+        from partnerkeuze.io.xlsx.wellformed import verify_unread
+
+        verify_unread(self.pkg)
 
     def _save_with_openpyxl(self, backup: bool) -> None:
         """The reference path: the whole workbook through openpyxl, the same patches applied."""

@@ -63,15 +63,25 @@ class Package:
         """Release the file."""
         self.zip.close()
 
-    def damaged(self, part: str, detail: str = "") -> FileError:
-        """The error for a part that cannot be read, naming the part and the sheet it holds."""
+    def damaged(self, part: str, detail: str = "", *, at: str = "") -> FileError:
+        """The error for a part that cannot be read, naming the part and the sheet it holds;
+        at: where in the part (with its sheet) and why, in Dutch (xlsx/wellformed.describe)."""
         sheet = next((n for n, p in self.sheets.items() if p == part), None) \
             if hasattr(self, "sheets") else None
-        where = f"het onderdeel {part}" + (f", blad '{sheet}'" if sheet else "")
+        where = f"het onderdeel {part}, {at}" if at else \
+            f"het onderdeel {part}" + (f", blad '{sheet}'" if sheet else "")
         # the library's own (English) detail is not shown: the part and sheet say where
         return FileError(f"{self.path.name}: de werkmap kan niet gelezen worden: een onderdeel "
                          f"is beschadigd ({where}); open ze in Excel en bewaar ze opnieuw, of "
                          f"neem een reservekopie (.vorige-…xlsx); de werkmap is niet gewijzigd")
+
+    def mark_verified(self, part: str) -> None:
+        """Remember that a part was read whole by an XML parser (it is well-formed)."""
+        self.__dict__.setdefault("verified", set()).add(part)
+
+    def is_verified(self, part: str) -> bool:
+        """True when a part was read whole by an XML parser in this package's life."""
+        return part in self.__dict__.get("verified", ())
 
     def has(self, part: str) -> bool:
         """True when the package holds this part."""
@@ -101,9 +111,12 @@ class Package:
 
         data = self.read(part)
         try:
-            return etree.fromstring(data, parser=_parser())
+            root = etree.fromstring(data, parser=_parser())
         except etree.XMLSyntaxError as exc:
-            raise self.damaged(part, str(exc)) from None
+            line = f"regel {exc.lineno}: " if getattr(exc, "lineno", None) else ""
+            raise self.damaged(part, str(exc), at=f"{line}geen welgevormde XML") from None
+        self.mark_verified(part)
+        return root
 
     def rels(self, part: str) -> list[tuple[str, str, str, str]]:
         """(Id, Type, target part, TargetMode) of every relationship of a part."""

@@ -226,7 +226,9 @@ class WorkbookReader:
                     out.append(plain_text(el))
                     el.clear(keep_tail=False)
         except etree.XMLSyntaxError as exc:
-            raise self.pkg.damaged(part, str(exc)) from None
+            raise self.pkg.damaged(part, str(exc), at=f"regel {exc.lineno}: geen welgevormde "
+                                                      f"XML") from None
+        self.pkg.mark_verified(part)
         return out
 
     @property
@@ -237,8 +239,10 @@ class WorkbookReader:
         return self._formats
 
     def sheet_rows(self, name: str) -> SparseRows:
-        """The values of one sheet, streamed from its part (fast scanner, else XML parser)."""
+        """The values of one sheet, streamed from its part (fast scanner, else XML parser);
+        a part that is not well-formed XML is refused naming the cell or row."""
         from partnerkeuze.io.xlsx import scan
+        from partnerkeuze.io.xlsx.wellformed import Malformed, refusal
 
         part = self.pkg.sheets[name]
         shared: dict[str, object] = {}
@@ -261,6 +265,8 @@ class WorkbookReader:
                     formula, _iso)
         except scan.Unsupported:
             return self.sheet_rows_xml(name)
+        except Malformed as exc:
+            raise refusal(self.pkg, part, exc) from None
         except scan.Damaged as exc:
             raise self.pkg.damaged(part, str(exc)) from None
         except (ValueError, IndexError, UnicodeDecodeError) as exc:
@@ -269,19 +275,23 @@ class WorkbookReader:
             if type(exc).__name__ in ("error", "BadZipFile", "EOFError"):
                 raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
             raise
+        self.pkg.mark_verified(part)
         return SparseRows(rows, max_row, max_col)
 
     def row_count(self, name: str) -> int:
         """How many rows sheet_rows(name) would give (its last row with a cell), found without
         reading the values: a sheet of long formulas is not loaded to be counted."""
         from partnerkeuze.io.xlsx import scan
+        from partnerkeuze.io.xlsx.wellformed import Malformed
 
         part = self.pkg.sheets[name]
         try:
             with self.pkg.open(part) as fh:
-                return scan.last_row(fh)
-        except (scan.Unsupported, scan.Damaged):
-            return len(self.sheet_rows(name))
+                last = scan.last_row(fh)
+        except (scan.Unsupported, scan.Damaged, Malformed):
+            return len(self.sheet_rows(name))  # which reads it again, or says what is wrong
+        self.pkg.mark_verified(part)
+        return last
 
     def sheet_rows_xml(self, name: str) -> SparseRows:
         """The values of one sheet by the XML parser (the reference for the fast scanner)."""
@@ -350,9 +360,11 @@ class WorkbookReader:
                     while row.getprevious() is not None:
                         del row.getparent()[0]
         except etree.XMLSyntaxError as exc:
-            raise self.pkg.damaged(part, str(exc)) from None
+            raise self.pkg.damaged(part, str(exc), at=f"blad '{name}', regel {exc.lineno}: geen "
+                                                      f"welgevormde XML") from None
         except (ValueError, IndexError) as exc:
             raise self.pkg.damaged(part, f"{type(exc).__name__}: {exc}") from None
+        self.pkg.mark_verified(part)
         if max_row == 0:
             return SparseRows([], 0, 0)
         blank = [None] * max_col

@@ -4,12 +4,17 @@ XML parser in reader.py (which stays the reference and takes over for what this 
 handle: a namespace prefix, CDATA, entity declarations), in a fraction of its time.
 
 A part that is not what it claims (text between rows, a row that does not close, a sheet that
-does not end) raises Damaged, which the reader turns into a message naming the part.
+does not end) raises Damaged, which the reader turns into a message naming the part. The scanner
+is no XML parser: every block it reads is also fed to expat (wellformed.Verifier), so a part
+that is not well-formed XML 1.0 (an unclosed element, a control character, a reference to a
+character XML does not allow) raises wellformed.Malformed, whatever the regular expressions saw.
 """
 
 from __future__ import annotations
 
 import re
+
+from partnerkeuze.io.xlsx.wellformed import Verifier
 
 BLOCK = 1 << 22  # bytes read from the zip stream at a time
 
@@ -73,14 +78,14 @@ def col_index(letters: bytes) -> int:
 
 def chunks_of(stream):
     """Yield blocks of whole rows (bytes) of a sheet part read from stream, checked to hold
-    nothing but rows."""
+    nothing but rows; the part read so far is checked to be well-formed XML (Malformed)."""
     buf = b""
     started = False
     ended = False
+    verifier = Verifier(on_unusual=_unusual)  # expat reads each block before the scanner
     while True:
         block = stream.read(BLOCK)
-        if b"<![CDATA[" in block or b"<!ENTITY" in block or b"<!DOCTYPE" in block:
-            raise Unsupported("CDATA of entiteiten")
+        verifier.feed(block, not block)
         buf += block
         if not started:
             m = re.search(rb"<(\w+:)?sheetData\b[^>]*?(/?)>", buf)
@@ -95,6 +100,7 @@ def chunks_of(stream):
                 rest = buf[m.end():]
                 while block:
                     block = stream.read(BLOCK)
+                    verifier.feed(block, not block)
                     rest += block
                 _check_end(rest)
                 return
@@ -115,6 +121,11 @@ def chunks_of(stream):
         if ended:
             _check_end(tail)
             return
+
+
+def _unusual() -> None:
+    """A CDATA section or a document type (with its entities): the XML parser reads those."""
+    raise Unsupported("CDATA of entiteiten")
 
 
 def rows_in(chunk: bytes):
@@ -139,8 +150,8 @@ def _simple(chunk: bytes, rows: list, cols: dict, strings, dates, deltas, conver
             cache: dict, state: list) -> bool:
     """Read a block whose every cell has a simple shape; False (nothing read) otherwise."""
     found = SIMPLE_RE.findall(chunk)
-    if len(found) != chunk.count(b"<c ") + chunk.count(b"<c>"):
-        return False
+    if len(found) != chunk.count(b"<c"):  # every cell simple (a <color> of rich text, or a
+        return False  # cell written otherwise, counts here and sends the block elsewhere)
     max_row, max_col = state
     line: list = []
     last = -1
@@ -229,7 +240,7 @@ def last_row(stream) -> int:
     last = 0
     for chunk in chunks_of(stream):
         found = CELL_ROW_RE.findall(chunk)
-        if len(found) != chunk.count(b"<c ") + chunk.count(b"<c>"):
+        if len(found) != chunk.count(b"<c"):
             raise Unsupported("cel zonder plaats")
         if found:
             last = max(last, max(map(int, found)))

@@ -31,6 +31,7 @@ from partnerkeuze.io.xlsx.package import (
     Package,
     rels_name)
 from partnerkeuze.io.xlsx.stylesxml import NeedsOpenpyxl, StylesEditor
+from partnerkeuze.io.xlsx.wellformed import ILLEGAL_TEXT, verify_part, verify_unread
 
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d+)"')
 _S_ATTR = re.compile(rb'(?:^|\s)s="(\d+)"')
@@ -114,6 +115,8 @@ class SheetWriter:
         head = b"<" + p + b'c r="' + ref + b'"' + (b' s="%d"' % s if s else b"")
         if value is None or value == "":
             return head + b"/>"
+        if isinstance(value, Formula) and ILLEGAL_TEXT.search(value):  # text is cleaned (edits)
+            raise self.illegal(ref, value)
         if isinstance(value, ArrayFormula):
             return (head + b"><" + p + b'f t="array" ref="' + ref + b'">' + _esc(str(value)[1:])
                     + b"</" + p + b"f></" + p + b"c>")
@@ -142,6 +145,17 @@ class SheetWriter:
         except ImportError:  # pragma: no cover
             pass
         raise ValueError(f"Cannot convert {value!r} to Excel")
+
+    def illegal(self, ref: bytes, text: str):
+        """The refusal of a text XML cannot hold (a control character, a lone surrogate,
+        U+FFFE): raised before the workbook is replaced, so nothing changes."""
+        from partnerkeuze.kernel.errors import InputProblems, Problem
+        from partnerkeuze.io.xlsx.wellformed import char_name, first_illegal
+
+        return InputProblems([Problem(
+            f"{self.name}!{ref.decode('ascii')}",
+            f"de tekst bevat het teken {char_name(first_illegal(text))}, dat niet in een "
+            f"werkmap mag; verwijder het waar de tekst vandaan komt (er is niets gewijzigd)")])
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -344,6 +358,8 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
         if sheet not in pkg.sheets:
             raise KeyError(f"Worksheet {sheet} does not exist.")
         part = pkg.sheets[sheet]
+        if not pkg.is_verified(part):  # its unedited rows are copied as they are
+            verify_part(pkg, part)
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL)
         buf: list[bytes] = []
         size = 0
@@ -413,6 +429,10 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
                 if el.get("PartName", "").lstrip("/") in drop:
                     el.getparent().remove(el)
             replaced[CONTENT_TYPES] = _xml_bytes(ct)
+
+    # A part copied as it is must be well-formed XML too: the ones no parser read yet are
+    # checked now, before anything is written (a malformed part is refused, never copied).
+    verify_unread(pkg, skip=set(replaced) | drop)
 
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
         for info in pkg.zip.infolist():
