@@ -20,7 +20,7 @@ def test_dossier_shows_sensitivity_second_round_dissent_conflicts_and_disagreeme
     assert "Verankering: logboek" in text
     assert "blijft de shortlist dezelfde" in text
     assert "Geschiedenis van de criteria" in text and "An Peeters 328fd4cf" in text
-    # one point per question (#16: no run-on paragraph per candidate)
+    # one point per question (no run-on paragraph per candidate)
     assert "Dassa-Zoumé (K05)" in text
     assert "Draagvlak, enthousiasme en engagement: ja. De burgemeester" in text
     assert "Plaats 2 in het consensusoverleg" in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
@@ -65,22 +64,6 @@ def test_forms_command_logs_the_files_it_wrote(demo_path, tmp_path):
     for name in written:
         assert name in log[-1][6]
 
-
-def test_demo_writes_the_forms(tmp_path):
-    from openpyxl import load_workbook
-
-    proc = run_cli("demo", tmp_path / "demo")
-    assert proc.returncode == 0, proc.stderr
-    cand = sorted(p.name for p in (tmp_path / "demo" / "kandidatuurformulieren").iterdir()
-                  if not p.name.startswith("."))
-    assert cand == ["Application-form-en.xlsx", "Formulaire-de-candidature-fr.xlsx",
-                    "Formulario-de-candidatura-es.xlsx", "Kandidatuurformulier-nl.xlsx"]
-    ass = sorted(p for p in (tmp_path / "demo" / "beoordelingsformulieren").iterdir()
-                 if not p.name.startswith("."))
-    assert len(ass) == 3
-    wb = load_workbook(ass[0])
-    assert wb["pk"]["B1"].value == "beoordeling"
-    assert not list(Path(tmp_path / "demo").glob("*.vorige*.xlsx"))
 
 
 def test_check_names_an_answer_of_an_unknown_candidate(demo_path):

@@ -1,4 +1,4 @@
-"""The Scoretabel's per-candidate windows (issue 17): LibreOffice's recalculation equals the
+"""The Scoretabel's per-candidate windows: LibreOffice's recalculation equals the
 Python values whether a candidate's rows are found fast (Scores and Belangenconflicten sorted by
 candidate) or over the whole columns (rows typed out of order, a blank row, more rows than the
 bound), and the helper cells say which path was taken."""

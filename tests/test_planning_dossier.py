@@ -50,16 +50,6 @@ def test_check_reports_planning_problems(demo_path):
     assert "Planning!E6: stap S02 kan niet op zichzelf wachten" in proc.stderr
 
 
-def test_demo_writes_calendar_and_picture(tmp_path):
-    from icalendar import Calendar
-
-    proc = run_cli("demo", tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    cal = Calendar.from_ical((tmp_path / "planning.ics").read_bytes())
-    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
-    assert "S14 Goedkeuring door de gemeenteraad" in summaries
-    assert (tmp_path / "planning-gantt.png").read_bytes()[:4] == b"\x89PNG"
-
 
 def test_planning_modules_import_lightly():
     code = ("import sys, partnerkeuze.features.planning.actions, partnerkeuze.app.cli.cmd_plan, "

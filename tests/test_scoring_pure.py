@@ -18,7 +18,7 @@ from partnerkeuze.core.scoring import (WITHDRAWN, CandidateResult, ScoreResult,
                                        rank_and_shortlist, score_call)
 from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
 
-# --- the oracle: the numpy implementation of partnerkeuze.core.scoring before issue 17 ---------
+# --- the oracle: the numpy implementation of partnerkeuze.core.scoring before it became plain Python ---------
 
 
 def oracle_score_matrix(scores, cand_ids, crit_ids, ass_ids) -> np.ndarray:

@@ -198,7 +198,7 @@ def test_every_problem_is_listed_once(demo_path):
 
 
 # --- Every command: a bad input or place gives exit 1 or 2, a Dutch message naming the place,
-# no traceback, and every file that was there stays byte-identical (issue 13).
+# no traceback, and every file that was there stays byte-identical .
 
 def _plain_workbook(path):
     from openpyxl import Workbook

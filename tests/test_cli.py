@@ -46,14 +46,6 @@ def test_score_json_follows_the_contract(demo_path):
     assert {c["language"] for c in data["candidates"]} == {"nl", "fr", "en", "es"}
 
 
-def test_demo_writes_the_workbook(tmp_path):
-    out = run_cli("demo", tmp_path / "demo")
-    assert out.returncode == 0, out.stderr
-    assert (tmp_path / "demo" / "Partnerkeuze-demo.xlsx").stat().st_size > 10_000
-    check = run_cli("check", tmp_path / "demo" / "Partnerkeuze-demo.xlsx")
-    assert check.returncode == 0, check.stderr
-    assert "In orde" in check.stdout
-
 
 def test_new_refuses_to_overwrite(tmp_path):
     path = tmp_path / "oproep.xlsx"
