@@ -19,6 +19,8 @@ from partnerkeuze.app.addin.context import Cancelled, Context, RecordingUI
 from partnerkeuze.kernel.errors import FileError
 from partnerkeuze.io.memory_workbook import MemoryWorkbook
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 HEAVY = ("docx", "docxtpl", "matplotlib", "scipy")
 
 

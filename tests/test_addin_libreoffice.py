@@ -13,7 +13,7 @@ from partnerkeuze.app.addin.ovba import CLASS, DOCUMENT, STD
 from partnerkeuze.app.addin.vba_sources import PROJECT, modules
 from lo import soffice
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 # com.sun.star.script.ModuleType
 LO_TYPES = {STD: 1, CLASS: 2, DOCUMENT: 4}

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from conftest import run_cli
 from partnerkeuze import layout
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 
 def _edit(path, fn):
     wb = load_workbook(path)

@@ -3,11 +3,15 @@ decided through the pipeline, with every document, form and the calendar read ba
 
 from __future__ import annotations
 
+import pytest
+
 from icalendar import Calendar
 from openpyxl import load_workbook
 
 from conftest import run_cli
 from documents_support import docx_text
+
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 
 def test_the_demo_workbook_is_sound(demo_run):

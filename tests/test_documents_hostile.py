@@ -14,6 +14,8 @@ from documents_support import convert_all, docx_root, docx_text, pdf_flat
 from partnerkeuze.features.documents import fields
 from partnerkeuze.io.docx.render import MAX_VALUE_CHARS, render_docx, safe_text
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 CORPUS = [
     'Ben & Jerry <script>alert("x")</script>',
     "O'Brien \"aanhalingstekens\" > < &amp; &#60;",

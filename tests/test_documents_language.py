@@ -21,6 +21,8 @@ from openpyxl import load_workbook
 from tests.conftest import run_cli
 from documents_support import decided_demo
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 PDF_ON = {"PARTNERKEUZE_PDF": "1"}
 TAGS = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB", "es": "es"}
 # Words only Dutch has (none is a French, English or Spanish word).

@@ -15,6 +15,8 @@ from documents_support import convert_all, docx_root, pdf_flat, pdf_pages
 from partnerkeuze.io.docx.render import format_date, format_number
 from partnerkeuze.kernel.languages import locale_for
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 SUBJECT = {"nl": "Betreft", "fr": "Objet", "en": "Re:", "es": "Asunto"}
 LETTER_WORDS = {"nl": "Met vriendelijke groeten", "fr": "salutations distinguées",
                 "en": "Yours sincerely", "es": "Atentamente"}

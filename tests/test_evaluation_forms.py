@@ -13,6 +13,8 @@ from conftest import run_cli
 from evaluation_support import fill_questionnaire, open_round_workbook, read_link, score_cells
 from lo import convert
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 KINDS = ("wat we willen bereiken", "wat we van elkaar verwachten", "wat we zelf bijdragen")
 
 

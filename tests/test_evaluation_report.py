@@ -17,6 +17,8 @@ from conftest import run_cli
 from evaluation_support import read_link
 from lo import convert, docx_text_via_pdf
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

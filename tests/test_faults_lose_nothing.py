@@ -27,6 +27,8 @@ from conftest import ROOT, run_cli
 from documents_support import decided_demo
 from intake_support import fill_assessor, fill_candidacy
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 NEW_CANDIDATE = {"name": "Paramaribo", "country": "Suriname", "region": "Paramaribo",
                  "contact": "Anita Sewdien", "email": "info@paramaribo.example.sr",
                  "language": "Nederlands", "channel": "VVSG"}

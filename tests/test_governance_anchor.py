@@ -4,6 +4,8 @@ a workbook no longer extends; an honest workbook that only grew passes."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import shutil
 
@@ -12,6 +14,8 @@ from conftest import run_cli
 from openpyxl import load_workbook
 
 from partnerkeuze.io import anchor
+
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 LOG = "Logboek"
 

@@ -12,6 +12,8 @@ from partnerkeuze import layout
 from partnerkeuze.core.assessment import evaluate
 from partnerkeuze.core import conflicts
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 OK, CONFLICT = "geen conflict", "conflict"
 X_SCORES = {("X", "C1", "A"): 5, ("X", "C2", "A"): 4, ("X", "C1", "B"): 1, ("X", "C2", "B"): 2,
             ("X", "C1", "C"): 3, ("X", "C2", "C"): 3,

@@ -21,6 +21,8 @@ import pipeline_support as actions
 from partnerkeuze.record.governance import freeze as fz
 from partnerkeuze.core.parse import parse, parse_lenient
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 CRIT = layout.sheet("criteria").name
 
 

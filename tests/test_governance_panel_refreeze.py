@@ -4,11 +4,15 @@ the shortlist before and after, warned about and shown in the dossier."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 import docx
 from conftest import run_cli
 from openpyxl import load_workbook
+
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 
 def _text(path) -> str:

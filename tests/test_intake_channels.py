@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 from collections import Counter
 
@@ -9,6 +11,8 @@ from openpyxl import load_workbook
 
 from intake_support import fill_candidacy
 from lo import recalculated_values
+
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 
 def _model(path):

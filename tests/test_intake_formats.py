@@ -24,6 +24,8 @@ from conftest import run_cli
 from intake_support import call_with_forms, fill_candidacy
 from lo import convert, soffice
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 HOSTILE = "=HYPERLINK(\"http://evil.example\",\"klik\")"
 ON_TIME = dt.datetime(2026, 5, 20, 10, 0).timestamp()  # before the demo deadline 2 June 2026
 LATE = dt.datetime(2026, 11, 20, 10, 0).timestamp()

@@ -21,6 +21,8 @@ from conftest import ROOT, run_cli
 from documents_support import decided_demo
 from intake_support import fill_candidacy
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 # A command whose process kills itself (SIGKILL) at one moment of its commit: just before the
 # staged files move ("commit"), or just after the journal of the move reached the disk
 # ("journal"). Nothing in the process runs after the signal.

@@ -11,7 +11,7 @@ from conftest import run_cli
 from lo import recalculated_values
 from partnerkeuze import layout
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def _native_scores(path):

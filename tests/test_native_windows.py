@@ -210,7 +210,7 @@ def _case(tmp_path, aggregation, scores=None, conflicts=None, python=True, built
 
 
 AGG = pytest.mark.parametrize("aggregation", ["gemiddelde", "mediaan"])
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 @AGG

@@ -19,6 +19,8 @@ from partnerkeuze.features.planning.sheet import COLOURS, MONTHS, SLOTS, WEEKS, 
 from conftest import run_cli
 import lo
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

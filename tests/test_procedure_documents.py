@@ -22,6 +22,8 @@ from partnerkeuze.kernel.patch import Patch
 from partnerkeuze.record.procedure import record_patch
 from partnerkeuze.record.procedure import reasons as rs
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 COLLEGE_DAY = dt.date(2026, 9, 7)
 STRONG_WORDS = {"nl": "in het bijzonder sterk op het vlak van:",
                 "fr": "particulièrement forte en matière de :",

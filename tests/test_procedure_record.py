@@ -4,6 +4,8 @@ the Status column, the final order and the scores are reported by check."""
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import json
 
@@ -21,6 +23,8 @@ from partnerkeuze.record.procedure import read_record, record_patch
 from partnerkeuze.record.procedure.checks import record_problems
 from pipeline_support import record
 from partnerkeuze.record.procedure.stages import STAGE_CODES
+
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 PROC = layout.sheet("procedure").name
 LOG = layout.sheet("log").name

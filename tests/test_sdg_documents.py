@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from tests.conftest import run_cli
 from tests.lo import docx_text_via_pdf
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 HOSTILE = "Eau & énergie <b>solaire</b> {{ 7*7 }} {% raw %}"
 
 

@@ -14,7 +14,7 @@ from conftest import run_cli
 from lo import convert, recalculated_values
 from partnerkeuze import layout
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 SCORES = layout.sheet("scores").name
 RESULTS = layout.sheet("results").name

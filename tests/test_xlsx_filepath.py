@@ -19,6 +19,8 @@ from intake_support import fill_assessor, fill_candidacy
 from lo import convert
 from xlsx_support import (allowed_changes, compressed_parts, read_back, recording, reference)
 
+pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
+
 FORM_NL = "Kandidatuurformulier-nl.xlsx"
 ASSESSOR_B1 = "Beoordelingsformulier-B1-An-Peeters.xlsx"
 
