@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import hashlib
 import json
 import os
@@ -23,10 +22,13 @@ INPUT_SHEETS = ("profile", "settings", "criteria", "candidates", "assessors", "s
 
 def current_user() -> str:
     """Who is acting: PARTNERKEUZE_USER, else the login name."""
-    user = os.environ.get("PARTNERKEUZE_USER")
-    if user:
-        return user
+    for name in ("PARTNERKEUZE_USER", "LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass's order
+        user = os.environ.get(name)
+        if user:
+            return user
     try:
+        import getpass
+
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "onbekend"

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +44,21 @@ def temp_prefix(kind: str) -> str:
 
 def temp_dir(kind: str) -> Path:
     """A new folder in the temporary directory for this process (kind: one of KINDS)."""
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix=temp_prefix(kind)))
+
+
+def temp_root() -> Path:
+    """The temporary directory, as tempfile.gettempdir finds it (TMPDIR, TEMP, TMP), without
+    importing tempfile (and shutil with it) on the path of every command."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        value = os.environ.get(name)
+        if value and os.path.isdir(value):
+            return Path(value)
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 def remove_stale_temp_dirs(base: str | os.PathLike | None = None) -> list[Path]:
@@ -54,7 +66,7 @@ def remove_stale_temp_dirs(base: str | os.PathLike | None = None) -> list[Path]:
     the folders removed."""
     from partnerkeuze.io.saving import STALE_AGE_SECONDS, pid_alive
 
-    folder = Path(base) if base is not None else Path(tempfile.gettempdir())
+    folder = Path(base) if base is not None else temp_root()
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -82,6 +94,8 @@ def remove_stale_temp_dirs(base: str | os.PathLike | None = None) -> list[Path]:
                 continue
         except OSError:
             continue
+        import shutil
+
         shutil.rmtree(entry.path, ignore_errors=True)
         if not os.path.lexists(entry.path):
             removed.append(Path(entry.path))

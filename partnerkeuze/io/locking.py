@@ -2,7 +2,7 @@
 
 Every command that changes a workbook holds ``workbook_lock(path)`` from before it reads the
 workbook until after it saved it, so two commands can never both read the old version and
-each write back their own change. The lock is an operating-system lock (the filelock package:
+each write back their own change. The lock is an operating-system lock (io/oslock.py:
 flock on Linux and macOS, msvcrt on Windows) on ``.<name>.pk-lock``; the system releases it when
 the holder dies, so a crash never leaves the workbook locked. Beside it, ``.<name>.pk-lock.json``
 says who holds it; a leftover of that note from a killed run is recognised and reported.
@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import socket
 from pathlib import Path
 from typing import Iterator
 
@@ -64,6 +63,13 @@ def describe_holder(info: dict | None) -> str:
             + (f", sinds {since}" if since else "") + ")")
 
 
+def host_name() -> str:
+    """The name of this computer (for the note of who holds the lock)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "?")
+
+
 @contextlib.contextmanager
 def workbook_lock(workbook: str | os.PathLike, command: str = "",
                   wait: float | None = None) -> Iterator[dict | None]:
@@ -72,7 +78,7 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
     Yields the note of a previous holder that died without releasing (a crash), else None;
     finishing what it left half done is the pipeline's (app/pipeline.py).
     """
-    from filelock import FileLock, Timeout
+    from partnerkeuze.io.oslock import FileLock, Timeout
 
     lock_file = lock_path(workbook)
     note = holder_path(workbook)
@@ -92,7 +98,7 @@ def workbook_lock(workbook: str | os.PathLike, command: str = "",
     stale = _read_holder(note) if note.exists() else None
     from partnerkeuze.io.audit import current_user
 
-    info = {"user": current_user(), "host": socket.gethostname(), "pid": os.getpid(),
+    info = {"user": current_user(), "host": host_name(), "pid": os.getpid(),
             "command": command or "?", "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:
         try:

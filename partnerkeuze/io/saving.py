@@ -19,9 +19,7 @@ import datetime as dt
 import errno
 import os
 import re
-import shutil
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Iterator
@@ -127,6 +125,8 @@ def clean_stale_temps(folder: Path) -> list[Path]:
             if not stale:
                 continue
             if entry.is_dir(follow_symlinks=False):
+                import shutil
+
                 shutil.rmtree(entry.path, ignore_errors=True)
             else:
                 os.unlink(entry.path)
@@ -190,6 +190,8 @@ def check_writable(path: str | os.PathLike) -> Path:
 
 
 def _new_temp(folder: Path, suffix: str) -> Path:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=suffix, dir=folder)
     os.close(fd)
     return Path(tmp)
@@ -205,6 +207,8 @@ def _make_backup(target: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
     tmp = _new_temp(target.parent, target.suffix)
     try:
+        import shutil
+
         shutil.copyfile(target, tmp)
         shutil.copymode(target, tmp)
         _fsync_file(tmp)
@@ -391,6 +395,8 @@ def _write_journal(pending: list[tuple[Path, Path, bool]]) -> Path:
     import json
 
     folder = pending[-1][1].parent
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=_temp_prefix(), suffix=JOURNAL_SUFFIX, dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump([[str(os.path.abspath(t)), str(os.path.abspath(g))] for t, g, _ in pending],

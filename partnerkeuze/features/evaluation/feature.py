@@ -9,6 +9,8 @@ from partnerkeuze.kernel.port import Feature
 
 def checks(model, snap):
     """The problems of the evaluation sheets."""
+    if model.settings.mode != "evaluatie":  # nothing to check, nothing to import
+        return []
     from partnerkeuze.features.evaluation.actions import evaluation_problems
 
     return evaluation_problems(model, snap)

@@ -9,6 +9,8 @@ from partnerkeuze.kernel.port import Feature
 
 def checks(model, snap):
     """The SDG sheets and the programme rules of every partnership."""
+    if model.settings.mode != "sdg":  # nothing to check, nothing to import
+        return []
     from partnerkeuze.features.sdg.checks import sdg_checks
 
     return sdg_checks(model, snap)
@@ -16,6 +18,8 @@ def checks(model, snap):
 
 def translation_warnings(model, snap):
     """Theme names and applicants' notes that reach a partner untranslated."""
+    if model.settings.mode != "sdg":
+        return []
     from partnerkeuze.features.sdg.translations import missing_translations
 
     return missing_translations(model, snap)

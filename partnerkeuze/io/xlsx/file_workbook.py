@@ -147,8 +147,6 @@ class FileWorkbook:
     """
 
     def __init__(self, path: str | os.PathLike, *, for_writing: bool = True):
-        from partnerkeuze.io.xlsx.edits import Edits
-
         self.path = existing(path)
         if for_writing:
             locks = lock_files(self.path)
@@ -159,7 +157,7 @@ class FileWorkbook:
         self.name = self.path.name
         self.written: list[Path] = []
         self._open()
-        self._edits = Edits()
+        self._edits = None  # the edits of the patches applied (io/xlsx/edits.py), on the first
         self._patches: list[Patch] = []
         self._builder = None
         self._wb = None
@@ -200,7 +198,7 @@ class FileWorkbook:
         from partnerkeuze.io.xlsx.reader import overlay
 
         rows = self._base_rows(name)
-        edits = self._edits.sheets.get(name)
+        edits = self._edits.sheets.get(name) if self._edits is not None else None
         return overlay(rows, edits) if edits else rows
 
     def snapshot(self) -> Snapshot:
@@ -217,7 +215,7 @@ class FileWorkbook:
         """len(self._rows(name)), counted in the file when the sheet was not read."""
         if name in self._base or name in self._saved:
             return len(self._rows(name))
-        edits = self._edits.sheets.get(name)
+        edits = self._edits.sheets.get(name) if self._edits is not None else None
         return max(self._reader.row_count(name), edits.max_row() if edits else 0)
 
     def _value(self, sheet: str, row: int, col: int):
@@ -237,9 +235,11 @@ class FileWorkbook:
     def apply(self, patch: Patch) -> None:
         """Add a patch's writes (shown by snapshot() at once, written by save())."""
         from partnerkeuze.io.xlsx.apply import refuse_missing_sheets
-        from partnerkeuze.io.xlsx.edits import EditBuilder
+        from partnerkeuze.io.xlsx.edits import EditBuilder, Edits
 
         refuse_missing_sheets(self, patch)
+        if self._edits is None:
+            self._edits = Edits()
         if self._builder is None:
             self._builder = EditBuilder(self._edits, self._value, self._table_ref,
                                         lambda sheet: len(self._base_rows(sheet)))
@@ -266,7 +266,9 @@ class FileWorkbook:
                             f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
 
         def write(tmp: Path) -> None:
-            write_package(self.pkg, self._edits, tmp)
+            from partnerkeuze.io.xlsx.edits import Edits
+
+            write_package(self.pkg, self._edits if self._edits is not None else Edits(), tmp)
             self.pkg.close()  # Windows cannot replace a file this process holds open
 
         trusted = False
@@ -313,7 +315,8 @@ class FileWorkbook:
         (with the patches written over them) stay; nothing is read twice."""
         from partnerkeuze.io.xlsx.edits import Edits
 
-        kept = {name: (rows, self._edits.sheets.get(name)) for name, rows in self._base.items()}
+        kept = {name: (rows, self._edits.sheets.get(name) if self._edits is not None else None)
+                for name, rows in self._base.items()}
         kept.update((name, saved) for name, saved in self._saved.items() if name not in kept)
         self._edits = Edits()
         self._patches = []

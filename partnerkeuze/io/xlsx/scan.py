@@ -264,12 +264,52 @@ def scan(stream, strings, dates: set, deltas: set, convert_date, formula, iso):
     state = [0, 0]
     row_no = 0
     for chunk in chunks_of(stream):
-        if _simple(chunk, rows, cols, strings, dates, deltas, convert_date, iso, cache, state):
-            row_no = state[0]
-            continue
-        row_no = _general(chunk, rows, strings, dates, deltas, convert_date, formula, iso,
-                          cache, state, row_no)
+        for piece in (chunk,) if len(chunk) <= PIECE else pieces(chunk):
+            if _simple(piece, rows, cols, strings, dates, deltas, convert_date, iso, cache,
+                       state):
+                row_no = state[0]
+                continue
+            for run, plain in runs(piece):  # the rows with formulas apart from the others
+                if plain and _simple(run, rows, cols, strings, dates, deltas, convert_date, iso,
+                                     cache, state):
+                    row_no = state[0]
+                    continue
+                row_no = _general(run, rows, strings, dates, deltas, convert_date, formula, iso,
+                                  cache, state, row_no)
     return rows, state[0], state[1]
+
+
+def runs(piece: bytes):
+    """(rows, True when none has a formula) of the consecutive rows of a piece, grouped: a few
+    formula rows leave the others on the fast path."""
+    start = 0
+    current = None
+    pos = 0
+    while pos < len(piece):
+        end = piece.find(b"</row>", pos)
+        end = len(piece) if end < 0 else end + 6
+        plain = b"<f" not in piece[pos:end]
+        if current is not None and plain != current:
+            yield piece[start:pos], current
+            start = pos
+        current = plain
+        pos = end
+    if start < len(piece):
+        yield piece[start:], bool(current)
+
+
+PIECE = 1 << 16  # bytes of rows tried on the fast path at a time (a few formula rows, such as a
+# live warning above a table, send only their own piece to the general path)
+
+
+def pieces(chunk: bytes):
+    """A block of whole rows cut into pieces of about PIECE bytes, each of whole rows."""
+    start = 0
+    while start < len(chunk):
+        end = chunk.find(b"</row>", start + PIECE)
+        end = len(chunk) if end < 0 else end + 6
+        yield chunk[start:end]
+        start = end
 
 
 def _general(chunk: bytes, rows: list, strings, dates, deltas, convert_date, formula, iso,
