@@ -115,10 +115,10 @@ def test_failing_backup_copy_keeps_the_good_backup(tmp_path, monkeypatch):
         Path(dst).write_bytes(Path(src).read_bytes()[:3])  # a truncated copy, then disk full
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(saving.shutil, "copyfile", broken_copy)
+    monkeypatch.setattr(shutil, "copyfile", broken_copy)  # saving imports shutil when it copies
     with pytest.raises(FileError, match="de schijf is vol"):
         replace_atomically(target, _writer(b"versie 3"))
-    monkeypatch.setattr(saving.shutil, "copyfile", real_copy)
+    monkeypatch.setattr(shutil, "copyfile", real_copy)
     assert _tree(tmp_path) == before  # workbook, the good backup, and no truncated copy
 
 
