@@ -94,6 +94,17 @@ def _prepare(path: Path, **settings) -> None:
     save_atomic(wb, path, backup=False)
 
 
+def _busy(path: Path, step: str) -> None:
+    """Put a step of the planning back under way (Bezig)."""
+    wb = load_workbook(path)
+    ws = wb[layout.sheet("planning").name]
+    t = layout.table("planning")
+    for row in ws.iter_rows(min_row=t.first_data_row):
+        if row[0].value == step:
+            row[t.index("status")].value = "Bezig"
+    save_atomic(wb, path, backup=False)
+
+
 @pytest.fixture
 def book_path(demo_path, server, monkeypatch):
     ctl, _ = server
@@ -317,6 +328,7 @@ def test_cli_once_reports_the_refused_address_and_sends_the_others(refusing):
     # run today: the coordinator and the three assessors (missing scores) are due; the mails
     # that went out are recorded, so the pass is done (exit 0) and says what was refused
     path, inbox = refusing
+    _busy(path, "S07")  # a step under way ends within the reminder days, whatever today is
     proc = run_cli("remind", path, "--once")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr and "TypeError" not in proc.stdout

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from partnerkeuze.layout import planning as lay
-from partnerkeuze.core.workdays import add_office_days, next_office_day
+from partnerkeuze.core.workdays import (add_office_days, first_of_office_days, last_office_day,
+                                        next_office_day)
 
 _DEP_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*(?:\+\s*(\d{1,3}))?\s*$")
 
@@ -27,8 +28,9 @@ class Meeting:
 
     @property
     def submit_by(self) -> dt.date:
-        """The last day an item for this meeting can be submitted."""
-        return self.date - dt.timedelta(days=self.lead_days)
+        """The last day an item for this meeting can be submitted: lead days before it, or the
+        Belgian office day before that when it falls in a weekend or on a public holiday."""
+        return last_office_day(self.date - dt.timedelta(days=self.lead_days))
 
 
 @dataclass(frozen=True)
@@ -135,18 +137,48 @@ def first_meeting(meetings: list[Meeting], body: str, ready: dt.date) -> Meeting
     return min(fits, key=lambda m: m.date) if fits else None
 
 
+def recorded_step(s: StepIn, day: dt.date, what: str, meetings: list[Meeting],
+                  planned_start: dt.date) -> Placed:
+    """A step the procedure record completed: done, ending on the recorded day (its meeting
+    when one of its body was held that day), starting where it started before, else where the
+    planning would start it, else as many office days before that day as it lasts."""
+    s = replace(s, status=lay.DONE)
+    meeting = next((m for m in meetings if m.body == s.body and m.date == day), None) \
+        if s.body else None
+    for start in (s.previous_start, planned_start, first_of_office_days(day, s.duration)):
+        if start is not None and start <= day:
+            break
+    else:
+        start = day
+    return Placed(s, start, day, meeting, [f"Klaar: {what} op {day:%d/%m/%Y} (blad "
+                                           f"Procedure); deze datum blijft staan."])
+
+
 def schedule(steps: list[StepIn], meetings: list[Meeting], plan_start: dt.date,
              deadline_of: Callable[[dt.date], dt.date],
              call_date: dt.date | None = None, today: dt.date | None = None,
-             fixed_call: tuple[dt.date, dt.date] | None = None) -> list[Placed]:
+             fixed_call: tuple[dt.date, dt.date] | None = None,
+             recorded: dict[str, tuple[dt.date, str]] | None = None) -> list[Placed]:
     """Place every step; returned in the order of the sheet.
 
     With ``today``: a finished step keeps the dates it had, an unfinished step does not start
     before today (one in progress keeps its start but does not end before today). With
     ``fixed_call`` (published on, deadline): the call runs exactly then, whatever else moves.
+    ``recorded`` (step id -> (date, what the record says)): steps the procedure record
+    completed lie on that date and are done, whatever their status and planned dates were.
     """
+    recorded = {k.casefold(): v for k, v in (recorded or {}).items()}
     placed: dict[str, Placed] = {}
     for s in order(steps):
+        done = recorded.get(s.id.casefold())
+        if done and s.kind == lay.CALL and fixed_call:
+            s = replace(s, status=lay.DONE)  # the call closed: its recorded dates follow
+        elif done:
+            natural = [plan_start] + [_after_gap(placed[d.casefold()].end, lag)
+                                      for d, lag in s.after]
+            placed[s.id.casefold()] = recorded_step(
+                s, done[0], done[1], meetings, next_office_day(max(natural)))
+            continue
         if today and s.status == lay.DONE and s.previous_start and s.previous_end \
                 and not (s.kind == lay.CALL and fixed_call):
             meeting = next((m for m in meetings if m.body == s.body

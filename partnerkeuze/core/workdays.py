@@ -176,3 +176,23 @@ def next_office_day(day: dt.date) -> dt.date:
     while not is_office_day(day):
         day += dt.timedelta(days=1)
     return day
+
+
+def last_office_day(day: dt.date) -> dt.date:
+    """The last Belgian office day on or before day (a submission due on a holiday or in a
+    weekend is due the office day before)."""
+    while not is_office_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def first_of_office_days(end: dt.date, days: int) -> dt.date:
+    """The first day of a task of `days` Belgian office days that ends on end (its last office
+    day on or before end); the inverse of add_office_days."""
+    day = last_office_day(end)
+    left = max(days, 1) - 1
+    while left > 0:
+        day -= dt.timedelta(days=1)
+        if is_office_day(day):
+            left -= 1
+    return day

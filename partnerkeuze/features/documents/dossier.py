@@ -201,13 +201,12 @@ def dossier_context(model: Model, snapshot, result: ScoreResult, base_dir: Path 
     ctx["argument"] = _argument(model, result, decision)
     planning = ctx.get("planning")
     if isinstance(planning, dict) and planning.get("steps"):
-        # only what is still to come: a dossier dated today lists no meeting in the past, and
-        # no step whose stage the Procedure sheet already records (the college decided, ...)
-        from partnerkeuze.record.procedure.stages import PLANNING_STEPS
-
-        planning["steps"] = [st for st in planning["steps"]
-                             if (st.get("end") is None or st["end"] >= today)
-                             and not record.has(PLANNING_STEPS.get(st.get("id"), ""))]
+        # only what is still to come: a dossier dated today lists no meeting in the past and no
+        # step that is done (the plan marks done what the Procedure sheet records); the next
+        # steps are the plan's, with its dates
+        planning["steps"] = dc.steps_to_come(planning["steps"], today)
+        if planning["steps"]:
+            ctx["next_steps"] = dc.planned_next_steps(planning["steps"])
     if isinstance(planning, dict) and not planning.get("steps"):
         for problem in planning.get("problems") or ():
             notes.add(f"Planning: {problem}")

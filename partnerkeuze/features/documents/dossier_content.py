@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from partnerkeuze.record.procedure import reasons as rs
+from partnerkeuze.layout.planning import DONE
 from partnerkeuze.record.procedure.stages import STAGE_NAMES
 
 WANTS_CRITERIA = ("C05", "C02", "C01")  # expectations, common ground, participation
@@ -247,6 +248,8 @@ def _eur(value) -> str:
 
 def _meetings(model, body: str) -> list[tuple[dt.date, dt.date]]:
     """(meeting date, submit-by date) of a body, in order."""
+    from partnerkeuze.core.planner import Meeting
+
     out = []
     for r in model.tables.get("meetings", []):
         d = r.get("date")
@@ -254,7 +257,7 @@ def _meetings(model, body: str) -> list[tuple[dt.date, dt.date]]:
             continue
         d = d.date() if isinstance(d, dt.datetime) else d
         lead = r.get("lead_days") or 0
-        out.append((d, d - dt.timedelta(days=int(lead))))
+        out.append((d, Meeting(body, d, int(lead)).submit_by))  # the planner's rule
     return sorted(out)
 
 
@@ -292,6 +295,37 @@ def next_steps(model, record, decision, today: dt.date) -> list[dict]:
     steps.append({"name": VISIT[0], "body": VISIT[1], "date": None,
                   "note": "na de goedkeuring door de gemeenteraad"})
     return steps
+
+
+def steps_to_come(steps: list[dict], today: dt.date) -> list[dict]:
+    """The planning's steps that are not done and do not lie before today."""
+    return [st for st in steps if st.get("status") != DONE
+            and (st.get("end") is None or st["end"] >= today)]
+
+
+def planned_next_steps(steps: list[dict]) -> list[dict]:
+    """The next steps of the dossier from the planning's steps still to come, with the plan's
+    dates: the meeting and its submission date, else when the step is planned."""
+    from partnerkeuze.record.procedure.stages import PLANNING_STEPS
+
+    out = []
+    for st in steps:
+        stage = PLANNING_STEPS.get(st.get("id"), "")
+        meeting, submit = st.get("meeting"), st.get("submit_by")
+        if meeting:
+            note = (f"{st.get('body') or 'vergadering'} van {nl_date(meeting)}; agendapunt "
+                    f"indienen uiterlijk {nl_date(submit)}" if submit else
+                    f"{st.get('body') or 'vergadering'} van {nl_date(meeting)}")
+        elif st.get("start") and st.get("end") and st["start"] != st["end"]:
+            note = f"gepland van {nl_date(st['start'])} tot {nl_date(st['end'])}"
+        elif st.get("end"):
+            note = f"gepland op {nl_date(st['end'])}"
+        else:
+            note = ""
+        body = NEXT_TEXT.get(stage, VISIT[1] if st.get("name") == VISIT[0] else "")
+        out.append({"name": st.get("name") or st.get("id") or "", "body": body,
+                    "date": meeting or st.get("end"), "note": note})
+    return out
 
 
 def summary(model, result, decision) -> list[str]:

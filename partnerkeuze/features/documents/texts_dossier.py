@@ -223,7 +223,8 @@ def build_dossier(b):
 
     b.para(doc, "15. Planning van de volgende stappen", "Heading 1")
     b.bullets(doc, "for st in next_steps",
-              "**{{ st.name }}.** {{ st.body }}{% if st.note %} ({{ st.note }}){% endif %}")
+              "**{{ st.name }}.**{% if st.body %} {{ st.body }}{% endif %}{% if st.note %} "
+              "({{ st.note }}){% endif %}")
     b.tag(doc, "{%p if planning %}")
     b.loop_table(doc, ["Stap", "Van", "Tot", "Wie beslist"],
                  ["{{ st.name }}", "{{ st.start }}", "{{ st.end }}",

@@ -111,14 +111,17 @@ def read_meetings(model: Model) -> list[planner.Meeting]:
 
 
 def compute_plan(model: Model, today: dt.date | None = None, snapshot=None) -> Plan:
-    """The planning of a workbook from today: finished steps keep their dates, unfinished ones
-    are planned from today, and a published call keeps its recorded dates (from the snapshot's
-    procedure record). InputProblems when steps or settings cannot be planned."""
-    from partnerkeuze.record.procedure.deadline import committed_deadline
+    """The planning of a workbook from today: steps the snapshot's procedure record completed lie
+    on their recorded dates and are done, other finished steps keep their dates, unfinished ones
+    are planned from today, and a published call keeps its recorded dates. InputProblems when
+    steps or settings cannot be planned."""
+    from partnerkeuze.record.procedure import read_record
+    from partnerkeuze.record.procedure.stages import recorded_steps
 
     problems: list[Problem] = []
     today = today or dt.date.today()
-    published_on, fixed = committed_deadline(snapshot) if snapshot is not None else (None, None)
+    record = read_record(snapshot) if snapshot is not None else None
+    published_on, fixed = (record.published_on, record.deadline) if record else (None, None)
     steps = read_steps(model, problems)
     meetings = read_meetings(model)
     countries = call_countries(model, problems)
@@ -134,7 +137,8 @@ def compute_plan(model: Model, today: dt.date | None = None, snapshot=None) -> P
             steps, meetings, plan_start,
             lambda start: call_deadline(start, countries, months, extension),
             call_date=model.settings.call_date, today=today,
-            fixed_call=(published_on or fixed, fixed) if fixed else None)
+            fixed_call=(published_on or fixed, fixed) if fixed else None,
+            recorded=recorded_steps(record, today) if record else None)
     except planner.PlanError as exc:
         rows = {s.id: s.row for s in steps}
         raise InputProblems([Problem(place(sheet, _col("planning", "after"), rows.get(i, 0)), m)
@@ -154,8 +158,8 @@ def compute_plan(model: Model, today: dt.date | None = None, snapshot=None) -> P
         if len(calls) > 1:
             plan.warnings.append("Er zijn meerdere stappen van de soort Oproep; de eerste bepaalt "
                                  "de deadline.")
-    for p in placed:
-        if p.step.body and p.meeting is None:
+    for p in placed:  # a step that is done needs no meeting any more
+        if p.step.body and p.meeting is None and p.step.status != lay.DONE:
             plan.warnings.append(f"Stap {p.id} ({p.step.name}): geen vergadering van "
                                  f"{p.step.body} die nog haalbaar is.")
     plan.warnings = list(dict.fromkeys(plan.warnings))  # once per cause

@@ -197,11 +197,16 @@ def build_hook(wb, mode: str) -> None:
 
 
 def plan_patch(plan, snapshot) -> Patch:
-    """The computed planning as a patch: output columns of Planning and Vergaderingen, and the
-    call date (when empty) and deadline on Instellingen."""
+    """The computed planning as a patch: output columns of Planning and Vergaderingen, the
+    status Klaar of steps the procedure record completed, and the call date (when empty) and
+    deadline on Instellingen."""
     patch = Patch()
     t = layout.table("planning")
     sheet = layout.sheet("planning").name
+    status_col = t.first_col + t.index("status")
+    for p in plan.steps:  # a step the record completed is done on the sheet too
+        if p.step.status == lay.DONE and snapshot.value(sheet, p.step.row, status_col) != lay.DONE:
+            patch.set_cell(sheet, p.step.row, status_col, lay.DONE)
     out_cols = ("start", "end", "meeting", "submit_by", "note")
     first_col = t.first_col + t.index("start")
     by_row = {p.step.row: p for p in plan.steps}

@@ -25,8 +25,23 @@ def position(code: str) -> int:
 
 # The steps of the stedenband planning (planning.templates) that a recorded stage completes:
 # once the stage is on the Procedure sheet, the step is behind us, whatever its planned dates.
+# The call (S08) is complete when the candidacies were closed after the deadline.
 PLANNING_STEPS: dict[str, str] = {
-    "S04": "criteria_fixed", "S08": "published", "S09": "longlist", "S10": "second_round",
-    "S11": "consensus", "S12": "gros", "S13": "college", "S14": "council",
-    "S15": "partner_informed", "S16": "others_informed",
+    "S01": "profile", "S04": "criteria_fixed", "S08": "deadline_closed", "S09": "longlist",
+    "S10": "second_round", "S11": "consensus", "S12": "gros", "S13": "college",
+    "S14": "council", "S15": "partner_informed", "S16": "others_informed",
 }
+
+
+def recorded_steps(record, today=None) -> dict[str, tuple]:
+    """Planning step id -> (date, what was recorded) of every step of PLANNING_STEPS whose stage
+    the record holds with a date (the newest entry of the stage) on or before today; the call
+    ends on its deadline."""
+    out = {}
+    for step, stage in PLANNING_STEPS.items():
+        entry = record.latest(stage)
+        if entry is None or entry.date is None or (today is not None and entry.date > today):
+            continue
+        day = record.deadline if stage == "deadline_closed" and record.deadline else entry.date
+        out[step] = (day, STAGE_NAMES.get(stage, stage))
+    return out
