@@ -516,3 +516,74 @@ def test_reminder_time_from_the_cell(value, expected):
     from partnerkeuze.app.cli.cmd_remind import parse_time
 
     assert parse_time(value) == expected
+
+
+def _registers(root: Path) -> set[Path]:
+    """Every register of sent reminders and every outbox under a folder."""
+    return {p for p in root.rglob("*") if p.name.endswith(".herinneringen.json")
+            or p.name == "uitgaande-mail"}
+
+
+def _stray_tmp() -> set[str]:
+    import tempfile
+
+    return {p.name for p in Path(tempfile.gettempdir()).glob("partnerkeuze-herinneringen-*")}
+
+
+def test_bare_name_from_the_workbooks_folder_and_a_link_send_once(demo_template, tmp_path,
+                                                                  server, monkeypatch):
+    """`remind NAME.xlsx --once` twice from the workbook's folder, then through a symbolic link
+    from another folder: one register beside the real workbook, every mail once."""
+    ctl, inbox = server
+    for key in ("HOST", "PORT", "USER", "PASSWORD", "STARTTLS", "FROM", "CAFILE"):
+        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
+    monkeypatch.delenv("PARTNERKEUZE_STATE_DIR", raising=False)
+    folder, elsewhere, home = tmp_path / "oproep", tmp_path / "elders", tmp_path / "home"
+    for d in (folder, elsewhere, home):
+        d.mkdir()
+    shutil.copy(demo_template, folder / "demo.xlsx")
+    _prepare(folder / "demo.xlsx", smtp_host="127.0.0.1", smtp_port=ctl.port,
+             smtp_starttls="nee")
+    env = {"HOME": str(home), "USERPROFILE": str(home)}
+    before = _stray_tmp()
+    first = run_cli("remind", "demo.xlsx", "--once", cwd=folder, env=env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    sent = len(inbox.messages)
+    assert sent >= 3 and "verstuurd via 127.0.0.1" in first.stdout
+    second = run_cli("remind", "demo.xlsx", "--once", cwd=folder, env=env)
+    assert second.returncode == 0 and "Geen nieuwe herinneringen." in second.stdout
+    assert len(inbox.messages) == sent
+    (elsewhere / "link.xlsx").symlink_to(folder / "demo.xlsx")
+    third = run_cli("remind", "link.xlsx", "--once", cwd=elsewhere, env=env)
+    assert third.returncode == 0 and "Geen nieuwe herinneringen." in third.stdout, third.stdout
+    assert len(inbox.messages) == sent
+    # one register, beside the real workbook; none in the other folder, the home or /tmp
+    assert _registers(tmp_path) == {folder / "demo.herinneringen.json"}
+    assert not (home / ".partnerkeuze").exists()
+    assert _stray_tmp() == before
+    recipients = [r[0] for r, _ in inbox.messages]
+    assert len(recipients) == len(set(recipients))  # nobody got the same reminder twice
+
+
+def test_bare_name_without_a_server_keeps_one_outbox(demo_template, tmp_path, monkeypatch):
+    for key in ("HOST", "PORT", "USER", "PASSWORD", "STARTTLS", "FROM", "CAFILE"):
+        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
+    monkeypatch.delenv("PARTNERKEUZE_STATE_DIR", raising=False)
+    folder, elsewhere, home = tmp_path / "oproep", tmp_path / "elders", tmp_path / "home"
+    for d in (folder, elsewhere, home):
+        d.mkdir()
+    shutil.copy(demo_template, folder / "demo.xlsx")
+    env = {"HOME": str(home), "USERPROFILE": str(home)}
+    before = _stray_tmp()
+    first = run_cli("remind", "demo.xlsx", "--once", cwd=folder, env=env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    outbox = folder / "uitgaande-mail"
+    mails = sorted(outbox.glob("*.eml"))
+    assert mails and f"als .eml in {outbox}" in first.stdout
+    assert run_cli("remind", "demo.xlsx", "--once", cwd=folder, env=env).returncode == 0
+    (elsewhere / "link.xlsx").symlink_to(folder / "demo.xlsx")
+    third = run_cli("remind", "link.xlsx", "--once", cwd=elsewhere, env=env)
+    assert third.returncode == 0 and "Geen nieuwe herinneringen." in third.stdout
+    assert sorted(outbox.glob("*.eml")) == mails  # nothing written twice
+    assert _registers(tmp_path) == {folder / "demo.herinneringen.json", outbox}
+    assert not (home / ".partnerkeuze").exists() and _stray_tmp() == before
