@@ -24,7 +24,7 @@ def test_the_demo_workbook_is_sound(demo_run):
 
 
 def test_the_demo_writes_every_document(demo_run):
-    for name in ("Oproep_en_vragenlijst_nl.docx", "Oproep_en_vragenlijst_es.docx",
+    for name in ("Oproep_en_vragenlijst_nl.docx", "Convocatoria_y_cuestionario_es.docx",
                  "Dossier_college.docx", "Brieven/Brieven_alle_kandidaten.docx",
                  "Brieven/Bekendmaking_K05_Dassa-Zoume_fr.docx"):
         assert "Heidebeek" in docx_text(demo_run / name), name

@@ -38,7 +38,7 @@ def test_letters_writes_files_logs_and_saves(demo_path, tmp_path):
 
 
 def test_questionnaire_and_dossier_commands(demo_path, tmp_path):
-    for command, name in (("questionnaire", "Oproep_en_vragenlijst_fr.docx"),
+    for command, name in (("questionnaire", "Appel_et_questionnaire_fr.docx"),
                           ("dossier", "Dossier_college.docx")):
         proc = run_cli(command, demo_path, "--out", tmp_path)
         assert proc.returncode == 0, proc.stderr

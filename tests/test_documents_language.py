@@ -183,7 +183,7 @@ def test_the_renamed_texts_reach_the_reader_translated(made):
     if made["variant"] != "renamed":
         return
     out = made["out"]
-    fr = " ".join(pages_of(out / "Oproep_en_vragenlijst_fr.pdf"))
+    fr = " ".join(pages_of(out / "Appel_et_questionnaire_fr.pdf"))
     assert "Recherche d'une commune sœur 2027" in fr and "Nos valeurs" in fr
     sdg_fr = " ".join(pages_of(next(out.glob("SDG/SDG_brief_Z*_fr.pdf"))))
     assert "Cheffe du service citoyenneté mondiale, VVSG" in sdg_fr

@@ -14,6 +14,7 @@ from documents_support import convert_all, docx_root, pdf_flat, pdf_pages
 
 from partnerkeuze.io.docx.render import format_date, format_number
 from partnerkeuze.kernel.languages import locale_for
+from partnerkeuze.io.forms.texts import file_name
 
 pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
@@ -52,7 +53,7 @@ def written(demo_template, tmp_path_factory):
 
 def test_every_document_converts(written):
     names = set(written["pdfs"])
-    assert {f"Oproep_en_vragenlijst_{x}.docx" for x in ("nl", "fr", "en", "es")} <= names
+    assert {file_name("questionnaire", x) for x in ("nl", "fr", "en", "es")} <= names
     assert "Dossier_college.docx" in names and "Brieven_alle_kandidaten.docx" in names
     # K12, left incomplete by the municipality's own assessor, gets no letter yet
     assert len([n for n in names if n.startswith(("Brief_", "Bekendmaking_"))]) == \
@@ -65,7 +66,7 @@ def test_every_document_converts(written):
 @pytest.mark.parametrize("lang", ["nl", "fr", "en", "es"])
 def test_questionnaire_in_each_language(written, lang):
     model = written["model"]
-    text = written["texts"][f"Oproep_en_vragenlijst_{lang}.docx"]
+    text = written["texts"][file_name("questionnaire", lang)]
     deadline = format_date(model.settings.deadline, locale_for(lang))
     assert deadline in text
     assert model.profile["coordinator_email"] in text
@@ -178,4 +179,4 @@ def test_every_action_is_logged_with_its_files(written):
     assert actions[-3:] == ["questionnaire", "dossier", "letters"]
     assert "Brieven_alle_kandidaten.docx" in rows[-1][6]
     assert "Dossier_college.docx" in rows[-2][6]
-    assert "Oproep_en_vragenlijst_es.docx" in rows[-3][6]
+    assert "Convocatoria_y_cuestionario_es.docx" in rows[-3][6]

@@ -30,7 +30,8 @@ from intake_support import fill_assessor, fill_candidacy
 pytestmark = pytest.mark.slow  # LibreOffice, subprocesses or many workbooks: not in the quick loop
 
 NEW_CANDIDATE = {"name": "Paramaribo", "country": "Suriname", "region": "Paramaribo",
-                 "contact": "Anita Sewdien", "email": "info@paramaribo.example.sr",
+                 "contact_given": "Anita", "contact_family": "Sewdien",
+                 "email": "info@paramaribo.example.sr",
                  "language": "Nederlands", "channel": "VVSG"}
 
 

@@ -14,7 +14,8 @@ from conftest import run_cli
 from intake_support import fill_assessor, fill_candidacy
 
 CRITERIA = ("KO1", "C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08")
-GULU = {"name": "Gulu", "country": "Uganda", "region": "Northern", "contact": "Okello James",
+GULU = {"name": "Gulu", "country": "Uganda", "region": "Northern",
+        "contact_given": "Okello", "contact_family": "James",
         "email": "okello@gulu.example.ug", "language": "English", "channel": "VVSG"}
 
 

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 
 from intake_support import fill_assessor, fill_candidacy, rewrite_part
 
-FIELDS = {"name": "Kisumu", "country": "Kenya", "contact": "Otieno Odhiambo",
+FIELDS = {"name": "Kisumu", "country": "Kenya",
+          "contact_given": "Otieno", "contact_family": "Odhiambo",
           "email": "partnerships@kisumu.example.ke", "channel": "UCLG Africa (UCLGA)"}
 ANSWERS = {"C01": "Open budget hearings\nin every ward & more <here>.", "C02": "=1+1"}
 BOUNDS = ((1, 600, 6), (1, 3000, 2), (7, 20_006, 9), (5, 20_004, 5), (3, 40, 3))

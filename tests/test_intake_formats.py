@@ -104,7 +104,8 @@ def _fill_word_in_libreoffice(src: Path, dst: Path, values: list[str]) -> Path:
 
 
 KISUMU = {"name": "Kisumu", "country": "Kenya", "region": "Kisumu County",
-          "contact": "Otieno Odhiambo", "email": "partnerships@kisumu.example.ke",
+          "contact_given": "Otieno", "contact_family": "Odhiambo",
+          "email": "partnerships@kisumu.example.ke",
           "language": "English", "channel": "Citizens and local press"}
 
 
@@ -147,11 +148,13 @@ def test_word_questionnaire_filled_with_python_docx(call, tmp_path):
     base, _ = call
     book = _workbook(call, tmp_path)
     values = {"name": "Cochabamba", "country": "Bolivia", "region": "Cercado",
-              "contact": "Lucía Rojas", "email": "relaciones@cochabamba.example.bo",
+              "salutation": "Sra.", "contact_given": "María Fernanda",
+              "contact_family": "Rojas", "contact_role": "Directora de relaciones",
+              "email": "relaciones@cochabamba.example.bo",
               "channel": "Contactos existentes",
               "answer:C01": HOSTILE, "answer:C02": "Primera línea.\nSegunda línea.",
               "answer:C03": "@SUM(1+1)*cmd|' /C calc'!A0"}
-    reply = _fill_word(base / "vragenlijst" / "Oproep_en_vragenlijst_es.docx",
+    reply = _fill_word(base / "vragenlijst" / "Convocatoria_y_cuestionario_es.docx",
                        tmp_path / "inbox" / "respuesta.docx", values)
     os.utime(reply, (ON_TIME, ON_TIME))
     proc = run_cli("import", book, tmp_path / "inbox")
@@ -159,7 +162,8 @@ def test_word_questionnaire_filled_with_python_docx(call, tmp_path):
     assert "respuesta.docx: nieuwe kandidaat K14 Cochabamba" in proc.stdout
     cand = _rows(book, "Kandidaten", "K14")[0]
     assert cand[1:8] == ["Cochabamba", "Bolivia", "Cercado", "es", "Bestaande contacten",
-                         "Lucía Rojas", "relaciones@cochabamba.example.bo"]
+                         "María Fernanda Rojas", "relaciones@cochabamba.example.bo"]
+    assert cand[11:15] == ["mevrouw", "María Fernanda", "Rojas", "Directora de relaciones"]
     answers = _answers(book, "K14")
     assert answers["C01"][:3] == (HOSTILE, "s", "es")  # a formula stays text
     assert answers["C02"][0] == "Primera línea.\nSegunda línea."
@@ -174,10 +178,12 @@ def test_word_questionnaire_filled_with_python_docx(call, tmp_path):
 def test_word_questionnaire_filled_in_libreoffice(call, tmp_path):
     base, _ = call
     book = _workbook(call, tmp_path)
-    # identity (6 boxes), then one box per question in the order of the questionnaire
-    values = ["Parakou", "Bénin", "Borgou", "Rachidatou Sanni", "mairie@parakou.example.bj",
-              "VVSG", HOSTILE, "Le conseil se réunit chaque mois."] + [""] * 7
-    reply = _fill_word_in_libreoffice(base / "vragenlijst" / "Oproep_en_vragenlijst_fr.docx",
+    # identity (9 boxes: the contact's form of address, given and family names and job title
+    # apart), then one box per question in the order of the questionnaire
+    values = ["Parakou", "Bénin", "Borgou", "Madame", "Rachidatou", "Sanni",
+              "Secrétaire générale", "mairie@parakou.example.bj", "VVSG", HOSTILE,
+              "Le conseil se réunit chaque mois."] + [""] * 7
+    reply = _fill_word_in_libreoffice(base / "vragenlijst" / "Appel_et_questionnaire_fr.docx",
                                       tmp_path / "inbox" / "reponse.docx", values)
     # LibreOffice kept no content-control tags: the answers are read in document order
     assert b"pk:answer" not in subprocess.run(["unzip", "-p", str(reply), "word/document.xml"],
@@ -187,6 +193,8 @@ def test_word_questionnaire_filled_in_libreoffice(call, tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     cand = _rows(book, "Kandidaten", "K14")[0]
     assert cand[1:4] == ["Parakou", "Benin", "Borgou"] and cand[4] == "fr"
+    assert cand[6] == "Rachidatou Sanni"
+    assert cand[11:15] == ["mevrouw", "Rachidatou", "Sanni", "Secrétaire générale"]
     answers = _answers(book, "K14")
     crit = [k for k in answers]
     assert answers[crit[0]][:2] == (HOSTILE, "s")

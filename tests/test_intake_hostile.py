@@ -23,7 +23,8 @@ LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
                      for i in range(1, 10))
           + b"]>")
 
-GOOD_FIELDS = {"name": "Kisumu", "country": "Kenya", "contact": "Otieno Odhiambo",
+GOOD_FIELDS = {"name": "Kisumu", "country": "Kenya",
+               "contact_given": "Otieno", "contact_family": "Odhiambo",
                "email": "partnerships@kisumu.example.ke", "channel": "UCLG Africa (UCLGA)"}
 GOOD_ANSWERS = {"C01": "We hold open budget hearings in every ward.", "C02": "Water and waste."}
 
@@ -43,8 +44,8 @@ EXPECTED = {
 
 def _laughs(xml: bytes) -> bytes:
     """A sheet part with the billion laughs DTD and its entity in a cell."""
-    assert b"Otieno Odhiambo" in xml
-    xml = xml.replace(b"Otieno Odhiambo", b"&lol9;", 1)
+    assert b"Odhiambo" in xml
+    xml = xml.replace(b"Odhiambo", b"&lol9;", 1)
     head, sep, rest = xml.partition(b"?>")
     return head + sep + LAUGHS + rest if sep and len(head) < 100 else LAUGHS + xml
 

@@ -32,19 +32,30 @@ def answers_for(tag: str) -> dict:
 # (language, identity fields as shown in the form, answers)
 FILLED = {
     "nl": ({"name": "Paramaribo", "country": "Suriname", "region": "Paramaribo",
-            "contact": "Anita Sewdien, coördinator", "email": "info@paramaribo.example.sr",
+            "salutation": "mevrouw", "contact_given": "Anita", "contact_family": "Sewdien",
+            "contact_role": "coördinator", "email": "info@paramaribo.example.sr",
             "language": "Nederlands", "channel": "VVSG"}, answers_for("nl")),
     "fr": ({"name": "Dassa-Zoumé", "country": "Bénin", "region": "Collines",
-            "contact": "Aïcha Dossou, secrétaire générale", "email": "nouveau@dassa.example.bj",
+            "salutation": "Madame", "contact_given": "Aïcha", "contact_family": "Dossou",
+            "contact_role": "secrétaire générale", "email": "nouveau@dassa.example.bj",
             "language": "français", "channel": "Ambassades et consulats"}, answers_for("fr")),
     "en": ({"name": "Kisumu", "country": "Kenya", "region": "Kisumu County",
-            "contact": "Otieno Odhiambo", "email": "partnerships@kisumu.example.ke",
+            "salutation": "Mr", "contact_given": "Otieno", "contact_family": "Odhiambo",
+            "contact_role": "Director of Planning", "email": "partnerships@kisumu.example.ke",
             "language": "English", "channel": "Citizens and local press"}, answers_for("en")),
     "es": ({"name": "Cochabamba", "country": "Bolivia", "region": "Cercado",
-            "contact": "Lucía Rojas", "email": "relaciones@cochabamba.example.bo",
+            "salutation": "Señora", "contact_given": "María Fernanda",
+            "contact_family": "Rojas Quishpe", "contact_role": "Directora de relaciones",
+            "email": "relaciones@cochabamba.example.bo",
             "language": "español", "channel": "Contactos existentes"},
            {**answers_for("es"), **HOSTILE}),
 }
+# How each contact's form of address, names and job title come back on Kandidaten.
+CONTACTS = {"Paramaribo": ("mevrouw", "Anita", "Sewdien", "coördinator"),
+            "Dassa-Zoumé": ("mevrouw", "Aïcha", "Dossou", "secrétaire générale"),
+            "Kisumu": ("de heer", "Otieno", "Odhiambo", "Director of Planning"),
+            "Cochabamba": ("mevrouw", "María Fernanda", "Rojas Quishpe",
+                           "Directora de relaciones")}
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +105,15 @@ def test_forms_are_protected_with_only_answer_cells_open(generated):
         # choices validated against the hidden lists: country, language, channel
         lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation
                  if dv.type == "list"}
-        assert set(lists) == {cells["country"], cells["language"], cells["channel"]}
+        assert set(lists) == {cells["country"], cells["language"], cells["channel"],
+                              cells["salutation"]}
+        # the form of address offered in the form's language, the names and job title apart
+        shown = [r[0] for r in wb["Lijsten"].iter_rows(min_row=2, min_col=4, max_col=4,
+                                                       values_only=True) if r[0]]
+        assert shown == {"nl": ["mevrouw", "de heer"], "fr": ["Madame", "Monsieur"],
+                         "en": ["Ms", "Mr"], "es": ["Señora", "Señor"]}[lang]
+        assert {"contact_given", "contact_family", "contact_role"} <= set(cells)
+        assert "contact" not in cells  # no more "name and position" in one cell
         assert wb["pk"].sheet_state == "veryHidden"
         assert wb["Lijsten"].sheet_state == "hidden"
 
@@ -137,7 +156,7 @@ def _table(path: Path, sheet: str, width: int) -> list[tuple]:
 def test_import_holds_exactly_the_answers(imported):
     wbpath, inbox, inputs, proc = imported
     assert proc.returncode == 0, proc.stderr
-    cands = {r[1]: r for r in _table(wbpath, "Kandidaten", 11)}
+    cands = {r[1]: r for r in _table(wbpath, "Kandidaten", 15)}
     ids = {name: cands[name][0] for name in ("Paramaribo", "Dassa-Zoumé", "Kisumu", "Cochabamba")}
     assert ids == {"Paramaribo": "K14", "Dassa-Zoumé": "K05", "Kisumu": "K15",
                    "Cochabamba": "K16"}
@@ -148,6 +167,10 @@ def test_import_holds_exactly_the_answers(imported):
     assert cands["Cochabamba"][4] == "es" and cands["Cochabamba"][5] == "Bestaande contacten"
     assert cands["Paramaribo"][5] == "VVSG" and cands["Paramaribo"][9] == "Ontvangen"
     assert cands["Dassa-Zoumé"][7] == "nouveau@dassa.example.bj"
+    # the form of address as the workbook records it, names apart, job title apart
+    for name, (form, given, family, role) in CONTACTS.items():
+        assert cands[name][11:15] == (form, given, family, role), name
+        assert cands[name][6] == f"{given} {family}"  # Contactpersoon: the name, no job title
     answers = imported_rows(_table(wbpath, "Antwoorden", 8))
     current = {(r[0], r[1]): r[3] for r in answers if not r[7]}
     expected = {}
@@ -224,7 +247,7 @@ def test_resubmitted_form_supersedes_and_keeps_the_old_answer(imported, generate
     old, new = rows
     assert old[3] == answers["C03"] and "kisumu-v2.xlsx" in old[7]
     assert new[3] == changed["C03"] and new[7] in (None, "")
-    assert len(_table(book, "Kandidaten", 11)) == 16
+    assert len(_table(book, "Kandidaten", 15)) == 16
 
 
 def test_import_through_memory_workbook_matches(generated, tmp_path):

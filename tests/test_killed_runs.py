@@ -190,7 +190,8 @@ def returned_form(demo_template, tmp_path_factory) -> Path:
     blank = base / "blanco-nl.xlsx"
     build_candidacy_form(model, call_of(model), "nl").save(blank)
     fields = {"name": "Paramaribo", "country": "Suriname", "region": "Paramaribo",
-              "contact": "Anita Sewdien", "email": "info@paramaribo.example.sr",
+              "contact_given": "Anita", "contact_family": "Sewdien",
+              "email": "info@paramaribo.example.sr",
               "language": "Nederlands", "channel": "VVSG"}
     answers = {c.id: f"Antwoord op {c.id}." for c in model.criteria}
     fill_candidacy(blank, base / "kandidaturen" / "paramaribo.xlsx", fields, answers)

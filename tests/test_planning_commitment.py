@@ -15,7 +15,8 @@ from intake_support import fill_candidacy
 from partnerkeuze import layout
 
 D = dt.date
-GULU = {"name": "Gulu", "country": "Uganda", "region": "Northern", "contact": "Okello James",
+GULU = {"name": "Gulu", "country": "Uganda", "region": "Northern",
+        "contact_given": "Okello", "contact_family": "James",
         "email": "okello@gulu.example.ug", "language": "English", "channel": "VVSG"}
 
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from intake_support import call_with_forms
 from partnerkeuze.record.procedure.deadline import deadline_phrase, is_late
+from partnerkeuze.io.forms.texts import file_name
 
 DEADLINE = dt.date(2026, 6, 2)
 EXPECTED = {
@@ -49,7 +50,7 @@ def test_same_phrase_in_form_questionnaire_and_mail(written, lang):
     form = load_workbook(written / "formulieren" / FORMS[lang])
     head = form.worksheets[0]["A3"].value
     assert phrase in head
-    doc = docx.Document(written / "vragenlijst" / f"Oproep_en_vragenlijst_{lang}.docx")
+    doc = docx.Document(written / "vragenlijst" / file_name("questionnaire", lang))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert text.count(phrase) == 2  # how to answer, and the closing line of the form
     profile = {"municipality": "Heidebeek", "coordinator": "An Peeters",

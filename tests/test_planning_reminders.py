@@ -132,8 +132,8 @@ def test_reminders_reach_the_right_people_in_their_language(book_path, server):
         by_to[rcpts[0]] = msg
     # candidates without a candidacy, each in their own language, a month before the deadline
     expected = {
-        "mairie@parakou.example.bj": ("fr", "Rappel : candidatures au plus tard le 2 juin 2026 "
-                                            "(ce jour compris)", "Il vous reste 25 jours."),
+        "mairie@parakou.example.bj": ("fr", "Rappel\u202f: candidatures au plus tard le 2 juin "
+                                            "2026 (ce jour compris)", "Il vous reste 25 jours."),
         "info@huye.example.rw": ("en", "Reminder: candidacies no later than 2 June 2026 (this "
                                        "day included)", "25 days remain."),
         "alcaldia@jinotega.example.ni": ("es", "Recordatorio: candidaturas a más tardar el 2 de "
@@ -490,12 +490,21 @@ def test_candidate_text_is_data_not_template():
     profile = {"municipality": "Heidebeek", "coordinator": "An Peeters",
                "coordinator_email": "an@heidebeek.be", "coordinator_role": "Coördinator"}
     today = DEADLINE - dt.timedelta(days=1)
-    subject, body = candidate_mail("fr", DEADLINE, today, "{municipality} {0}", profile, "{left}")
-    assert body.startswith("Bonjour {municipality} {0},")
-    assert "« {left} »" in body and "Il vous reste 1 jour." in body
-    assert subject.startswith("Rappel : candidatures au plus tard le 2 juin")
+    subject, body = candidate_mail("en", DEADLINE, today, "{municipality} {0}", profile, "{left}")
+    assert body.startswith("Dear {municipality} {0},")  # greeted by name, the braces literal
+    _, body = candidate_mail("fr", DEADLINE, today, "{municipality} {0}", profile, "{left}")
+    assert body.startswith("Madame, Monsieur,")  # no form of address: the neutral greeting
+    assert "«\u202f{left}\u202f»" in body and "Il vous reste 1 jour." in body
+    subject, _ = candidate_mail("fr", DEADLINE, today, "", profile, "Appel")
+    assert subject.startswith("Rappel\u202f: candidatures au plus tard le 2 juin")
     _, body = candidate_mail("es", DEADLINE, DEADLINE, "  ", profile, "Convocatoria")
-    assert body.startswith("Estimados señores:") and "Hoy es el último día." in body
+    assert body.startswith("Señora, señor:") and "Hoy es el último día." in body
+    # with a form of address and a family name, as the letters greet
+    from partnerkeuze.core.phrasing import person
+
+    who = person("de heer", "José Luis", "Rivera", role="Director de planificación")
+    _, body = candidate_mail("es", DEADLINE, today, who, profile, "Convocatoria")
+    assert body.startswith("Estimado señor Rivera:") and "planificación" not in body
     # an unknown language falls back to English
     subject, _ = candidate_mail("de", DEADLINE, today, "X", profile, "Call")
     assert subject.startswith("Reminder: candidacies no later than 2 June 2026")

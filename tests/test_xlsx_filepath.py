@@ -170,7 +170,7 @@ def forms(demo_template, tmp_path_factory):
     assert run_cli("assessor-forms", book, "--out", base / "beoord").returncode == 0
     inbox = base / "in"
     fields = {"name": "Kisumu", "country": "Kenya", "region": "Kisumu County",
-              "contact": "Otieno", "email": "p@kisumu.example.ke", "language": "Nederlands",
+              "contact_given": "Otieno", "email": "p@kisumu.example.ke", "language": "Nederlands",
               "channel": "Burgers en lokale pers"}
     fill_candidacy(base / "kand" / FORM_NL, inbox / "kand.xlsx", fields,
                    {"C01": "Een antwoord", "C02": "=1+1 blijft tekst"})

@@ -26,11 +26,29 @@ def _missing_sheet(problems: list[Problem], sheet: schema.Sheet) -> None:
     problems.append(Problem("Werkmap", f"het blad '{sheet.name}' ontbreekt"))
 
 
+def present_width(snap: Snapshot, table: schema.Table, sheet_name: str) -> int:
+    """How many of a table's columns the workbook has: all, or fewer for a workbook made before
+    its optional columns at the end were added (their header cells are empty)."""
+    headers = [snap.value(sheet_name, table.header_row, table.first_col + i)
+               for i in range(len(table.columns))]
+    return table.width_in(headers)
+
+
+def present_columns(snap: Snapshot, table_key: str) -> tuple[str, ...]:
+    """The keys of the columns of a table the workbook has (see present_width)."""
+    table = layout.table(table_key)
+    sheet = layout.TABLE_SHEET[table_key].name
+    if not snap.has_sheet(sheet):
+        return ()
+    return tuple(c.key for c in table.columns[:present_width(snap, table, sheet)])
+
+
 def check_header(snap: Snapshot, table: schema.Table, sheet_name: str,
                  problems: list[Problem]) -> bool:
-    """Check the header row of a table; False (with problems) when a header is missing."""
+    """Check the header row of a table; False (with problems) when a header is missing (the
+    optional columns at the end may be absent, as in a workbook made before they existed)."""
     ok = True
-    for i, col in enumerate(table.columns):
+    for i, col in enumerate(table.columns[:present_width(snap, table, sheet_name)]):
         c = table.first_col + i
         found = snap.value(sheet_name, table.header_row, c)
         if str(found or "").strip() != col.header:
@@ -108,9 +126,10 @@ def read_table(snap: Snapshot, table_key: str, problems: list[Problem]) -> list[
     if not check_header(snap, table, sheet.name, problems):
         return []
     converters = []
+    width = present_width(snap, table, sheet.name)  # absent optional columns read as empty
     for i, col in enumerate(table.columns):
         choices = layout.LISTS[col.choices][1] if col.choices else None
-        converters.append((table.first_col - 1 + i, col, choices))
+        converters.append((table.first_col - 1 + i if i < width else 1 << 30, col, choices))
     inputs = [(idx, col) for idx, col, _ in converters if col.is_input] or \
         [(idx, col) for idx, col, _ in converters]
     compact = table_key in COMPACT_TABLES

@@ -200,6 +200,26 @@ def missing_translations(model, snap=None) -> list[str]:
                 out.append(f"{place(crit_sheet.name, col, crit.row)}: geen vraag in het "
                            f"{LANGUAGE_NAMES_NL[lang]} voor criterium {crit.id}.")
     out += _forms_of_address_missing(model)
+    out += _signatories_without_form(model, langs, lambda key: where(prof, key, rows))
+    return out
+
+
+def _signatories_without_form(model, langs: list[str], where) -> list[str]:
+    """Signatories of letters in French or Spanish without a form of address: their title
+    there takes a gender (Directrice générale / Directeur général) and stays the masculine."""
+    from partnerkeuze.core.phrasing import TITLES, signatory, title
+
+    gendered = [lang for lang in ("fr", "es") if lang in langs]
+    if not gendered or model.settings.mode == "sdg":  # SDG letters are signed by the coordinator
+        return []
+    out = []
+    for key in TITLES:
+        who = signatory(model.profile, key)
+        if not who.name or who.form:
+            continue
+        shown = " / ".join(f"'{title(key, who, lang)}'" for lang in gendered)
+        out.append(f"{where(f'{key}_salutation')}: geen aanspreking (mevrouw of de heer) voor "
+                   f"{who.name}; de titel onder de handtekening blijft {shown}.")
     return out
 
 
@@ -216,15 +236,23 @@ def _forms_of_address_missing(model) -> list[str]:
 
         tables.append(("partners", {r.get("id"): partner_language(r)
                                     for r in model.tables.get("partners", ()) if r.get("id")}))
+    from partnerkeuze.core.phrasing import contact_person
+
     for key, language in tables:
         if "salutation" not in [c.key for c in layout.table(key).columns]:
             continue
+        family = layout.table(key).column("contact_family").header
         for rec in model.tables.get(key, ()):
             lang = language.get(rec.get("id"))
-            if lang in ("fr", "es") and rec.get("contact") and not rec.get("salutation"):
+            who = contact_person(rec)
+            if lang in ("fr", "es") and who.name and not who.form:
                 out.append(f"{cell(key, 'salutation', rec['_row'])}: geen aanspreking (mevrouw "
-                           f"of de heer) voor {rec['contact']} ({rec['id']}); de brief in het "
+                           f"of de heer) voor {who.name} ({rec['id']}); de brief in het "
                            f"{LANGUAGE_NAMES_NL[lang]} groet dan niet bij naam.")
+            elif who.form and who.name and not who.surname:
+                out.append(f"{cell(key, 'contact_family', rec['_row'])}: geen familienaam "
+                           f"('{family}') voor {who.name} ({rec['id']}); de brief groet dan "
+                           f"zonder naam.")
     return out
 
 

@@ -107,3 +107,71 @@ def institution(name: str, language: str, *, of: bool = False) -> str:
         return name
     phrase = f"{article}{name}" if article.endswith("'") or not article else f"{article} {name}"
     return f"de {phrase}" if of else phrase
+
+
+# French elision: these words lose their vowel before a word that starts with a vowel sound
+# ("qu'Estelí", "d'Edegem"); a Flemish or foreign h is aspirated ("de Heidebeek", "de Herent").
+ELIDING = {"que": "qu'", "de": "d'", "le": "l'", "la": "l'", "ce": "c'", "je": "j'", "ne": "n'",
+           "se": "s'", "lorsque": "lorsqu'", "puisque": "puisqu'", "jusque": "jusqu'"}
+FR_VOWELS = "aeiouyàâäæéèêëîïôöœùûüÿ"
+APOSTROPHE = "'"  # the apostrophe of the French texts (as in "l'ANCB", "d'un")
+
+
+def elide(word: str, following: str, language: str = "fr") -> str:
+    """A French word and the word after it, elided when that one starts with a vowel: ("que",
+    "Estelí") -> "qu'Estelí", ("de", "Tarija") -> "de Tarija"; in another language "word
+    following" unchanged. A y before a vowel is a consonant ("de Yopougon")."""
+    following = following or ""
+    if language != "fr" or word.lower() not in ELIDING or not following:
+        return f"{word} {following}".strip()
+    first, second = following[:1].lower(), following[1:2].lower()
+    vowel = first in FR_VOWELS and not (first == "y" and second in FR_VOWELS)
+    if not vowel:
+        return f"{word} {following}"
+    short = ELIDING[word.lower()]
+    if word[:1].isupper():
+        short = short[:1].upper() + short[1:]
+    return short + following
+
+
+NARROW_NBSP = "\u202f"  # before ; : ! ? in French (and inside « »)
+
+
+def french_spacing(text: str) -> str:
+    """French typography for the product's own French sentences: a narrow no-break space before
+    ; : ! ? (replacing a plain space, or added where there was none) and inside « ». Template
+    tags ({{ … }}, {% … %}), web and mail addresses, times (20:00) and ratios (1:2) are left
+    as they are; text the reader typed is never passed through this."""
+    import re
+
+    keep = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\b[a-z][a-z0-9+.-]*://\S+|\bmailto:\S+|"
+                      r"\d+:\d+", re.S)
+    out, last = [], 0
+    for m in keep.finditer(text):
+        out.append(_space_french(text[last:m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(_space_french(text[last:]))
+    return "".join(out)
+
+
+def _space_french(part: str) -> str:
+    import re
+
+    part = re.sub(r"[ \u00a0\u202f]*([;:!?])", lambda m: NARROW_NBSP + m.group(1), part)
+    part = re.sub(r"«[ \u00a0\u202f]*", "«" + NARROW_NBSP, part)
+    return re.sub(r"[ \u00a0\u202f]*»", NARROW_NBSP + "»", part)
+
+
+def typeset(texts, language: str):
+    """A language's texts (a string, or a dict, list or tuple of them) with French typography
+    applied when the language is French (french_spacing), else unchanged."""
+    if language != "fr":
+        return texts
+    if isinstance(texts, str):
+        return french_spacing(texts)
+    if isinstance(texts, dict):
+        return {k: typeset(v, language) for k, v in texts.items()}
+    if isinstance(texts, (list, tuple)):
+        return type(texts)(typeset(v, language) for v in texts)
+    return texts

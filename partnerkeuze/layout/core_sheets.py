@@ -54,6 +54,24 @@ SDG_STEPS: tuple[tuple[str, str], ...] = (
     ("Verstuur de brieven aan beide partners en de partnerschapsovereenkomst.", "matches"),
 )
 
+# The signatories (mayor, director, alderman): form of address, given and family names. The form
+# of address gives the title in the reader's language (Directrice générale, Échevine,
+# Burgomaestra); older workbooks lack these rows and keep the name as one text.
+SIGNATORIES: tuple[tuple[str, str], ...] = (
+    ("mayor", "burgemeester"), ("director", "algemeen directeur"),
+    ("alderman", "schepen van internationale samenwerking"))
+SIGNATORY_FIELDS: tuple[Field, ...] = tuple(
+    field
+    for key, label in SIGNATORIES
+    for field in (
+        Field(f"{key}_salutation", f"Aanspreking {label}", CHOICE, choices="salutations",
+              help="mevrouw of de heer: de titel onder de handtekening volgt die in elke taal "
+                   "(Directrice générale, Échevine, Burgomaestra)."),
+        Field(f"{key}_given", f"Voornaam {label}", max_len=80,
+              help="Leeg: de naam hierboven."),
+        Field(f"{key}_family", f"Familienaam {label}", max_len=80),
+    ))
+
 PROFILE = Sheet(
     key="profile", name="Profiel", order=10, tab_color="2E75B6",
     title="Profiel van de eigen gemeente",
@@ -77,6 +95,7 @@ PROFILE = Sheet(
         Field("mayor", "Burgemeester", max_len=120),
         Field("director", "Algemeen directeur", max_len=120),
         Field("alderman", "Schepen van internationale samenwerking", max_len=120),
+    ) + SIGNATORY_FIELDS + (
         Field("logo", "Logo (pad naar een PNG- of JPG-bestand)", max_len=400,
               help="Leeg laten voor een briefhoofd zonder logo."),
         Field("reference", "Referentie van het dossier", max_len=60,
@@ -153,6 +172,21 @@ CRITERIA = Sheet(
     table=CRITERIA_TABLE,
 )
 
+# The contact person's names apart and job title (added after the first workbooks: optional,
+# at the end of the table). A letter greets by the family name ("Estimado señor Rivera" for
+# José Luis Rivera) and puts the job title under the name, never in the greeting.
+CONTACT_NAME_COLUMNS: tuple[Column, ...] = (
+    Column("contact_given", "Voornaam contactpersoon", TEXT, width=18, max_len=80, optional=True,
+           help="Alle voornamen, bv. José Luis of María Fernanda. Leeg: de naam onder "
+                "Contactpersoon."),
+    Column("contact_family", "Familienaam contactpersoon", TEXT, width=18, max_len=80,
+           optional=True,
+           help="Bv. Rivera of Quishpe: zo groet de brief ('Estimado señor Rivera:'). Leeg: de "
+                "brief groet zonder familienaam."),
+    Column("contact_role", "Functie contactpersoon", TEXT, width=24, max_len=120, optional=True,
+           help="Staat onder de naam in het adres, nooit in de aanhef."),
+)
+
 CANDIDATES_TABLE = Table(
     key="candidates", name="tblKandidaten", id_column="id", buffer_rows=60,
     columns=(
@@ -168,9 +202,10 @@ CANDIDATES_TABLE = Table(
         Column("status", "Status", CHOICE, width=15, required=True, choices="statuses"),
         Column("note", "Opmerking", LONG_TEXT, width=40, max_len=2000, wrap=True),
         Column("salutation", "Aanspreking", CHOICE, width=11, choices="salutations",
+               optional=True,
                help="mevrouw of de heer: zo groeten de brieven de contactpersoon in elke taal "
-                    "(Chère Madame …, Estimada señora …)."),
-    ),
+                    "(Chère Madame …, Estimada señora …); leeg: geen of niet gekend."),
+    ) + CONTACT_NAME_COLUMNS,
 )
 CANDIDATES = Sheet(
     key="candidates", name="Kandidaten", order=40, tab_color="BF8F00",

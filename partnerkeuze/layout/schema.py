@@ -36,6 +36,9 @@ class Column:
     number_format: str | None = None
     help: str = ""
     wrap: bool = False
+    # A column a later version added at the end of its table: a workbook made before it has an
+    # empty header cell there and reads the column as empty (see Table.width_in).
+    optional: bool = False
 
     @property
     def is_input(self) -> bool:
@@ -74,6 +77,16 @@ class Table:
     def first_data_row(self) -> int:
         """Worksheet row number of the first data row."""
         return self.header_row + 1
+
+    def width_in(self, headers) -> int:
+        """How many of the columns a worksheet has, from the values of its header row (from the
+        table's first column on): all of them, or fewer when optional columns at the end (added
+        by a later version) have empty header cells, as in a workbook made before them."""
+        n = len(self.columns)
+        while n and self.columns[n - 1].optional and \
+                str((headers[n - 1] if n - 1 < len(headers) else None) or "").strip() == "":
+            n -= 1
+        return n
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from partnerkeuze.layout.schema import (
     Column, Field, Sheet, Table, kv_table,
 )
 from partnerkeuze.kernel import sdg_rules as rules
+from partnerkeuze.layout.core_sheets import CONTACT_NAME_COLUMNS
 
 SDG = ("sdg",)
 
@@ -76,8 +77,10 @@ PARTNERS_TABLE = Table(
                wrap=True),
         Column("note", "Opmerking", LONG_TEXT, width=40, max_len=1000, wrap=True),
         Column("salutation", "Aanspreking", CHOICE, width=11, choices="salutations",
-               help="mevrouw of de heer: zo groet de brief de contactpersoon."),
-    ),
+               optional=True,
+               help="mevrouw of de heer: zo groet de brief de contactpersoon; leeg: geen of "
+                    "niet gekend."),
+    ) + CONTACT_NAME_COLUMNS,
 )
 PARTNERS = Sheet(
     key="partners", name="Partners Zuid", order=42, tab_color="BF8F00", modes=SDG,

@@ -124,6 +124,8 @@ def plan(before: Snapshot, patch: Patch) -> tuple[Plan, Snapshot]:
         t = layout.table(key)
         sheet = layout.TABLE_SHEET[key].name
         last = mem._last_filled(t)
+        width = t.width_in([before.value(sheet, t.header_row, t.first_col + i)
+                            for i in range(len(t.columns))])  # an older workbook: fewer
         tables.append((sheet, t.name, t.header_row, t.first_col,
-                       max(last, t.header_row + 1), t.first_col + len(t.columns) - 1))
+                       max(last, t.header_row + 1), t.first_col + width - 1))
     return Plan(changes(before, after), arrays, tables, formats), after

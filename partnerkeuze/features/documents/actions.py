@@ -7,12 +7,12 @@ from pathlib import Path
 
 from partnerkeuze.io import audit
 from partnerkeuze.io.docx.pdf import pdf_copies
+from partnerkeuze.io.forms.texts import file_name
 from partnerkeuze.io.outputs import output_dir, safe_name, write
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.kernel.languages import LANGUAGES, locale_for, reader_language
 from partnerkeuze.kernel.port import Outcome, Run
 
-QUESTIONNAIRE_NAME = "Oproep_en_vragenlijst_{lang}.docx"
 DOSSIER_NAME = "Dossier_college.docx"
 COMBINED_NAME = "Brieven_alle_kandidaten.docx"
 DRAFT_PREFIX = "ONTWERP_"
@@ -56,7 +56,7 @@ def questionnaire(run: Run) -> Outcome:
     for lang in LANGUAGES:
         progress(f"Vragenlijst ({lang})…")
         ctx = questionnaire_context(model, lang, run.base_dir, notes)
-        path = out / QUESTIONNAIRE_NAME.format(lang=lang)
+        path = out / file_name("questionnaire", lang)
         write(path, fillable(_template("questionnaire", lang, own).render(ctx, locale_for(lang)),
                              model, lang, ctx))
         files.append(path)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.core.scoring import CandidateResult, ScoreResult
-from partnerkeuze.core.phrasing import candidate_form, closing_formula, salutation
+from partnerkeuze.core.phrasing import candidate_person, closing_formula, salutation
 from partnerkeuze.io.docx.render import Picture
 from partnerkeuze.kernel.wording import country_name, criterion_name
 from partnerkeuze.kernel.model import Candidate, Model
@@ -61,16 +61,23 @@ def letterhead(model: Model, base_dir: Path | None, notes: Notes,
     """Sender, signatories, reference and date: what every document shows, in the language.
 
     The coordinator's job title and the address come from their translated fields (Profiel
-    ``coordinator_role_fr``…); see partnerkeuze.core.translations.
+    ``coordinator_role_fr``…); see partnerkeuze.core.translations. Each signatory (mayor,
+    director, alderman) comes with the title that fits the signatory's form of address in the
+    language (``director_title``: Directrice générale / Directeur général).
     """
+    from partnerkeuze.core.phrasing import signatory, title
     from partnerkeuze.core.translations import profile_text
 
     p = model.profile
     keys = ("municipality", "address", "postal_city", "phone", "website", "coordinator",
-            "coordinator_role", "coordinator_email", "mayor", "director", "alderman", "reference")
+            "coordinator_role", "coordinator_email", "reference")
     ctx = {k: ("" if p.get(k) is None else str(p.get(k))) for k in keys}
     for k in ("address", "postal_city", "coordinator_role"):
         ctx[k] = profile_text(model, k, language, notes)
+    for k in ("mayor", "director", "alderman"):
+        who = signatory(p, k)
+        ctx[k] = who.name
+        ctx[f"{k}_title"] = title(k, who, language)
     ctx["logo"] = load_logo(p.get("logo"), base_dir, notes)
     ctx["today"] = today or dt.date.today()
     return ctx
@@ -108,17 +115,14 @@ _LANG_NL = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "es": "Spaans"}
 def questionnaire_context(model: Model, language: str, base_dir: Path | None,
                           notes: Notes, today: dt.date | None = None) -> dict:
     """The context of the questionnaire in one language."""
-    from partnerkeuze.features.documents.texts_questionnaire import GENERIC_TITLE
-    from partnerkeuze.core.translations import province_phrase, setting_text
-    from partnerkeuze.io.forms.texts import how_to_answer
+    from partnerkeuze.core.translations import province_phrase
+    from partnerkeuze.io.forms.texts import call_title, how_to_answer
     from partnerkeuze.record.procedure.deadline import deadline_phrase
 
     ctx = letterhead(model, base_dir, notes, today, language)
     s = model.settings
     ctx.update(
-        call_title=setting_text(model, "call_title", language, notes,
-                                fallback=GENERIC_TITLE[language].format(
-                                    municipality=ctx["municipality"])),
+        call_title=call_title(model, language, notes),
         call_date=s.call_date,
         deadline=s.deadline,
         deadline_phrase=deadline_phrase(s.deadline, language) if s.deadline else "",
@@ -213,14 +217,16 @@ def decision_part(decision, result: ScoreResult, model: Model) -> dict:
 
 def _candidate_part(model: Model, result: ScoreResult, cand: Candidate, res: CandidateResult,
                     language: str, notes: Notes, why: rs.Reasons) -> dict:
+    contact = candidate_person(model, cand.id)
     return dict(
         candidate_id=cand.id,
         candidate_name=cand.name,
         candidate_country=country_name(cand.country, language),
         candidate_region=cand.region or "",
-        candidate_contact=cand.contact or "",
-        salutation=salutation(cand.contact, candidate_form(model, cand.id), language),
-        closing_address=closing_formula(cand.contact, candidate_form(model, cand.id), language),
+        candidate_contact=contact.name,
+        candidate_contact_role=contact.role,
+        salutation=salutation(contact, language),
+        closing_address=closing_formula(contact, language),
         candidate_email=cand.email or "",
         received=cand.received,
         n_candidates=len(model.candidates),

@@ -29,9 +29,16 @@ LETTERHEAD: tuple[Var, ...] = (
     Var("coordinator", "coördinator internationale samenwerking (Profiel)", True),
     Var("coordinator_role", "functie van de coördinator (Profiel)"),
     Var("coordinator_email", "e-mail van de coördinator (Profiel)", True),
-    Var("mayor", "burgemeester (Profiel)"),
-    Var("director", "algemeen directeur (Profiel)"),
-    Var("alderman", "schepen van internationale samenwerking (Profiel)"),
+    Var("mayor", "burgemeester (Profiel: voornaam en familienaam, anders de naam)"),
+    Var("mayor_title", "titel van de burgemeester in de taal van de lezer, volgens de "
+                       "aanspreking (Burgomaestra / Burgomaestre)"),
+    Var("director", "algemeen directeur (Profiel: voornaam en familienaam, anders de naam)"),
+    Var("director_title", "titel van de algemeen directeur in de taal van de lezer, volgens de "
+                          "aanspreking (Directrice générale / Directeur général)"),
+    Var("alderman", "schepen van internationale samenwerking (Profiel: voornaam en "
+                    "familienaam, anders de naam)"),
+    Var("alderman_title", "titel van de schepen in de taal van de lezer, volgens de aanspreking "
+                          "(Échevine / Échevin de la coopération internationale)"),
     Var("reference", "referentie van het dossier (Profiel)"),
     Var("logo", "het logo als afbeelding, of leeg (Profiel 'logo'); gebruik {% if logo %}{{ logo }}{% endif %}"),
     Var("today", "datum van vandaag (in de taal van de lezer)", True),
@@ -42,9 +49,13 @@ CANDIDATE: tuple[Var, ...] = (
     Var("candidate_name", "naam van de kandidaat-gemeente (Kandidaten)", True),
     Var("candidate_country", "land, in de taal van de lezer"),
     Var("candidate_region", "regio (Kandidaten)"),
-    Var("candidate_contact", "contactpersoon (Kandidaten), of leeg"),
-    Var("salutation", "aanhef in de taal van de lezer, met de naam van de contactpersoon en de "
-                      "aanspreking (Kandidaten 'Aanspreking'): 'Estimada señora Fernández:'"),
+    Var("candidate_contact", "naam van de contactpersoon (Kandidaten: voornaam en familienaam, "
+                             "anders 'Contactpersoon'), of leeg"),
+    Var("candidate_contact_role", "functie van de contactpersoon (Kandidaten), onder de naam; "
+                                  "of leeg"),
+    Var("salutation", "aanhef in de taal van de lezer, met de familienaam van de contactpersoon "
+                      "en de aanspreking (Kandidaten 'Aanspreking'): 'Estimado señor Rivera:', "
+                      "zonder aanspreking 'Madame, Monsieur,'"),
     Var("closing_address", "aanspreking in de Franse slotformule ('Madame'), anders leeg"),
     Var("candidate_email", "e-mail van de kandidaat (Kandidaten)"),
     Var("received", "datum waarop de kandidatuur ontvangen werd, of leeg"),

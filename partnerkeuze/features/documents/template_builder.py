@@ -1,5 +1,8 @@
 """Builds the Word templates in templates/ reproducibly with python-docx.
 
+The French texts get French typography here (kernel.wording.typeset: a narrow no-break space
+before ; : ! ?), so that the wording modules stay readable.
+
 Built by ``python scripts/build_templates.py``: it writes every template and
 templates/README.md (the variables each template receives). The same input gives the same bytes.
 """
@@ -13,6 +16,7 @@ from partnerkeuze.features.documents.fields import TEMPLATES, readme
 from partnerkeuze.features.documents.texts_letters import CHOSEN, COMMON, DECLINED, DRAFT_MARK
 from partnerkeuze.features.documents.texts_questionnaire import QUESTIONNAIRE
 from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
+from partnerkeuze.kernel.wording import typeset
 
 DEFAULT_DIR = ROOT / "templates"
 
@@ -25,7 +29,7 @@ TITLES: dict[str, dict[str, str]] = {
         "es": "Su candidatura como municipio socio: carta a {{ candidate_name }}"},
     "letter_chosen": {
         "nl": "{{ candidate_name }} gekozen als partnergemeente van {{ municipality }}",
-        "fr": "{{ candidate_name }}, commune partenaire de {{ municipality }}",
+        "fr": "{{ candidate_name }}, commune partenaire {{ municipality|elide('de') }}",
         "en": "{{ candidate_name }} chosen as partner municipality of {{ municipality }}",
         "es": "{{ candidate_name }}, municipio socio de {{ municipality }}"},
     "questionnaire": {
@@ -38,9 +42,10 @@ TITLES: dict[str, dict[str, str]] = {
 
 def _letter_head(doc, lang: str) -> None:
     """Letterhead, recipient, place and date, reference and salutation."""
-    c = COMMON[lang]
+    c = typeset(COMMON[lang], lang)
     b.letterhead(doc)
     b.para_if(doc, "candidate_contact", "{{ candidate_contact }}", space_after=0)
+    b.para_if(doc, "candidate_contact_role", "{{ candidate_contact_role }}", space_after=0)
     b.para(doc, "**{{ candidate_name }}**", space_after=0)
     b.para_if(doc, "candidate_region", "{{ candidate_region }}", space_after=0)
     b.para(doc, "{{ candidate_country }}", space_after=0)
@@ -53,17 +58,17 @@ def _letter_head(doc, lang: str) -> None:
 
 
 def _salutation(doc, lang: str, subject: str) -> None:
-    c = COMMON[lang]
+    c = typeset(COMMON[lang], lang)
     b.para(doc, subject)
     b.para(doc, c["dear"])
 
 
 def _sign(doc, lang: str, *, alderman: bool = False) -> None:
-    c = COMMON[lang]
+    c = typeset(COMMON[lang], lang)
     b.para(doc, c["closing"], keep=True)
-    people = [("{{ director }}", c["director"]), ("{{ mayor }}", c["mayor"])]
+    people = [("{{ director }}", "{{ director_title }}"), ("{{ mayor }}", "{{ mayor_title }}")]
     if alderman:
-        people.append(("{{ alderman }}", c["alderman"]))
+        people.append(("{{ alderman }}", "{{ alderman_title }}"))
     b.signatures(doc, c["on_behalf"], people)
     b.footer(doc, c["footer"], lang)
 
@@ -75,8 +80,8 @@ def _draft_mark(doc) -> None:
 
 def letter_declined(lang: str):
     """The letter to a candidate that was not chosen."""
-    t = DECLINED[lang]
-    doc = b.new_document(TITLES["letter_declined"][lang], lang)
+    t = typeset(DECLINED[lang], lang)
+    doc = b.new_document(typeset(TITLES["letter_declined"][lang], lang), lang)
     _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
@@ -122,8 +127,8 @@ def letter_declined(lang: str):
 
 def letter_chosen(lang: str):
     """The announcement to the chosen partner."""
-    t = CHOSEN[lang]
-    doc = b.new_document(TITLES["letter_chosen"][lang], lang)
+    t = typeset(CHOSEN[lang], lang)
+    doc = b.new_document(typeset(TITLES["letter_chosen"][lang], lang), lang)
     _draft_mark(doc)
     _letter_head(doc, lang)
     _salutation(doc, lang, t["subject"])
@@ -147,9 +152,9 @@ def questionnaire(lang: str):
     """The call (cover letter with the municipality's profile) and the questionnaire."""
     from docx.shared import Cm
 
-    t = QUESTIONNAIRE[lang]
-    c = COMMON[lang]
-    doc = b.new_document(TITLES["questionnaire"][lang], lang)
+    t = typeset(QUESTIONNAIRE[lang], lang)
+    c = typeset(COMMON[lang], lang)
+    doc = b.new_document(typeset(TITLES["questionnaire"][lang], lang), lang)
     b.letterhead(doc)
     b.para(doc, t["title"], "Title")
     b.para(doc, "{{ today }}", align="right")
@@ -170,15 +175,15 @@ def questionnaire(lang: str):
     b.para(doc, "{{ how_to_answer }}", align="justify")
     b.para(doc, t["questions_contact"], align="justify", keep=True)
     b.para(doc, t["closing"], keep=True)
-    b.signatures(doc, c["on_behalf"], [("{{ mayor }}", c["mayor"]),
-                                       ("{{ alderman }}", c["alderman"])])
+    b.signatures(doc, c["on_behalf"], [("{{ mayor }}", "{{ mayor_title }}"),
+                                       ("{{ alderman }}", "{{ alderman_title }}")])
     b.page_break(doc)
     b.para(doc, t["h_form"], "Heading 1")
     b.para(doc, t["form_intro"], align="justify")
     from partnerkeuze.io.forms.texts import FORM_TEXT
     from partnerkeuze.io.forms.word_form import PLACEHOLDER, WORD_FIELDS
 
-    labels = FORM_TEXT[lang]
+    labels = typeset(FORM_TEXT[lang], lang)
     form = doc.add_table(rows=len(WORD_FIELDS), cols=2)
     form.style = "Table Grid"
     for row, key in zip(form.rows, WORD_FIELDS):

@@ -15,9 +15,6 @@ COMMON: dict[str, dict[str, str]] = {
         "dear": "{{ salutation }}",
         "closing": "Met vriendelijke groeten,",
         "on_behalf": "Namens het college van burgemeester en schepenen,",
-        "director": "Algemeen directeur",
-        "mayor": "Burgemeester",
-        "alderman": "Schepen van internationale samenwerking",
         "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · {{ website }} · "
                   "{{ coordinator_email }}",
     },
@@ -29,9 +26,6 @@ COMMON: dict[str, dict[str, str]] = {
         "closing": "Veuillez agréer, {{ closing_address }}, l'expression de nos salutations "
                    "distinguées.",
         "on_behalf": "Pour le collège des bourgmestre et échevins,",
-        "director": "Directeur général",
-        "mayor": "Bourgmestre",
-        "alderman": "Échevin de la coopération internationale",
         "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
@@ -42,9 +36,6 @@ COMMON: dict[str, dict[str, str]] = {
         "dear": "{{ salutation }}",
         "closing": "Yours sincerely,",
         "on_behalf": "On behalf of the Board of Mayor and Aldermen,",
-        "director": "Chief Executive",
-        "mayor": "Mayor",
-        "alderman": "Alderman for International Cooperation",
         "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
@@ -55,9 +46,6 @@ COMMON: dict[str, dict[str, str]] = {
         "dear": "{{ salutation }}",
         "closing": "Atentamente,",
         "on_behalf": "En nombre del Colegio de Burgomaestre y Concejales,",
-        "director": "Director general",
-        "mayor": "Burgomaestre",
-        "alderman": "Concejal de Cooperación Internacional",
         "footer": "{{ municipality }} · {{ address }} · {{ postal_city }} · "
                   "{{ website }} · {{ coordinator_email }}",
     },
@@ -127,10 +115,13 @@ DECLINED: dict[str, dict[str, str]] = {
                            "van {{ n_consensus }}.",
     },
     "fr": {
-        "subject": "**Objet : votre candidature comme commune partenaire de {{ municipality }}**",
-        "thanks": "Nous vous remercions vivement pour la candidature que {{ candidate_name }} "
+        "subject": "**Objet : votre candidature comme commune partenaire "
+                   "{{ municipality|elide('de') }}**",
+        "thanks": "Nous vous remercions vivement pour la candidature "
+                  "{{ candidate_name|elide('que') }} "
                   "a introduite{% if received %} le {{ received }}{% endif %} comme commune "
-                  "partenaire de {{ municipality }}. Nous apprécions le temps et le soin que vous "
+                  "partenaire {{ municipality|elide('de') }}. Nous apprécions le temps et le soin "
+                  "que vous "
                   "et vos collègues avez consacrés à notre questionnaire.",
         "withdrawn": "Nous avons pris note du retrait de votre candidature et respectons cette "
                      "décision. Nous tenons à vous informer que le collège des bourgmestre et "
@@ -353,10 +344,10 @@ CHOSEN: dict[str, dict[str, str]] = {
                      "volledige dossier.{% endif %}",
     },
     "fr": {
-        "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire de "
-                   "{{ municipality }}**",
+        "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire "
+                   "{{ municipality|elide('de') }}**",
         "news": "C'est avec grand plaisir que nous vous informons que le collège des bourgmestre "
-                "et échevins de {{ municipality }} a décidé{% if decision_date %} le "
+                "et échevins {{ municipality|elide('de') }} a décidé{% if decision_date %} le "
                 "{{ decision_date }}{% endif %} de nouer un jumelage avec {{ candidate_name }}. "
                 "Nous vous remercions vivement pour votre candidature{% if received %} du "
                 "{{ received }}{% endif %}.",
@@ -379,7 +370,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                    "**{{ own_score }} sur 100**{% if runner_up_gap %}, soit {{ runner_up_gap }} "
                    "points de plus que la candidature suivante{% endif %}.",
         "why_tied": "Avec **{{ own_score }} sur 100**, {{ candidate_name }} a obtenu le même "
-                    "score pondéré le plus élevé que {{ tied_with }}. "
+                    "score pondéré le plus élevé {{ tied_with|elide('que') }}. "
                     "{% if second_round_held %}Le second tour qualitatif avec les candidatures "
                     "de la liste restreinte a été déterminant{% if consensus_first %} : la "
                     "concertation a ensuite placé {{ candidate_name }} en première position, par "

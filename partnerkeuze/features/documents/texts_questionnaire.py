@@ -7,13 +7,7 @@ reciprocity, a process rather than a project, broad support).
 
 from __future__ import annotations
 
-# The call's title when the municipality gave none in the reader's language.
-GENERIC_TITLE: dict[str, str] = {
-    "nl": "Oproep tot kandidaatstelling",
-    "fr": "Appel à candidatures : commune partenaire de {municipality}",
-    "en": "Call for applications: partner municipality of {municipality}",
-    "es": "Convocatoria: municipio socio de {municipality}",
-}
+from partnerkeuze.io.forms.texts import GENERIC_TITLE  # noqa: F401 (the call's general title)
 
 QUESTIONNAIRE: dict[str, dict[str, str]] = {
     "nl": {
@@ -62,7 +56,7 @@ QUESTIONNAIRE: dict[str, dict[str, str]] = {
         "title": "{{ call_title }}",
         "subtitle": "Appel à candidatures pour une commune partenaire",
         "dear": "Madame, Monsieur le Maire, chers collègues,",
-        "intro": "La commune de {{ municipality }}{% if province %} ({{ province }}, "
+        "intro": "La commune {{ municipality|elide('de') }}{% if province %} ({{ province }}, "
                  "Belgique){% endif %} cherche une commune partenaire dans le Sud pour construire "
                  "ensemble un jumelage. Par la présente, nous invitons votre commune à se porter "
                  "candidate.",

@@ -194,7 +194,10 @@ def import_forms(run: Run) -> Outcome:
     read = _read_all(folder, lambda p: read_candidacy(p, call), progress, outcome, seen)
     from partnerkeuze.record.procedure.deadline import call_deadline_of
 
-    importer = Importer(model, import_time(), call_deadline_of(snap, model))
+    from partnerkeuze.core.parse import present_columns
+
+    importer = Importer(model, import_time(), call_deadline_of(snap, model),
+                        present_columns(snap, "candidates"))
     for form in read:
         importer.add(form)
     plan = importer.finish()

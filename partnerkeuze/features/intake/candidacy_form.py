@@ -14,7 +14,8 @@ from partnerkeuze.layout.intake import ANSWER_MAX
 from partnerkeuze.io.xlsx.cells import put
 
 LISTS_SHEET = "Lijsten"
-TEXT_LIMITS = {"name": 120, "region": 120, "contact": 120, "email": 200}
+TEXT_LIMITS = {"name": 120, "region": 120, "contact": 120, "contact_given": 80,
+               "contact_family": 80, "contact_role": 120, "email": 200}
 
 
 def criteria_with_questions(model, lang: str) -> list[tuple[str, str]]:
@@ -48,9 +49,10 @@ def _list_validation(ws, ref: str, cell: str, error: str) -> None:
 def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workbook:
     """The candidacy form for a call in a language (nl, fr, en, es); ``deadline`` is the call's
     deadline (default: the one on Instellingen)."""
+    from partnerkeuze.kernel.wording import elide, typeset
     from partnerkeuze.record.procedure.deadline import deadline_phrase
 
-    t = texts.FORM_TEXT[lang]
+    t = typeset(texts.FORM_TEXT[lang], lang)  # French typography for the French form
     wb = Workbook()
     ws = wb.active
     ws.title = t["sheet"]
@@ -58,9 +60,12 @@ def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workboo
     ws.column_dimensions["B"].width = 80
     ws.sheet_properties.tabColor = "1F4E79"
 
-    put(ws["A1"], f"{t['heading']}: {call.title}")
+    # the title as the reader reads it (the Dutch one stays in the form's identification)
+    heading = typeset(f"{t['heading']}: ", lang) + texts.call_title(model, lang)
+    put(ws["A1"], heading)
     ws["A1"].font = Font(size=16, bold=True, color="1F4E79")
-    put(ws["A2"], t["from"].format(municipality=call.municipality))
+    put(ws["A2"], t["from"].format(municipality=call.municipality,
+                                   de_municipality=elide("de", call.municipality, "fr")))
     ws["A2"].font = Font(size=12, bold=True)
     deadline = deadline or model.settings.deadline
     put(ws["A3"], t["deadline"].format(deadline=deadline_phrase(deadline, lang)) if deadline
@@ -81,6 +86,8 @@ def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workboo
         "country": _list_column(lists, 1, t["country"], [shown for shown, _ in countries]),
         "language": _list_column(lists, 2, t["language"], [shown for shown, _ in languages]),
         "channel": _list_column(lists, 3, t["channel"], [shown for shown, _ in channels]),
+        "salutation": _list_column(lists, 4, t["salutation"],
+                                   [shown for shown, _ in texts.salutation_names(lang)]),
     }
     lists.sheet_state = "hidden"
     lists.protection.sheet = True
@@ -132,5 +139,5 @@ def build_candidacy_form(model, call: Call, lang: str, deadline=None) -> Workboo
     write_meta(wb, KIND_CANDIDACY, call, {"language": lang, "generated": now_stamp()}, cells)
     wb.active = 0
     wb.properties.creator = call.municipality or "Partnerkeuze"
-    wb.properties.title = f"{t['heading']}: {call.title}"
+    wb.properties.title = heading
     return wb

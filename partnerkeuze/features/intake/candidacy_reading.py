@@ -210,8 +210,22 @@ def _candidacy(path: Path, digest: str, meta, warnings: list, value_at) -> Candi
         raise FormRefused(path, "de naam van de gemeente ontbreekt in het formulier; het kan "
                                 "niet aan een kandidaat gekoppeld worden")
     form.fields["name"] = name
-    for key, limit in (("region", 120), ("contact", 120)):
+    for key, limit in (("region", 120), ("contact_given", 80), ("contact_family", 80),
+                       ("contact_role", 120)):
         form.fields[key] = text_of(key, limit)
+    # the contact as one text: given and family names (older forms asked "name and position")
+    form.fields["contact"] = " ".join(
+        p for p in (form.fields["contact_given"], form.fields["contact_family"]) if p) \
+        or text_of("contact", 120)
+    salutation_text = text_of("salutation", 40)
+    anywhere = {shown.casefold(): code for other in texts.SALUTATION_TEXT
+                for shown, code in texts.salutation_names(other)}
+    salutation = _lookup(salutation_text, texts.salutation_names(lang),
+                         {**anywhere, **texts.SALUTATION_ALIASES}) if salutation_text else None
+    if salutation_text and salutation is None:
+        form.warnings.append(f"{path.name}: de aanspreking '{salutation_text[:40]}' is geen "
+                             f"mevrouw of de heer; niet overgenomen")
+    form.fields["salutation"] = salutation or ""
     email = text_of("email", 200)
     if email and not _EMAIL_RE.match(email):
         form.warnings.append(f"{path.name}: '{email[:60]}' is geen geldig e-mailadres; niet "

@@ -20,9 +20,13 @@ from partnerkeuze.kernel.patch import Patch
 from partnerkeuze.core.values import as_text
 
 _ID_RE = re.compile(r"^K(\d+)$", re.IGNORECASE)
-UPDATABLE = ("country", "region", "language", "channel", "contact", "email")
+UPDATABLE = ("country", "region", "language", "channel", "contact", "email", "salutation",
+             "contact_given", "contact_family", "contact_role")
 LABELS = {"name": "Gemeente", "country": "Land", "region": "Regio", "language": "Taal",
-          "channel": "Kanaal", "contact": "Contactpersoon", "email": "E-mail"}
+          "channel": "Kanaal", "contact": "Contactpersoon", "email": "E-mail",
+          "salutation": "Aanspreking", "contact_given": "Voornaam contactpersoon",
+          "contact_family": "Familienaam contactpersoon",
+          "contact_role": "Functie contactpersoon"}
 
 
 @dataclass
@@ -55,8 +59,13 @@ class ImportPlan:
 class Importer:
     """Applies candidacy forms one after the other to the workbook's candidates and answers."""
 
-    def __init__(self, model, when: str, deadline: dt.date | None = None):
+    def __init__(self, model, when: str, deadline: dt.date | None = None,
+                 columns: tuple[str, ...] | None = None):
         self.when = when
+        # the Kandidaten columns this workbook has (a workbook made before the contact's names
+        # were asked apart has fewer: what does not fit is said, and the name kept as one text)
+        self.columns = columns or tuple(c.key for c in layout.table("candidates").columns)
+        self.missing = [k for k in UPDATABLE if k not in self.columns]
         self.today = dt.date.today()
         self.deadline = deadline  # the call's deadline (with its extension), if any
         self.criteria = {c.id for c in model.criteria}
@@ -101,12 +110,20 @@ class Importer:
         filled: list[str] = []
         arrived = form.arrived or self.today
         late = self._late(arrived)
+        lost = [LABELS[k] for k in self.missing if f.get(k)]
+        if lost:
+            self.plan.warnings.append(
+                f"{form.label or form.path.name}: deze werkmap (van een oudere versie) heeft op "
+                f"Kandidaten geen kolom voor {', '.join(lost)}; de naam staat onder "
+                f"Contactpersoon. Maak een nieuwe werkmap om ze apart te bewaren.")
         if cand is None:
             cand = _Cand(self._new_id(), dict(f, received=arrived), None)
             self.cands.append(cand)
             result = f"nieuwe kandidaat {cand.id} {f['name']}"
         else:
             for key in UPDATABLE:
+                if key in self.missing:
+                    continue
                 new = f.get(key) or ""
                 old = as_text(cand.values.get(key))
                 if not new or new == old:
@@ -194,12 +211,10 @@ class Importer:
         new_rows = []
         for c in self.cands:
             if c.row is None:
-                v = c.values
-                new_rows.append([c.id, v.get("name"), v.get("country") or None,
-                                 v.get("region") or None, v.get("language") or "nl",
-                                 v.get("channel") or None, v.get("contact") or None,
-                                 v.get("email") or None, v.get("received") or self.today,
-                                 reference.STATUSES[0], None])
+                v = dict(c.values, id=c.id, received=c.values.get("received") or self.today,
+                         status=reference.STATUSES[0], note=None,
+                         language=c.values.get("language") or "nl")
+                new_rows.append([v.get(key) or None for key in self.columns])
         if new_rows:
             patch.append_rows("candidates", new_rows)
         at = layout.table("answers")

@@ -158,11 +158,13 @@ def candidate_items(model, deadline: dt.date | None, today: dt.date) -> list[Ite
         if not c.email or c.received or c.status == "Ingetrokken":
             continue
         # The call title and job title as the candidate reads them (translated fields).
+        from partnerkeuze.core.phrasing import candidate_person
         from partnerkeuze.core.translations import profile_text, setting_text
 
         own = dict(model.profile,
                    coordinator_role=profile_text(model, "coordinator_role", c.language))
-        subject, body = candidate_mail(c.language, deadline, today, c.contact, own,
+        subject, body = candidate_mail(c.language, deadline, today,
+                                       candidate_person(model, c.id), own,
                                        setting_text(model, "call_title", c.language) or title)
         out.append(Item(f"deadline-{which}:{c.id}:{deadline.isoformat()}", c.email, "candidate",
                         c.language, "", subject, body))

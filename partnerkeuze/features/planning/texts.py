@@ -9,7 +9,7 @@ from partnerkeuze.record.procedure.deadline import LOCALES, deadline_phrase, lon
 
 CANDIDATE_SUBJECT = {
     "nl": "Herinnering: kandidaturen {phrase} – gemeente {municipality}",
-    "fr": "Rappel : candidatures {phrase} – commune de {municipality}",
+    "fr": "Rappel : candidatures {phrase} – commune {de_municipality}",
     "en": "Reminder: candidacies {phrase} – municipality of {municipality}",
     "es": "Recordatorio: candidaturas {phrase} – municipio de {municipality}",
 }
@@ -24,7 +24,7 @@ CANDIDATE_BODY = {
            "La commune de {municipality} (Belgique) cherche une commune partenaire. Veuillez "
            "introduire votre candidature à l'appel « {title} » {phrase}. {left}\n\n{how}\n\n"
            "Pour toute question, contactez {coordinator} ({email}).\n\n"
-           "Cordialement,\n{coordinator}\n{role}, commune de {municipality}\n"),
+           "Cordialement,\n{coordinator}\n{role}, commune {de_municipality}\n"),
     "en": ("{salutation}\n\n"
            "The municipality of {municipality} (Belgium) is looking for a partner municipality. "
            "Please submit your candidacy for the call '{title}' {phrase}. {left}\n\n{how}\n\n"
@@ -46,15 +46,6 @@ LEFT = {
     "es": ("Hoy es el último día.", "Queda 1 día.", "Quedan {n} días."),
 }
 
-# Salutation with the contact's name, and without one.
-SALUTATION = {
-    "nl": ("Beste {contact},", "Geachte mevrouw, geachte heer,"),
-    "fr": ("Bonjour {contact},", "Madame, Monsieur,"),
-    "en": ("Dear {contact},", "Dear Sir or Madam,"),
-    "es": ("Estimado/a {contact}:", "Estimados señores:"),
-}
-
-
 def days_left(deadline: dt.date, today: dt.date, language: str) -> str:
     """The real number of days left, in words ('U hebt nog 14 dagen.')."""
     lang = language if language in LEFT else "en"
@@ -63,18 +54,22 @@ def days_left(deadline: dt.date, today: dt.date, language: str) -> str:
     return today_text if n <= 0 else one if n == 1 else many.format(n=n)
 
 
-def candidate_mail(language: str, deadline: dt.date, today: dt.date, contact: str,
+def candidate_mail(language: str, deadline: dt.date, today: dt.date, contact,
                    profile: dict, title: str) -> tuple[str, str]:
-    """(subject, body) of a deadline reminder to a candidate in its language."""
+    """(subject, body) of a deadline reminder to a candidate in its language; ``contact`` is the
+    contact person (a phrasing.Person, or the name as one text), greeted as the letters do."""
+    from partnerkeuze.core.phrasing import Person, person, salutation
     from partnerkeuze.io.forms.texts import how_to_answer
+    from partnerkeuze.kernel.wording import elide, french_spacing
 
     lang = language if language in CANDIDATE_BODY else "en"
     email = profile.get("coordinator_email") or ""
+    who = contact if isinstance(contact, Person) else person(full=str(contact or "")[:120])
     fmt = {
         "phrase": deadline_phrase(deadline, lang),
         "municipality": profile.get("municipality") or "",
-        "salutation": (SALUTATION[lang][0].format(contact=contact.strip()[:120])
-                       if contact and contact.strip() else SALUTATION[lang][1]),
+        "de_municipality": elide("de", profile.get("municipality") or "", "fr"),
+        "salutation": salutation(who, lang),
         "title": title[:200],
         "left": days_left(deadline, today, lang),
         "how": how_to_answer(lang, email),
@@ -82,7 +77,10 @@ def candidate_mail(language: str, deadline: dt.date, today: dt.date, contact: st
         "email": email,
         "role": profile.get("coordinator_role") or "",
     }
-    return CANDIDATE_SUBJECT[lang].format(**fmt), CANDIDATE_BODY[lang].format(**fmt)
+    subject, body = CANDIDATE_SUBJECT[lang], CANDIDATE_BODY[lang]
+    if lang == "fr":  # the product's own French words, before the values go in
+        subject, body = french_spacing(subject), french_spacing(body)
+    return subject.format(**fmt), body.format(**fmt)
 
 
 def assessor_mail(name: str, form: str, lines: str, title: str, coordinator: str,

@@ -106,29 +106,26 @@ def pair_context(model: Model, call: SdgCall, pair: Partnership, lang: str, toda
 def letter_context(model: Model, call: SdgCall, pair: Partnership, side: str, today: dt.date
                    ) -> tuple[str, dict]:
     """The language and context of the match letter to one side ('flemish' or 'partner')."""
-    from partnerkeuze.core.phrasing import candidate_form, closing_formula, salutation
+    from partnerkeuze.core.phrasing import (candidate_person, closing_formula, contact_person,
+                                            salutation)
 
     if side == "flemish":
         lang = "nl"
         cand = model.candidate(pair.flemish)
-        form = candidate_form(model, cand.id)
-        recipient = {"recipient_name": cand.name, "recipient_contact": cand.contact,
-                     "salutation": salutation(cand.contact, form, lang),
-                     "closing_address": closing_formula(cand.contact, form, lang),
-                     "recipient_email": cand.email,
+        who = candidate_person(model, cand.id)
+        recipient = {"recipient_name": cand.name, "recipient_email": cand.email,
                      "recipient_country": COUNTRY_NAMES[lang].get(cand.country, cand.country)}
         own, other = pair.flemish, pair.partner
     else:
         south = call.partner(pair.partner)
         lang = rules.partner_language(south)
-        form = str(south.get("salutation") or "")
-        recipient = {"salutation": salutation(south.get("contact"), form, lang),
-                     "closing_address": closing_formula(south.get("contact"), form, lang),
-                     "recipient_name": south.get("name") or "",
-                     "recipient_contact": south.get("contact") or "",
+        who = contact_person(south)
+        recipient = {"recipient_name": south.get("name") or "",
                      "recipient_email": south.get("email") or "",
                      "recipient_country": COUNTRY_NAMES[lang].get(south.get("country"), "")}
         own, other = pair.partner, pair.flemish
+    recipient.update(salutation=salutation(who, lang), closing_address=closing_formula(who, lang),
+                     recipient_contact=who.name, recipient_contact_role=who.role)
     ctx = pair_context(model, call, pair, lang, today)
     ctx.update(recipient)
     ctx["themes"] = shared_themes(call, own, other, lang)
@@ -166,7 +163,10 @@ def _notes_in(model: Model, party: str, themes: set, lang: str) -> list[str]:
 def request_context(model: Model, call: SdgCall, visit: dict, today: dt.date) -> dict:
     """The request note to the VVSG for one work visit (Dutch)."""
     ctx = base_context(model, call, today)
+    from partnerkeuze.core.phrasing import candidate_person
+
     cand = model.candidate(visit["flemish"])
+    who = candidate_person(model, cand.id)
     south = call.partner(visit["partner"])
 
     def lines(text) -> list[str]:
@@ -180,7 +180,7 @@ def request_context(model: Model, call: SdgCall, visit: dict, today: dt.date) ->
         "relevance": visits.relevance(vtype), "direction": visit.get("direction") or "",
         "start": visit.get("start"), "end": visit.get("end"),
         "joint_days": visit.get("joint_days") or 0, "joint_from": visit.get("joint_from"),
-        "contact": ", ".join(x for x in (cand.contact, cand.email) if x),
+        "contact": ", ".join(x for x in (who.name, who.role, cand.email) if x),
         "reasons": reasons,
         "before": lines(visit.get("preparation")) or list(visits.BEFORE),
         "during": lines(visit.get("programme")) or list(visits.DURING),

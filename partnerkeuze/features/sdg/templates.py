@@ -11,6 +11,7 @@ from pathlib import Path
 from partnerkeuze.core.visits import REQUEST_TEXT as REQUEST
 from partnerkeuze.features.sdg.texts import AGREEMENT, EXPECTATIONS, LETTER
 from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
+from partnerkeuze.kernel.wording import typeset
 
 DEFAULT_DIR = ROOT / "templates" / "sdg"
 LETTER_LANGS = ("nl", "fr", "en")
@@ -26,11 +27,14 @@ def letter(lang: str):
     """The letter announcing the match, to one side of a partnership."""
     from partnerkeuze.io.docx import blocks as b
 
-    t = LETTER[lang]
+    t = typeset(LETTER[lang], lang)
     doc = b.new_document(t["title"], lang)
     _head(doc)
     b.tag(doc, "{%p if recipient_contact %}")
     b.para(doc, "{{ recipient_contact }}", space_after=0)
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if recipient_contact_role %}")
+    b.para(doc, "{{ recipient_contact_role }}", space_after=0)
     b.tag(doc, "{%p endif %}")
     b.para(doc, "**{{ recipient_name }}**", space_after=0)
     b.para(doc, "{{ recipient_country }}", space_after=0)
@@ -65,7 +69,7 @@ def agreement(lang: str):
     """The short partnership agreement: priorities, terms, expectations, principles, exit."""
     from partnerkeuze.io.docx import blocks as b
 
-    t = AGREEMENT[lang]
+    t = typeset(AGREEMENT[lang], lang)
     doc = b.new_document(t["title"] + ": {{ flemish_name }} – {{ southern_name }}", lang)
     doc.add_paragraph(t["title"], style="Title")
     b.para(doc, t["between"], align="justify")
@@ -78,7 +82,7 @@ def agreement(lang: str):
     b.para(doc, t["terms"], align="justify")
     doc.add_paragraph(t["h_expect"], style="Heading 1")
     b.para(doc, t["expect"], keep=True)
-    for item in EXPECTATIONS[lang]:
+    for item in typeset(EXPECTATIONS[lang], lang):
         b.bullet(doc, item)
     doc.add_paragraph(t["h_own"], style="Heading 1")
     b.para(doc, t["own_flemish"], keep=True)

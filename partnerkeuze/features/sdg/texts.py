@@ -51,7 +51,8 @@ LETTER = {
         "title": "Partenariat ODD : votre commune partenaire",
         "subject": "**Objet : votre partenariat ODD avec {{ flemish_name }} (Belgique)**",
         "dear": "{{ salutation }}",
-        "news": "Nous avons le plaisir de vous annoncer que {{ southern_name }} est associée à "
+        "news": "Nous avons le plaisir de vous annoncer {{ southern_name|elide('que') }} est "
+                "associée à "
                 "la commune flamande de **{{ flemish_name }}** (Belgique) pour un partenariat ODD "
                 "sur {{ country_theme }}. Ce lien a été établi par {{ sender|the }} et "
                 "{{ association|the }} sur la base des intérêts thématiques des deux communes.",
@@ -65,7 +66,7 @@ LETTER = {
                      "l'échange. Nous comptons sur au moins {{ sessions }} sessions numériques par "
                      "an, une visite de travail dans chaque sens et {{ meetings }} réunions fixes.",
         "visits": "Les partenariats au {{ southern_country }} organisent leurs visites à la même "
-                  "période : la délégation de {{ flemish_name }} vous rend visite du "
+                  "période : la délégation {{ flemish_name|elide('de') }} vous rend visite du "
                   "{{ visit_ns_from }} au {{ visit_ns_to }} et votre délégation se rend en Flandre "
                   "du {{ visit_sn_from }} au {{ visit_sn_to }}, chaque fois avec une concertation "
                   "commune des associations.",
@@ -213,8 +214,8 @@ AGREEMENT = {
         "h_expect": "3. Ce que les partenaires attendent l'un de l'autre",
         "expect": "Les deux partenaires s'engagent à :",
         "h_own": "4. Attentes propres",
-        "own_flemish": "Attentes de {{ flemish_name }} :",
-        "own_partner": "Attentes de {{ southern_name }} :",
+        "own_flemish": "Attentes {{ flemish_name|elide('de') }} :",
+        "own_partner": "Attentes {{ southern_name|elide('de') }} :",
         "h_principles": "5. Modalités de travail",
         "principles": (
             "Chaque partenaire désigne un groupe de pilotage avec un mandat clair de l'autorité communale.",

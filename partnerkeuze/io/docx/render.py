@@ -244,7 +244,8 @@ def _and_list_filter(ctx, value):
     items = [str(i) for i in value or () if i is not None and str(i) != ""]
     word = AND_WORDS.get(locale[:2], "and")
     if len(items) > 1 and any(f" {word} " in f" {i} " for i in items):
-        return "; ".join(items[:-1]) + f"; {word} " + items[-1]
+        sep = "\u202f; " if locale[:2] == "fr" else "; "  # French: a narrow space before ;
+        return sep.join(items[:-1]) + f"{sep}{word} " + items[-1]
     return and_list(items, locale)
 
 
@@ -301,6 +302,15 @@ def _of_the_filter(ctx, value):
     return institution(str(value or ""), ctx.get("_locale", locale_for("nl"))[:2], of=True)
 
 
+@pass_context
+def _elide_filter(ctx, value, word: str = "de"):
+    """Filter ``{{ candidate_name|elide('que') }}``: the word before the name, elided in French
+    before a vowel ("qu'Estelí", "d'Edegem", "de Tarija"); "que Tarija" in other languages."""
+    from partnerkeuze.kernel.wording import elide
+
+    return elide(str(word), str(value or ""), ctx.get("_locale", locale_for("nl"))[:2])
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox every template renders in: autoescape, strict undefined, safe finalize."""
     env = _LimitedSandbox(autoescape=True, undefined=StrictUndefined,
@@ -312,6 +322,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.filters["and_list"] = _and_list_filter
     env.filters["the"] = _the_filter
     env.filters["of_the"] = _of_the_filter
+    env.filters["elide"] = _elide_filter
     return env
 
 

@@ -7,7 +7,6 @@ from partnerkeuze.kernel import reference
 # The form's own words per language.
 FORM_TEXT: dict[str, dict[str, str]] = {
     "nl": {
-        "file": "Kandidatuurformulier",
         "sheet": "Formulier",
         "heading": "Kandidatuurformulier",
         "from": "Oproep van de gemeente {municipality}",
@@ -25,15 +24,18 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "country": "Land",
         "region": "Regio, provincie of departement",
         "contact": "Contactpersoon (naam en functie)",
+        "salutation": "Aanspreking van de contactpersoon",
+        "contact_given": "Voornaam (of voornamen) van de contactpersoon",
+        "contact_family": "Familienaam van de contactpersoon",
+        "contact_role": "Functie van de contactpersoon",
         "email": "E-mailadres van de contactpersoon",
         "language": "Taal voor verdere briefwisseling",
         "channel": "Hoe hebt u van deze oproep gehoord?",
     },
     "fr": {
-        "file": "Formulaire-de-candidature",
         "sheet": "Formulaire",
         "heading": "Formulaire de candidature",
-        "from": "Appel de la commune de {municipality} (Belgique)",
+        "from": "Appel de la commune {de_municipality} (Belgique)",
         "deadline": "Renvoyez ce formulaire {deadline}.",
         "no_deadline": "Renvoyez ce formulaire dès que possible.",
         "instructions": (
@@ -48,12 +50,15 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "country": "Pays",
         "region": "Région, province ou département",
         "contact": "Personne de contact (nom et fonction)",
+        "salutation": "Civilité de la personne de contact",
+        "contact_given": "Prénom(s) de la personne de contact",
+        "contact_family": "Nom de famille de la personne de contact",
+        "contact_role": "Fonction de la personne de contact",
         "email": "Adresse e-mail de la personne de contact",
         "language": "Langue pour la suite de la correspondance",
         "channel": "Comment avez-vous entendu parler de cet appel ?",
     },
     "en": {
-        "file": "Application-form",
         "sheet": "Form",
         "heading": "Application form",
         "from": "Call of the municipality of {municipality} (Belgium)",
@@ -71,12 +76,15 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "country": "Country",
         "region": "Region, province or department",
         "contact": "Contact person (name and position)",
+        "salutation": "Form of address of the contact person",
+        "contact_given": "Given name(s) of the contact person",
+        "contact_family": "Family name of the contact person",
+        "contact_role": "Position of the contact person",
         "email": "E-mail address of the contact person",
         "language": "Language for further correspondence",
         "channel": "How did you hear about this call?",
     },
     "es": {
-        "file": "Formulario-de-candidatura",
         "sheet": "Formulario",
         "heading": "Formulario de candidatura",
         "from": "Convocatoria del municipio de {municipality} (Bélgica)",
@@ -94,6 +102,10 @@ FORM_TEXT: dict[str, dict[str, str]] = {
         "country": "País",
         "region": "Región, provincia o departamento",
         "contact": "Persona de contacto (nombre y cargo)",
+        "salutation": "Tratamiento de la persona de contacto",
+        "contact_given": "Nombre(s) de pila de la persona de contacto",
+        "contact_family": "Apellido(s) de la persona de contacto",
+        "contact_role": "Cargo de la persona de contacto",
         "email": "Correo electrónico de la persona de contacto",
         "language": "Idioma para la correspondencia posterior",
         "channel": "¿Cómo se enteró de esta convocatoria?",
@@ -141,9 +153,47 @@ CHANNEL_TEXT: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Identification fields of a candidacy form: key, and the Kandidaten column it fills.
-IDENTITY_FIELDS: tuple[str, ...] = ("name", "country", "region", "contact", "email", "language",
+# Identification fields of a candidacy form: key, and the Kandidaten column it fills. The
+# contact person is asked as the letters need it: form of address, given and family names apart
+# and the job title (forms written before asked "contact", name and position in one cell).
+IDENTITY_FIELDS: tuple[str, ...] = ("name", "country", "region", "salutation", "contact_given",
+                                    "contact_family", "contact_role", "email", "language",
                                     "channel")
+
+# The forms of address as the form offers them (Kandidaten 'Aanspreking': mevrouw, de heer).
+SALUTATION_TEXT: dict[str, tuple[str, str]] = {
+    "nl": ("mevrouw", "de heer"), "fr": ("Madame", "Monsieur"), "en": ("Ms", "Mr"),
+    "es": ("Señora", "Señor"),
+}
+# What else a candidate may type for them (abbreviations, other languages).
+SALUTATION_ALIASES: dict[str, str] = {
+    "mevr.": "mevrouw", "mevr": "mevrouw", "mw.": "mevrouw", "dhr.": "de heer", "dhr": "de heer",
+    "heer": "de heer", "meneer": "de heer", "mme": "mevrouw", "mme.": "mevrouw",
+    "mademoiselle": "mevrouw", "m.": "de heer", "mrs": "mevrouw", "mrs.": "mevrouw",
+    "miss": "mevrouw", "ms.": "mevrouw", "mr.": "de heer", "sra.": "mevrouw", "sra": "mevrouw",
+    "sr.": "de heer", "sr": "de heer", "doña": "mevrouw", "don": "de heer",
+}
+
+
+# The call's title when the municipality gave none in the reader's language.
+GENERIC_TITLE: dict[str, str] = {
+    "nl": "Oproep tot kandidaatstelling",
+    "fr": "Appel à candidatures : commune partenaire {de_municipality}",
+    "en": "Call for applications: partner municipality of {municipality}",
+    "es": "Convocatoria: municipio socio de {municipality}",
+}
+
+
+def call_title(model, lang: str, notes=None) -> str:
+    """The call's title as a reader of the language reads it: Instellingen 'call_title_<lang>'
+    when filled in, else a general title in that language (with a warning in notes)."""
+    from partnerkeuze.core.translations import setting_text
+    from partnerkeuze.kernel.wording import elide, typeset
+
+    municipality = str(model.profile.get("municipality") or "")
+    generic = typeset(GENERIC_TITLE.get(lang, GENERIC_TITLE["en"]), lang).format(
+        municipality=municipality, de_municipality=elide("de", municipality, "fr"))
+    return setting_text(model, "call_title", lang, notes, fallback=generic)
 
 
 def _locale(lang: str) -> str:
@@ -168,6 +218,11 @@ def language_names(lang: str) -> list[tuple[str, str]]:
     return [(names.get(code, code), code) for code in reference.LANGUAGES]
 
 
+def salutation_names(lang: str) -> list[tuple[str, str]]:
+    """(form of address shown in the form, the workbook's value mevrouw / de heer)."""
+    return list(zip(SALUTATION_TEXT[lang], SALUTATION_TEXT["nl"]))
+
+
 def channel_names(lang: str) -> list[tuple[str, str]]:
     """(channel shown in the form, Dutch channel in the workbook)."""
     return list(zip(CHANNEL_TEXT[lang], reference.CHANNELS))
@@ -189,9 +244,27 @@ def assessor_form_name(assessor) -> str:
     return f"Beoordelingsformulier-{name}.xlsx"
 
 
+# The files a candidate receives, named in the candidate's language: one table for all of them.
+FILE_NAMES: dict[str, dict[str, str]] = {
+    "candidacy_form": {"nl": "Kandidatuurformulier-nl.xlsx",
+                       "fr": "Formulaire-de-candidature-fr.xlsx",
+                       "en": "Application-form-en.xlsx",
+                       "es": "Formulario-de-candidatura-es.xlsx"},
+    "questionnaire": {"nl": "Oproep_en_vragenlijst_nl.docx",
+                      "fr": "Appel_et_questionnaire_fr.docx",
+                      "en": "Call_and_questionnaire_en.docx",
+                      "es": "Convocatoria_y_cuestionario_es.docx"},
+}
+
+
+def file_name(kind: str, lang: str) -> str:
+    """The file name of a document a candidate receives (FILE_NAMES), in its language."""
+    return FILE_NAMES[kind][lang]
+
+
 def form_file_name(lang: str) -> str:
     """The file name of the candidacy form in a language."""
-    return f"{FORM_TEXT[lang]['file']}-{lang}.xlsx"
+    return file_name("candidacy_form", lang)
 
 
 # How a candidate answers: the forms it may use and where it sends them (mails, questionnaire).
@@ -222,5 +295,8 @@ HOW_TO_ANSWER = {
 
 def how_to_answer(lang: str, email: str) -> str:
     """How a candidate answers the call (forms accepted, where to send, attachments)."""
+    from partnerkeuze.kernel.wording import french_spacing
+
     lang = lang if lang in HOW_TO_ANSWER else "en"
-    return HOW_TO_ANSWER[lang].format(email=email or "the coordinator")
+    text = french_spacing(HOW_TO_ANSWER[lang]) if lang == "fr" else HOW_TO_ANSWER[lang]
+    return text.format(email=email or "the coordinator")

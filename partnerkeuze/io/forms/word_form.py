@@ -29,7 +29,8 @@ CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 MAX_SLOTS = 400
 SLOT_MAX_CHARS = 20_000
 # The identification fields of the Word form, in the order of its table (language is the form's).
-WORD_FIELDS = ("name", "country", "region", "contact", "email", "channel")
+WORD_FIELDS = ("name", "country", "region", "salutation", "contact_given", "contact_family",
+               "contact_role", "email", "channel")
 
 # The grey text shown in an empty answer box, per language.
 PLACEHOLDER = {

@@ -136,11 +136,14 @@ class EditBuilder:
         return max(self._n_rows(sheet), edited.max_row() if edited else 0)
 
     def resize(self, sheet: str, table, n_rows: int) -> None:
-        """Set the table's range to the header plus n_rows data rows (at least one)."""
-        if self._table_ref(sheet, table.name) is None and table.name not in self.edits.table_refs:
+        """Set the table's range to the header plus n_rows data rows (at least one); its columns
+        stay those it has in the file (a workbook made before optional columns keeps fewer)."""
+        ref = self.edits.table_refs.get(table.name) or self._table_ref(sheet, table.name)
+        if ref is None:
             return
         first = col_letter(table.first_col)
-        last_col = col_letter(table.first_col + len(table.columns) - 1)
+        last_col = "".join(ch for ch in ref.split(":")[-1] if ch.isalpha()) or \
+            col_letter(table.first_col + len(table.columns) - 1)
         self.edits.table_refs[table.name] = (
             f"{first}{table.header_row}:{last_col}{table.header_row + max(n_rows, 1)}")
 

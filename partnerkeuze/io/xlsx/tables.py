@@ -27,14 +27,16 @@ def last_filled_row(ws, table: schema.Table) -> int:
 
 
 def resize(ws, table: schema.Table, n_rows: int) -> None:
-    """Set the Excel table's range to the header plus n_rows data rows (at least one)."""
+    """Set the Excel table's range to the header plus n_rows data rows (at least one); its
+    columns stay those it has (a workbook made before optional columns keeps fewer)."""
     from openpyxl.utils import get_column_letter
 
     obj = ws.tables.get(table.name)
     if obj is None:
         return
     first = get_column_letter(table.first_col)
-    last_col = get_column_letter(table.first_col + len(table.columns) - 1)
+    last_col = "".join(ch for ch in obj.ref.split(":")[-1] if ch.isalpha()) or \
+        get_column_letter(table.first_col + len(table.columns) - 1)
     ref = f"{first}{table.header_row}:{last_col}{table.header_row + max(n_rows, 1)}"
     obj.ref = ref
     if obj.autoFilter is not None:

@@ -63,6 +63,30 @@ SALUTATIONS: dict[str, str] = {
     "K06": "de heer", "K07": "mevrouw", "K08": "de heer", "K09": "mevrouw", "K10": "de heer",
     "K11": "mevrouw", "K13": "de heer",  # K12: unknown, the letter greets by name only
 }
+# The demo contacts' given and family names apart and their job titles (Kandidaten), as the
+# candidacy form asks them: compound given names greet by the family name ("Estimado señor
+# Rivera:"), and the job title stands under the name.
+CONTACT_NAMES: dict[str, tuple[str, str, str]] = {
+    "K01": ("María", "Fernández", "Responsable de relaciones internacionales"),
+    "K02": ("Luis", "Quispe", "Jefe de cooperación"),
+    "K03": ("Rosa", "Caal", "Secretaria municipal"),
+    "K04": ("Jean-Claude", "Habimana", "Planning officer"),
+    "K05": ("Aïcha", "Dossou", "Secrétaire générale de la mairie"),
+    "K06": ("Youssef", "Amrani", "Chargé de la coopération décentralisée"),
+    "K07": ("Fatou", "Diatta", "Chargée des partenariats"),
+    "K08": ("Lamin", "Jallow", "Chief Executive Officer"),
+    "K09": ("Anna", "Shikongo", "Chief Executive Officer"),
+    "K10": ("José Luis", "Rivera", "Director de planificación"),
+    "K11": ("María Fernanda", "Quishpe", "Directora de relaciones internacionales"),
+    "K12": ("Rishi", "Ramdin", "Districtssecretaris"),
+    "K13": ("Pedro", "Justiniano", "Gerente de la mancomunidad"),
+}
+
+
+def _contact_names(rows: list[list], table_key: str, names: dict) -> None:
+    """Fill the given names, family name and job title of demo contacts."""
+    for key, i in (("contact_given", 0), ("contact_family", 1), ("contact_role", 2)):
+        _set_column(rows, table_key, key, {cid: parts[i] for cid, parts in names.items()})
 
 
 def _set_column(rows: list[list], table_key: str, column: str, values: dict) -> None:
@@ -81,6 +105,7 @@ def profile_translations(tables: dict, fields: dict) -> None:
     fields.setdefault("profile", {}).update(PROFILE_TRANSLATIONS)
     fields.setdefault("settings", {}).update(SETTINGS_TRANSLATIONS)
     _set_column(tables.get("candidates", []), "candidates", "salutation", SALUTATIONS)
+    _contact_names(tables.get("candidates", []), "candidates", CONTACT_NAMES)
 
 
 SDG_PROFILE: dict[str, str] = {
@@ -128,6 +153,18 @@ SDG_SALUTATIONS: dict[str, str] = {
     "Z06": "de heer", "Z07": "mevrouw", "Z08": "de heer",
 }
 
+# The Southern partners' contacts (Partners Zuid), names apart and job titles.
+SDG_CONTACT_NAMES: dict[str, tuple[str, str, str]] = {
+    "Z01": ("Claudine", "Mukamana", "Director of Planning"),
+    "Z02": ("Jean-Claude", "Habimana", "Planning officer"),
+    "Z03": ("Aline", "Uwase", "Chargée de la planification"),
+    "Z04": ("Eric", "Ndayisaba", "Partnerships officer"),
+    "Z05": ("Aïcha", "Dossou", "Secrétaire générale de la mairie"),
+    "Z06": ("Romain", "Agbo", "Chargé de la coopération"),
+    "Z07": ("Mariam", "Sanni", "Chargée du développement local"),
+    "Z08": ("Félix", "Houngbo", "Secrétaire exécutif"),
+}
+
 
 def sdg_translations(tables: dict, fields: dict) -> None:
     """Demo hook for the SDG demo: job title, call title, notes and forms of address translated."""
@@ -135,6 +172,7 @@ def sdg_translations(tables: dict, fields: dict) -> None:
     fields.setdefault("settings", {}).update(SDG_SETTINGS)
     _set_column(tables.get("candidates", []), "candidates", "salutation", SDG_SALUTATIONS)
     _set_column(tables.get("partners", []), "partners", "salutation", SDG_SALUTATIONS)
+    _contact_names(tables.get("partners", []), "partners", SDG_CONTACT_NAMES)
     from partnerkeuze import layout
 
     t = layout.table("interests")
