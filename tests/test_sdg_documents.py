@@ -70,6 +70,7 @@ def test_letter_to_benin_is_french(sdg_docs):
     text = sdg_docs[2]["SDG_brief_Z05_Dassa-Zoume_fr.docx"]
     assert "Objet : votre partenariat ODD avec Scheldemeer (Belgique)" in text
     assert "Chère Madame Dossou," in text and "prospérité (ODD 7 à 11)" in text
+    assert "Aïcha Dossou Secrétaire générale de la mairie Dassa-Zoumé" in text
     assert "Veuillez agréer, Madame, nos salutations" in text
     assert "1030 Bruxelles" in text and "Brussel" not in text
     assert "Énergie propre et d'un coût abordable (ODD 7) : 2 / 3" in text
@@ -81,6 +82,9 @@ def test_letters_to_rwanda_in_english_or_french(sdg_docs):
     en = sdg_docs[2]["SDG_brief_Z01_Karongi_en.docx"]
     assert "Subject: your SDG partnership with Heidebeek (Belgium)" in en
     assert "Dear Ms Mukamana," in en and "citizen participation" in en
+    # the contact's job title under the name in the address, never in the greeting
+    assert "Claudine Mukamana Director of Planning Karongi" in en
+    assert "Mukamana, Director" not in en
     assert "1030 Brussels" in en and "International Policy Officer" in en
     assert "4 January 2027" in en
     fr = sdg_docs[2]["SDG_brief_Z03_Gatsibo_fr.docx"]
