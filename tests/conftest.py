@@ -53,6 +53,18 @@ def demo_path(demo_template, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory) -> Path:
+    """Everything ``partnerkeuze demo DIR`` writes (documents without PDF copies), with the
+    add-in of ``partnerkeuze addin DIR/Partnerkeuze.xlam`` beside it; built once per session
+    (copy a file before changing it)."""
+    out = tmp_path_factory.mktemp("demo-run") / "demo"
+    for args in (("demo", out), ("addin", out / "Partnerkeuze.xlam")):
+        proc = run_cli(*args)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
 def _untracked() -> set[str] | None:
     """The untracked, not ignored files of the checkout (None when git cannot tell)."""
     try:
