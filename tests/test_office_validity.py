@@ -10,8 +10,10 @@ control, and a planted fault of each kind is caught.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+import socket
 import time
 import zipfile
 from dataclasses import dataclass
@@ -129,17 +131,19 @@ def _read_as_office(root) -> tuple[bool, list[str]]:
 
 def test_markup_compatibility_is_applied_as_office_does():
     run = "<w:r><w:t>tekst</w:t></w:r>"
+    bad_run = "<w:r><w:bogus/></w:r>"  # (inside a run: libxml2 reports it fast)
     # an ignorable namespace: its elements and attributes are dropped before validation ...
-    root = _document(f'<w:p w14:paraId="12AB34CD"><w14:unknown/>{run}</w:p>', 'mc:Ignorable="w14"')
+    ignorable = '<w:p w14:paraId="12AB34CD"><w:r><w14:unknown/><w:t>tekst</w:t></w:r></w:p>'
+    root = _document(ignorable, 'mc:Ignorable="w14"')
     assert _read_as_office(root) == (True, [])
     assert root.find(f".//{{{W14}}}unknown") is None and not root.find(f".//{{{W}}}p").attrib
     # ... but not when the namespace is not declared ignorable
-    assert _read_as_office(_document(f"<w:p><w14:unknown/>{run}</w:p>"))[0] is False
+    assert _read_as_office(_document(ignorable))[0] is False
     # ProcessContent: the element goes, its content stays (and is judged)
     root = _document(f"<w:p><w14:wrap>{run}</w14:wrap></w:p>",
                      'mc:Ignorable="w14" mc:ProcessContent="w14:wrap"')
     assert _read_as_office(root) == (True, []) and root.find(f".//{{{W}}}t").text == "tekst"
-    bad = _document("<w:p><w14:wrap><w:bogus/></w14:wrap></w:p>",
+    bad = _document(f"<w:p><w14:wrap>{bad_run}</w14:wrap></w:p>",
                     'mc:Ignorable="w14" mc:ProcessContent="w14:wrap"')
     assert _read_as_office(bad)[0] is False
     # AlternateContent: a Choice needing what is not understood gives way to the Fallback
@@ -147,10 +151,10 @@ def test_markup_compatibility_is_applied_as_office_does():
                  f'<mc:Fallback>{run}</mc:Fallback></mc:AlternateContent></w:p>')
     root = _document(alternate)
     assert _read_as_office(root) == (True, []) and root.find(f".//{{{W}}}r") is not None
-    bad = _document(alternate.replace(run, "<w:bogus/>"))
+    bad = _document(alternate.replace(run, bad_run))
     assert _read_as_office(bad)[0] is False
     # MustUnderstand: a namespace not understood makes the part unreadable
-    valid, problems = _read_as_office(_document("<w:p/>", 'mc:MustUnderstand="x"'))
+    _, problems = _read_as_office(_document("<w:p/>", 'mc:MustUnderstand="x"'))
     assert problems == ["mc:MustUnderstand names urn:x-unknown, which is not understood"]
 
 
@@ -213,11 +217,37 @@ COMMANDS = {
                                                          "OUT")),
     "match": Command("SDG-demo.xlsx", ("match", "PATH", "--out", "OUT")),
     "evaluate": Command("Evaluatie/Evaluatie-demo.xlsx", ("evaluate", "PATH", "--out", "OUT")),
+    "remind": Command("Partnerkeuze-demo.xlsx", ("remind", "PATH", "--once"), "mail server"),
 }
 
 
+@contextlib.contextmanager
+def _mail_server(monkeypatch):
+    """A real SMTP server on the loopback address (aiosmtpd) that accepts every reminder."""
+    from aiosmtpd.controller import Controller
+
+    class Accept:
+        async def handle_DATA(self, server, session, envelope):
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for key, value in (("HOST", "127.0.0.1"), ("PORT", str(port)), ("STARTTLS", "nee")):
+        monkeypatch.setenv(f"PARTNERKEUZE_SMTP_{key}", value)
+    for key in ("USER", "PASSWORD", "FROM", "CAFILE"):
+        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
+    controller = Controller(Accept(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield
+    finally:
+        controller.stop()
+
+
 def _prepare(how: str, demo_run: Path, inbox: Path) -> None:
-    """What a command needs to have something to read: a filled-in candidacy or scoring form."""
+    """What a command needs to have something to read: a filled-in candidacy or scoring form
+    (the mail server of ``remind`` runs around the command)."""
     if how == "candidacy":
         fields = {"name": "Kisumu", "country": "Kenya", "region": "Kisumu County",
                   "contact": "Otieno", "email": "p@kisumu.example.ke", "language": "Nederlands",
@@ -245,7 +275,10 @@ def test_a_workbook_rewritten_by_a_command_opens_in_office_without_repair(name, 
     out.mkdir()
     _prepare(command.prepare, demo_run, out / "in")
     argv = [a.replace("PATH", str(book)).replace("OUT", str(out)) for a in command.args]
-    assert main(argv) == 0
+    server = _mail_server(monkeypatch) if command.prepare == "mail server" else \
+        contextlib.nullcontext()
+    with server:
+        assert main(argv) == 0
     assert book.read_bytes() != source.read_bytes(), "the command did not rewrite the workbook"
     written = [p for p in office_files(out) if p.relative_to(out).parts[0] != "in"]
     assert bool(written) == ("--out" in command.args)
