@@ -58,8 +58,9 @@ class Package:
 
     label: str
     parts: dict[str, bytes]
-    _trees: dict = field(default_factory=dict, repr=False)
     faults: list[Fault] = field(default_factory=list)
+    _trees: dict = field(default_factory=dict, repr=False)
+    _content_types: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: Path, label: str | None = None) -> "Package":
@@ -99,7 +100,8 @@ class Package:
     # -- content types -------------------------------------------------------------------------
 
     def _types(self) -> tuple[dict[str, str], dict[str, str]]:
-        if "_types" not in self._trees:
+        """(extension -> content type, part name -> content type) of [Content_Types].xml."""
+        if self._content_types is None:
             defaults, overrides = {}, {}
             root = self.tree("[Content_Types].xml")
             if root is not None:
@@ -107,8 +109,8 @@ class Package:
                     defaults[el.get("Extension", "").lower()] = el.get("ContentType")
                 for el in root.iter(f"{{{CT_NS}}}Override"):
                     overrides[el.get("PartName", "").lstrip("/")] = el.get("ContentType")
-            self._trees["_types"] = (defaults, overrides)
-        return self._trees["_types"]
+            self._content_types = (defaults, overrides)
+        return self._content_types
 
     def overrides(self) -> dict[str, str]:
         """Part name -> content type of every Override."""
