@@ -27,8 +27,9 @@ def test_doctor_names_a_wrong_interpreter_and_a_missing_udf_folder_in_dutch(tmp_
     assert proc.returncode == 1, proc.stdout
     out = proc.stdout
     assert f"[FOUT] Interpreter: {tmp_path / 'nergens' / 'python.exe'} bestaat niet" in out
-    assert "[FOUT] Werkbladfuncties: partnerkeuze_udfs.py niet gevonden" in out
-    assert "Oplossing: zet \"PYTHONPATH\"" in out
+    assert f"[LET OP] PYTHONPATH: de map {tmp_path / 'leeg'} bestaat niet" in out
+    assert "[INFO] Werkbladfuncties: niet nagegaan: de interpreter bestaat niet" in out
+    assert "Oplossing: verbeter PYTHONPATH in" in out
     assert f"[OK] Schrijfrechten: {demo_path.parent}" in out
     assert "Traceback" not in proc.stderr
 

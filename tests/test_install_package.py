@@ -64,14 +64,24 @@ def test_the_installed_package_writes_documents_from_its_own_templates(installed
 
 
 def test_doctor_in_the_installed_package_names_only_paths_that_exist(installed, tmp_path):
+    import sys
+
     py, work = installed
+    venv = str(py.parent.parent)
     home = tmp_path / "leeg profiel"
     home.mkdir()
     proc = subprocess.run([str(py), "-m", "partnerkeuze", "doctor"], capture_output=True, text=True,
                           cwd=work, env=clean_env(USERPROFILE=str(home)))
+    assert "[OK] Werkbladfuncties: partnerkeuze_udfs.py in " + venv in proc.stdout, proc.stdout
+    # an interpreter that cannot load the module: the fix names the installed module's folder
+    base = Path(getattr(sys, "_base_executable", sys.executable))
+    (home / ".partnerkeuze").mkdir()
+    (home / ".partnerkeuze" / "partnerkeuze.conf").write_text(f'"Interpreter_Win","{base}"\n')
+    proc = subprocess.run([str(py), "-m", "partnerkeuze", "doctor"], capture_output=True, text=True,
+                          cwd=work, env=clean_env(USERPROFILE=str(home)))
+    assert proc.returncode == 1
+    assert "install-partnerkeuze.ps1" not in proc.stdout
     fixes = [line.split("Oplossing:", 1)[1] for line in proc.stdout.splitlines() if "Oplossing:" in line]
-    assert "scripts/install-partnerkeuze.ps1" not in proc.stdout
-    # every path a fix or a finding names as something to use exists in the installed package
     named = [Path(m) for fix in fixes for m in re.findall(r'"PYTHONPATH","([^"]+)"', fix)]
-    assert all(p.is_dir() and (p / "partnerkeuze_udfs.py").is_file() for p in named), named
-    assert "[OK] Werkbladfuncties: partnerkeuze_udfs kan geladen worden" in proc.stdout
+    assert named and all((p / "partnerkeuze_udfs.py").is_file() and str(p).startswith(venv)
+                         for p in named), named
