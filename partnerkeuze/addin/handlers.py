@@ -186,6 +186,12 @@ def diagnose(ctx: Context) -> Outcome:
                                                           progress=ctx.progress)
 
 
+def selftest(ctx: Context) -> Outcome:
+    """Zelftest: every other button on copies of the demo, and the report for IT (the VBA glue
+    calculates the worksheet functions first and passes the folder, addin/selftest.py)."""
+    return action("partnerkeuze.addin.selftest:run_from_excel")(ctx)
+
+
 def new_call(ctx: Context) -> Outcome:
     """A new governed workbook next to the active one, saved and opened."""
     from partnerkeuze.errors import FileError

@@ -33,6 +33,7 @@ HANDLERS = {
     "sdg_match": h.sdg_match,
     "evaluate": h.evaluate,
     "diagnose": h.diagnose,
+    "selftest": h.selftest,
 }
 
 TRACE_ENV = "PARTNERKEUZE_RIBBON_TRACE"  # file: record the click instead of working on Excel
@@ -116,7 +117,7 @@ def _log_traceback() -> str:
     return path
 
 
-def _trace(button_id: str, trace_path: str) -> None:
+def _trace(button_id: str, trace_path: str, argument: str | None = None) -> None:
     """Record which handler a click resolves to (and run it on a file when asked)."""
     import json
 
@@ -133,7 +134,7 @@ def _trace(button_id: str, trace_path: str) -> None:
         ui = RecordingUI()
         book = FileWorkbook(book_path, for_writing=False)
         config = resolve(workbook_path=book_path)  # the conf files, as in Excel
-        outcome = run(button_id, Context(book, ui, Path(book_path), config))
+        outcome = run(button_id, Context(book, ui, Path(book_path), config, argument))
         record["config"] = config
         record["shown"] = ui.shown
         record["messages"] = outcome.messages if outcome else None
@@ -147,20 +148,22 @@ def in_udf_server() -> bool:
     return "xlwings.server" in sys.modules
 
 
-def on_ribbon(button_id: str, addin_name: str | None = None) -> None:
+def on_ribbon(button_id: str, addin_name: str | None = None, argument: str | None = None) -> None:
     """Entry point of every ribbon click (called by the VBA callback through RunPython);
-    addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet."""
+    addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet;
+    argument: what the VBA passes besides (the Zelftest's folder)."""
     import warnings
 
     warnings.simplefilter("ignore")  # stderr output would show as an error dialog on Mac
     trace = os.environ.get(TRACE_ENV)
     if trace:
-        _trace(button_id, trace)
+        _trace(button_id, trace, argument)
         return
     try:
         from partnerkeuze.addin.xlwings_adapter import live_context
 
         ctx = live_context(addin_name)
+        ctx.argument = argument
     except Exception as exc:  # no Excel to show a message box in: xlwings shows the error
         text = f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc})."
         if in_udf_server():  # Python stays alive: an exception becomes xlwings' error box

@@ -141,6 +141,8 @@ def dictionary_class() -> str:
 
 def modules(baked: dict[str, str] | None = None) -> list[Module]:
     """Every module of the project, in a fixed order (baked: settings built in, see BAKEABLE)."""
+    from partnerkeuze.addin.selftest_vba import selftest_module
+
     return [
         Module("ThisWorkbook", DOCUMENT, _text(VBA_DIR / "ThisWorkbook.cls")),
         Module("Sheet1", DOCUMENT, _text(VBA_DIR / "Sheet1.cls")),
@@ -150,4 +152,5 @@ def modules(baked: dict[str, str] | None = None) -> list[Module]:
         Module("PartnerkeuzeFunctions", STD, _text(VBA_DIR / "PartnerkeuzeFunctions.bas")),
         Module("xlwings_udfs", STD, _text(VBA_DIR / "xlwings_udfs.bas")),
         Module("PartnerkeuzeConfig", STD, config_module(baked)),
+        Module("PartnerkeuzeSelfTest", STD, selftest_module()),
     ]
