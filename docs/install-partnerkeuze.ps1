@@ -6,7 +6,7 @@
 .DESCRIPTION
   Dit script zet alleen Python klaar en geeft dan het werk aan het installatieprogramma van
   Partnerkeuze zelf ('partnerkeuze install', getest op elke versie):
-  1. controleert dat het draait als de gebruiker die aan de pc aangemeld is (niet als een
+  1. controleert dat het draait als de gebruiker die in deze sessie aangemeld is (niet als een
      andere of een beheerdersaccount: dan kwamen de invoegtoepassing en de instellingen in het
      verkeerde profiel);
   2. zoekt Python 3.11 of nieuwer (de py-launcher, python in het PATH, of -Python), en
@@ -93,8 +93,18 @@ function Find-Python([string]$Gegeven) {
 
 Stap "1. Gebruiker"
 $ik = "$($env:USERDOMAIN)\$($env:USERNAME)"
+# Who is signed in to this session (console or remote desktop): the owner of its explorer.exe.
 $aangemeld = $null
-try { $aangemeld = (Get-CimInstance -ClassName Win32_ComputerSystem -ErrorAction Stop).UserName } catch { $aangemeld = $null }
+try {
+    $sessie = (Get-Process -Id $PID).SessionId
+    $verkenner = Get-CimInstance -ClassName Win32_Process -Filter "Name = 'explorer.exe' AND SessionId = $sessie" -ErrorAction Stop | Select-Object -First 1
+    if ($verkenner) {
+        $eigenaar = Invoke-CimMethod -InputObject $verkenner -MethodName GetOwner -ErrorAction Stop
+        if ($eigenaar.User) { $aangemeld = "$($eigenaar.Domain)\$($eigenaar.User)" }
+    }
+} catch {
+    $aangemeld = $null
+}
 if ($aangemeld -and ($aangemeld -ne $ik)) {
     Stop-Met ("Dit script draait als {0}, maar aan de pc is {1} aangemeld: de invoegtoepassing en de instellingen zouden in het profiel van {0} komen. Installeren voor een andere gebruiker kan niet: meld u aan als {1} en voer het script in diens sessie uit (zonder 'Als administrator uitvoeren'); beheerdersrechten zijn niet nodig." -f $ik, $aangemeld)
 }

@@ -216,3 +216,21 @@ def test_uninstall_removes_an_environment_the_installer_made(profile, site_view)
     assert f"Omgeving {venv}: verwijderd." in lines
     assert sys.prefix != str(venv)
     assert ROOT.is_dir()
+
+
+def test_the_installer_needs_only_the_standard_library(tmp_path):
+    """It runs from the source with a bare Python (-S: no site-packages at all)."""
+    env = clean_env(PYTHONPATH=str(ROOT))
+    code = ("import sys, partnerkeuze.cli.cmd_install, partnerkeuze.addin.install, "
+            "partnerkeuze.addin.conf_file, partnerkeuze.doctor; print(sorted(m for m in "
+            "sys.modules if m.split('.')[0] in ('openpyxl', 'xlwings', 'numpy', 'pandas', "
+            "'defusedxml', 'lxml', 'docx')))")
+    proc = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                          env=env, cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr
+    proc = subprocess.run([sys.executable, "-S", "-m", "partnerkeuze", "install", "--venv",
+                           str(tmp_path / "v"), "--xlstart", str(tmp_path / "x"), "--conf-dir",
+                           str(tmp_path / "c"), "--source", str(tmp_path)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 2 and "geen bron van Partnerkeuze gevonden" in proc.stderr
+    assert "Traceback" not in proc.stderr

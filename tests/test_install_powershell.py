@@ -74,7 +74,8 @@ def test_the_script_only_bootstraps_and_calls_the_python_installer():
                  "xlwings addin install"):
         assert gone not in text, gone
     # refuses another account than the one signed in, in Dutch
-    assert "Win32_ComputerSystem" in text and "Installeren voor een andere gebruiker kan niet" in text
+    assert "explorer.exe' AND SessionId = $sessie" in text and "GetOwner" in text
+    assert "Installeren voor een andere gebruiker kan niet" in text
     # finds or installs Python 3.11+; a path with spaces is one parameter
     assert "winget install --id Python.Python.3.12" in text and '"-3.11"' in text
     assert ".Split(" not in text

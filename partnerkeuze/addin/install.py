@@ -118,24 +118,29 @@ def other_profile(path: Path, profile: Path) -> Path | None:
 
 
 def console_user() -> str | None:
-    """The user signed in at this Windows PC's console (None elsewhere or when unknown)."""
+    """The user signed in to the Windows session this runs in (at the console or over remote
+    desktop), whoever the process runs as; None elsewhere or when unknown."""
     if os.name != "nt":
         return None
     try:
         import ctypes
         from ctypes import wintypes
 
-        wts, kernel = ctypes.WinDLL("wtsapi32"), ctypes.WinDLL("kernel32")
-        session = kernel.WTSGetActiveConsoleSessionId()
-        buf, size = wintypes.LPWSTR(), wintypes.DWORD()
-        if not wts.WTSQuerySessionInformationW(None, session, 5, ctypes.byref(buf),  # WTSUserName
+        wts = ctypes.WinDLL("wtsapi32")
+        wts.WTSQuerySessionInformationW.argtypes = [
+            wintypes.HANDLE, wintypes.DWORD, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p),
+            ctypes.POINTER(wintypes.DWORD)]
+        wts.WTSFreeMemory.argtypes = [ctypes.c_void_p]
+        buf, size = ctypes.c_void_p(), wintypes.DWORD()
+        # WTS_CURRENT_SESSION (this process's session), WTSUserName (5)
+        if not wts.WTSQuerySessionInformationW(None, 0xFFFFFFFF, 5, ctypes.byref(buf),
                                                ctypes.byref(size)):
             return None
         try:
-            return buf.value or None
+            return ctypes.wstring_at(buf.value) or None
         finally:
             wts.WTSFreeMemory(buf)
-    except Exception:  # no console session, no API: nothing to compare
+    except Exception:  # no session, no API: nothing to compare
         return None
 
 

@@ -27,7 +27,7 @@ from partnerkeuze.addin.context import KEY_INPUT, KEY_OUTPUT, Context
 SELFTEST_ID = "selftest"
 VBA_FILE = "zelftest-vba.txt"
 REPORT_FILE = "Zelftest-verslag.txt"
-DEMO_FILE = "Partnerkeuze-demo.xlsx"
+DEMO_FILE = "Partnerkeuze-demo-{mode}.xlsx"  # one name per mode: Excel opens no two books of one name
 MODES = ("stedenband", "sdg", "evaluatie")
 BOOK_OF = {"sdg_match": "sdg", "evaluate": "evaluatie"}  # other buttons: stedenband
 # Folder dialogs: the folder an earlier button wrote into.
@@ -122,7 +122,7 @@ def prepare(folder: Path, progress=None) -> dict[str, Path]:
 
     books = {}
     for mode in MODES:
-        path = folder / mode / DEMO_FILE
+        path = folder / mode / DEMO_FILE.format(mode=mode)
         path.parent.mkdir(parents=True, exist_ok=True)
         if progress:
             progress(f"Zelftest: demo {mode} maken…")
