@@ -366,6 +366,12 @@ def test_an_older_workbook_still_checks_writes_letters_and_imports(demo_template
     assert row[6] == "Otieno Odhiambo"
     assert all(v in (None, "") for v in row[width:15])  # nothing written beside the table
     assert width == 11 or row[11] == "de heer"
+    # the rewritten workbook is still a package Office opens without repair (table and sheet
+    # agree), read by the schema checks of tests/ooxml
+    from test_office_validity import assert_clean
+    from tests.ooxml.audit import audit_files
+
+    assert_clean(audit_files([path], tmp_path))
     again = run_cli("check", path)  # what is left to do concerns the new candidate only
     problems = [ln for ln in again.stderr.splitlines() if "!" in ln.split(":")[0]]
     assert problems and all("K14" in ln for ln in problems), problems

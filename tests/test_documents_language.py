@@ -125,6 +125,9 @@ def pages_of(pdf: Path) -> list[str]:
     return [re.sub(r"\s+", " ", p.replace("\u202f", " ").replace("\xa0", " ")) for p in pages]
 
 
+from partnerkeuze.io.forms.texts import FILE_NAMES  # noqa: E402 (the questionnaires' names)
+
+
 def language_of(name: str) -> str:
     """The reader's language from a file name (…_fr.docx); Dutch for the dossier and requests."""
     m = re.search(r"_(nl|fr|en|es)\.(docx|pdf)$", name)
@@ -231,7 +234,8 @@ def test_signature_block_on_the_page_of_the_closing(made):
     for doc in made["docs"]:
         name, lang = doc.name, language_of(doc.name)
         pages = pages_of(doc.with_suffix(".pdf"))
-        if name.startswith(("Brief_", "Bekendmaking_", "Oproep_")):
+        if name.startswith(("Brief_", "Bekendmaking_")) or \
+                name in FILE_NAMES["questionnaire"].values():
             closing, signature = CLOSINGS[lang], made["model_mayor"]
         elif name.startswith("SDG_brief_"):
             closing, signature = CLOSINGS[lang], "Sara Vermeulen"
