@@ -203,6 +203,7 @@ def request_context(model, link: Link, result: Round, today: dt.date) -> dict:
         "start": rnd.get("visit_from"), "end": rnd.get("visit_to"), "joint_days": 0,
         "joint_from": None,
         "contact": ", ".join(x for x in (p.get("coordinator"), p.get("coordinator_email")) if x),
-        "reasons": reasons, "before": list(visits.BEFORE), "during": list(visits.DURING),
+        "reasons": reasons, "extra": visits.extra_reasons({2} if result.large_gaps else set()),
+        "before": list(visits.BEFORE), "during": list(visits.DURING),
         "after": list(visits.AFTER),
     }

@@ -112,29 +112,11 @@ def report(lang: str):
 def request():
     """The request to the VVSG to accompany an evaluation mission (Dutch; the wording of the
     SDG request note, without the joint consultation of the umbrella associations)."""
-    from partnerkeuze.io.docx import blocks as b
     from partnerkeuze.core.visits import REQUEST_TEXT as t
+    from partnerkeuze.io.docx.request import request_document
 
     rows = [(label, value) for label, value in t["rows"] if "joint" not in value]
-    doc = b.new_document(t["title"])
-    b.letterhead(doc)
-    doc.add_paragraph(t["title"], style="Title")
-    b.para(doc, t["intro"], align="justify")
-    table = doc.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for row, (label, value) in zip(table.rows, rows):
-        b.cell_text(row.cells[0], label, bold=True)
-        b.cell_text(row.cells[1], value)
-    b.widths(table, [4.5, 11.8])
-    for heading, key in (("h_reasons", "reasons"), ("h_before", "before"),
-                         ("h_during", "during"), ("h_after", "after")):
-        doc.add_paragraph(t[heading], style="Heading 1")
-        b.tag(doc, "{%p for item in " + key + " %}")
-        b.bullet(doc, "{{ item }}")
-        b.tag(doc, "{%p endfor %}")
-    b.para(doc, t["closing"], align="justify")
-    b.footer(doc, "{{ call_title }}")
-    return doc
+    return request_document(t["title"], rows, "{{ call_title }}", letterhead=True)
 
 
 def documents() -> dict[str, object]:
