@@ -199,7 +199,8 @@ def test_the_proposal_follows_the_stated_rule(data):
     assert f"{shown} % van de schaal" in facts
     met = sum(all(mean(s, p) >= 3 for s in ("Vlaanderen", "partner"))
               for p in ("P1", "P2", "P3", "P4", "P5"))
-    assert f"Principes gehaald: {met} van 5." in facts
+    assert f"Principes gehaald: {met} van 5 (beide partners gemiddeld minstens 3 op de schaal " \
+           f"van 1 tot 5)." in facts
     assert ("Exittrigger die zich voordeed: E1" in facts) == occurred
     for lang in texts.LANGS:
         assert report.proposal_label(result, lang) == texts.PROPOSALS[lang][expected]
@@ -300,11 +301,15 @@ def test_first_round_has_no_previous_round_and_no_mission(tmp_path):
         "Evaluatie_BRA-TAR_R1_es.docx", "Evaluatie_BRA-TAR_R1_nl.docx",
         "Evaluatie_radar_BRA-TAR_R1.png"]
     text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
-    assert "Er is nog geen vorige ronde." in text
+    # A single round says so once, and nothing speaks of a previous round beside it.
+    assert "Er is nog geen vorige ronde: de radar toont deze ronde" in text
+    assert text.lower().count("vorige ronde") == 1, text
+    assert "Links de vorige ronde" not in text
     assert "Een evaluatiemissie is gepland" not in text
     table = next(t for t in _tables(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
                  if t[0][0] == "Basisbegrip")
-    assert all(row[1] == "–" and row[2] == "–" for row in table[1:] if row and row[0])
+    assert table[0] == ["Basisbegrip", "Brasschaat R1", "Tarija R1"]
+    assert all(len(row) == 3 and "–" not in row for row in table[1:] if row and row[0])
 
 
 def test_no_vvsg_request_when_the_vvsg_is_not_asked(tmp_path):
