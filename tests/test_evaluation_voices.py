@@ -138,8 +138,8 @@ def test_a_one_sided_round_says_so_first_and_proposes_nothing(congo, tmp_path):
     _axes, panels = radar_panels(link, result, "fr")
     assert panels[-1][1][1] == ("Kimpese : pas de réponses", None)
     fig = radar_figure(*radar_panels(link, result, "nl"), 1, 5)
-    legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert "Kimpese: geen antwoorden" in legend
+    legends = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in fig.axes]
+    assert legends == [["Heidebeek", "Kimpese"], ["Heidebeek", "Kimpese: geen antwoorden"]]
     assert len(fig.axes[-1].lines) == 1  # only Heidebeek's line in this round
     out = run_cli("check", path)
     assert "Kimpese beantwoordde de vragenlijst van ronde R2 nog niet" in out.stdout + out.stderr
@@ -471,14 +471,16 @@ def test_the_radar_labels_stay_clear_of_the_legend_and_titles(demo_report):
         fig = radar_figure(*radar_panels(link, result, lang), 1, 5)
         fig.canvas.draw()
         renderer = fig.canvas.get_renderer()
-        legend = fig.legends[0].get_window_extent(renderer)
-        labels = [t for ax in fig.axes for t in ax.get_xticklabels() if t.get_text()]
-        assert any(t.get_text().startswith("Transpar") for t in labels)
-        for label in labels:
-            box = label.get_window_extent(renderer)
-            assert not box.overlaps(legend), (lang, label.get_text())
-            for ax in fig.axes:
-                assert not box.overlaps(ax.title.get_window_extent(renderer)), label.get_text()
+        labels = [(t, t.get_window_extent(renderer)) for ax in fig.axes
+                  for t in ax.get_xticklabels() if t.get_text()]
+        assert any(t.get_text().startswith("Transpar") for t, _ in labels)
+        others = [ax.get_legend().get_window_extent(renderer) for ax in fig.axes]
+        others += [ax.title.get_window_extent(renderer) for ax in fig.axes]
+        for label, box in labels:
+            assert not any(box.overlaps(o) for o in others), (lang, label.get_text())
+            for other, obox in labels:  # the panels' labels never touch each other
+                if other is not label:
+                    assert not box.overlaps(obox), (lang, label.get_text(), other.get_text())
 
 
 # ---- 5. the six instruments ---------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The radar of the basic concepts as PNG bytes (matplotlib, as the dossier's charts): one panel
 per round side by side, both partners in each panel; a side without answers in a round has no
-line, only its name in the legend saying so. The first axis stands at the top and the legend
-lies below every panel, clear of the axis labels."""
+line, only its name in the panel's legend saying so. The first axis stands at the top and each
+panel's legend lies below it, clear of the axis labels (a test measures it)."""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ def radar_figure(axes: list[str], panels: list[tuple[str, list[tuple[str, list |
     plt = pyplot()
     n = max(len(axes), 3)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
-    fig, subplots = plt.subplots(1, len(panels), figsize=(5.0 * len(panels), 5.6),
+    fig, subplots = plt.subplots(1, len(panels), figsize=(6.0 * len(panels), 6.0),
                                  subplot_kw={"polar": True}, squeeze=False)
-    handles: dict[str, Line2D] = {}
     for ax, (title, series) in zip(subplots[0], panels):
+        handles: list[Line2D] = []
         ax.set_theta_offset(math.pi / 2)  # the first concept at the top, then clockwise
         ax.set_theta_direction(-1)
         for i, (name, values) in enumerate(series):
@@ -33,16 +33,16 @@ def radar_figure(axes: list[str], panels: list[tuple[str, list[tuple[str, list |
             style = "-" if i == 0 else "--"
             label = short_label(name, 60)
             if values is None:
-                handles.setdefault(label, Line2D([], [], color=MISSING_COLOR, linestyle=":",
-                                                 linewidth=1.8, label=label))
+                handles.append(Line2D([], [], color=MISSING_COLOR, linestyle=":",
+                                      linewidth=1.8, label=label))
                 continue
             vals = [lo if v is None else float(v) for v in values] + [lo] * (n - len(values))
             vals = vals + vals[:1]
             (line,) = ax.plot(angles, vals, color=color, linewidth=1.8, label=label,
                               linestyle=style)
             ax.fill(angles, vals, color=color, alpha=0.10)
-            handles.setdefault(label, line)
-        labels = [textwrap.fill(short_label(a, 40), 14, break_long_words=False) for a in axes]
+            handles.append(line)
+        labels = [textwrap.fill(short_label(a, 40), 13, break_long_words=False) for a in axes]
         labels += [""] * (n - len(labels))
         ax.set_xticks(angles[:-1], labels, fontsize=7.5)
         ax.tick_params(axis="x", pad=8)
@@ -50,10 +50,10 @@ def radar_figure(axes: list[str], panels: list[tuple[str, list[tuple[str, list |
         ticks = list(range(int(math.ceil(lo)), int(hi) + 1))
         ax.set_yticks(ticks, [str(t) for t in ticks], fontsize=6.5, color="#595959")
         ax.set_rlabel_position(360.0 / n / 2)
-        ax.set_title(title, fontsize=10, pad=22, loc="center")
-    fig.legend(handles=list(handles.values()), loc="lower center", ncol=min(len(handles), 4),
-               fontsize=8, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    fig.tight_layout(rect=(0.0, 0.09, 1.0, 1.0))
+        ax.set_title(title, fontsize=10, pad=24, loc="center")
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2,
+                  fontsize=8, frameon=False)
+    fig.tight_layout(w_pad=4.0)
     return fig
 
 

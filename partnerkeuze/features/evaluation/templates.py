@@ -104,10 +104,11 @@ def report(lang: str):
     for heading, key in (("h_principles", "principles"), ("h_lessons", "lessons")):
         doc.add_paragraph(t[heading], style="Heading 1")
         b.para(doc, t["met_rule"], "Kleine tekst", space_after=4)
-        b.loop_table(doc, [t["question"], "{{ flemish_short }}", "{{ partner_short }}", t["met"]],
-                     ["{{ p.title }}: {{ p.question }}", "{{ p.flemish }}", "{{ p.partner }}",
-                      "{{ p.met }}"],
-                     "for p in " + key, [9.5, 2.3, 2.3, 2.2], right=(1, 2))
+        _keep_rows(b.loop_table(doc, [t["question"], "{{ flemish_short }}",
+                                      "{{ partner_short }}", t["met"]],
+                                ["{{ p.title }}: {{ p.question }}", "{{ p.flemish }}",
+                                 "{{ p.partner }}", "{{ p.met }}"],
+                                "for p in " + key, [9.5, 2.3, 2.3, 2.2], right=(1, 2)))
 
     doc.add_paragraph(t["h_risks"], style="Heading 1")
     _risk_table(doc, t)
@@ -164,6 +165,15 @@ def _risk_table(doc, t: dict) -> None:
         for paragraph in cell.paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(9.5)
+    _keep_rows(table)
+
+
+def _keep_rows(table) -> None:
+    """Rows of a table never split over two pages."""
+    from docx.oxml import OxmlElement
+
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def request():
