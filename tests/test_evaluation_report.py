@@ -324,3 +324,39 @@ def test_no_vvsg_request_when_the_vvsg_is_not_asked(tmp_path):
     text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R2_nl.docx")
     assert "Een evaluatiemissie is gepland van" in text
     assert "De aanvraag aan de VVSG" not in text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds(), st.sampled_from(["Vlaanderen", "partner"]),
+       st.integers(min_value=1, max_value=60), st.integers(min_value=1, max_value=36))
+def test_a_round_one_side_did_not_answer_states_only_what_is_known(data, silent, months, limit):
+    """Over random rounds in which one side gave no answer: no proposal but ending under the
+    exit clause, no mean said to be both partners', no principle said met, no disagreement said
+    absent; the silent side named; rounds further apart than the setting said with the facts."""
+    from partnerkeuze.features.evaluation import report
+    from partnerkeuze.features.evaluation.analysis import add_months, analyse
+
+    n, scores, occurred = data
+    scores = {k: v for k, v in scores.items() if k[0] != silent}
+    link = _random_link(scores, occurred, n)
+    first = dt.datetime(2020, 1, 15)
+    second = add_months(first, months)
+    link.rounds = [{"id": "R0", "date": first}, {"id": "R1", "date": second}]
+    link.values["max_months"] = limit
+    result = analyse(link)
+    assert result.missing == [silent]
+    assert result.proposal == ("end" if occurred else "wait")
+    assert all(p.met is None for p in result.principles + result.lessons)
+    facts = " ".join(report.facts(link, result, "nl"))
+    name = "A" if silent == "Vlaanderen" else "B"
+    assert f"Principes: niet te beoordelen zonder de antwoorden van {name}." in facts
+    assert "Principes gehaald" not in facts and "beide partners" not in facts
+    assert "Nergens grote onenigheid" not in facts
+    assert f"Alleen {'B' if name == 'A' else 'A'} antwoordde" in facts
+    said = "Tussen ronde R0 (15 januari 2020) en ronde R1" in facts
+    assert said == (months > limit)
+    if said:
+        assert f"liggen {months} maanden; de partners evalueren hoogstens om de {limit} " \
+               f"maanden." in facts
+    first_page = report.one_sided(link, result, "nl")
+    assert first_page.startswith(f"Let op: in deze ronde beantwoordde {name} de vragenlijst niet")
