@@ -527,3 +527,29 @@ def test_the_evaluation_mission_request_holds_only_evaluation_steps(demo_report,
     for n, reason in enumerate(ADDITIONAL_REASONS, start=1):
         mark = "☒" if n in (2, 5) else "☐"  # large disagreement; the workbook ticks 5
         assert f"{mark} {reason}" in text, reason
+
+
+def test_who_stands_alone_is_named_by_side_not_by_an_internal_label(congo):
+    """'isolé: partner: Thérèse Nsimba' leaked the sheet's side and a name without consent."""
+    from partnerkeuze.app.creation import build
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.features.evaluation import report
+    from partnerkeuze.features.evaluation.analysis import analyse
+
+    link = read_link(congo["both"][0])
+    for a in link.answers:  # on B1 in R2 everybody scores 4, except one partner participant
+        if a["round"] == "R2" and a["item"] == "B1":
+            a["score"] = 1.0 if a["participant"] == CONGO_PARTNER[0] else 4.0
+    result = analyse(link)
+    gap = next(g for g in result.gaps if g.item.id == "B1")
+    assert gap.alone == [("partner", CONGO_PARTNER[0])]
+    model = parse_lenient(build("evaluatie").snapshot(), [])
+    for lang, said in (("fr", "un participant de Kimpese"), ("nl", "een deelnemer van Kimpese")):
+        ctx = report.context(model, link, result, lang, dt.date(2025, 3, 20))
+        alone = next(g["alone"] for g in ctx["gaps"] if g["alone"])
+        assert alone == said
+    for a in link.answers:
+        if a["participant"] == CONGO_PARTNER[0]:
+            a["name_shown"] = "ja"
+    ctx = report.context(model, link, analyse(link), "fr", dt.date(2025, 3, 20))
+    assert next(g["alone"] for g in ctx["gaps"] if g["alone"]) == "Thérèse Nsimba (Kimpese)"
