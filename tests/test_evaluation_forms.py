@@ -104,8 +104,9 @@ def test_questionnaires_of_both_partners_filled_and_imported(open_round, tmp_pat
     wb = load_workbook(path)
     answers = [r for r in wb["Evaluatieantwoorden"].iter_rows(min_row=5, values_only=True)
                if r[0] == "R2"]
-    assert {r[7] for r in answers} >= {"lo_evaluatie_BRA-TAR_R2_partner_es.xlsx"}
-    assert all(r[8] and r[9] for r in answers)
+    assert {r[9] for r in answers} >= {"lo_evaluatie_BRA-TAR_R2_partner_es.xlsx"}
+    assert all(r[10] and r[11] for r in answers)
+    assert {r[7] for r in answers} == {"nee"}  # nobody agreed to be named: the default
     comments = [r[5] for r in answers if r[3] == "B2" and r[5]]
     assert comments and all(c == "=1+1 blijft tekst" for c in comments)
     ws = wb["Evaluatieantwoorden"]
@@ -260,7 +261,7 @@ def test_check_names_typed_mistakes_by_sheet_and_cell(tmp_path):
     ws = wb["Evaluatieantwoorden"]
     ws["E5"] = 7  # a score typed outside the scale 1-5
     ws["D6"] = "B9"  # an item that does not exist
-    wb["Exitclausule"]["C5"] = "R99"  # an exit trigger whose risk is not in the register
+    wb["Exitclausule"]["D5"] = "R99"  # an exit trigger whose risk is not in the register
     wb["Basisbegrippen"]["B7"] = None  # an empty concept
     wb.save(path)
     before = path.read_bytes()
@@ -269,7 +270,7 @@ def test_check_names_typed_mistakes_by_sheet_and_cell(tmp_path):
     err = out.stderr
     assert "Evaluatieantwoorden!E5: score 7 ligt buiten de schaal 1-5" in err
     assert "Evaluatieantwoorden!D6: 'B9' is geen basisbegrip of evaluatievraag" in err
-    assert "Exitclausule!C5: risico 'R99' staat niet in het risicoregister" in err
+    assert "Exitclausule!D5: risico 'R99' staat niet in het risicoregister" in err
     assert "Basisbegrippen!B7: 'Basisbegrip' is verplicht maar leeg" in err
     assert path.read_bytes() == before
 
@@ -296,7 +297,7 @@ def test_partner_questionnaire_in_every_language_comes_back(lang, sheet, heading
     rows = [r for r in load_workbook(path)["Evaluatieantwoorden"].iter_rows(min_row=5,
                                                                             values_only=True)
             if r[2] == "Maire"]
-    assert len(rows) == len(link.items) and {r[6] for r in rows} == {lang}
+    assert len(rows) == len(link.items) and {r[8] for r in rows} == {lang}
     assert {r[1] for r in rows} == {"partner"}
 
 

@@ -199,7 +199,8 @@ def test_the_proposal_follows_the_stated_rule(data):
     assert f"{shown} % van de schaal" in facts
     met = sum(all(mean(s, p) >= 3 for s in ("Vlaanderen", "partner"))
               for p in ("P1", "P2", "P3", "P4", "P5"))
-    assert f"Principes gehaald: {met} van 5." in facts
+    assert f"Principes gehaald: {met} van 5 (beide partners gemiddeld minstens 3 op de schaal " \
+           f"van 1 tot 5)." in facts
     assert ("Exittrigger die zich voordeed: E1" in facts) == occurred
     for lang in texts.LANGS:
         assert report.proposal_label(result, lang) == texts.PROPOSALS[lang][expected]
@@ -300,11 +301,15 @@ def test_first_round_has_no_previous_round_and_no_mission(tmp_path):
         "Evaluatie_BRA-TAR_R1_es.docx", "Evaluatie_BRA-TAR_R1_nl.docx",
         "Evaluatie_radar_BRA-TAR_R1.png"]
     text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
-    assert "Er is nog geen vorige ronde." in text
+    # A single round says so once, and nothing speaks of a previous round beside it.
+    assert "Er is nog geen vorige ronde: de radar toont deze ronde" in text
+    assert text.lower().count("vorige ronde") == 1, text
+    assert "Links de vorige ronde" not in text
     assert "Een evaluatiemissie is gepland" not in text
     table = next(t for t in _tables(tmp_path / "r" / "Evaluatie_BRA-TAR_R1_nl.docx")
                  if t[0][0] == "Basisbegrip")
-    assert all(row[1] == "–" and row[2] == "–" for row in table[1:] if row and row[0])
+    assert table[0] == ["Basisbegrip", "Brasschaat R1", "Tarija R1"]
+    assert all(len(row) == 3 and "–" not in row for row in table[1:] if row and row[0])
 
 
 def test_no_vvsg_request_when_the_vvsg_is_not_asked(tmp_path):
@@ -319,3 +324,39 @@ def test_no_vvsg_request_when_the_vvsg_is_not_asked(tmp_path):
     text = _docx_text(tmp_path / "r" / "Evaluatie_BRA-TAR_R2_nl.docx")
     assert "Een evaluatiemissie is gepland van" in text
     assert "De aanvraag aan de VVSG" not in text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds(), st.sampled_from(["Vlaanderen", "partner"]),
+       st.integers(min_value=1, max_value=60), st.integers(min_value=1, max_value=36))
+def test_a_round_one_side_did_not_answer_states_only_what_is_known(data, silent, months, limit):
+    """Over random rounds in which one side gave no answer: no proposal but ending under the
+    exit clause, no mean said to be both partners', no principle said met, no disagreement said
+    absent; the silent side named; rounds further apart than the setting said with the facts."""
+    from partnerkeuze.features.evaluation import report
+    from partnerkeuze.features.evaluation.analysis import add_months, analyse
+
+    n, scores, occurred = data
+    scores = {k: v for k, v in scores.items() if k[0] != silent}
+    link = _random_link(scores, occurred, n)
+    first = dt.datetime(2020, 1, 15)
+    second = add_months(first, months)
+    link.rounds = [{"id": "R0", "date": first}, {"id": "R1", "date": second}]
+    link.values["max_months"] = limit
+    result = analyse(link)
+    assert result.missing == [silent]
+    assert result.proposal == ("end" if occurred else "wait")
+    assert all(p.met is None for p in result.principles + result.lessons)
+    facts = " ".join(report.facts(link, result, "nl"))
+    name = "A" if silent == "Vlaanderen" else "B"
+    assert f"Principes: niet te beoordelen zonder de antwoorden van {name}." in facts
+    assert "Principes gehaald" not in facts and "beide partners" not in facts
+    assert "Nergens grote onenigheid" not in facts
+    assert f"Alleen {'B' if name == 'A' else 'A'} antwoordde" in facts
+    said = "Tussen ronde R0 (15 januari 2020) en ronde R1" in facts
+    assert said == (months > limit)
+    if said:
+        assert f"liggen {months} maanden; de partners evalueren hoogstens om de {limit} " \
+               f"maanden." in facts
+    first_page = report.one_sided(link, result, "nl")
+    assert first_page.startswith(f"Let op: in deze ronde beantwoordde {name} de vragenlijst niet")

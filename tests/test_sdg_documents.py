@@ -62,7 +62,7 @@ def test_letter_to_the_flemish_side_is_dutch(sdg_docs):
     text = sdg_docs[2]["SDG_brief_V02_Scheldemeer_nl.docx"]
     assert "Betreft: uw SDG-partnerschap met Dassa-Zoumé (Benin)" in text
     assert "Betaalbare en duurzame energie (SDG 7): 3 / 2" in text
-    assert "17.500 EUR voor elke partner" in text and "4 januari 2027" in text
+    assert "17.500 EUR voor elke partner" in text and "8 januari 2024" in text
     assert "Madame" not in text and "Dear" not in text
 
 
@@ -74,7 +74,7 @@ def test_letter_to_benin_is_french(sdg_docs):
     assert "Veuillez agréer, Madame, nos salutations" in text
     assert "1030 Bruxelles" in text and "Brussel" not in text
     assert "Énergie propre et d'un coût abordable (ODD 7) : 2 / 3" in text
-    assert "19 avril 2027" in text and "17 500 EUR" in text.replace("\u202f", " ")
+    assert "15 avril 2024" in text and "17 500 EUR" in text.replace("\u202f", " ")
     assert "Betreft" not in text and "Dear" not in text
 
 
@@ -86,7 +86,7 @@ def test_letters_to_rwanda_in_english_or_french(sdg_docs):
     assert "Claudine Mukamana Director of Planning Karongi" in en
     assert "Mukamana, Director" not in en
     assert "1030 Brussels" in en and "International Policy Officer" in en
-    assert "4 January 2027" in en
+    assert "8 January 2024" in en
     fr = sdg_docs[2]["SDG_brief_Z03_Gatsibo_fr.docx"]
     assert "Objet : votre partenariat ODD avec Dijlevoorde (Belgique)" in fr
     assert "la participation citoyenne" in fr and "RALGA" in fr
@@ -103,10 +103,10 @@ def test_agreement_records_expectations_priorities_and_exit_clause(sdg_docs):
     nl = sdg_docs[2]["SDG_overeenkomst_V01_Z01_nl.docx"]
     assert "Partnerschapsovereenkomst SDG" in nl and "Exitclausule" in nl
     assert "Besturen veranderen." in nl and "opzegtermijn van drie maanden" in nl
-    assert "Burgerparticipatie in het lokaal beleid (SDG 16)" in nl
+    assert "Burgerparticipatie in het lokaal beleid (SDG 16.7)" in nl  # a sub-target
     en = sdg_docs[2]["SDG_overeenkomst_V01_Z01_en.docx"]
     assert "SDG partnership agreement" in en and "Exit clause" in en
-    assert "Citizen participation in local policy (SDG 16)" in en and "Uitwisselen" not in en
+    assert "Citizen participation in local policy (SDG 16.7)" in en and "Uitwisselen" not in en
 
 
 def test_hostile_text_is_escaped_in_the_xml(sdg_docs):
@@ -130,6 +130,14 @@ def test_request_note_to_vvsg(sdg_docs):
         assert heading in text
     assert "referentietermen" in text and "Persoonlijk verslag" in text
     assert "3 partnerschappen in Benin vallen in dezelfde week" in text
+    # Every additional reason of the info sheet (004) is offered; the one that holds is ticked.
+    from partnerkeuze.core.visits import ADDITIONAL_REASONS
+
+    assert "Bijkomende redenen die de VVSG in overweging neemt" in text
+    for n, reason in enumerate(ADDITIONAL_REASONS, start=1):
+        mark = "☒" if n == 6 else "☐"
+        assert f"{mark} {' '.join(reason.split())}" in text, reason
+    assert "Huiswerk van het partnerschap" in text  # an SDG partnership's homework
 
 
 def test_documents_are_logged_with_their_hashes(sdg_docs):
@@ -188,7 +196,7 @@ def test_templates_are_reproducible_and_match_their_contexts(tmp_path):
     model = parse_lenient(snap, [])
     call = read_call(model, snap)
     pair = partnerships(snap, call)[0]
-    today = dt.date(2027, 1, 4)
+    today = dt.date(2024, 1, 8)
     contexts = {
         "sdg_letter_nl.docx": docs.letter_context(model, call, pair, "flemish", today)[1],
         "sdg_letter_en.docx": docs.letter_context(model, call, pair, "partner", today)[1],

@@ -188,3 +188,42 @@ def test_matching_does_not_import_scipy():
             "print('scipy' in sys.modules)\n")
     out = run_python(code)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def brute_force_capped(fit, country, total, per_country):
+    """The highest total fit with at most ``total`` pairs and ``per_country`` per country."""
+    rows = list(fit)
+    cols = sorted({c for r in rows for c in fit[r]})
+
+    def best(i, used, counts):
+        if i == len(rows):
+            return 0.0
+        top = best(i + 1, used, counts)
+        if len(used) >= total:
+            return top
+        for c in cols:
+            value = fit[rows[i]].get(c)
+            k = country[c]
+            if c not in used and value is not None and counts.get(k, 0) < per_country:
+                top = max(top, value + best(i + 1, used | {c}, {**counts, k: counts.get(k, 0) + 1}))
+        return top
+
+    return round(best(0, frozenset(), {}), 6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(fits, st.integers(1, 7), st.integers(1, 4), st.randoms(use_true_random=False))
+def test_property_capped_assignment_is_the_best_under_the_pilot_size(matrix, total, per_country,
+                                                                     rnd):
+    """The pilot's size (003: 8 partnerships, 4 per country) as limits: the assignment keeps
+    them and no assignment that keeps them has a higher total (brute force)."""
+    fit = {f"F{i}": {f"P{j}": v for j, v in enumerate(row)} for i, row in enumerate(matrix)}
+    country = {f"P{j}": rnd.choice(("Benin", "Rwanda")) for j in range(len(matrix[0]))}
+    caps = m.Caps(total, per_country, country)
+    pairs, got = m.best_assignment(fit, caps=caps)
+    assert caps.respected(pairs)
+    assert all(fit[r][c] is not None for r, c in pairs)
+    assert len({r for r, _ in pairs}) == len(pairs) == len({c for _, c in pairs})
+    assert abs(got - brute_force_capped(fit, country, total, per_country)) < 1e-6
+    if (total, per_country) == (7, 4) and len(matrix[0]) <= 4:  # the limits do not bind
+        assert pairs == m.best_assignment(fit)[0]

@@ -89,8 +89,9 @@ def test_match_writes_koppelingen_programma_werkbezoeken_and_log(sdg_matched):
             assert len(weeks) == 1
     first = next(r for r in visits if r[4] == "Vlaanderen → Zuid")
     assert first[5] == "identificatiemissie" and first[10] == "ja" and first[9] == 2
-    assert "relevantie 1 van 4" in first[11] and "referentietermen" in first[12]
-    assert "verslag" in first[14]
+    assert first[11] == "6"  # reason 6 of 004: the visits of a country are synchronised
+    assert "relevantie 1 van 4" in first[12] and "referentietermen" in first[13]
+    assert "verslag" in first[15] and "Huiswerk" in first[15]
     log = table(path, "Logboek")
     assert log[-1][3] == "match" and "7 koppelingen" in log[-1][4]
     assert "Let op: alternatief 1 is bijna even goed (totale fit 486.7)" in stderr
@@ -285,3 +286,183 @@ def test_programme_rows_must_respect_the_matching_rules_and_wording_is_exact(sdg
                for line in lines), lines
     assert any(line.startswith("Programma!D7:") and "2 jaar en 1 dag" in line for line in lines)
     assert not any(line.startswith("Programma!E8:") for line in lines), lines
+
+
+# ---- the rules of the concept note and the info sheet on work visits (issue 26) ------------
+
+def _col(table_key: str, key: str) -> str:
+    from partnerkeuze import layout
+    from partnerkeuze.kernel.cellref import col_letter
+
+    t = layout.table(table_key)
+    return col_letter(t.first_col + t.index(key))
+
+
+def _setting_row(key: str) -> int:
+    from partnerkeuze import layout
+
+    sheet = layout.sheet("sdg_settings")
+    return sheet.table.first_data_row + [f.key for f in sheet.fields].index(key)
+
+
+def _visit_row(ws, vid: str) -> int:
+    return next(r for r in range(5, 60) if ws[f"A{r}"].value == vid)
+
+
+def _shift(ws, row: int, days: int, length: int | None = None) -> None:
+    start = ws[f"{_col('visits', 'start')}{row}"].value + dt.timedelta(days=days)
+    end = ws[f"{_col('visits', 'end')}{row}"].value + dt.timedelta(days=days)
+    ws[f"{_col('visits', 'start')}{row}"] = start
+    ws[f"{_col('visits', 'end')}{row}"] = start + dt.timedelta(days=length - 1) if length else end
+    ws[f"{_col('visits', 'joint_from')}{row}"] = start
+
+
+def _edit_visit_length(wb):
+    ws = wb["Werkbezoeken"]
+    row = _visit_row(ws, "W01")
+    _shift(ws, row, 0, length=28)  # four weeks
+    return f"Werkbezoeken!{_col('visits', 'end')}{row}", "duurt 28 dagen"
+
+
+def _edit_visit_after_partnership(wb):
+    ws = wb["Werkbezoeken"]
+    row = _visit_row(ws, "W02")
+    end = wb["Programma"][f"{_col('programme', 'end')}5"].value
+    _shift(ws, row, (end - ws[f"{_col('visits', 'start')}{row}"].value).days + 60)
+    return f"Werkbezoeken!{_col('visits', 'start')}{row}", "na het einde van het partnerschap"
+
+
+def _edit_visit_out_of_common_period(wb):
+    ws = wb["Werkbezoeken"]
+    row = _visit_row(ws, "W03")  # Kempenrode-Kandi to Benin, moved three weeks on
+    _shift(ws, row, 21)
+    return (f"Werkbezoeken!{_col('visits', 'start')}{row}",
+            "valt buiten de gemeenschappelijke periode van de andere werkbezoeken (W01, W05")
+
+
+def _edit_period_setting(wb):
+    wb["SDG-oproep"][f"C{_setting_row('period_to')}"] = 2025
+    return f"Programma!{_col('programme', 'end')}5", "na de programmaperiode 2022-2025"
+
+
+def _edit_start_outside_period(wb):
+    wb["SDG-oproep"][f"C{_setting_row('start')}"] = dt.datetime(2027, 1, 4)
+    return f"SDG-oproep!C{_setting_row('start')}", "buiten de programmaperiode 2022-2026"
+
+
+def _edit_programme_before_period(wb):
+    wb["Programma"][f"{_col('programme', 'start')}6"] = dt.datetime(2021, 12, 6)
+    return f"Programma!{_col('programme', 'start')}6", "vóór de programmaperiode 2022-2026"
+
+
+def _edit_pilot_total(wb):
+    wb["SDG-oproep"][f"C{_setting_row('max_partnerships')}"] = 6
+    return "Programma!A11", "partnerschap 7: de pilot telt hoogstens 6 partnerschappen"
+
+
+def _edit_pilot_per_country(wb):
+    wb["SDG-oproep"][f"C{_setting_row('max_per_country')}"] = 3
+    return "Programma!A11", "partnerschap 4 in Rwanda: de pilot telt hoogstens 3"
+
+
+def _edit_sub_target(wb):
+    ws = wb["Thema's"]
+    row = next(r for r in range(5, 20) if ws[f"A{r}"].value == "R2")
+    ws[f"D{row}"] = "16.x9"
+    return f"Thema's!D{row}", "'16.x9' is geen SDG"
+
+
+def _edit_extra_reason(wb):
+    ws = wb["Werkbezoeken"]
+    row = _visit_row(ws, "W01")
+    ws[f"{_col('visits', 'extra_reasons')}{row}"] = "2; 9"
+    return f"Werkbezoeken!{_col('visits', 'extra_reasons')}{row}", "'9' is geen nummer van een"
+
+
+RULE_EDITS = {
+    "a visit of four weeks": _edit_visit_length,
+    "a visit after the partnership ended": _edit_visit_after_partnership,
+    "a Benin visit moved out of the common period": _edit_visit_out_of_common_period,
+    "the programme period as a setting": _edit_period_setting,
+    "a start outside the programme period": _edit_start_outside_period,
+    "a partnership before the programme period": _edit_programme_before_period,
+    "more partnerships than the pilot": _edit_pilot_total,
+    "more partnerships in a country than the pilot": _edit_pilot_per_country,
+    "no goal or sub-target": _edit_sub_target,
+    "no reason of the info sheet": _edit_extra_reason,
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_EDITS))
+def test_each_programme_rule_is_checked_with_sheet_and_cell(rule, sdg_matched, tmp_path):
+    """One violating edit per rule of 003 and 004: `check` names it with sheet and cell, and
+    nothing changes."""
+    path = tmp_path / "edit.xlsx"
+    wb = load_workbook(sdg_matched[0])
+    place, words = RULE_EDITS[rule](wb)
+    wb.save(path)
+    before = path.read_bytes()
+    proc = run_cli("check", path)
+    assert proc.returncode == 1, proc.stdout
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith(place + ":") and words in line for line in lines), (place, lines)
+    assert "Traceback" not in proc.stderr and path.read_bytes() == before
+
+
+def test_a_sub_target_is_accepted_and_matched_to_its_goal(sdg_template, sdg_matched, tmp_path):
+    from partnerkeuze.features.sdg.workbook import parse_sdgs, parse_targets
+
+    assert parse_targets("16.7") == [(16, "16.7")]
+    assert parse_targets("SDG 7; 8.3, 11.a") == [(7, "7"), (8, "8.3"), (11, "11.a")]
+    assert parse_sdgs("16; 16.7") == [16]
+    for bad in ("18", "16.", "0.1", "16.7.1", "zeven"):
+        with pytest.raises(ValueError):
+            parse_targets(bad)
+    # The demo's first Rwanda theme is the sub-target 16.7: it checks, matches and is named so.
+    ws = load_workbook(sdg_template)["Thema's"]
+    assert next(ws[f"D{r}"].value for r in range(5, 20) if ws[f"A{r}"].value == "R1") == "16.7"
+    rows = table(sdg_matched[0], "Koppelingen")
+    assert "R1 Burgerparticipatie in het lokaal beleid (SDG 16.7)" in next(
+        r[7] for r in rows if r[1] == "V01")
+    # A sub-target of a goal outside the country's focus is refused for its goal.
+    path = tmp_path / "target.xlsx"
+    wb = load_workbook(sdg_template)
+    ws = wb["Thema's"]
+    row = next(r for r in range(5, 20) if ws[f"A{r}"].value == "R2")
+    ws[f"D{row}"] = "7.1"
+    wb.save(path)
+    proc = run_cli("check", path)
+    assert proc.returncode == 1
+    assert f"Thema's!D{row}: een thema in Rwanda hoort bij burgerparticipatie (SDG 16); " \
+           f"SDG 7 past daar niet" in proc.stderr
+
+
+def test_the_demo_lies_in_the_programme_period(sdg_matched):
+    for r in table(sdg_matched[0], "Programma"):
+        assert dt.datetime(2022, 1, 1) <= r[2] and r[3] <= dt.datetime(2026, 12, 31)
+    for r in table(sdg_matched[0], "Werkbezoeken"):
+        assert (r[7] - r[6]).days + 1 <= 9
+
+
+@pytest.mark.parametrize("setting, value", [("max_per_country", 3), ("max_partnerships", 5)])
+def test_match_keeps_the_pilot_size(setting, value, sdg_template, tmp_path):
+    path = tmp_path / "pilot.xlsx"
+    wb = load_workbook(sdg_template)
+    wb["SDG-oproep"][f"C{_setting_row(setting)}"] = value
+    wb.save(path)
+    proc = run_cli("match", path, "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    country = {f"Z0{i}": "Rwanda" if i <= 4 else "Benin" for i in range(1, 9)}
+    counts = {c: sum(country[p["partner"]] == c for p in data["pairs"]) for c in ("Rwanda", "Benin")}
+    if setting == "max_per_country":
+        assert counts == {"Rwanda": 3, "Benin": 3}
+        why = "de pilot telt hoogstens 3 partnerschappen in Rwanda en die zijn er"
+    else:
+        assert len(data["pairs"]) == 5
+        why = "de pilot telt hoogstens 5 partnerschappen en die zijn er"
+    rows = table(path, "Koppelingen")
+    left = [r for r in rows if r[0] == "niet gekoppeld" and r[1] and r[1] != "V08"]
+    assert left and all(why in r[8] or "hogere totale fit" in r[8] for r in left)
+    assert any(why in r[8] for r in left)
+    assert run_cli("check", path).returncode == 0

@@ -25,7 +25,13 @@ class Theme:
     id: str
     name: str
     country: str
-    sdgs: tuple[int, ...] = ()
+    sdgs: tuple[int, ...] = ()  # the goals (16 for the sub-target 16.7)
+    targets: tuple[str, ...] = ()  # the goals and sub-targets as the workbook gives them
+
+    @property
+    def sdg_text(self) -> str:
+        """The goals and sub-targets as a document names them ('16.7', '7, 8')."""
+        return ", ".join(self.targets or tuple(str(s) for s in self.sdgs))
 
 
 @dataclass(frozen=True)
@@ -129,14 +135,40 @@ def _ordered(fit: dict[str, dict[str, float | None]]) -> tuple[list[str], list[s
     return rows, cols
 
 
+@dataclass(frozen=True)
+class Caps:
+    """The size of the pilot: at most ``total`` pairs, at most ``per_country`` in a country
+    (003 section 1: 8 partnerships, 4 in Benin and 4 in Rwanda); ``country`` maps a partner
+    (column) id to its country. None: no limit."""
+
+    total: int | None = None
+    per_country: int | None = None
+    country: dict = field(default_factory=dict)
+
+    def respected(self, pairs: list[tuple[str, str]]) -> bool:
+        """True when the pairs keep both limits."""
+        if self.total is not None and len(pairs) > self.total:
+            return False
+        if self.per_country is not None:
+            counts: dict[str, int] = {}
+            for _, c in pairs:
+                key = self.country.get(c, "")
+                counts[key] = counts.get(key, 0) + 1
+                if counts[key] > self.per_country:
+                    return False
+        return True
+
+
 def best_assignment(fit: dict[str, dict[str, float | None]],
-                    forbidden: frozenset[tuple[str, str]] = frozenset()
+                    forbidden: frozenset[tuple[str, str]] = frozenset(),
+                    caps: Caps | None = None
                     ) -> tuple[list[tuple[str, str]], float]:
     """The one-to-one pairs with the highest total fit (exact), and that total.
 
     Not-allowed pairs (None) and ``forbidden`` pairs are never chosen; a party may stay
     unmatched. Rows and columns are taken in id order, so the result does not depend on the
-    order of the input.
+    order of the input. ``caps``: the pilot's size; the best assignment that keeps it (the
+    unlimited best when that already keeps it).
     """
     rows, cols = _ordered(fit)
     if not rows or not cols:
@@ -151,7 +183,37 @@ def best_assignment(fit: dict[str, dict[str, float | None]],
                 allowed[i][j] = True
     ri, ci = linear_sum_assignment(gain, maximize=True)
     pairs = [(rows[i], cols[j]) for i, j in zip(ri, ci) if allowed[i][j]]
+    if caps is not None and not caps.respected(pairs):
+        pairs = _capped(rows, cols, gain, allowed, caps)
     return pairs, round(sum(fit[r][c] for r, c in pairs), 6)
+
+
+def _capped(rows: list[str], cols: list[str], gain: list[list[float]],
+            allowed: list[list[bool]], caps: Caps) -> list[tuple[str, str]]:
+    """The best assignment under the pilot's limits, as one larger assignment problem.
+
+    For a country with n partners and a limit of k, n - k blocking rows take only that
+    country's partners; for a total limit of t pairs, (rows - t) blocking columns take any
+    applicant. Each blocker earns more than all fits together, so every optimum seats every
+    blocker (always possible) and then seats the applicants with the highest total fit on what
+    is left: at most k partners of each country and at most t applicants.
+    """
+    big = sum(sum(row) for row in gain) + 1.0
+    n_cols = len(cols)
+    extra_rows: list[list[float]] = []
+    if caps.per_country is not None:
+        by_country: dict[str, list[int]] = {}
+        for j, c in enumerate(cols):
+            by_country.setdefault(caps.country.get(c, ""), []).append(j)
+        for members in by_country.values():
+            for _ in range(max(0, len(members) - caps.per_country)):
+                extra_rows.append([big if j in members else 0.0 for j in range(n_cols)])
+    n_extra_cols = max(0, len(rows) - caps.total) if caps.total is not None else 0
+    matrix = [row + [big] * n_extra_cols for row in gain]
+    matrix += [row + [0.0] * n_extra_cols for row in extra_rows]
+    ri, ci = linear_sum_assignment(matrix, maximize=True)
+    return [(rows[i], cols[j]) for i, j in zip(ri, ci)
+            if i < len(rows) and j < n_cols and allowed[i][j]]
 
 
 def linear_sum_assignment(matrix: list[list[float]], maximize: bool = False
@@ -254,7 +316,8 @@ def greedy_assignment(fit: dict[str, dict[str, float | None]]) -> tuple[list[tup
 
 
 def alternatives(fit: dict[str, dict[str, float | None]], best: list[tuple[str, str]],
-                 best_total: float, tolerance: float) -> list[Alternative]:
+                 best_total: float, tolerance: float, caps: Caps | None = None
+                 ) -> list[Alternative]:
     """Other assignments within ``tolerance`` of the best total (the second-best ones).
 
     Every other assignment lacks at least one pair of the best (a superset would have a higher
@@ -263,7 +326,7 @@ def alternatives(fit: dict[str, dict[str, float | None]], best: list[tuple[str, 
     seen: set[tuple[tuple[str, str], ...]] = {tuple(sorted(best))}
     out: list[Alternative] = []
     for pair in best:
-        pairs, total = best_assignment(fit, frozenset({pair}))
+        pairs, total = best_assignment(fit, frozenset({pair}), caps)
         key = tuple(sorted(pairs))
         if key in seen or best_total - total > tolerance + 1e-9:
             continue
@@ -276,37 +339,70 @@ def alternatives(fit: dict[str, dict[str, float | None]], best: list[tuple[str, 
 
 
 def match(flemish: list[Party], partners: list[Party], themes: list[Theme],
-          tolerance: float = DEFAULT_TOLERANCE) -> MatchResult:
-    """Pair applicants and partners one to one for the highest total fit, with reasons."""
+          tolerance: float = DEFAULT_TOLERANCE, total: int | None = None,
+          per_country: int | None = None) -> MatchResult:
+    """Pair applicants and partners one to one for the highest total fit, with reasons;
+    ``total`` and ``per_country``: the pilot's size (at most so many pairs, in a country)."""
     by_id = {t.id: t for t in themes}
     fit = fit_table(flemish, partners, themes)
-    chosen, total = best_assignment(fit)
+    caps = Caps(total, per_country, {p.id: p.country for p in partners}) \
+        if total is not None or per_country is not None else None
+    chosen, best_total = best_assignment(fit, caps=caps)
     f_by, p_by = {f.id: f for f in flemish}, {p.id: p for p in partners}
     pairs = [Pair(f, p, fit[f][p], pair_fit(f_by[f], p_by[p], by_id)[1]) for f, p in chosen]
     matched_f = {p.flemish for p in pairs}
     matched_p = {p.partner for p in pairs}
-    un_f = [(f.id, _why_flemish(f, fit, p_by)) for f in sorted(flemish, key=lambda x: _key(x.id))
-            if f.id not in matched_f]
-    un_p = [(p.id, _why_partner(p, fit, f_by)) for p in sorted(partners, key=lambda x: _key(x.id))
-            if p.id not in matched_p]
-    alts = alternatives(fit, chosen, total, tolerance) if tolerance >= 0 else []
+    full = _full(pairs, p_by, caps)
+    un_f = [(f.id, _why_flemish(f, fit, p_by, matched_p, full))
+            for f in sorted(flemish, key=lambda x: _key(x.id)) if f.id not in matched_f]
+    un_p = [(p.id, _why_partner(p, fit, f_by, full))
+            for p in sorted(partners, key=lambda x: _key(x.id)) if p.id not in matched_p]
+    alts = alternatives(fit, chosen, best_total, tolerance, caps) if tolerance >= 0 else []
     return MatchResult(pairs=pairs, unmatched_flemish=un_f, unmatched_partners=un_p, fit=fit,
-                       total=total, alternatives=alts)
+                       total=best_total, alternatives=alts)
 
 
-def _why_flemish(f: Party, fit, partners: dict[str, Party]) -> str:
+def _full(pairs: list[Pair], partners: dict[str, Party], caps: Caps | None) -> dict[str, str]:
+    """What the pilot's size closes: {country or '': why} ('' when the pilot is full)."""
+    if caps is None:
+        return {}
+    out: dict[str, str] = {}
+    if caps.total is not None and len(pairs) >= caps.total:
+        out[""] = f"de pilot telt hoogstens {caps.total} partnerschappen en die zijn er"
+    if caps.per_country is not None:
+        counts: dict[str, int] = {}
+        for p in pairs:
+            country = partners[p.partner].country
+            counts[country] = counts.get(country, 0) + 1
+        for country, n in counts.items():
+            if n >= caps.per_country:
+                out[country] = (f"de pilot telt hoogstens {caps.per_country} partnerschappen in "
+                                f"{country} en die zijn er")
+    return out
+
+
+def _why_flemish(f: Party, fit, partners: dict[str, Party], matched: set[str],
+                 full: dict[str, str]) -> str:
     if not f.eligible:
         return f.reason or "komt niet in aanmerking"
     if all(v is None for v in fit[f.id].values()):
         return "deelt geen thema met een partnergemeente in Benin of Rwanda"
+    free = [p for p, v in fit[f.id].items() if v is not None and p not in matched]
+    if free and "" in full:
+        return full[""]
+    closed = sorted({partners[p].country for p in free if partners[p].country in full})
+    if free and len(closed) == len({partners[p].country for p in free}):
+        return "; ".join(full[c] for c in closed)
     return "de passende partnergemeenten zijn aan een gemeente met een hogere totale fit gekoppeld"
 
 
-def _why_partner(p: Party, fit, flemish: dict[str, Party]) -> str:
+def _why_partner(p: Party, fit, flemish: dict[str, Party], full: dict[str, str]) -> str:
     if not p.eligible:
         return p.reason or "komt niet in aanmerking"
     if p.country not in COUNTRY_RULES:
         return f"{p.country or 'het land'} hoort niet bij het programma (Benin of Rwanda)"
     if all(row.get(p.id) is None for row in fit.values()):
         return "deelt geen thema met een Vlaamse kandidaat"
+    if "" in full or p.country in full:
+        return full.get("") or full[p.country]
     return "de passende Vlaamse kandidaten zijn aan een andere partner gekoppeld"

@@ -3,7 +3,7 @@ of relevance, the additional reasons, and what is done before, during and after 
 
 from __future__ import annotations
 
-from partnerkeuze.kernel.sdg_rules import VISIT_TYPES
+from partnerkeuze.kernel.sdg_rules import EXTRA_REASONS, VISIT_TYPES
 
 # What the VVSG staff member can do on each type of mission, in the source's words.
 TYPE_FOCUS: dict[str, str] = {
@@ -59,8 +59,20 @@ AFTER: tuple[str, ...] = (
     "Persoonlijk verslag van het werkbezoek.",
     "Terugkoppeling over de bevindingen en de 'lessons learned'.",
     "Begeleiding van (interne) evaluatiemomenten na het werkbezoek.",
+)
+# What follows a visit of an SDG partnership only: the homework of the digital exchange sessions
+# (003 section 3.7); never in the request for a city link's evaluation mission.
+SDG_AFTER: tuple[str, ...] = (
     "Huiswerk van het partnerschap opvolgen tot de volgende digitale uitwisselingssessie.",
 )
+
+
+def extra_reasons(selected) -> list[dict]:
+    """Every additional reason of 004 as a request offers it: {'mark', 'text', 'chosen'}, the
+    selected numbers marked ('☒') and the others left to tick ('☐')."""
+    chosen = set(selected)
+    return [{"mark": "☒" if n in chosen else "☐", "text": text, "chosen": n in chosen}
+            for n, text in zip(EXTRA_REASONS, ADDITIONAL_REASONS)]
 
 
 def relevance(visit_type: str) -> int:
@@ -92,6 +104,9 @@ REQUEST_TEXT = {
         ("Contact", "{{ contact }}"),
     ),
     "h_reasons": "Redenen voor begeleiding",
+    "h_extra": "Bijkomende redenen die de VVSG in overweging neemt (fiche werkbezoeken)",
+    "extra_intro": "Aangekruist wat voor dit werkbezoek geldt; de andere redenen kan de VVSG "
+                   "mee afwegen in het persoonlijk contact.",
     "h_before": "Gevraagde activiteiten vóór het werkbezoek",
     "h_during": "Programma tijdens het werkbezoek",
     "h_after": "Verwerking na het werkbezoek",

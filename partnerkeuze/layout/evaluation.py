@@ -8,6 +8,7 @@ A part module of ``partnerkeuze.layout``; EXTRA_MODES adds this mode to the shar
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.sdg_rules import reasons_help
 from partnerkeuze.layout.schema import (
     CHOICE, DATE, ID, INT, LONG_TEXT, NUMBER, OUTPUT, REF, TEXT, Column, Field, Sheet, Table,
     kv_table,
@@ -19,6 +20,12 @@ SIDES: tuple[str, ...] = ("Vlaanderen", "partner")  # the two sides of a link, a
 SOURCES: tuple[str, ...] = ("les", "principe")  # where an evaluation question comes from
 EXPECTATION_KINDS: tuple[str, ...] = ("wat we willen bereiken", "wat we van elkaar verwachten",
                                       "wat we zelf bijdragen")  # 002, 'Betrokkenheid is key'
+# What a budget line is; without a fixed operating budget the link depends on the subsidies of
+# the moment (002, 'Toekomstmuziek').
+OPERATING_BUDGET = "vast werkingsbudget"
+BUDGET_KINDS: tuple[str, ...] = (OPERATING_BUDGET, "subsidie of programma", "projectmiddelen",
+                                 "andere")
+MAX_MONTHS = 24  # rounds at most two years apart by default ("regelmatig evalueren", 002)
 COMMENT_MAX = 2000
 NAME_MAX = 120
 
@@ -38,8 +45,14 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("Plan een evaluatieronde: datum en deelnemers aan beide kanten.", "rounds"),
     ("Stuur beide partners de vragenlijst in hun taal ('partnerkeuze forms') en lees de "
      "ingevulde formulieren in ('partnerkeuze import').", "answers"),
-    ("Houd het risicoregister bij en koppel elke exittrigger van de overeenkomst aan een "
-     "risico.", "risks"),
+    ("Houd het risicoregister bij (een eigenaar aan elke kant) en koppel elke exittrigger van "
+     "de overeenkomst aan een risico; een trigger die zich voordeed krijgt een datum en de "
+     "ronde die hem vaststelde.", "risks"),
+    ("Gebruik de zes basisinstrumenten van het vernieuwingstraject om de ronde voor te bereiden "
+     "en het vervolg uit te tekenen.", "instruments"),
+    ("Vul de vertalingen in (kolommen 'taal van de partner' en 'vertaling'): het rapport voor "
+     "de partner staat volledig in zijn taal; 'partnerkeuze check' noemt wat ontbreekt.",
+     "link"),
     ("Schrijf het evaluatierapport voor het college en de partner ('partnerkeuze evaluate').",
      "link"),
 )
@@ -59,13 +72,18 @@ LINK = Sheet(
                    "wordt geweigerd."),
         Field("flemish", "Vlaamse gemeente", required=True, max_len=NAME_MAX),
         Field("partner", "Partnergemeente", required=True, max_len=NAME_MAX),
-        Field("partner_country", "Land van de partner", max_len=NAME_MAX),
+        Field("partner_country", "Land van de partner", CHOICE, choices="countries",
+              help="Het rapport noemt het land in de taal van de lezer."),
         Field("partner_language", "Taal van de partner", CHOICE, choices="languages",
               default="es", required=True, help="De vragenlijst en het rapport voor de partner."),
         Field("partner_contact", "Contactpersoon bij de partner", max_len=NAME_MAX),
         Field("since", "Stedenband sinds (jaar)", INT, minimum=1950, maximum=2100, required=True),
         Field("agreement", "Samenwerkingsovereenkomst (titel en datum)", LONG_TEXT, max_len=1000),
+        Field("agreement_partner", "Samenwerkingsovereenkomst (taal van de partner)", LONG_TEXT,
+              max_len=1000),
         Field("exit_clause", "Exitclausule (tekst uit de overeenkomst)", LONG_TEXT, max_len=3000),
+        Field("exit_clause_partner", "Exitclausule (taal van de partner)", LONG_TEXT,
+              max_len=3000),
         Field("scale_min", "Laagste score van de vragenlijst", INT, default=1, minimum=0,
               maximum=10, required=True),
         Field("scale_max", "Hoogste score van de vragenlijst", INT, default=5, minimum=1,
@@ -79,8 +97,12 @@ LINK = Sheet(
               help="Verschil tussen de gemiddelden van beide partners op één vraag."),
         Field("principle_from", "Principe gehaald vanaf (gemiddelde score)", NUMBER, default=3,
               minimum=0, maximum=10, required=True,
-              help="Een principe is gehaald als beide partners gemiddeld minstens zo hoog "
-                   "scoren."),
+              help="Een principe of les is gehaald als beide partners gemiddeld minstens zo hoog "
+                   "scoren; het rapport noemt deze drempel bij de tabel."),
+        Field("max_months", "Hoogstens tussen twee rondes (maanden)", INT, default=MAX_MONTHS,
+              minimum=1, maximum=240, required=True,
+              help="Evalueer regelmatig: liggen twee rondes verder uit elkaar, dan zeggen check "
+                   "en het rapport het."),
     ),
 )
 
@@ -89,17 +111,24 @@ BUDGET_TABLE = Table(
     columns=(
         Column("year", "Jaar", INT, width=8, required=True, minimum=1950, maximum=2100),
         Column("line", "Budgetlijn", TEXT, width=40, required=True, max_len=200),
+        Column("line_partner", "Budgetlijn (taal van de partner)", TEXT, width=36, max_len=200),
         Column("amount", "Bedrag (EUR)", NUMBER, width=14, required=True, minimum=0,
                number_format="#,##0"),
+        Column("kind", "Soort", CHOICE, width=22, required=True, choices="budget_kinds",
+               help="Een vast werkingsbudget maakt de samenwerking onafhankelijk van de "
+                    "subsidies van het moment."),
+        Column("side", "Kant", CHOICE, width=11, required=True, choices="eval_sides",
+               help="Wie de middelen inbrengt."),
         Column("source", "Bron", TEXT, width=30, max_len=200,
-               help="Eigen middelen, subsidie, federaal programma, ..."),
+               help="Eigen middelen, naam van de subsidie of het programma, ..."),
         Column("note", "Opmerking", LONG_TEXT, width=50, max_len=1000, wrap=True),
     ),
 )
 BUDGET = Sheet(
     key="budget", name="Budgetlijnen", order=26, tab_color="2E75B6", modes=EVAL,
     title="Budgetlijnen van de stedenband",
-    intro="Zonder vast werkingsbudget hangt de samenwerking af van de subsidies van het moment.",
+    intro=("Zonder vast werkingsbudget hangt de samenwerking af van de subsidies van het moment; "
+           "check en het rapport zeggen het als een jaar er geen heeft."),
     table=BUDGET_TABLE,
 )
 
@@ -116,6 +145,8 @@ ROUNDS_TABLE = Table(
                help="Alleen als een werkbezoek voorgesteld wordt."),
         Column("visit_to", "Evaluatiemissie tot", DATE, width=12, number_format="DD/MM/YYYY"),
         Column("vvsg", "VVSG gevraagd", CHOICE, width=9, choices="yes_no"),
+        Column("extra_reasons", "Bijkomende redenen VVSG (1-6)", TEXT, width=12, max_len=40,
+               help=reasons_help()),
         Column("note", "Opmerking", LONG_TEXT, width=40, max_len=1000, wrap=True),
     ),
 )
@@ -123,8 +154,9 @@ ROUNDS = Sheet(
     key="rounds", name="Evaluatierondes", order=27, tab_color="2E75B6", modes=EVAL,
     title="Evaluatierondes: wanneer en met wie",
     intro=(
-        "Evalueer de samenwerking regelmatig met alle betrokken partijen. De laatste ronde is de "
-        "ronde van het rapport; de vorige staat er naast in de radar."
+        "Evalueer de samenwerking regelmatig met alle betrokken partijen (hoogstens zoveel "
+        "maanden uit elkaar als het blad Stedenband zegt). De laatste ronde is de ronde van het "
+        "rapport; de vorige staat er naast in de radar."
     ),
     table=ROUNDS_TABLE,
 )
@@ -183,6 +215,13 @@ ANSWERS_TABLE = Table(
         Column("item", "Begrip of vraag (ID)", ID, width=10, required=True, max_len=12),
         Column("score", "Score", NUMBER, width=8, required=True, minimum=0, maximum=10),
         Column("comment", "Opmerking", LONG_TEXT, width=50, max_len=COMMENT_MAX, wrap=True),
+        Column("comment_translation", "Vertaling van de opmerking", LONG_TEXT, width=50,
+               max_len=COMMENT_MAX, wrap=True,
+               help="Vlaamse kant: in de taal van de partner; kant van de partner: in het "
+                    "Nederlands. Het rapport toont elke opmerking in de taal van de lezer."),
+        Column("name_shown", "Naam bij de opmerking", CHOICE, width=10, choices="yes_no",
+               help="'ja' alleen als de deelnemer ermee instemde (vraag in de vragenlijst); "
+                    "anders staat alleen de kant bij de opmerking."),
         Column("language", "Taal", OUTPUT, width=6),
         Column("file", "Formulier", OUTPUT, width=30),
         Column("file_hash", "Vingerafdruk formulier", OUTPUT, width=18),
@@ -207,6 +246,9 @@ EXPECTATIONS_TABLE = Table(
         Column("kind", "Soort", CHOICE, width=26, required=True, choices="expectation_kinds"),
         Column("text", "Verwachting", LONG_TEXT, width=70, required=True, max_len=COMMENT_MAX,
                wrap=True),
+        Column("translation", "Vertaling", LONG_TEXT, width=60, max_len=COMMENT_MAX, wrap=True,
+               help="Vlaamse kant: in de taal van de partner; kant van de partner: in het "
+                    "Nederlands."),
         Column("participant", "Deelnemer", OUTPUT, width=24),
         Column("file", "Formulier", OUTPUT, width=30),
     ),
@@ -228,21 +270,31 @@ RISKS_TABLE = Table(
         Column("risk", "Risico", LONG_TEXT, width=40, required=True, max_len=600, wrap=True),
         Column("risk_partner", "Risico (taal van de partner)", LONG_TEXT, width=40, max_len=600,
                wrap=True),
-        Column("likelihood", "Kans (1-5)", INT, width=8, required=True, minimum=1, maximum=5),
-        Column("impact", "Impact (1-5)", INT, width=8, required=True, minimum=1, maximum=5),
-        Column("owner", "Eigenaar", TEXT, width=22, required=True, max_len=NAME_MAX),
+        Column("likelihood", "Kans (1-5)", INT, width=8, minimum=1, maximum=5,
+               help="Leeg: nog niet ingeschat (het rapport zegt het)."),
+        Column("impact", "Impact (1-5)", INT, width=8, minimum=1, maximum=5,
+               help="Leeg: nog niet ingeschat."),
+        Column("owner_flemish", "Eigenaar Vlaanderen", TEXT, width=22, required=True,
+               max_len=NAME_MAX, help="Een naam of een functie."),
+        Column("owner_partner", "Eigenaar partner", TEXT, width=22, required=True,
+               max_len=NAME_MAX, help="Een naam of een functie, zoals de partner ze schrijft."),
         Column("trigger", "Signaal (trigger)", LONG_TEXT, width=36, required=True, max_len=600,
                wrap=True),
+        Column("trigger_partner", "Signaal (taal van de partner)", LONG_TEXT, width=36,
+               max_len=600, wrap=True),
         Column("response", "Antwoord", LONG_TEXT, width=40, required=True, max_len=1000,
                wrap=True),
+        Column("response_partner", "Antwoord (taal van de partner)", LONG_TEXT, width=40,
+               max_len=1000, wrap=True),
     ),
 )
 RISKS = Sheet(
     key="risks", name="Risico's", order=47, tab_color="C00000", modes=EVAL,
     title="Risicoregister van de stedenband",
     intro=(
-        "Besturen en personeel wisselen; een kerngroep zonder mandaat valt weg; verwachtingen "
-        "blijven onuitgesproken. Benoem de risico's met hun signaal en het antwoord."
+        "Besturen en personeel wisselen aan beide kanten; een kerngroep zonder mandaat valt weg; "
+        "verwachtingen blijven onuitgesproken. Benoem de risico's met hun signaal, het antwoord "
+        "en een eigenaar aan elke kant. De standaardrisico's vertaalt Partnerkeuze zelf."
     ),
     table=RISKS_TABLE,
 )
@@ -253,9 +305,15 @@ EXIT_TABLE = Table(
         Column("id", "ID", ID, width=6, required=True, max_len=12),
         Column("trigger", "Exittrigger uit de overeenkomst", LONG_TEXT, width=50, required=True,
                max_len=600, wrap=True),
+        Column("trigger_partner", "Exittrigger (taal van de partner)", LONG_TEXT, width=44,
+               max_len=600, wrap=True),
         Column("risk", "Risico (ID)", REF, width=10, required=True, ref="risks",
                help="Elke exittrigger hoort bij een risico van het register."),
         Column("occurred", "Deed zich voor", CHOICE, width=10, required=True, choices="yes_no"),
+        Column("date", "Op (datum)", DATE, width=12, number_format="DD/MM/YYYY",
+               help="Wanneer de trigger zich voordeed."),
+        Column("round", "Vastgesteld in ronde", REF, width=10, ref="rounds",
+               help="De evaluatieronde die de trigger vaststelde."),
         Column("note", "Toelichting", LONG_TEXT, width=40, max_len=1000, wrap=True),
     ),
 )
@@ -269,11 +327,31 @@ EXIT_TRIGGERS = Sheet(
     table=EXIT_TABLE,
 )
 
-SHEETS: tuple[Sheet, ...] = (LINK, BUDGET, ROUNDS, CONCEPTS, QUESTIONS, ANSWERS, EXPECTATIONS,
-                             RISKS, EXIT_TRIGGERS)
+INSTRUMENTS_TABLE = Table(
+    key="instruments", name="tblInstrumenten", buffer_rows=0,
+    columns=(
+        Column("name", "Instrument", OUTPUT, width=22),
+        Column("purpose", "Waarvoor (vernieuwingstraject)", OUTPUT, width=44, wrap=True),
+        Column("in_round", "Waar in een evaluatieronde", OUTPUT, width=70, wrap=True),
+        Column("sheet", "Blad", OUTPUT, width=18),
+    ),
+)
+INSTRUMENTS = Sheet(
+    key="instruments", name="Instrumenten", order=23, tab_color="548235", modes=EVAL,
+    title="De zes basisinstrumenten om een participatief proces te ontwerpen",
+    intro=(
+        "Het vernieuwingstraject gaf de partners zes basistools; zo dienen ze in elke "
+        "evaluatieronde. Ze staan ook in de vragenlijst, in de taal van elke partner."
+    ),
+    table=INSTRUMENTS_TABLE,
+)
+
+SHEETS: tuple[Sheet, ...] = (INSTRUMENTS, LINK, BUDGET, ROUNDS, CONCEPTS, QUESTIONS, ANSWERS,
+                             EXPECTATIONS, RISKS, EXIT_TRIGGERS)
 
 LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "eval_sides": ("Kanten", SIDES),
     "eval_sources": ("Bronnen", SOURCES),
     "expectation_kinds": ("Soorten verwachting", EXPECTATION_KINDS),
+    "budget_kinds": ("Soorten budget", BUDGET_KINDS),
 }

@@ -32,6 +32,20 @@ SDG_SETTINGS = Sheet(
               help="Een andere indeling met een totale fit binnen deze marge wordt getoond."),
         Field("start", "Start van de partnerschappen", DATE, number_format="DD/MM/YYYY",
               help="Bepaalt de planning van de werkbezoeken per land."),
+        Field("period_from", "Programmaperiode: eerste jaar", INT,
+              default=rules.PROGRAMME_FIRST_YEAR, minimum=2000, maximum=2100, required=True,
+              help="De experimentele periode van het programma GloBe (2022-2026): elk "
+                   "partnerschap en elk werkbezoek valt erbinnen."),
+        Field("period_to", "Programmaperiode: laatste jaar", INT,
+              default=rules.PROGRAMME_LAST_YEAR, minimum=2000, maximum=2100, required=True),
+        Field("max_partnerships", "Pilot: hoogstens partnerschappen", INT,
+              default=rules.PILOT_PARTNERSHIPS, minimum=1, maximum=100, required=True,
+              help="De conceptnota test 8 partnerschappen, 4 in Benin en 4 in Rwanda."),
+        Field("max_per_country", "Pilot: hoogstens partnerschappen per land", INT,
+              default=rules.PILOT_PER_COUNTRY, minimum=1, maximum=100, required=True),
+        Field("max_visit_days", "Werkbezoek: hoogstens (dagen)", INT,
+              default=rules.MAX_VISIT_DAYS, minimum=1, maximum=60, required=True,
+              help="Eén werkbezoek van ongeveer één week per jaar, reisdagen inbegrepen."),
         Field("sender", "Afzender van de brieven (koepel)", default="VVSG", max_len=120),
     ),
 )
@@ -43,7 +57,8 @@ THEMES_TABLE = Table(
         Column("name", "Thema", TEXT, width=34, required=True, max_len=120),
         Column("country", "Land", CHOICE, width=12, required=True, choices="sdg_countries"),
         Column("sdgs", "SDG's", TEXT, width=12, required=True, max_len=40,
-               help="Nummers gescheiden door ';'. Rwanda: 16 (participatie); Benin: 7 tot 11."),
+               help="Doelen of subdoelen gescheiden door ';' (16 of 16.7). Rwanda: 16 "
+                    "(participatie, 16.7); Benin: 7 tot 11."),
         Column("name_fr", "Thème (fr)", TEXT, width=30, max_len=120),
         Column("name_en", "Theme (en)", TEXT, width=30, max_len=120),
         Column("description", "Omschrijving", LONG_TEXT, width=50, max_len=1000, wrap=True),
@@ -192,6 +207,8 @@ VISITS_TABLE = Table(
                number_format="DD/MM/YYYY"),
         Column("joint_days", "Dagen overleg", INT, width=8, minimum=1, maximum=2),
         Column("vvsg", "VVSG gevraagd", CHOICE, width=9, choices="yes_no"),
+        Column("extra_reasons", "Bijkomende redenen (1-6)", TEXT, width=12, max_len=40,
+               help=rules.reasons_help()),
         Column("reasons", "Redenen voor begeleiding", LONG_TEXT, width=50, max_len=2000, wrap=True),
         Column("preparation", "Voorbereiding", LONG_TEXT, width=50, max_len=3000, wrap=True),
         Column("programme", "Programma", LONG_TEXT, width=50, max_len=3000, wrap=True),
@@ -203,7 +220,9 @@ VISITS = Sheet(
     title="Werkbezoeken: soort, periode, voorbereiding, programma en verwerking",
     intro=(
         "De partnerschappen van één land bezoeken elkaar in dezelfde periode, met 1 à 2 dagen "
-        "gezamenlijk overleg van de koepels. De soort bepaalt of begeleiding door de VVSG zinvol is."
+        "gezamenlijk overleg van de koepels; een werkbezoek duurt ongeveer een week en valt "
+        "binnen het partnerschap. De soort en de bijkomende redenen bepalen of begeleiding door "
+        "de VVSG zinvol is."
     ),
     table=VISITS_TABLE,
 )

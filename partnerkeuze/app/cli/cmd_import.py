@@ -18,6 +18,10 @@ def add_parser(sub) -> None:
                                    "worden ingelezen en bewaard, en de exitcode is dan 1.")
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("folder", metavar="MAP", help="de map met de ingevulde formulieren")
+    p.add_argument("--reason", metavar="TEKST",
+                   help="modus evaluatie: lees een te laat teruggestuurde vragenlijst van een "
+                        "eerdere ronde in die ronde in, met deze reden (op Invoer en in het "
+                        "Logboek)")
     p.add_argument("--json", action="store_true", help="druk het resultaat af als JSON")
     p.set_defaults(run=run)
 

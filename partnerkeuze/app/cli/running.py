@@ -38,8 +38,10 @@ def run_folder_command(command: str, args) -> int:
     from partnerkeuze.app.pipeline import run_file
     from partnerkeuze.kernel.errors import EXIT_PROBLEMS
 
-    outcome = run_file(command, args.path, {"folder": args.folder},
-                       progress_printer(quiet=args.json))
+    options = {"folder": args.folder}
+    if getattr(args, "reason", None):
+        options["reason"] = args.reason
+    outcome = run_file(command, args.path, options, progress_printer(quiet=args.json))
     show(outcome, as_json=args.json)
     problems = outcome.data.get("problems", [])
     for line in problems:

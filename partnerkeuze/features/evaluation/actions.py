@@ -13,7 +13,8 @@ from partnerkeuze import layout
 from partnerkeuze.io.outputs import input_folder, output_dir, safe_name, workbook_bytes, write
 from partnerkeuze.kernel.port import Outcome, Run
 from partnerkeuze.kernel.errors import InputProblems, Problem
-from partnerkeuze.layout.evaluation import MODE
+from partnerkeuze.features.evaluation.workbook import cell
+from partnerkeuze.layout.evaluation import MODE, OPERATING_BUDGET
 
 REPORT_NAME = "Evaluatie_{link}_{round}_{lang}.docx"
 REQUEST_NAME = "Evaluatie_aanvraag_VVSG_{link}_{round}.docx"
@@ -33,13 +34,57 @@ def evaluation_problems(model, snap) -> list[Problem]:
         return []
     from partnerkeuze.features.evaluation.workbook import read_link
 
+    from partnerkeuze.features.evaluation.translation import missing
+
     link = read_link(model, snap)
     problems = list(link.problems)
     if not link.concepts:
         t = layout.table("concepts")
         problems.append(Problem(f"{layout.sheet('concepts').name}!A{t.first_data_row}",
                                 "er zijn geen basisbegrippen: leg ze samen met de partner vast"))
-    return problems
+    return problems + missing(link)
+
+
+def evaluation_warnings(link) -> list[str]:
+    """What ``check`` says of a sound evaluation workbook without stopping anything: rounds
+    too far apart, the budget without a fixed operating budget, risks not yet assessed, a
+    side that did not answer, the partner's words without a Dutch translation."""
+    from partnerkeuze.features.evaluation.analysis import (add_months, answered,
+                                                           budget_without_operating,
+                                                           months_apart)
+    from partnerkeuze.features.evaluation.translation import untranslated_for_dutch
+
+    out = []
+    rounds = link.ordered_rounds()
+    for a, b in zip(rounds, rounds[1:]):
+        if b["date"] > add_months(a["date"], link.max_months):
+            out.append(f"{cell('rounds', 'date', b['_row'])}: ronde {b['id']} ligt "
+                       f"{months_apart(a['date'], b['date'])} maanden na ronde {a['id']}; evalueer "
+                       f"regelmatig, hoogstens om de {link.max_months} maanden (blad "
+                       f"{layout.sheet('link').name})")
+    no_budget, year = budget_without_operating(link)
+    if no_budget:
+        out.append(f"{layout.sheet('budget').name}: er zijn geen budgetlijnen; zonder vast "
+                   f"werkingsbudget hangt de samenwerking af van de subsidies van het moment")
+    elif year is not None:
+        out.append(f"{layout.sheet('budget').name}: in {year} is er geen vast werkingsbudget "
+                   f"(soort '{OPERATING_BUDGET}'); zonder werkingsbudget hangt de samenwerking "
+                   f"volledig af van de subsidies van het moment")
+    unassessed = [r["id"] for r in link.risks if r.get("likelihood") is None
+                  or r.get("impact") is None]
+    if unassessed:
+        out.append(f"{layout.sheet('risks').name}: kans en impact van {', '.join(unassessed)} "
+                   f"zijn nog niet ingeschat; het rapport zegt het")
+    latest = link.latest_round()
+    if latest is not None:
+        who = answered(link, latest["id"])
+        for side in ("Vlaanderen", "partner"):
+            if not who.get(side) and any(who.values()):
+                name = link.values.get("flemish" if side == "Vlaanderen" else "partner")
+                out.append(f"{layout.sheet('eval_answers').name}: {name or side} beantwoordde "
+                           f"de vragenlijst van ronde {latest['id']} nog niet; het rapport doet "
+                           f"dan geen voorstel")
+    return out + untranslated_for_dutch(link)
 
 
 def check(run: Run) -> Outcome:
@@ -57,6 +102,7 @@ def check(run: Run) -> Outcome:
                             f"koos er samen acht")
     if latest is None:
         out.warnings.append("er is nog geen evaluatieronde")
+    out.warnings.extend(evaluation_warnings(link))
     return out
 
 
@@ -101,13 +147,6 @@ def forms(run: Run) -> Outcome:
         progress(f"Vragenlijst {side} ({lang}) schrijven…")
         write(path, workbook_bytes(build_form(link, rnd, side, lang, _contact(model))))
         outcome.files.append(path)
-    untranslated = [c.id for c in link.concepts if link.partner_language != "nl"
-                    and not c.texts.get(link.partner_language)]
-    untranslated += [q.id for q in link.questions if not q.texts.get(link.partner_language)]
-    if untranslated:
-        outcome.warnings.append(f"{', '.join(untranslated)} hebben geen tekst in de taal van de "
-                                f"partner ({link.partner_language}); de vragenlijst toont daar "
-                                f"het Nederlands")
     outcome.messages.append(f"{len(outcome.files)} vragenlijsten voor ronde {rnd['id']} "
                             f"geschreven in {out}: " + ", ".join(p.name for p in outcome.files))
     run.book.apply(audit.entry_patch(run.snap, "forms", f"evaluatievragenlijsten ronde {rnd['id']} van "
@@ -130,6 +169,7 @@ def import_forms(run: Run) -> Outcome:
     snap, model, book, progress = run.snap, run.model, run.book, run.progress
     link = _link(run)
     rnd = link.latest_round()
+    late_reason = str(run.option("reason") or "").strip()
     if rnd is None:
         raise InputProblems([Problem(layout.sheet("rounds").name, "er is nog geen evaluatieronde")])
     seen = {r.file_hash: f"{r.file} op {r.imported}" for r in registered(model)}
@@ -149,7 +189,7 @@ def import_forms(run: Run) -> Outcome:
                 outcome.messages.append(f"{path.name}: al ingelezen "
                                         f"({seen.get(digest) or batch[digest]}); niets gewijzigd.")
                 continue
-            form, found = read_form(path, link, rnd)
+            form, found = read_form(path, link, rnd, late_reason)
             problems.extend(found)
             if form is not None:
                 batch[digest] = path.name
@@ -163,7 +203,7 @@ def import_forms(run: Run) -> Outcome:
                                                f"sturen"))
     who = {}
     for form in read:
-        key = (form.side, form.participant.casefold())
+        key = (form.round, form.side, form.participant.casefold())
         if key in who:
             problems.append(Problem(form.path.name, f"{form.participant} stuurde ook "
                                                     f"{who[key]} in voor deze ronde; houd er één"))
@@ -175,7 +215,7 @@ def import_forms(run: Run) -> Outcome:
         outcome.messages.append(f"Geen nieuwe vragenlijsten in {folder}.")
         return outcome
     when = import_time()
-    replaced = {(rnd["id"], f.side, f.participant.casefold()) for f in read}
+    replaced = {(f.round, f.side, f.participant.casefold()) for f in read}
     t = layout.table("eval_answers")
     keep, dropped = [], 0
     for rec in model.tables.get("eval_answers", []):
@@ -193,27 +233,35 @@ def import_forms(run: Run) -> Outcome:
     for form in read:
         for item in link.items:
             if item.id in form.scores:
-                keep.append([rnd["id"], form.side, form.participant, item.id,
-                             form.scores[item.id], form.comments.get(item.id), form.language,
-                             form.path.name[:200], form.file_hash, when])
+                values = {"round": form.round, "side": form.side,
+                          "participant": form.participant, "item": item.id,
+                          "score": form.scores[item.id], "comment": form.comments.get(item.id),
+                          "name_shown": "ja" if form.named else "nee",
+                          "language": form.language, "file": form.path.name[:200],
+                          "file_hash": form.file_hash, "imported": when}
+                keep.append([values.get(c.key) for c in t.columns])
         for kind, text in form.expectations.items():
-            keep_e.append([rnd["id"], form.side, kind, text, form.participant,
-                           form.path.name[:200]])
+            values = {"round": form.round, "side": form.side, "kind": kind, "text": text,
+                      "participant": form.participant, "file": form.path.name[:200]}
+            keep_e.append([values.get(c.key) for c in te.columns])
+        late = f"; te laat voor ronde {form.round}: {late_reason}" \
+            if form.round != rnd["id"] else ""
         patch.append_rows("imports", [import_row("evaluatie", form.path, form.file_hash,
                                                  form.generated, form.participant, when,
-                                                 f"{len(form.scores)} scores, ronde {rnd['id']}, "
-                                                 f"{form.side}", "")])
+                                                 f"{len(form.scores)} scores, ronde "
+                                                 f"{form.round}, {form.side}{late}", "")])
         log.append(f"{form.path.name}: {form.participant} ({form.side}), "
-                   f"{len(form.scores)} scores")
+                   f"{len(form.scores)} scores, ronde {form.round}{late}")
         outcome.messages.append(f"{form.path.name}: {form.participant} ({form.side}, "
-                                f"{form.language}), {len(form.scores)} scores ingelezen.")
+                                f"{form.language}), {len(form.scores)} scores ingelezen in ronde "
+                                f"{form.round}{late}.")
     patch.replace_table("eval_answers", keep)
     patch.replace_table("expectations", keep_e)
     if dropped:
         outcome.messages.append(f"{dropped} oudere antwoorden van dezelfde deelnemers vervangen.")
     patch.merge(audit.entry_patch(snap, "import", f"{len(read)} evaluatievragenlijst(en) "
-                                                  f"ingelezen uit {folder.name}, ronde "
-                                                  f"{rnd['id']}: " + " | ".join(log)))
+                                                  f"ingelezen uit {folder.name}: "
+                                                  + " | ".join(log)))
     progress("Werkmap bijwerken…")
     book.apply(patch)
     outcome.changed = True

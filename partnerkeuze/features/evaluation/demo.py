@@ -24,8 +24,13 @@ LINK = {
     "since": 2004,
     "agreement": "Nieuwe samenwerkingsovereenkomst Brasschaat-Tarija (2022): de verwachtingen "
                  "van beide partners en de gemeenschappelijke prioriteiten.",
+    "agreement_partner": "Nuevo acuerdo de cooperación Brasschaat-Tarija (2022): las "
+                         "expectativas de ambos socios y las prioridades comunes.",
     "exit_clause": "Elke partner kan de samenwerking beëindigen na overleg in de kerngroep en "
                    "een schriftelijke kennisgeving, met een afbouw van zes maanden.",
+    "exit_clause_partner": "Cada socio puede poner fin a la cooperación tras consultar al grupo "
+                           "núcleo y notificarlo por escrito, con una reducción progresiva de "
+                           "seis meses.",
 }
 
 # (id, nl, es, description nl, description es)
@@ -49,20 +54,21 @@ CONCEPTS: tuple[tuple[str, str, str, str, str], ...] = (
      "Los ciudadanos co-crean las políticas y los proyectos."),
 )
 
-ROUNDS = (
-    ["R1", dt.datetime(2024, 11, 15), "Coördinator stedenband; Schepen van internationale "
-     "samenwerking; Voorzitter GROS",
-     "Responsable de relaciones internacionales; Concejal; Representante de barrio",
-     None, None, None, "Eerste evaluatie na de nieuwe overeenkomst."],
-    ["R2", dt.datetime(2025, 11, 14), "Coördinator stedenband; Schepen van internationale "
-     "samenwerking; Voorzitter GROS",
-     "Responsable de relaciones internacionales; Concejal; Representante de barrio",
-     dt.datetime(2026, 3, 9), dt.datetime(2026, 3, 20), "ja",
-     "Een evaluatiemissie naar Tarija wordt voorgesteld."],
-)
+# The participants (invented): on each side the link's coordinator, an alderman or councillor and
+# a citizen (the GROS chair, a neighbourhood representative).
+FLEMISH = ("Ann Verbruggen", "Koen De Wit", "Mieke Jacobs")
+PARTNER = ("Lucía Flores", "Jorge Mendoza", "Rosa Gutiérrez")
 
-FLEMISH = ("Coördinator stedenband", "Schepen van internationale samenwerking", "Voorzitter GROS")
-PARTNER = ("Responsable de relaciones internacionales", "Concejal", "Representante de barrio")
+ROUNDS = (
+    {"id": "R1", "date": dt.datetime(2024, 11, 15), "flemish_participants": "; ".join(FLEMISH),
+     "partner_participants": "; ".join(PARTNER),
+     "note": "Eerste evaluatie na de nieuwe overeenkomst."},
+    {"id": "R2", "date": dt.datetime(2025, 11, 14), "flemish_participants": "; ".join(FLEMISH),
+     "partner_participants": "; ".join(PARTNER), "visit_from": dt.datetime(2026, 3, 9),
+     "visit_to": dt.datetime(2026, 3, 20), "vvsg": "ja", "extra_reasons": "5",
+     "note": "Een evaluatiemissie naar Tarija wordt voorgesteld."},
+)
+NAMED = {"Ann Verbruggen"}  # agreed to be named with her comments
 
 # Per round and side the typical score of each item (concepts B1-B8, then L1-L7, P1-P5).
 ITEMS = tuple(c[0] for c in CONCEPTS) + ("L1", "L2", "L3", "L4", "L5", "L6", "L7",
@@ -74,24 +80,36 @@ BASE = {
     ("R2", "partner"): (4, 2, 3, 4, 4, 3, 2, 3, 4, 3, 4, 3, 2, 3, 4, 3, 4, 4, 3, 2),
 }
 OFFSETS = (0, 1, 0, -1)
+# (round, side, item) -> (comment, its translation): Dutch <-> Spanish.
 COMMENTS = {
-    ("R2", "partner", "B2"): "Los proyectos todavía se eligen demasiado en Brasschaat.",
-    ("R2", "partner", "B7"): "Falta claridad sobre el presupuesto y los subsidios europeos.",
-    ("R2", "Vlaanderen", "B2"): "Tarija koos zelf het project rond waterbronnen.",
-    ("R2", "Vlaanderen", "L5"): "Een werkbezoek is nodig om de context opnieuw te voelen.",
+    ("R2", "partner", "B2"): ("Los proyectos todavía se eligen demasiado en Brasschaat.",
+                              "De projecten worden nog te veel in Brasschaat gekozen."),
+    ("R2", "partner", "B7"): ("Falta claridad sobre el presupuesto y los subsidios europeos.",
+                              "Er is te weinig duidelijkheid over het budget en de Europese "
+                              "subsidies."),
+    ("R2", "Vlaanderen", "B2"): ("Tarija koos zelf het project rond waterbronnen.",
+                                 "Tarija eligió por sí misma el proyecto de las fuentes de agua."),
+    ("R2", "Vlaanderen", "L5"): ("Een werkbezoek is nodig om de context opnieuw te voelen.",
+                                 "Hace falta una visita de trabajo para volver a sentir el "
+                                 "contexto."),
 }
 
+# (side, kind, text, translation)
 EXPECTATIONS = (
     ("Vlaanderen", "wat we willen bereiken", "Thematische uitwisseling over participatie en "
-     "jongeren, met de SDG's als kader."),
+     "jongeren, met de SDG's als kader.", "Un intercambio temático sobre la participación y los "
+     "jóvenes, con los ODS como marco."),
     ("Vlaanderen", "wat we van elkaar verwachten", "Dat Tarija zelf zijn prioriteiten kiest en "
-     "open zegt wat het verwacht."),
-    ("Vlaanderen", "wat we zelf bijdragen", "Een vast werkingsbudget en tijd van de coördinator."),
-    ("partner", "wat we willen bereiken", "Proteger las fuentes de agua con los barrios."),
+     "open zegt wat het verwacht.", "Que Tarija elija sus propias prioridades y diga "
+     "abiertamente lo que espera."),
+    ("Vlaanderen", "wat we zelf bijdragen", "Een vast werkingsbudget en tijd van de coördinator.",
+     "Un presupuesto operativo fijo y tiempo de la coordinadora."),
+    ("partner", "wat we willen bereiken", "Proteger las fuentes de agua con los barrios.",
+     "De waterbronnen beschermen samen met de wijken."),
     ("partner", "wat we van elkaar verwachten", "Apoyo para acceder a subsidios y contactos "
-     "europeos."),
+     "europeos.", "Steun om Europese subsidies en contacten te bereiken."),
     ("partner", "wat we zelf bijdragen", "La experiencia de los barrios en la planificación "
-     "plurianual."),
+     "plurianual.", "De ervaring van de wijken met de meerjarenplanning."),
 )
 
 RISKS_ES = {
@@ -106,49 +124,68 @@ RISKS_ES = {
 RISK_LEVELS = {"R1": (4, 4), "R2": (3, 4), "R3": (2, 4), "R4": (4, 3), "R5": (3, 5),
                "R6": (2, 3), "R7": (2, 5)}
 
-EXIT_TRIGGERS = (
-    ["E1", "Een van beide besturen beslist de stedenband niet verder te zetten.", "R7", "nee",
-     None],
-    ["E2", "Twee jaar geen werkingsbudget voor de stedenband.", "R5", "nee", None],
+# (year, line, line in Spanish, amount, kind, side, source)
+BUDGET = (
+    (2025, "Werkingsbudget stedenband", "Presupuesto operativo del hermanamiento", 15000,
+     "vast werkingsbudget", "Vlaanderen", "Eigen middelen Brasschaat"),
+    (2025, "Digitale dialogen en tolken", "Diálogos digitales e intérpretes", 3000,
+     "projectmiddelen", "Vlaanderen", "Eigen middelen Brasschaat"),
+    (2025, "Project waterbronnen (Tarija)", "Proyecto de fuentes de agua (Tarija)", 8000,
+     "projectmiddelen", "partner", "Eigen middelen Tarija"),
+    (2026, "Werkingsbudget stedenband", "Presupuesto operativo del hermanamiento", 15000,
+     "vast werkingsbudget", "Vlaanderen", "Eigen middelen Brasschaat"),
+    (2026, "Evaluatiemissie naar Tarija", "Misión de evaluación a Tarija", 6000,
+     "projectmiddelen", "Vlaanderen", "Eigen middelen Brasschaat"),
 )
 
-BUDGET = (
-    [2025, "Werkingsbudget stedenband", 15000, "Eigen middelen Brasschaat", None],
-    [2025, "Digitale dialogen en tolken", 3000, "Eigen middelen Brasschaat", None],
-    [2025, "Project waterbronnen (Tarija)", 8000, "Eigen middelen Tarija", None],
-    [2026, "Evaluatiemissie naar Tarija", 6000, "Eigen middelen Brasschaat", None],
-)
+
+def _rows(table_key: str, records) -> list[list]:
+    """Table rows from records by column key (the layout's order)."""
+    from partnerkeuze import layout
+
+    keys = [c.key for c in layout.table(table_key).columns]
+    return [[rec.get(k) for k in keys] for rec in records]
 
 
 def answer_rows() -> list[list]:
     """The Evaluatieantwoorden rows of the demo: three participants per side in each round."""
-    rows = []
+    records = []
     for (rnd, side), base in BASE.items():
         people = FLEMISH if side == "Vlaanderen" else PARTNER
         for p, person in enumerate(people):
             for i, (item, score) in enumerate(zip(ITEMS, base)):
                 value = min(5, max(1, score + OFFSETS[(2 * p + i) % 4]))
-                comment = COMMENTS.get((rnd, side, item)) if p == 0 else None
-                rows.append([rnd, side, person, item, value, comment, "nl" if side ==
-                             "Vlaanderen" else "es", None, None, None])
-    return rows
+                comment, translation = COMMENTS.get((rnd, side, item), (None, None)) \
+                    if p == 0 else (None, None)
+                records.append({"round": rnd, "side": side, "participant": person, "item": item,
+                                "score": value, "comment": comment,
+                                "comment_translation": translation,
+                                "name_shown": "ja" if person in NAMED else "nee",
+                                "language": "nl" if side == "Vlaanderen" else "es"})
+    return _rows("eval_answers", records)
 
 
 def fill(tables: dict, fields: dict) -> None:
     """Fill an evaluation workbook with the demo link Brasschaat-Tarija."""
+    from partnerkeuze import layout
+
     fields["profile"] = dict(PROFILE)
     fields["link"] = dict(LINK)
     tables["concepts"] = [list(c) for c in CONCEPTS]
-    tables["rounds"] = [list(r) for r in ROUNDS]
+    tables["rounds"] = _rows("rounds", ROUNDS)
     tables["eval_answers"] = answer_rows()
-    tables["expectations"] = [[rnd, side, kind, text, None, None]
-                              for rnd in ("R1", "R2") for side, kind, text in EXPECTATIONS]
+    tables["expectations"] = _rows("expectations", [
+        {"round": rnd, "side": side, "kind": kind, "text": text, "translation": translation}
+        for rnd in ("R1", "R2") for side, kind, text, translation in EXPECTATIONS])
+    keys = [c.key for c in layout.table("risks").columns]
     risks = []
     for row in tables.get("risks", []):
-        row = list(row)
-        row[2] = RISKS_ES.get(row[0])
-        row[3], row[4] = RISK_LEVELS.get(row[0], (row[3], row[4]))
-        risks.append(row)
+        rec = dict(zip(keys, row))
+        rec["risk_partner"] = RISKS_ES.get(rec["id"])
+        rec["likelihood"], rec["impact"] = RISK_LEVELS.get(rec["id"], (None, None))
+        risks.append([rec.get(k) for k in keys])
     tables["risks"] = risks
-    tables["exit_triggers"] = [list(e) for e in EXIT_TRIGGERS]
-    tables["budget"] = [list(b) for b in BUDGET]
+    tables["budget"] = _rows("budget", [
+        {"year": y, "line": line, "line_partner": line_es, "amount": amount, "kind": kind,
+         "side": side, "source": source}
+        for y, line, line_es, amount, kind, side, source in BUDGET])

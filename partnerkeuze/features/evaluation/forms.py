@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from partnerkeuze.kernel.errors import Problem
 from partnerkeuze.features.evaluation import texts
+from partnerkeuze.features.evaluation.instruments import instruments
 from partnerkeuze.features.evaluation.workbook import Link
 from partnerkeuze.io.forms.sheet import (BORDER, SECTION_FILL, fit_to_width, input_cell,
                                          label_cell, section_row)
@@ -81,6 +82,15 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
         cells.append((key, f"B{row}"))
         row += 1
+    yes, no = texts.YES_NO[lang]
+    label_cell(ws.cell(row=row, column=1), t["consent"])
+    input_cell(ws.cell(row=row, column=2))
+    put(ws.cell(row=row, column=2), no)
+    consent_dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
+    ws.add_data_validation(consent_dv)
+    consent_dv.add(f"B{row}")
+    cells.append(("consent", f"B{row}"))
+    row += 1
     score_dv = DataValidation(type="whole", operator="between", formula1=str(lo),
                               formula2=str(hi), allow_blank=True)
     score_dv.error = t["score"].format(lo=lo, hi=hi)
@@ -130,6 +140,17 @@ def build_form(link: Link, rnd: dict, side: str, lang: str, contact: str) -> Wor
         text_dv.add(f"B{row}")
         ws.row_dimensions[row].height = 60
         cells.append((f"expect:{kind}", f"B{row}"))
+    row += 1
+    section_row(ws, row, t["section_instruments"])
+    ws.cell(row=row, column=3).fill = SECTION_FILL
+    for name, purpose, where in instruments(lang):
+        row += 1
+        label_cell(ws.cell(row=row, column=1), f"{name}: {purpose}")
+        ws.cell(row=row, column=1).font = Font(bold=True)
+        put(ws.cell(row=row, column=2), where)
+        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        ws.row_dimensions[row].height = 45
     ws.freeze_panes = "A6"
     fit_to_width(ws)
     p = ws.protection
@@ -189,6 +210,7 @@ class EvaluationForm:
     generated: str
     participant: str = ""
     role: str = ""
+    named: bool = False  # the participant agreed to be named with their comments
     scores: dict = field(default_factory=dict)  # item id -> score
     comments: dict = field(default_factory=dict)  # item id -> comment
     expectations: dict = field(default_factory=dict)  # kind -> text
@@ -216,8 +238,12 @@ def _meta(path: Path, wb) -> tuple[dict, dict]:
     return values, cells
 
 
-def read_form(path: Path, link: Link, rnd: dict) -> tuple[EvaluationForm | None, list[Problem]]:
-    """A returned questionnaire and the problems that keep it out (each with file and cell)."""
+def read_form(path: Path, link: Link, rnd: dict, late_reason: str = ""
+              ) -> tuple[EvaluationForm | None, list[Problem]]:
+    """A returned questionnaire and the problems that keep it out (each with file and cell).
+
+    ``rnd`` is the round being read in (the latest); a questionnaire of an earlier round comes
+    in late and is read into its own round only with a reason (``import --reason``)."""
     wb, _data, digest = open_form(path)
     try:
         meta, cells = _meta(path, wb)
@@ -242,10 +268,23 @@ def read_form(path: Path, link: Link, rnd: dict) -> tuple[EvaluationForm | None,
         return None, [Problem(f"{name}!A1", f"deze vragenlijst hoort bij de stedenband "
                                             f"'{meta.get('link_id', '')[:40]}', niet bij "
                                             f"'{link.link_id}'")]
+    own = link.round(meta.get("round", ""))
     if meta.get("round") != rnd["id"]:
-        return None, [Problem(f"{name}!A2", f"deze vragenlijst hoort bij ronde "
-                                            f"'{meta.get('round', '')[:20]}'; nu worden de "
-                                            f"antwoorden van ronde '{rnd['id']}' ingelezen")]
+        earlier = own is not None and (own["date"], own["id"]) < (rnd["date"], rnd["id"])
+        if not earlier:
+            return None, [Problem(f"{name}!A2", f"deze vragenlijst hoort bij ronde "
+                                                f"'{meta.get('round', '')[:20]}', die niet (meer) "
+                                                f"op het blad Evaluatierondes staat; nu worden "
+                                                f"de antwoorden van ronde '{rnd['id']}' "
+                                                f"ingelezen")]
+        if not late_reason:
+            return None, [Problem(f"{name}!A2", f"deze vragenlijst hoort bij ronde "
+                                                f"'{own['id']}'; nu worden de antwoorden van "
+                                                f"ronde '{rnd['id']}' ingelezen. Een te late "
+                                                f"vragenlijst van een eerdere ronde leest u in "
+                                                f"die ronde in met --reason (waarom ze te laat "
+                                                f"is)")]
+        rnd = own
     side = meta.get("side", "")
     if side not in ("Vlaanderen", "partner"):
         return None, [Problem(f"{name}!A3", "de kant van de vragenlijst is onbekend")]
@@ -276,6 +315,8 @@ def read_form(path: Path, link: Link, rnd: dict) -> tuple[EvaluationForm | None,
         problems.append(Problem(f"{name}!{ref('participant') or 'B6'}",
                                 "de naam van de deelnemer ontbreekt"))
     form.role = text_at("role", NAME_MAX)
+    consent = text_at("consent", 10).strip().casefold()
+    form.named = consent == texts.YES_NO.get(lang, ("ja", "nee"))[0].casefold()
     known = {i.id: i for i in link.items}
     asked = [k[6:] for k in cells if k.startswith("score:")]
     for iid in asked:

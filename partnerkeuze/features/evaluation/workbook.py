@@ -10,6 +10,7 @@ from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import Problem
 from partnerkeuze.layout.evaluation import SIDES
 from partnerkeuze.kernel.model import Model
+from partnerkeuze.kernel.sdg_rules import parse_reasons
 from partnerkeuze.kernel.snapshot import Snapshot
 
 FLEMISH, PARTNER = SIDES
@@ -96,6 +97,24 @@ class Link:
         i = ids.index(rid) if rid in ids else -1
         return rounds[i - 1] if i > 0 else None
 
+    def rounds_until(self, rid: str) -> list[dict]:
+        """The rounds up to and including this one, by date."""
+        rounds = self.ordered_rounds()
+        ids = [r["id"] for r in rounds]
+        return rounds[:ids.index(rid) + 1] if rid in ids else []
+
+    def side_language(self, side: str) -> str:
+        """The language a side writes in: Dutch for the Flemish side, else the partner's."""
+        return "nl" if side == FLEMISH else self.partner_language
+
+    @property
+    def max_months(self) -> int:
+        """At most so many months between two rounds (Stedenband, two years by default)."""
+        from partnerkeuze.layout.evaluation import MAX_MONTHS
+
+        value = self.values.get("max_months")
+        return MAX_MONTHS if value is None else int(value)
+
 
 def participants(text) -> list[str]:
     """Names from a participants cell (one per line or separated by ';')."""
@@ -167,8 +186,10 @@ def read_link(model: Model, snap: Snapshot) -> Link:
             answers.append(rec)
     risks = [r for r in t.get("risks", []) if r.get("id")]
     risk_ids = {r["id"] for r in risks}
+    round_date = {r["id"]: r["date"] for r in rounds}
     exits = []
     for rec in t.get("exit_triggers", []):
+        problems.extend(_exit_dating(rec, round_date))
         if rec.get("risk") is not None and rec["risk"] not in risk_ids:
             problems.append(Problem(cell("exit_triggers", "risk", rec["_row"]),
                                     f"risico '{rec['risk']}' staat niet in het risicoregister "
@@ -186,7 +207,47 @@ def read_link(model: Model, snap: Snapshot) -> Link:
             problems.append(Problem(cell("expectations", "round", rec["_row"]),
                                     f"ronde '{rec['round']}' bestaat niet op het blad "
                                     f"{layout.sheet('rounds').name}"))
+    for rec in rounds:
+        try:
+            parse_reasons(rec.get("extra_reasons"))
+        except ValueError as exc:
+            problems.append(Problem(cell("rounds", "extra_reasons", rec["_row"]),
+                                    f"'{exc}' is geen nummer van een bijkomende reden van de "
+                                    f"fiche werkbezoeken (1 tot 6; zie de toelichting van de "
+                                    f"kolom)"))
     return Link(values=values,
                 rounds=rounds, concepts=concepts, questions=questions, answers=answers,
                 expectations=[e for e in t.get("expectations", []) if e.get("text")],
                 risks=risks, exit_triggers=exits, budget=t.get("budget", []), problems=problems)
+
+
+def _exit_dating(rec: dict, round_date: dict) -> list[Problem]:
+    """An exit trigger that occurred carries its date and the round that found it, the date not
+    after that round; one that did not occur carries neither."""
+    out: list[Problem] = []
+    row, occurred = rec["_row"], rec.get("occurred")
+    date, rid = rec.get("date"), rec.get("round")
+    if rid is not None and rid not in round_date:
+        out.append(Problem(cell("exit_triggers", "round", row),
+                           f"ronde '{rid}' bestaat niet op het blad "
+                           f"{layout.sheet('rounds').name}"))
+        return out
+    if occurred == "ja":
+        if date is None:
+            out.append(Problem(cell("exit_triggers", "date", row),
+                               f"exittrigger {rec.get('id')} deed zich voor: wanneer? Vul de "
+                               f"datum in"))
+        if rid is None:
+            out.append(Problem(cell("exit_triggers", "round", row),
+                               f"exittrigger {rec.get('id')} deed zich voor: welke "
+                               f"evaluatieronde stelde hem vast?"))
+        elif date is not None and date > round_date[rid]:
+            out.append(Problem(cell("exit_triggers", "date", row),
+                               f"exittrigger {rec.get('id')} deed zich voor op "
+                               f"{date:%d/%m/%Y}, na ronde {rid} ({round_date[rid]:%d/%m/%Y}) "
+                               f"die hem vaststelde"))
+    elif occurred == "nee" and (date is not None or rid is not None):
+        out.append(Problem(cell("exit_triggers", "date" if date is not None else "round", row),
+                           f"exittrigger {rec.get('id')} heeft een datum of ronde maar deed "
+                           f"zich niet voor ('Deed zich voor' is nee)"))
+    return out

@@ -24,7 +24,7 @@ def theme_label(call: SdgCall, tid: str) -> str:
     th = next((t for t in call.themes if t.id == tid), None)
     if th is None:
         return tid
-    return f"{th.id} {th.name} (SDG {', '.join(map(str, th.sdgs))})"
+    return f"{th.id} {th.name} (SDG {th.sdg_text})"
 
 
 def match_rows(result: MatchResult, model: Model, call: SdgCall,
@@ -80,7 +80,7 @@ def visit_row(v) -> list:
     bullet = "\n".join
     return [v.id, v.flemish, v.partner, v.country, v.direction, v.type, v.start, v.end,
             v.joint_from, v.joint_days, "ja" if v.vvsg else "nee",
-            bullet(v.reasons) or None, bullet(f"- {s}" for s in v.preparation),
+            "; ".join(str(n) for n in v.extra_reasons) or None, bullet(v.reasons) or None, bullet(f"- {s}" for s in v.preparation),
             bullet(f"- {s}" for s in v.programme), bullet(f"- {s}" for s in v.follow_up)]
 
 
@@ -100,8 +100,10 @@ def match(run: Run) -> Outcome:
     progress("Koppelen op thema's…")
     flemish, partners, scores = parties(model, call)
     tolerance = call.settings.get("tolerance")
+    total, per_country = call.pilot_size()
     result = matching.match(flemish, partners, call.themes,
-                            rules.DEFAULT_TOLERANCE if tolerance is None else float(tolerance))
+                            rules.DEFAULT_TOLERANCE if tolerance is None else float(tolerance),
+                            total=total, per_country=per_country)
     patch = Patch()
     patch.replace_table("matches", match_rows(result, model, call, scores))
     patch.write_block(fit_block(result))
@@ -136,7 +138,8 @@ def match(run: Run) -> Outcome:
     book.apply(patch)
     names = {c.id: c.name for c in model.candidates} | {p["id"]: p.get("name") for p in call.partners}
     out.messages.append(f"{len(result.pairs)} partnerschappen gekoppeld (totale fit "
-                        f"{result.total:.1f}):")
+                        f"{result.total:.1f}; de pilot telt hoogstens {total}, {per_country} per "
+                        f"land):")
     out.messages.extend(f"  {names[p.flemish]} ({p.flemish}) – {names[p.partner]} ({p.partner}, "
                         f"{country[p.partner]}): fit {p.fit:.1f}" for p in result.pairs)
     for fid, why in result.unmatched_flemish:

@@ -103,15 +103,138 @@ def programme_problems(rec: dict) -> list[Problem]:
     return out
 
 
-def visit_problems(rec: dict) -> list[Problem]:
-    """What does not fit in one Werkbezoeken row (dates, joint meeting)."""
+def visit_problems(rec: dict, max_days: int = rules.MAX_VISIT_DAYS,
+                   partnership: dict | None = None) -> list[Problem]:
+    """What does not fit in one Werkbezoeken row: dates, joint meeting, a visit of about a
+    week (003 3.9), inside its partnership (the Programma row of the pair), reason numbers."""
     out: list[Problem] = []
+    row = rec["_row"]
     start, end, joint = rec.get("start"), rec.get("end"), rec.get("joint_from")
     if start and end and end < start:
-        out.append(Problem(cell("visits", "end", rec["_row"]), "het einde ligt vóór de start"))
+        out.append(Problem(cell("visits", "end", row), "het einde ligt vóór de start"))
     if start and end and joint and not start <= joint <= end:
-        out.append(Problem(cell("visits", "joint_from", rec["_row"]),
+        out.append(Problem(cell("visits", "joint_from", row),
                            "het gezamenlijk overleg valt buiten het werkbezoek"))
+    if start and end and end >= start and (end - start).days + 1 > max_days:
+        out.append(Problem(cell("visits", "end", row),
+                           f"het werkbezoek {rec.get('id')} duurt {(end - start).days + 1} dagen "
+                           f"({_day(start)} tot {_day(end)}); de conceptnota rekent op één "
+                           f"werkbezoek van ongeveer één week: hoogstens {max_days} dagen (blad "
+                           f"SDG-oproep)"))
+    p_start = partnership.get("start") if partnership else None
+    p_end = partnership.get("end") if partnership else None
+    if start and p_start and start < p_start:
+        out.append(Problem(cell("visits", "start", row),
+                           f"het werkbezoek {rec.get('id')} begint op {_day(start)}, vóór de start "
+                           f"van het partnerschap ({_day(p_start)}, Programma rij "
+                           f"{partnership['_row']})"))
+    if end and p_end and end > p_end:
+        out.append(Problem(cell("visits", "start" if start and start > p_end else "end", row),
+                           f"het werkbezoek {rec.get('id')} loopt tot {_day(end)}, na het einde "
+                           f"van het partnerschap ({_day(p_end)}, Programma rij "
+                           f"{partnership['_row']})"))
+    try:
+        rules.parse_reasons(rec.get("extra_reasons"))
+    except ValueError as exc:
+        out.append(Problem(cell("visits", "extra_reasons", row),
+                           f"'{exc}' is geen nummer van een bijkomende reden van de fiche "
+                           f"werkbezoeken (1 tot {len(rules.EXTRA_REASONS)}; zie de toelichting "
+                           f"van de kolom)"))
+    return out
+
+
+def common_period_problems(visits: list[dict]) -> list[Problem]:
+    """The visits of one country's partnerships fall in one common period, in each direction
+    (003 3.6: "alle Beninese/Rwandese partnergemeenten komen in dezelfde periode op bezoek"):
+    per country, direction and the n-th visit of each pair, the day most of them share marks the
+    period; a visit that does not cover it is named at its start."""
+    groups: dict[tuple, list[dict]] = {}
+    seen: dict[tuple, int] = {}
+    dated = [v for v in visits if v.get("start") and v.get("end") and v["end"] >= v["start"]
+             and v.get("country") and v.get("direction")]
+    for v in sorted(dated, key=lambda v: (v["start"], v["_row"])):
+        pair = (v.get("flemish"), v.get("partner"), v["country"], v["direction"])
+        n = seen.get(pair, 0)
+        seen[pair] = n + 1
+        groups.setdefault((v["country"], v["direction"], n), []).append(v)
+    out: list[Problem] = []
+    for (country, direction, _), group in sorted(groups.items()):
+        if len(group) < 2:
+            continue
+        day = max(sorted({v["start"] for v in group}),
+                  key=lambda d: (sum(v["start"] <= d <= v["end"] for v in group), -d.toordinal()))
+        inside = [v for v in group if v["start"] <= day <= v["end"]]
+        if len(inside) == len(group):
+            continue
+        first = max(v["start"] for v in inside)
+        last = min(v["end"] for v in inside)
+        ids = ", ".join(str(v.get("id")) for v in inside)
+        for v in group:
+            if v in inside:
+                continue
+            out.append(Problem(cell("visits", "start", v["_row"]),
+                               f"het werkbezoek {v.get('id')} ({country}, {direction}, "
+                               f"{_day(v['start'])} tot {_day(v['end'])}) valt buiten de "
+                               f"gemeenschappelijke periode van de andere werkbezoeken ({ids}: "
+                               f"{_day(first)} tot {_day(last)}); de partnerschappen van één land "
+                               f"bezoeken elkaar in dezelfde periode (conceptnota 3.6)"))
+    return out
+
+
+def period_problems(call) -> list[Problem]:
+    """The programme period (SDG-oproep, 2022-2026 by default): the start of the partnerships
+    and every Programma row lie inside it."""
+    from partnerkeuze import layout
+    from partnerkeuze.kernel.cellref import place
+
+    s = call.settings
+    first = rules.PROGRAMME_FIRST_YEAR if s.get("period_from") is None else int(s["period_from"])
+    last = rules.PROGRAMME_LAST_YEAR if s.get("period_to") is None else int(s["period_to"])
+    rows = s.get("_rows", {})
+    sheet = layout.sheet("sdg_settings").name
+    out: list[Problem] = []
+    if first > last:
+        out.append(Problem(place(sheet, 3, rows.get("period_to", 5)),
+                           f"het laatste jaar van de programmaperiode ({last}) ligt vóór het "
+                           f"eerste ({first})"))
+        return out
+    period = f"de programmaperiode {first}-{last} (blad SDG-oproep)"
+    start = s.get("start")
+    if isinstance(start, dt.date) and not first <= start.year <= last:
+        out.append(Problem(place(sheet, 3, rows.get("start", 5)),
+                           f"de partnerschappen starten op {_day(start)}, buiten {period}"))
+    for rec in call.programme:
+        if rec.get("start") and rec["start"].year < first:
+            out.append(Problem(cell("programme", "start", rec["_row"]),
+                               f"het partnerschap start op {_day(rec['start'])}, vóór "
+                               f"{period}"))
+        if rec.get("end") and rec["end"].year > last:
+            out.append(Problem(cell("programme", "end", rec["_row"]),
+                               f"het partnerschap loopt tot {_day(rec['end'])}, na {period}"))
+    return out
+
+
+def pilot_problems(call) -> list[Problem]:
+    """The size of the pilot (SDG-oproep: 8 partnerships, 4 per country by default, 003
+    section 1): a Programma row beyond it is named."""
+    total, per_country = call.pilot_size()
+    country = {p["id"]: p.get("country") for p in call.partners}
+    out: list[Problem] = []
+    counts: dict[str, int] = {}
+    for n, rec in enumerate(call.programme, start=1):
+        if rec.get("flemish") is None and rec.get("partner") is None:
+            continue
+        where = cell("programme", "flemish", rec["_row"])
+        if n > total:
+            out.append(Problem(where, f"partnerschap {n}: de pilot telt hoogstens {total} "
+                                      f"partnerschappen (blad SDG-oproep)"))
+        c = country.get(rec.get("partner"))
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+            if counts[c] > per_country:
+                out.append(Problem(where, f"partnerschap {counts[c]} in {c}: de pilot telt "
+                                          f"hoogstens {per_country} partnerschappen per land "
+                                          f"(blad SDG-oproep)"))
     return out
 
 
@@ -168,8 +291,14 @@ def sdg_checks(model: Model, snap: Snapshot) -> list[Problem]:
                 problems.append(Problem(cell("programme", "flemish", rec["_row"]),
                                         f"{fid} heeft al een partnerschap in rij {seen[fid]}"))
             seen[fid] = rec["_row"]
+    max_days = call.settings.get("max_visit_days") or rules.MAX_VISIT_DAYS
+    partnership = {(r.get("flemish"), r.get("partner")): r for r in call.programme}
     for rec in call.visits:
-        problems.extend(visit_problems(rec))
+        problems.extend(visit_problems(rec, int(max_days),
+                                       partnership.get((rec.get("flemish"), rec.get("partner")))))
+    problems.extend(common_period_problems(call.visits))
+    problems.extend(period_problems(call))
+    problems.extend(pilot_problems(call))
     if not call.problems:
         problems.extend(matching_problems(model, call))
     return problems

@@ -62,7 +62,7 @@ def shared_themes(call: SdgCall, own: str, other: str, lang: str) -> list[dict]:
     """The themes two parties share, with each side's priority, in the reader's language."""
     a = {t: (p, n) for t, p, n in call.interests.get(own, ())}
     b = {t: (p, n) for t, p, n in call.interests.get(other, ())}
-    sdgs = {t.id: ", ".join(map(str, t.sdgs)) for t in call.themes}
+    sdgs = {t.id: t.sdg_text for t in call.themes}
     shared = sorted(set(a) & set(b), key=lambda t: (-a[t][0] - b[t][0], t))
     return [{"id": t, "name": theme_name(call, t, lang), "sdgs": sdgs.get(t, ""),
              "own": a[t][0], "other": b[t][0]} for t in shared]
@@ -174,6 +174,10 @@ def request_context(model: Model, call: SdgCall, visit: dict, today: dt.date) ->
 
     vtype = visit.get("type") or rules.VISIT_TYPES[0]
     reasons = lines(visit.get("reasons")) or [visits.type_reason(vtype)]
+    try:  # the gate refused a cell that holds no reason numbers
+        chosen = rules.parse_reasons(visit.get("extra_reasons"))
+    except ValueError:
+        chosen = []
     ctx.update({
         "flemish_name": cand.name, "southern_name": south.get("name") or "",
         "southern_country": south.get("country") or "", "visit_type": vtype,
@@ -181,9 +185,9 @@ def request_context(model: Model, call: SdgCall, visit: dict, today: dt.date) ->
         "start": visit.get("start"), "end": visit.get("end"),
         "joint_days": visit.get("joint_days") or 0, "joint_from": visit.get("joint_from"),
         "contact": ", ".join(x for x in (who.name, who.role, cand.email) if x),
-        "reasons": reasons,
+        "reasons": reasons, "extra": visits.extra_reasons(chosen),
         "before": lines(visit.get("preparation")) or list(visits.BEFORE),
         "during": lines(visit.get("programme")) or list(visits.DURING),
-        "after": lines(visit.get("follow_up")) or list(visits.AFTER),
+        "after": lines(visit.get("follow_up")) or list(visits.AFTER + visits.SDG_AFTER),
     })
     return ctx

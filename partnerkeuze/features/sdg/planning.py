@@ -29,6 +29,7 @@ class PlannedVisit:
     joint_from: dt.date
     joint_days: int
     vvsg: bool
+    extra_reasons: tuple[int, ...]  # numbers of the additional reasons of 004 that hold
     reasons: tuple[str, ...]
     preparation: tuple[str, ...]
     programme: tuple[str, ...]
@@ -93,11 +94,13 @@ def plan(pairs: list[tuple[str, str, str]], start: dt.date, taken_ids: set[str] 
                              f"{country}, georganiseerd door VVSG en {assoc} (vanaf "
                              f"{first:%d/%m/%Y}).")
                     reasons = ()
+                # the visits of a country's partnerships fall in one week: reason 6 of 004
+                synchronised = (6,) if ns and len(group) > 1 else ()
                 out.append(PlannedVisit(
                     id=vid, flemish=f, partner=p, country=country, direction=direction,
                     type=vtype, start=first, end=last, joint_from=first, joint_days=2,
-                    vvsg=ns, reasons=reasons,
+                    vvsg=ns, extra_reasons=synchronised, reasons=reasons,
                     preparation=visits.BEFORE if ns else visits.BEFORE[1:4],
                     programme=(visits.TYPE_FOCUS[vtype], joint) + visits.DURING,
-                    follow_up=visits.AFTER))
+                    follow_up=visits.AFTER + visits.SDG_AFTER))
     return out

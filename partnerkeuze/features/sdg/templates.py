@@ -110,27 +110,10 @@ def agreement(lang: str):
 
 def request():
     """The request note to the VVSG for accompanying a work visit (Dutch)."""
-    from partnerkeuze.io.docx import blocks as b
+    from partnerkeuze.io.docx.request import request_document
 
-    t = REQUEST
-    doc = b.new_document(t["title"] + ": {{ flemish_name }}", "nl")
-    doc.add_paragraph(t["title"], style="Title")
-    b.para(doc, t["intro"], align="justify")
-    table = doc.add_table(rows=len(t["rows"]), cols=2)
-    table.style = "Table Grid"
-    for row, (label, value) in zip(table.rows, t["rows"]):
-        b.cell_text(row.cells[0], label, bold=True)
-        b.cell_text(row.cells[1], value)
-    b.widths(table, [4.5, 11.8])
-    for heading, key in (("h_reasons", "reasons"), ("h_before", "before"),
-                         ("h_during", "during"), ("h_after", "after")):
-        doc.add_paragraph(t[heading], style="Heading 1")
-        b.tag(doc, "{%p for item in " + key + " %}")
-        b.bullet(doc, "{{ item }}")
-        b.tag(doc, "{%p endfor %}")
-    b.para(doc, t["closing"], align="justify")
-    b.footer(doc, "{{ call_title }}", "nl")
-    return doc
+    return request_document(REQUEST["title"] + ": {{ flemish_name }}", list(REQUEST["rows"]),
+                            "{{ call_title }}")
 
 
 def documents() -> dict[str, object]:

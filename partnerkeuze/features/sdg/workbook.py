@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from partnerkeuze import layout
@@ -37,18 +38,39 @@ class SdgCall:
         """The Partners Zuid row with this id."""
         return next(p for p in self.partners if p["id"] == pid)
 
+    def pilot_size(self) -> tuple[int, int]:
+        """(at most so many partnerships, at most so many in a country): SDG-oproep, 8 and 4
+        by default (003 section 1)."""
+        total = self.settings.get("max_partnerships")
+        per_country = self.settings.get("max_per_country")
+        return (rules.PILOT_PARTNERSHIPS if total is None else int(total),
+                rules.PILOT_PER_COUNTRY if per_country is None else int(per_country))
+
+
+_TARGET = re.compile(r"(\d{1,2})(?:\.(\d{1,2}|[a-e]))?")
+
+
+def parse_targets(text: str) -> list[tuple[int, str]]:
+    """SDGs from text such as '7; 8', '16' or '16.7' (a sub-target, 003 3.2: "een
+    subdoelstelling van één van de SDG's"): (goal, as written) for each; ValueError naming a
+    part that is no goal 1-17 or sub-target of one."""
+    out = []
+    for part in str(text).split(";"):
+        for piece in part.split(","):
+            piece = piece.strip().upper().removeprefix("SDG").strip().lower()
+            if not piece:
+                continue
+            m = _TARGET.fullmatch(piece)
+            if m is None or not 1 <= int(m.group(1)) <= 17:
+                raise ValueError(piece)
+            shown = str(int(m.group(1))) + (f".{m.group(2)}" if m.group(2) else "")
+            out.append((int(m.group(1)), shown))
+    return out
+
 
 def parse_sdgs(text: str) -> list[int]:
-    """SDG numbers from text such as '7; 8' or '16'; ValueError when one is not 1-17."""
-    out = []
-    for part in str(text).replace(",", ";").split(";"):
-        part = part.strip().upper().removeprefix("SDG").strip()
-        if not part:
-            continue
-        if not part.isdigit() or not 1 <= int(part) <= 17:
-            raise ValueError(part)
-        out.append(int(part))
-    return out
+    """The goals of text such as '7; 8' or '16.7' (a sub-target counts for its goal)."""
+    return list(dict.fromkeys(goal for goal, _ in parse_targets(text)))
 
 
 def read_call(model: Model, snap: Snapshot) -> SdgCall:
@@ -65,12 +87,15 @@ def read_call(model: Model, snap: Snapshot) -> SdgCall:
                                     f"ID '{rec['id']}' komt twee keer voor"))
             continue
         try:
-            sdgs = parse_sdgs(rec.get("sdgs") or "")
+            targets = parse_targets(rec.get("sdgs") or "")
         except ValueError as exc:
             problems.append(Problem(cell("themes", "sdgs", rec["_row"]),
-                                    f"'{exc}' is geen SDG-nummer (1 tot 17)"))
-            sdgs = []
-        theme = Theme(rec["id"], rec.get("name") or "", rec.get("country") or "", tuple(sdgs))
+                                    f"'{exc}' is geen SDG (een doel van 1 tot 17 of een "
+                                    f"subdoel zoals 16.7)"))
+            targets = []
+        sdgs = list(dict.fromkeys(goal for goal, _ in targets))
+        theme = Theme(rec["id"], rec.get("name") or "", rec.get("country") or "", tuple(sdgs),
+                      tuple(dict.fromkeys(shown for _, shown in targets)))
         rule = rules.COUNTRY_RULES.get(theme.country)
         if rule and sdgs and not set(sdgs) <= rule.sdgs:
             wrong = ", ".join(str(s) for s in sdgs if s not in rule.sdgs)

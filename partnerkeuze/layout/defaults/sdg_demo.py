@@ -1,7 +1,8 @@
 """Realistic demo data of an SDG-partnership call (003_1457e92fe5a06ce4.txt).
 
-Eight Flemish applicants (fictitious municipalities) scored by the steering group on the
-expectations of section 3.9 (criteria S01-S08), the four Rwandan districts of the programme and
+A call in autumn 2023 for partnerships from January 2024, inside the experimental period
+2022-2026 (3.1). Eight Flemish applicants (fictitious municipalities) scored by the steering group
+on the expectations of section 3.9 (criteria S01-S08), the four Rwandan districts of the programme and
 four Beninese municipalities of the ANCB-VVSG programme, one of which already has a city link
 (left out). One applicant scores below the minimum; interests are set so that two assignments are
 nearly equal in Benin.
@@ -23,7 +24,7 @@ PROFILE = {
     "coordinator": "Sara Vermeulen",
     "coordinator_role": "Stafmedewerker Internationaal",
     "coordinator_email": "internationaal@vvsg.be",
-    "reference": "GloBe/SDG/2026",
+    "reference": "GloBe/SDG/2024",
     "description": (
         "De VVSG experimenteert binnen het programma GloBe met SDG-partnerschappen: "
         "partnerschappen van hoogstens twee jaar tussen Vlaamse lokale besturen en gemeenten in "
@@ -33,19 +34,19 @@ PROFILE = {
 
 SETTINGS = {
     "mode": "SDG-partnerschap",
-    "call_title": "Oproep SDG-partnerschappen Benin en Rwanda 2026",
+    "call_title": "Oproep SDG-partnerschappen Benin en Rwanda 2024",
     "shortlist_size": 5,
     "aggregation": "gemiddelde",
     "scale_min": 0,
     "scale_max": 5,
-    "call_date": dt.date(2026, 9, 14),
-    "deadline": dt.date(2026, 11, 30),
+    "call_date": dt.date(2023, 10, 2),
+    "deadline": dt.date(2023, 12, 1),
 }
 
 SDG_SETTINGS = {
     "min_score": 60,
     "tolerance": 5,
-    "start": dt.date(2027, 1, 4),
+    "start": dt.date(2024, 1, 8),
     "sender": "VVSG",
 }
 
@@ -59,21 +60,21 @@ ASSESSORS = [
 # id, municipality, region, contact, e-mail, received
 APPLICANTS = [
     ["V01", "Heidebeek", "Antwerpen", "An Peeters", "an.peeters@heidebeek.example.be",
-     dt.date(2026, 10, 20)],
+     dt.date(2023, 10, 20)],
     ["V02", "Scheldemeer", "Oost-Vlaanderen", "Pieter Van Acker",
-     "internationaal@scheldemeer.example.be", dt.date(2026, 11, 3)],
+     "internationaal@scheldemeer.example.be", dt.date(2023, 11, 3)],
     ["V03", "Leiedonk", "West-Vlaanderen", "Lies Vandamme", "lies.vandamme@leiedonk.example.be",
-     dt.date(2026, 11, 12)],
+     dt.date(2023, 11, 13)],
     ["V04", "Kempenrode", "Limburg", "Bram Jacobs", "duurzaamheid@kempenrode.example.be",
-     dt.date(2026, 11, 18)],
+     dt.date(2023, 11, 17)],
     ["V05", "Dijlevoorde", "Vlaams-Brabant", "Nadia Benali", "nadia.benali@dijlevoorde.example.be",
-     dt.date(2026, 11, 20)],
+     dt.date(2023, 11, 20)],
     ["V06", "Polderkerke", "West-Vlaanderen", "Wim Declercq", "wim.declercq@polderkerke.example.be",
-     dt.date(2026, 11, 24)],
+     dt.date(2023, 11, 24)],
     ["V07", "Demerbroek", "Limburg", "Eva Claes", "participatie@demerbroek.example.be",
-     dt.date(2026, 11, 27)],
+     dt.date(2023, 11, 27)],
     ["V08", "Netelaar", "Antwerpen", "Jan Wouters", "jan.wouters@netelaar.example.be",
-     dt.date(2026, 11, 29)],
+     dt.date(2023, 11, 29)],
 ]
 
 # Base quality per applicant on S01..S08 (scale 0-5); S08 is the plus point for no city link.
@@ -120,7 +121,7 @@ PARTNERS = [
 
 # id, name, country, SDGs, name fr, name en, description
 THEMES = [
-    ["R1", "Burgerparticipatie in het lokaal beleid", "Rwanda", "16",
+    ["R1", "Burgerparticipatie in het lokaal beleid", "Rwanda", "16.7",
      "Participation citoyenne à la politique locale", "Citizen participation in local policy",
      "Inspraak, co-productie en terugkoppeling aan inwoners (SDG 16.7)."],
     ["R2", "Betrokkenheid van jongeren", "Rwanda", "16",
@@ -209,7 +210,7 @@ def fill(tables: dict, fields: dict) -> None:
     tables["assessors"] = [list(a) for a in ASSESSORS]
     tables["candidates"] = candidates()
     tables["scores"] = scores()
-    tables["conflicts"] = [[b[0], a[0], "geen conflict", dt.date(2026, 12, 1), None]
+    tables["conflicts"] = [[b[0], a[0], "geen conflict", dt.date(2023, 12, 4), None]
                            for b in ASSESSORS for a in APPLICANTS]
     tables["themes"] = [list(t) for t in THEMES]
     tables["partners"] = [list(p[:7]) + [p[7], p[8], None] for p in PARTNERS]
