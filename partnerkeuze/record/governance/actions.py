@@ -52,7 +52,10 @@ def freeze(run: Run) -> Outcome:
                                       "frozen_by": user})
     patch.append_rows("criteria_history",
                       [fz.history_row(snap, model, reason, changes[:2000], user=user, when=when)])
-    details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {changes}"
+    from partnerkeuze.io.anchor import log_note
+
+    note = f"{log_note(run.workbook_path)}; " if run.workbook_path is not None else ""
+    details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {note}{changes}"
                + (f"; reden: {reason}" if reason else ""))
     patch.merge(audit.entry_patch(snap, "freeze", details, user=user, when=when))
     run.progress("Vastleggen…")
@@ -71,17 +74,19 @@ def freeze(run: Run) -> Outcome:
 
 def _receipt(run: Run, fingerprint: str, out: Outcome) -> None:
     """Write the receipt of the fixed criteria beside the workbook (the anchor outside it)."""
-    from partnerkeuze.io.anchor import current, write_receipt
+    from partnerkeuze.io.anchor import copy_folder, current, write_receipt
 
     if run.workbook_path is None:
         out.warnings.append("de werkmap is nog niet bewaard: er is geen ontvangstbewijs naast "
                             "geschreven; bewaar ze en leg de criteria opnieuw vast")
         return
+    copy_dir = copy_folder(run.model, run.base_dir)
     anchor = current(run.book.snapshot(), fingerprint, "freeze")
-    receipt = write_receipt(run.workbook_path, anchor)
+    receipt = write_receipt(run.workbook_path, anchor, copy_dir)
     out.anchored = True
     out.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het buiten de "
-                        f"werkmap).")
+                        f"werkmap)" + (f", met een kopie in {copy_dir}" if copy_dir else "")
+                        + ".")
     out.data["receipt"] = str(receipt)
 
 
