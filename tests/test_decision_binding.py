@@ -365,3 +365,47 @@ def test_the_documents_state_the_decided_figures_not_a_recalculation(decided, tm
     assert real_texts == drifted_texts and len(real_texts) > 10
     k04 = real_texts["Brief_K04_Bugesera_en.docx"]
     assert "87" in k04 and "83" in k04 and "87.25" not in k04 and "83.25" not in k04
+
+
+# --- the sheet Beslissing guards itself --------------------------------------------------------
+
+def test_a_rewritten_or_removed_decision_on_beslissing_is_reported(decided):
+    """What the college saw cannot be rewritten to match edited inputs: a changed row breaks its
+    chain, removed rows are missing from what the log names."""
+    sheet = layout.sheet("decision").name
+    wb = load_workbook(decided)
+    ws = wb[sheet]
+    t = layout.table("decision")
+    last = max(r for r in range(t.first_data_row, ws.max_row + 1)
+               if ws.cell(r, 1).value not in (None, ""))
+    data_col = t.first_col + t.index("data")
+    head = next(r for r in range(t.first_data_row, last + 1)
+                if ws.cell(r, t.first_col + t.index("part")).value == "resultaat")
+    ws.cell(head, data_col).value = ws.cell(head, data_col).value.replace('"K05"', '"K04"', 1)
+    wb.save(decided)
+    found = _refusal("check", decided)
+    assert any(p.startswith(f"{sheet}!I{head}: beslissingsregel Nr") and "gewijzigd" in p
+               for p in found), found
+    wb = load_workbook(decided)
+    ws = wb[sheet]
+    ws.delete_rows(last - 2, 3)  # the last rows of the council's block
+    wb.save(decided)
+    found = _refusal("check", decided)
+    assert any("staat in het logboek" in p and "ontbreekt op het blad Beslissing" in p
+               for p in found), found
+
+
+def test_the_decided_result_reads_back_what_the_college_saw(decided):
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.record.procedure.decided import DECIDED_VERSION, decided_result
+
+    result = decided_result(FileWorkbook(decided, for_writing=False).snapshot())
+    assert result.version == DECIDED_VERSION and result.stage == "council"
+    assert result.partner == "K05" and result.date == dt.date(2026, 9, 21)
+    assert result.shortlist == ("K05", "K04", "K01")
+    assert result.consensus_order == ("K05", "K04", "K01")
+    k05, k04 = result.by_id()["K05"], result.by_id()["K04"]
+    assert (k05.score, k05.rank, k04.score, k04.rank) == (87.0, 1, 83.0, 2)
+    assert result.by_id()["K13"].excluded and result.by_id()["K12"].score is None
+    again = result.score_result()
+    assert again.shortlist == ["K05", "K04", "K01"] and again.by_id()["K05"].score == 87.0
