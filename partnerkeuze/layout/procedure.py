@@ -60,7 +60,7 @@ DECISION_TABLE = Table(
     key="decision", name="tblBeslissing", buffer_rows=0,
     columns=(
         Column("seq", "Nr", OUTPUT, width=6),
-        Column("procedure", "Procedure Nr", OUTPUT, width=10),
+        Column("procedure", "Procedure Nr", OUTPUT, width=12),
         Column("stage", "Stap", OUTPUT, width=10),
         Column("part", "Onderdeel", OUTPUT, width=12),
         Column("sheet", "Blad", OUTPUT, width=18),
