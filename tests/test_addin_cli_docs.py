@@ -45,3 +45,21 @@ def test_smoke_test_lists_every_button_and_every_function():
     for name in NAMES:
         assert f"`{name}`" in doc, name
     assert "niet" in doc.split("\n")[2]  # says up front what is not tested here
+    # the manual list is now: click Zelftest, send the report; and what only a person sees
+    assert "**Zelftest**" in doc and "Zelftest-verslag.txt" in doc and "naar IT" in doc
+
+
+def test_install_command_is_documented_with_its_contract():
+    doc = (ROOT / "docs" / "addin-install.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contract = "partnerkeuze install [--venv DIR] [--xlstart DIR] [--conf-dir DIR] [--uninstall]"
+    assert contract in readme
+    assert "`partnerkeuze install [--venv MAP] [--xlstart MAP] [--conf-dir MAP] [--uninstall]`" in doc
+    for needle in ("%LOCALAPPDATA%", "%APPDATA%\\Microsoft\\Excel\\XLSTART",
+                   "%USERPROFILE%\\.partnerkeuze", "--index-url", "--find-links", "installatie.json",
+                   "Bestand › Account › Info over Excel", "**Zelftest**"):
+        assert needle in doc, needle
+    help_text = " ".join(run_cli("install", "--help").stdout.split())
+    for needle in ("--venv", "--xlstart", "--conf-dir", "--uninstall", "%LOCALAPPDATA%",
+                   "XLSTART", "%USERPROFILE%", "Afsluitcode 0 klaar, 1 een probleem op"):
+        assert needle in help_text, needle

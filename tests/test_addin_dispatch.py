@@ -36,7 +36,9 @@ def test_every_button_has_a_handler_and_every_handler_a_button():
     assert len(buttons.BUTTON_IDS) == len(set(buttons.BUTTON_IDS))
     for button_id in buttons.BUTTON_IDS:
         name = ribbon.handler_name(button_id)
-        assert name and name.startswith("partnerkeuze.app.addin.handlers:")
+        # every button's work is a handler; the Zelftest clicks the others through the dispatch
+        assert name and (name.startswith("partnerkeuze.app.addin.handlers:")
+                         or name == "partnerkeuze.app.addin.ribbon:selftest")
 
 
 def _click(argv, env, cwd):

@@ -48,8 +48,8 @@ LOG_SHEET = layout.sheet("log").name
 
 def test_spec_covers_every_handler_but_new_call_diagnose_and_templates():
     # new_call makes a workbook; diagnose checks the PC (tests/test_doctor.py); templates opens
-    # a folder (below)
-    assert set(SPEC) | {"new_call", "diagnose", "templates"} == set(ribbon.HANDLERS)
+    # a folder (below); selftest runs all the others (tests/test_addin_selftest.py)
+    assert set(SPEC) | {"new_call", "diagnose", "templates", "selftest"} == set(ribbon.HANDLERS)
 
 
 def test_templates_button_opens_the_own_template_folder_or_says_which_field(demo_path, tmp_path):

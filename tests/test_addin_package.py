@@ -108,7 +108,8 @@ def test_xlwings_module_is_the_installed_one_with_our_project_name(xlam):
     installed = lf((xlwings_dir() / "xlwings_custom_addin.bas").read_text(encoding="utf-8"))
     ours = lf(vba_modules_olevba(xlam)["xlwings"])
     assert 'Public Const PROJECT_NAME As String = "partnerkeuze"' in ours
-    from partnerkeuze.app.addin.vba_sources import VBA_DIR, _get_config_span
+    from partnerkeuze.app.addin.vba_sources import _get_config_span
+    from partnerkeuze.app.addin.vba_text import VBA_DIR
 
     expected = installed.replace('PROJECT_NAME As String = "myaddin"',
                                  'PROJECT_NAME As String = "partnerkeuze"')

@@ -364,6 +364,9 @@ def _case(tmp, demo, name):
         "evaluate-not-evaluation": ["evaluate", demo, "--out", tmp / "uit"],
         "evaluate-missing-workbook": ["evaluate", tmp / "weg.xlsx", "--out", tmp / "uit"],
         "doctor-not-an-addin": ["doctor", "--addin", tmp / "weg.xlam"],
+        # install: a folder that is not Partnerkeuze's source
+        "install-no-source": ["install", "--venv", tmp / "omgeving", "--xlstart", tmp / "xl",
+                              "--conf-dir", tmp / "conf", "--source", tmp / "nergens"],
         "unknown-command": ["verzin"],
     }
     return cases[name]
@@ -452,6 +455,9 @@ EXPECT = {
                                    r"'evaluatie stedenband'"),
     "evaluate-missing-workbook": (2, r"weg\.xlsx: bestand niet gevonden"),
     "doctor-not-an-addin": (1, r"\[FOUT\] Invoegtoepassing: .*weg\.xlam"),
+    "install-no-source": (2, r"geen bron van Partnerkeuze gevonden in .*nergens "
+                             r"\(requirements\.txt ontbreekt\); geef de map met de broncode met "
+                             r"--source"),
     "unknown-command": (2, r"ongeldige keuze: 'verzin'"),
 }
 

@@ -65,7 +65,7 @@ def new(path: str | Path, mode: str = "stedenband", demo: bool = False, force: b
     if not path.parent.exists():
         raise FileError(f"{path.parent}: map niet gevonden")
     book = build(mode, demo, progress)
-    save_atomic(book.wb, path, backup=force)
+    save_atomic(book.wb, path, backup=force, cached=book.cached)
     out = Outcome(files=[path])
     out.messages.append(f"Nieuwe werkmap geschreven: {path} (modus {mode}"
                         f"{', met demogegevens' if demo else ''}).")

@@ -6,7 +6,7 @@ from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import col_letter, quote_sheet
 from partnerkeuze.core.scoring import ScoreResult
 from partnerkeuze.kernel.model import Model
-from partnerkeuze.kernel.patch import ArrayFormula, Block, Formula, Patch, Styled
+from partnerkeuze.kernel.patch import ArrayFormula, Block, Formula, Patch, Styled, with_cached
 
 SCORE_TABLE_HEADER_ROW = 6  # rows 3-5 hold weight, scale minimum and scale maximum
 
@@ -21,14 +21,19 @@ def ordered_criteria(model: Model):
     return [c for c in model.criteria if not c.knockout] + [c for c in model.criteria if c.knockout]
 
 
-def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block:
-    """The Scoretabel: per candidate and criterion the aggregated score as a native formula."""
+def score_table_block(model: Model, result: ScoreResult, clear_to: int, values=None) -> Block:
+    """The Scoretabel: per candidate and criterion the aggregated score as a native formula,
+    each with the value the core computed as its cached value (results_cache.py)."""
     crit_sheet = quote_sheet(layout.sheet("criteria").name)
     cid, cw, cmin, cmax = _letters("criteria", "id", "weight", "scale_min", "scale_max")
     smin = layout.field_name("settings", "scale_min")
     smax = layout.field_name("settings", "scale_max")
     crits = ordered_criteria(model)
     h = SCORE_TABLE_HEADER_ROW
+    if values is None:
+        from partnerkeuze.core.results_cache import NativeValues
+
+        values = NativeValues(model, result, crits)
 
     def look(col: str, c: str) -> str:
         return f"INDEX({crit_sheet}!${col}:${col},MATCH({c}${h},{crit_sheet}!${cid}:${cid},0))"
@@ -40,11 +45,14 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
     header = [Styled("ID", "pk_header"), Styled("Gemeente", "pk_header")]
     for j, crit in enumerate(crits):
         c = col_letter(3 + j)
-        rows[0].append(Styled(Formula(f"=IFERROR({look(cw, c)}*1,0)"), "pk_output", "0.0"))
-        rows[1].append(Styled(Formula(f'=IFERROR(IF({look(cmin, c)}="",{smin},{look(cmin, c)}),{smin})'),
-                              "pk_output", "0"))
-        rows[2].append(Styled(Formula(f'=IFERROR(IF({look(cmax, c)}="",{smax},{look(cmax, c)}),{smax})'),
-                              "pk_output", "0"))
+        rows[0].append(Styled(with_cached(Formula(f"=IFERROR({look(cw, c)}*1,0)"),
+                                          values.weight(crit)), "pk_output", "0.0"))
+        rows[1].append(Styled(with_cached(Formula(
+            f'=IFERROR(IF({look(cmin, c)}="",{smin},{look(cmin, c)}),{smin})'),
+            values.scale(crit, "min")), "pk_output", "0"))
+        rows[2].append(Styled(with_cached(Formula(
+            f'=IFERROR(IF({look(cmax, c)}="",{smax},{look(cmax, c)}),{smax})'),
+            values.scale(crit, "max")), "pk_output", "0"))
         header.append(Styled(crit.id, "pk_header"))
     median = model.settings.aggregation == "median"
     from partnerkeuze.core import native  # conflict rules in the native formulas
@@ -61,8 +69,10 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
         rows[i] += [Styled(None, "pk_label")] * (hc - 1 - len(rows[i]))
     rows[0] += [Styled("Scores gesorteerd", "pk_label"),
                 Styled("Belangenconflicten gesorteerd", "pk_label")]
-    rows[1] += [Styled(Formula(native.sorted_formula(rg["C"])), "pk_output"),
-                Styled(Formula(native.sorted_formula(rg["FC"])), "pk_output")]
+    rows[1] += [Styled(with_cached(Formula(native.sorted_formula(rg["C"])), values.sorted["scores"]),
+                       "pk_output"),
+                Styled(with_cached(Formula(native.sorted_formula(rg["FC"])),
+                                   values.sorted["conflicts"]), "pk_output")]
     rows[2] += [Styled("Hulpkolommen (niet wijzigen): 'Snel' is WAAR als de rijen van de "
                        "kandidaat op Scores (S) of Belangenconflicten (BC) nog samen staan waar "
                        "ze stonden bij het scoren (dan snel gelezen, anders de hele tabel); per "
@@ -81,24 +91,26 @@ def score_table_block(model: Model, result: ScoreResult, clear_to: int) -> Block
                                       ("conflicts", snel_c, sorted_c, "bc")):
             block = blocks[key].get(str(cand.id))
             if block is None:  # no rows, or scattered, at `score`: the whole columns
-                snel.append(Styled(Formula("=FALSE()"), "pk_output"))
+                snel.append(Styled(with_cached(Formula("=FALSE()"), False), "pk_output"))
                 continue
             widened = native.block_ranges(key, block[0] - 1, block[1] + 1)
             helpers[short], helpers[f"snel_{short}"] = widened, f"${flag}{r}"
             col = widened["C" if key == "scores" else "FC"]
-            snel.append(Styled(Formula(native.snel_formula(col, f"$A{r}", srt)), "pk_output"))
+            snel.append(Styled(with_cached(Formula(native.snel_formula(col, f"$A{r}", srt)),
+                                           values.snel(key, True)), "pk_output"))
         row = [Styled(cand.id, "pk_output"), Styled(cand.name, "pk_output")]
-        for j, _crit in enumerate(crits):
+        for j, crit in enumerate(crits):
             c = col_letter(3 + j)
             if median:
                 value = ArrayFormula(native.median_formula(rg, f"$A{r}", f"{c}${h}", helpers))
             else:
                 value = Formula(native.mean_formula(rg, f"$A{r}", f"{c}${h}", helpers))
-            row.append(Styled(value, "pk_output", "0.00"))
+            row.append(Styled(with_cached(value, values.aggregate(cand, crit)), "pk_output", "0.00"))
         row += [Styled(None, "pk_output")] * (hc - 1 - len(row))
         row += snel
-        row += [Styled(Formula(native.cleared_formula(rg, f"{col_letter(hc + 2 + k)}${h}",
-                                                      f"$A{r}", helpers)), "pk_output", "0")
+        row += [Styled(with_cached(Formula(native.cleared_formula(
+                    rg, f"{col_letter(hc + 2 + k)}${h}", f"$A{r}", helpers)),
+                    values.is_cleared(assessors[k], cand.id)), "pk_output", "0")
                 for k in range(len(assessors))]
         body.append(row)
     width = hc - 1 + 2 + len(assessors)
@@ -132,10 +144,16 @@ def remarks(cand) -> str:
     return "; ".join(parts)
 
 
-def results_rows(model: Model, result: ScoreResult) -> list[list]:
+def results_rows(model: Model, result: ScoreResult, values=None) -> list[list]:
     """The Resultaten table rows, in ranked order: weighted score, completeness, rank and
-    shortlist as native formulas (governance/native.py); knock-outs and remarks from Python."""
+    shortlist as native formulas (governance/native.py) with the values they give as cached
+    values; knock-outs and remarks from Python."""
     from partnerkeuze.core import native
+
+    if values is None:
+        from partnerkeuze.core.results_cache import NativeValues
+
+        values = NativeValues(model, result, ordered_criteria(model))
 
     t = layout.table("results")
     offset = SCORE_TABLE_HEADER_ROW - t.header_row
@@ -144,11 +162,11 @@ def results_rows(model: Model, result: ScoreResult) -> list[list]:
         r = t.first_data_row + i
         rows.append([
             c.id, c.name, c.country, c.language, c.channel,
-            native_score_formula(model, r + offset),
-            Formula(native.complete_formula(r)),
+            with_cached(native_score_formula(model, r + offset), values.scores[i]),
+            with_cached(Formula(native.complete_formula(r)), values.complete(i)),
             "ja" if c.excluded else "nee",  # knock-outs: Python
-            Formula(native.rank_formula(r)),
-            Formula(native.shortlist_formula(r)),
+            with_cached(Formula(native.rank_formula(r)), values.ranks[i]),
+            with_cached(Formula(native.shortlist_formula(r)), values.shortlisted(i)),
             remarks(c),  # ties, knock-out reasons, incompleteness: Python
         ])
     return rows
@@ -156,7 +174,11 @@ def results_rows(model: Model, result: ScoreResult) -> list[list]:
 
 def results_patch(model: Model, result: ScoreResult, score_table_rows: int) -> Patch:
     """The patch that writes Scoretabel and Resultaten for this outcome."""
+    from partnerkeuze.core.results_cache import NativeValues
+
+    values = NativeValues(model, result, ordered_criteria(model))
     patch = Patch()
-    patch.write_block(score_table_block(model, result, clear_to=max(score_table_rows, 3)))
-    patch.replace_table("results", results_rows(model, result))
+    patch.write_block(score_table_block(model, result, clear_to=max(score_table_rows, 3),
+                                        values=values))
+    patch.replace_table("results", results_rows(model, result, values))
     return patch

@@ -10,7 +10,18 @@ from dataclasses import dataclass, field
 
 
 class Formula(str):
-    """A native spreadsheet formula (text starting with '='); every other str is written as text."""
+    """A native spreadsheet formula (text starting with '='); every other str is written as text.
+    ``cached``: the value the core computed for it, written as the cell's cached value so that
+    readers that do not calculate see it (None: no value known)."""
+
+    cached = None
+
+
+def with_cached(formula: Formula, value) -> Formula:
+    """A copy of the formula (same class) carrying ``value`` as its cached value."""
+    out = type(formula)(formula)
+    out.cached = value
+    return out
 
 
 class ArrayFormula(Formula):
@@ -60,6 +71,9 @@ class Patch:
     tables: dict[str, list[list]] = field(default_factory=dict)  # replace all data rows
     appends: dict[str, list[list]] = field(default_factory=dict)  # add rows after the data
     blocks: list[Block] = field(default_factory=list)
+    # True when the patch gives every formula whose inputs it changes its new cached value (so
+    # the writer need not make Excel recalculate on opening for its sake).
+    recalculated: bool = False
 
     def set_cell(self, sheet: str, row: int, col: int, value) -> None:
         """Write one cell."""
@@ -84,6 +98,7 @@ class Patch:
         for key, rows in other.appends.items():
             self.append_rows(key, rows)
         self.blocks.extend(other.blocks)
+        self.recalculated = self.recalculated and other.recalculated
         return self
 
     def is_empty(self) -> bool:

@@ -97,6 +97,10 @@ GROUPS: tuple[Group, ...] = (
         Button("diagnose", "Diagnose", "Installatie controleren",
                "Controleert Python, xlwings, de invoegtoepassing, de instellingen, schrijfrechten "
                "en Word of LibreOffice, en zegt wat u moet herstellen.", "ErrorChecking"),
+        Button("selftest", "Zelftest", "Alles testen op een kopie van de demo",
+               "Test elke knop en elke werkbladfunctie op een kopie van de demo in een tijdelijke "
+               "map en schrijft een verslag (wat liep, hoe lang, elke fout met haar nummer) om "
+               "naar IT te sturen. Uw eigen werkmappen blijven onaangeroerd.", "MacroPlay"),
     )),
     Group("pkEvaluatie", "Evaluatie", (
         Button("evaluate", "Evaluatie- rapport", "Evaluatie van de stedenband",

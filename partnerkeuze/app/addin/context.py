@@ -93,6 +93,7 @@ class Context:
     ui: UI
     workbook_path: Path | None = None  # None for a workbook that was never saved
     config: dict[str, str] = field(default_factory=dict)  # keys in upper case
+    argument: str | None = None  # what the VBA passed besides the button (Zelftest: its folder)
 
     def progress(self, message: str) -> None:
         """Progress reporter for actions: the status bar."""

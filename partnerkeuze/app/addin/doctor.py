@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkeuze.kernel.paths import SOURCE_ROOT
-
-OK, WARN, FAIL, INFO = "OK", "LET OP", "FOUT", "INFO"
+from partnerkeuze.app.addin.doctor_report import FAIL, INFO, OK, WARN, Report
 
 # Runtime distributions and their import name (requirements.txt).
 PACKAGES = (("openpyxl", "openpyxl"), ("numpy", "numpy"), ("pandas", "pandas"),
@@ -25,47 +22,6 @@ PACKAGES = (("openpyxl", "openpyxl"), ("numpy", "numpy"), ("pandas", "pandas"),
 MIN_PYTHON = (3, 11)
 
 
-@dataclass
-class Finding:
-    """One check's outcome: level (OK, LET OP, FOUT, INFO), what was checked, what to do."""
-
-    level: str
-    topic: str
-    text: str
-    fix: str = ""
-
-    def lines(self) -> list[str]:
-        """The finding as printed: '[LEVEL] topic: text' and an indented fix."""
-        out = [f"[{self.level}] {self.topic}: {self.text}"]
-        if self.fix:
-            out.append(f"        Oplossing: {self.fix}")
-        return out
-
-
-@dataclass
-class Report:
-    """Every finding of a diagnosis, in the order of the checks."""
-
-    findings: list[Finding] = field(default_factory=list)
-
-    def add(self, level: str, topic: str, text: str, fix: str = "") -> None:
-        self.findings.append(Finding(level, topic, text, fix))
-
-    @property
-    def failed(self) -> bool:
-        return any(f.level == FAIL for f in self.findings)
-
-    def text(self) -> str:
-        lines = [line for f in self.findings for line in f.lines()]
-        n_fail = sum(f.level == FAIL for f in self.findings)
-        n_warn = sum(f.level == WARN for f in self.findings)
-        lines.append("")
-        lines.append("Alles in orde: Partnerkeuze kan werken op deze pc." if not n_fail and not n_warn
-                     else f"{n_fail} fout(en) en {n_warn} waarschuwing(en): herstel ze in deze volgorde "
-                          f"en voer 'partnerkeuze doctor' opnieuw uit.")
-        return "\n".join(lines)
-
-
 def check_python(rep: Report) -> None:
     """The interpreter: version and whether it runs in a virtual environment."""
     v = sys.version_info
@@ -73,7 +29,7 @@ def check_python(rep: Report) -> None:
     if (v.major, v.minor) < MIN_PYTHON:
         rep.add(FAIL, "Python", f"versie {v.major}.{v.minor} in {where}",
                 f"installeer Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} of nieuwer en maak de "
-                f"virtuele omgeving opnieuw (scripts/install-partnerkeuze.ps1)")
+                f"virtuele omgeving opnieuw ('partnerkeuze install')")
         return
     venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
     rep.add(OK if venv else WARN, "Python", f"versie {v.major}.{v.minor}.{v.micro} in {where}"
@@ -110,23 +66,20 @@ def check_packages(rep: Report) -> None:
         rep.add(OK, "xlwings", f"versie {xv}, dezelfde als in de invoegtoepassing")
 
 
-def check_dll(rep: Report, interpreter: str | None = None) -> None:
-    """The xlwings DLL next to the interpreter, where the add-in's VBA looks for it (Windows)."""
+def check_dll(rep: Report, interpreter: str | None = None, windows: bool | None = None,
+              bits: int | None = None) -> None:
+    """The xlwings DLL next to the interpreter Excel starts, where the add-in's VBA looks for it
+    (Windows), in that interpreter's bitness (doctor_interpreter.py)."""
     from partnerkeuze.app.addin.vba_sources import XLWINGS_VERSION
+    from partnerkeuze.app.addin.doctor_interpreter import check_dll as beside
 
-    bits = "64" if sys.maxsize > 2**32 else "32"
-    dll = f"xlwings{bits}-{XLWINGS_VERSION}.dll"
-    if os.name != "nt":
-        rep.add(INFO, "xlwings-DLL", f"{dll} is alleen nodig op Windows (deze pc: {sys.platform})")
+    bits = bits or (64 if sys.maxsize > 2**32 else 32)
+    windows = os.name == "nt" if windows is None else windows
+    if not windows:
+        rep.add(INFO, "xlwings-DLL", f"xlwings{bits}-{XLWINGS_VERSION}.dll is alleen nodig op "
+                f"Windows (deze pc: {sys.platform})")
         return
-    exe = Path(interpreter or sys.executable)
-    places = [exe.parent / dll, exe.parent.parent / dll]
-    found = next((p for p in places if p.is_file()), None)
-    if found:
-        rep.add(OK, "xlwings-DLL", f"{found}")
-    else:
-        rep.add(FAIL, "xlwings-DLL", f"{dll} niet gevonden in {places[0].parent} of "
-                f"{places[1].parent}", f"pip install --force-reinstall xlwings=={XLWINGS_VERSION}")
+    beside(rep, interpreter or sys.executable, bits, XLWINGS_VERSION)
 
 
 def addin_folders() -> list[Path]:
@@ -178,8 +131,7 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
         if addin_folders():
             rep.add(FAIL, "Invoegtoepassing", "geen Partnerkeuze-invoegtoepassing in "
                     + " of ".join(map(str, addin_folders())),
-                    "installeer ze met scripts/install-partnerkeuze.ps1 of 'xlwings addin install "
-                    "--file Partnerkeuze.xlam'")
+                    "installeer ze met 'partnerkeuze install'")
         else:
             rep.add(INFO, "Invoegtoepassing", "geen map met Excel-invoegtoepassingen op deze pc; "
                     "geef het bestand met --addin om het te controleren")
@@ -192,7 +144,7 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
             rep.add(WARN, "Invoegtoepassing", f"{path} is gebouwd voor Partnerkeuze {built}, "
                     f"geïnstalleerd is {__version__}",
                     "bouw en installeer de invoegtoepassing opnieuw met dezelfde --interpreter en "
-                    "--pythonpath (scripts/install-partnerkeuze.ps1)")
+                    "--pythonpath ('partnerkeuze install' doet het)")
         else:
             rep.add(OK, "Invoegtoepassing", f"{path} (Partnerkeuze {built})")
         try:
@@ -206,55 +158,90 @@ def check_addin(rep: Report, addin: str | Path | None = None) -> dict[str, str]:
 
 
 def check_conf(rep: Report, workbook: Path | None, home: str | Path | None = None,
-               baked: dict | None = None) -> dict:
+               baked: dict | None = None, windows: bool | None = None) -> dict:
     """The conf files beside the workbook and in the user folder, then what the add-in has built
-    in (the add-in's lookup order); returns the settings."""
+    in (the add-in's lookup order); then the interpreter those settings name, the worksheet
+    functions' module and the xlwings DLL as that interpreter sees them. Returns the settings."""
     from partnerkeuze.app.addin.config import (
         directory_conf_path,
         read_conf_file,
         resolve,
         user_conf_path)
 
+    windows = os.name == "nt" if windows is None else windows
     user = user_conf_path(home)
     beside = directory_conf_path(workbook)
+    config = resolve(workbook_path=workbook, home=home, baked=baked)
     for label, path in (("Instellingen (gebruiker)", user), ("Instellingen (naast de werkmap)", beside)):
         if path is None:
             continue
-        if path.is_file():
-            keys = sorted(k for k, v in read_conf_file(path).items() if v)
-            rep.add(OK, label, f"{path}: {', '.join(keys) if keys else 'geen ingevulde waarden'}")
-        else:
+        if not path.is_file():
             rep.add(INFO, label, f"{path} bestaat niet")
-    config = resolve(workbook_path=workbook, home=home, baked=baked)
-    interp = config.get("INTERPRETER_WIN") or config.get("INTERPRETER_MAC") or config.get("INTERPRETER")
-    if not interp:
-        rep.add(WARN if os.name == "nt" else INFO, "Interpreter", "geen Interpreter_Win in de instellingen: Excel gebruikt "
-                "'python' uit het PATH (of de waarde die in de invoegtoepassing is ingebouwd)",
-                f'zet "Interpreter_Win","{sys.executable}" in {user}')
-    elif not Path(os.path.expandvars(interp)).is_file():
-        rep.add(FAIL, "Interpreter", f"{interp} bestaat niet",
-                f"verbeter Interpreter_Win in {user} (bv. {sys.executable})")
-    else:
-        rep.add(OK, "Interpreter", interp)
-    check_udfs(rep, config.get("PYTHONPATH", ""), user)
+            continue
+        values = read_conf_file(path)
+        filled = sorted(k for k, v in values.items() if v.strip())
+        empty = sorted(k for k, v in values.items() if not v.strip())
+        if not empty:
+            rep.add(OK if filled else WARN, label,
+                    f"{path}: {', '.join(filled) if filled else 'geen instellingen'}")
+            continue
+        # an empty value does not count: the next layer's value holds, or none at all
+        unfilled = [k for k in empty if not config.get(k)]
+        rep.add(FAIL if windows and unfilled else WARN, label,
+                f"{path}: leeg: {', '.join(empty)}"
+                + (f"; ingevuld: {', '.join(filled)}" if filled else "")
+                + (f" (en geen andere laag vult {', '.join(unfilled)} in)" if unfilled else
+                   " (een lege waarde telt niet: de ingebouwde of volgende waarde geldt)"),
+                "vul de lege waarden in of verwijder die regels ('partnerkeuze install' vult "
+                "Interpreter_Win en PYTHONPATH in)")
+    check_interpreter(rep, config, user, windows)
     return config
 
 
-def check_udfs(rep: Report, pythonpath: str, user: Path) -> None:
-    """The module with the worksheet functions: on PYTHONPATH or importable as is."""
-    import importlib.util
+def check_interpreter(rep: Report, config: dict, user: Path, windows: bool) -> None:
+    """The interpreter Excel starts (Interpreter_Win; elsewhere also Interpreter_Mac or this
+    Python), what it loads, and the xlwings DLL beside it."""
+    from partnerkeuze.app.addin.vba_sources import XLWINGS_VERSION
+    from partnerkeuze.app.addin.doctor_interpreter import check_pythonpath, probe
+    from partnerkeuze.app.addin.doctor_interpreter import check_udfs as udfs_seen_by
 
-    folders = [Path(os.path.expandvars(p.strip())) for p in pythonpath.split(";") if p.strip()]
-    hit = next((f for f in folders if (f / "partnerkeuze_udfs.py").is_file()), None)
-    if hit:
-        rep.add(OK, "Werkbladfuncties", f"partnerkeuze_udfs.py in {hit}")
-    elif importlib.util.find_spec("partnerkeuze_udfs") is not None:
-        rep.add(OK, "Werkbladfuncties", "partnerkeuze_udfs kan geladen worden")
+    if windows:
+        interp = config.get("INTERPRETER_WIN")
     else:
-        here = SOURCE_ROOT / "udfs"
-        rep.add(FAIL, "Werkbladfuncties", "partnerkeuze_udfs.py niet gevonden (de PK_-functies "
-                "geven 'module not found')",
-                f'zet "PYTHONPATH","{here}" in {user}')
+        interp = (config.get("INTERPRETER_MAC") or config.get("INTERPRETER_WIN")
+                  or config.get("INTERPRETER"))
+    pythonpath = config.get("PYTHONPATH", "")
+    check_pythonpath(rep, pythonpath, user)
+    if not interp and windows:
+        rep.add(FAIL, "Interpreter", "geen Interpreter_Win in de instellingen of de "
+                "invoegtoepassing: Excel start dan 'python' uit het PATH zonder de xlwings-DLL "
+                "te laden, en elke knop faalt",
+                f"voer 'partnerkeuze install' uit, of zet \"Interpreter_Win\",\"{sys.executable}\" "
+                f"in {user}")
+        return
+    if not interp:
+        rep.add(INFO, "Interpreter", f"geen Interpreter_Win of Interpreter_Mac in de instellingen; "
+                f"nagegaan met deze Python ({sys.executable})")
+        interp = sys.executable
+    elif not Path(os.path.expandvars(interp)).is_file():
+        rep.add(FAIL, "Interpreter", f"{interp} bestaat niet",
+                f"verbeter Interpreter_Win in {user} (bv. {sys.executable}) of voer "
+                f"'partnerkeuze install' opnieuw uit")
+        rep.add(INFO, "Werkbladfuncties", "niet nagegaan: de interpreter bestaat niet")
+        return
+    interp = os.path.expandvars(interp)
+    found = probe(interp, os.path.expandvars(pythonpath))
+    if "error" in found:
+        rep.add(FAIL, "Interpreter", f"{interp} start niet ({found['error']})",
+                "installeer de omgeving opnieuw met 'partnerkeuze install'")
+        return
+    rep.add(OK, "Interpreter", f"{interp} (Python {found['version']}, {found['bits']}-bits)")
+    if found.get("xlwings") != XLWINGS_VERSION and interp != sys.executable:
+        rep.add(FAIL, "xlwings", f"{interp} heeft xlwings {found.get('xlwings') or 'niet'}; de "
+                f"invoegtoepassing hoort bij {XLWINGS_VERSION}",
+                f"pip install xlwings=={XLWINGS_VERSION} met {interp}")
+    udfs_seen_by(rep, found, interp, pythonpath, user)
+    check_dll(rep, interp, windows, found["bits"])
 
 
 def check_write(rep: Report, folders: list[Path]) -> None:
@@ -300,8 +287,9 @@ def _word_installed() -> bool:
 
 
 def diagnose(workbook: str | Path | None = None, addin: str | Path | None = None,
-             home: str | Path | None = None, interpreter: str | None = None) -> Report:
-    """Every check, in the order IT should fix them."""
+             home: str | Path | None = None, windows: bool | None = None) -> Report:
+    """Every check, in the order IT should fix them (windows: check as on Windows; default:
+    whether this PC runs Windows)."""
     import tempfile
 
     rep = Report()
@@ -311,9 +299,8 @@ def diagnose(workbook: str | Path | None = None, addin: str | Path | None = None
         wb = None
     check_python(rep)
     check_packages(rep)
-    check_dll(rep, interpreter)
     baked = check_addin(rep, addin)
-    config = check_conf(rep, wb, home, baked)
+    config = check_conf(rep, wb, home, baked, windows)
     folders = [Path(tempfile.gettempdir())]
     out = config.get("PARTNERKEUZE_UITVOER")
     if out and Path(os.path.expandvars(out)).is_dir():

@@ -32,9 +32,9 @@ CONFIG_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Interpreter_Win", "C:\\Partnerkeuze\\.venv\\Scripts\\python.exe",
      "Pad naar python.exe. Leeg: 'python' uit het PATH."),
     ("Interpreter_Mac", "/Users/naam/partnerkeuze/.venv/bin/python", "Pad naar python op Mac."),
-    ("PYTHONPATH", "C:\\Partnerkeuze\\udfs",
-     "Extra mappen met Python-code, gescheiden door ';' (de map udfs van Partnerkeuze voor de "
-     "werkbladfuncties)."),
+    ("PYTHONPATH", "C:\\Partnerkeuze\\.venv\\Lib\\site-packages",
+     "Extra mappen met Python-code, gescheiden door ';' ('partnerkeuze install' zet de map "
+     "waarin de werkbladfuncties, partnerkeuze_udfs, geïnstalleerd zijn)."),
     ("UDF Modules", "partnerkeuze_udfs", "De Python-module met de werkbladfuncties PK_..."),
     ("Show Console", "False", "True toont een opdrachtvenster bij elke klik (om fouten te zoeken)."),
     ("Use UDF Server", "True", "True houdt Python actief tussen de klikken (sneller)."),

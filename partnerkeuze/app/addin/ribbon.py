@@ -11,6 +11,14 @@ import sys
 
 from partnerkeuze.app.addin import handlers as h
 
+def selftest(ctx):
+    """Zelftest: every other button on copies of the demo through this dispatch, and the report
+    for IT (the VBA glue calculates the worksheet functions first and passes the folder)."""
+    from partnerkeuze.app.addin.selftest import run_from_excel
+
+    return run_from_excel(ctx, run)
+
+
 # The one dispatch table: ribbon button id -> handler (see addin/buttons.py for the buttons).
 HANDLERS = {
     "new_call": h.new_call,
@@ -33,7 +41,9 @@ HANDLERS = {
     "sdg_match": h.sdg_match,
     "evaluate": h.evaluate,
     "diagnose": h.diagnose,
+    "selftest": selftest,
 }
+
 
 TRACE_ENV = "PARTNERKEUZE_RIBBON_TRACE"  # file: record the click instead of working on Excel
 TRACE_BOOK_ENV = "PARTNERKEUZE_RIBBON_WORKBOOK"  # with TRACE: run the handler on this file
@@ -118,7 +128,7 @@ def _log_traceback() -> str:
     return path
 
 
-def _trace(button_id: str, trace_path: str) -> None:
+def _trace(button_id: str, trace_path: str, argument: str | None = None) -> None:
     """Record which handler a click resolves to (and run it on a file when asked)."""
     import json
 
@@ -135,7 +145,7 @@ def _trace(button_id: str, trace_path: str) -> None:
         ui = RecordingUI()
         book = FileWorkbook(book_path, for_writing=False)
         config = resolve(workbook_path=book_path)  # the conf files, as in Excel
-        outcome = run(button_id, Context(book, ui, Path(book_path), config))
+        outcome = run(button_id, Context(book, ui, Path(book_path), config, argument))
         record["config"] = config
         record["shown"] = ui.shown
         record["messages"] = outcome.messages if outcome else None
@@ -149,20 +159,22 @@ def in_udf_server() -> bool:
     return "xlwings.server" in sys.modules
 
 
-def on_ribbon(button_id: str, addin_name: str | None = None) -> None:
+def on_ribbon(button_id: str, addin_name: str | None = None, argument: str | None = None) -> None:
     """Entry point of every ribbon click (called by the VBA callback through RunPython);
-    addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet."""
+    addin_name: the add-in's file name (ThisWorkbook.Name), to read its settings sheet;
+    argument: what the VBA passes besides (the Zelftest's folder)."""
     import warnings
 
     warnings.simplefilter("ignore")  # stderr output would show as an error dialog on Mac
     trace = os.environ.get(TRACE_ENV)
     if trace:
-        _trace(button_id, trace)
+        _trace(button_id, trace, argument)
         return
     try:
         from partnerkeuze.app.addin.xlwings_adapter import live_context
 
         ctx = live_context(addin_name)
+        ctx.argument = argument
     except Exception as exc:  # no Excel to show a message box in: xlwings shows the error
         text = f"Partnerkeuze kan de actieve werkmap niet openen ({type(exc).__name__}: {exc})."
         if in_udf_server():  # Python stays alive: an exception becomes xlwings' error box

@@ -92,8 +92,12 @@ def descriptions_module(module) -> str:
     lines = ['Attribute VB_Name = "PartnerkeuzeFunctions"',
              "' Generated from the docstrings in udfs/partnerkeuze_udfs.py: do not edit.",
              "Option Explicit", "",
+             "' The outcome of RegisterFunctions, reported by the Zelftest.",
+             "Public MacroOptionsStatus As String", "",
              "Public Sub RegisterFunctions()",
-             "    ' Descriptions for the function wizard; called when the add-in opens.",
+             "    ' Descriptions for the function wizard; called when the add-in opens. An error is",
+             "    ' recorded with its number, never swallowed.",
+             "    Dim failures As String",
              "    On Error Resume Next"]
     funcs = sorted((getattr(module, n).__xlfunc__ for n in dir(module)
                     if hasattr(getattr(module, n), "__xlfunc__")), key=lambda f: f["name"])
@@ -103,7 +107,15 @@ def descriptions_module(module) -> str:
         lines.append(f"    Application.MacroOptions Macro:=\"'\" & ThisWorkbook.Name & \"'!"
                      f"{f['name']}\", Description:={_vba_string(f['ret']['doc'])}, "
                      f"Category:={_vba_string(f['category'])}, ArgumentDescriptions:={arg_array}")
-    lines += ["End Sub", ""]
+        lines.append(f"    If Err.Number <> 0 Then failures = failures & \"{f['name']}: fout \" & "
+                     f"Err.Number & \" (\" & Err.Description & \"); \": Err.Clear")
+    lines += ["    On Error GoTo 0",
+              "    If failures = \"\" Then",
+              f"        MacroOptionsStatus = \"in orde: {len(funcs)} functies beschreven\"",
+              "    Else",
+              "        MacroOptionsStatus = \"FOUT: \" & failures",
+              "    End If",
+              "End Sub", ""]
     return "\r\n".join(lines)
 
 

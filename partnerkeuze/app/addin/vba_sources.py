@@ -5,19 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerkeuze.app.addin.ovba import CLASS, DOCUMENT, STD, Module
+from partnerkeuze.app.addin.vba_text import VBA_DIR, source_text
 from partnerkeuze.kernel.errors import FileError
 
-VBA_DIR = Path(__file__).resolve().parent / "vba"
 PROJECT = "Partnerkeuze"
 PROJECT_NAME_CONST = "partnerkeuze"  # xlwings' PROJECT_NAME: config sheet 'partnerkeuze.conf'
 # The xlwings version the add-in is built for: requirements.txt pins exactly this version, the
 # add-in's VBA names its DLL (xlwings64-<version>.dll), and the build refuses another one.
 XLWINGS_VERSION = "0.37.8"
 XLWINGS_NAME_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
-
-
-def _text(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
 
 
 def _without_class_header(text: str) -> str:
@@ -69,21 +65,21 @@ def _get_config_span(text: str) -> tuple[int, int]:
 def xlwings_module() -> str:
     """xlwings' custom add-in module with our project name and our GetConfig (empty values never
     shadow a later layer; baked-in values before the default)."""
-    text = _text(xlwings_dir() / "xlwings_custom_addin.bas")
+    text = source_text(xlwings_dir() / "xlwings_custom_addin.bas")
     if text.count(XLWINGS_NAME_LINE) != 1:
         raise FileError("de geïnstalleerde xlwings-versie heeft een onbekende add-inmodule "
                         "(PROJECT_NAME niet gevonden)")
     text = text.replace(XLWINGS_NAME_LINE, XLWINGS_NAME_LINE.replace("myaddin",
                                                                      PROJECT_NAME_CONST))
     start, end = _get_config_span(text)
-    return text[:start] + _text(VBA_DIR / "GetConfig.bas") + text[end:]
+    return text[:start] + source_text(VBA_DIR / "GetConfig.bas") + text[end:]
 
 
 def xlwings_dll_names() -> list[str]:
     """The xlwings DLL file names the installed xlwings module declares (64- and 32-bit)."""
     import re
 
-    text = _text(xlwings_dir() / "xlwings_custom_addin.bas")
+    text = source_text(xlwings_dir() / "xlwings_custom_addin.bas")
     return sorted(set(re.findall(r'"(xlwings(?:32|64)-[0-9.]+\.dll)"', text)))
 
 
@@ -132,7 +128,7 @@ DICTIONARY_ATTRIBUTES = {
 
 def dictionary_class() -> str:
     """xlwings' Dictionary class with the attributes an Excel-made class module has."""
-    text = _without_class_header(_text(xlwings_dir() / "addin" / "Dictionary.cls"))
+    text = _without_class_header(source_text(xlwings_dir() / "addin" / "Dictionary.cls"))
     for old, new in DICTIONARY_ATTRIBUTES.items():
         if new.split("\n")[1] not in text:
             text = text.replace(old, new, 1)
@@ -141,13 +137,16 @@ def dictionary_class() -> str:
 
 def modules(baked: dict[str, str] | None = None) -> list[Module]:
     """Every module of the project, in a fixed order (baked: settings built in, see BAKEABLE)."""
+    from partnerkeuze.app.addin.selftest_vba import selftest_module
+
     return [
-        Module("ThisWorkbook", DOCUMENT, _text(VBA_DIR / "ThisWorkbook.cls")),
-        Module("Sheet1", DOCUMENT, _text(VBA_DIR / "Sheet1.cls")),
+        Module("ThisWorkbook", DOCUMENT, source_text(VBA_DIR / "ThisWorkbook.cls")),
+        Module("Sheet1", DOCUMENT, source_text(VBA_DIR / "Sheet1.cls")),
         Module("xlwings", STD, xlwings_module()),
         Module("Dictionary", CLASS, dictionary_class()),
-        Module("PartnerkeuzeRibbon", STD, _text(VBA_DIR / "PartnerkeuzeRibbon.bas")),
-        Module("PartnerkeuzeFunctions", STD, _text(VBA_DIR / "PartnerkeuzeFunctions.bas")),
-        Module("xlwings_udfs", STD, _text(VBA_DIR / "xlwings_udfs.bas")),
+        Module("PartnerkeuzeRibbon", STD, source_text(VBA_DIR / "PartnerkeuzeRibbon.bas")),
+        Module("PartnerkeuzeFunctions", STD, source_text(VBA_DIR / "PartnerkeuzeFunctions.bas")),
+        Module("xlwings_udfs", STD, source_text(VBA_DIR / "xlwings_udfs.bas")),
         Module("PartnerkeuzeConfig", STD, config_module(baked)),
+        Module("PartnerkeuzeSelfTest", STD, selftest_module()),
     ]

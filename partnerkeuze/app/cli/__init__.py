@@ -16,7 +16,8 @@ from partnerkeuze.kernel.errors import EXIT_FILE, PartnerkeuzeError
 # Commands in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = ("new", "check", "score", "demo", "questionnaire", "dossier", "letters",
                              "plan", "remind", "forms", "import", "assessor-forms", "merge",
-                             "match", "addin", "freeze", "record", "evaluate", "doctor")
+                             "match", "addin", "freeze", "record", "evaluate", "doctor",
+                             "install")
 
 _TRANSLATIONS = (
     ("the following arguments are required: ", "deze argumenten ontbreken: "),

@@ -188,7 +188,11 @@ def no_borders(table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblpr.append(borders)
+    for old in tblpr.findall(qn("w:tblBorders")):
+        tblpr.remove(old)
+    # In the schema's place (CT_TblPrBase): after tblInd, before shd, tblLayout, ..., tblLook.
+    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def widths(table, cm: list[float]) -> None:

@@ -89,17 +89,32 @@ def _set_language(styles: str, tag: str) -> str:
                   styles)
 
 
+_RUN = r"<w:r(?:\s[^>]*)?(?<!/)>"  # the start tag of a run that has content
+# The run properties that come after w:lang in the schema (CT_RPr: EG_RPrBase, then rPrChange).
+_AFTER_LANG = re.compile(r"<w:(?:eastAsianLayout|specVanish|oMath|rPrChange)\b")
+
+
+def _with_lang(properties: str, lang: str) -> str:
+    """A run's properties (the content of its w:rPr) with w:lang added in the schema's place."""
+    m = _AFTER_LANG.search(properties)
+    return properties + lang if not m else properties[:m.start()] + lang + properties[m.start():]
+
+
 def _tag_runs(body: str, tag: str | None) -> str:
-    """Every run of a letter's body marked with the letter's language (spelling, hyphenation)."""
+    """Every run of a letter's body marked with the letter's language (spelling, hyphenation).
+
+    A run keeps one w:rPr: the language goes into the properties it has (an empty ``<w:rPr/>``
+    included), or into a new w:rPr when it has none.
+    """
     if not tag:
         return body
     lang = f'<w:lang w:val="{tag}"/>'
     body = re.sub(r"<w:lang\b[^>]*/>", "", body)
-    body = re.sub(r"(<w:r\b[^>]*>)(?!<w:rPr>)", lambda m: m.group(1) + f"<w:rPr>{lang}</w:rPr>",
-                  body)
-    return re.sub(r"(<w:r\b[^>]*><w:rPr>)((?:(?!</w:rPr>).)*)(</w:rPr>)",
-                  lambda m: m.group(1) + m.group(2) + (lang if lang not in m.group(2) else "")
-                  + m.group(3), body, flags=re.S)
+    body = re.sub(rf"({_RUN})<w:rPr\s*/>", r"\1<w:rPr></w:rPr>", body)
+    body = re.sub(rf"({_RUN})(?!<w:rPr>)", r"\1<w:rPr></w:rPr>", body)
+    return re.sub(rf"({_RUN}<w:rPr>)((?:(?!</w:rPr>).)*)(</w:rPr>)",
+                  lambda m: m.group(1) + _with_lang(m.group(2), lang) + m.group(3), body,
+                  flags=re.S)
 
 
 def _bundle_core(core: str) -> bytes:

@@ -16,7 +16,18 @@ from pathlib import Path
 from partnerkeuze.kernel.errors import FileError
 from partnerkeuze.kernel.paths import SOURCE_ROOT as ROOT
 
-BUILT_IN = ROOT / "templates"
+def _built_in() -> Path:
+    """The built-in templates: templates/ of the source tree, else where `pip install` puts them
+    (<prefix>/share/partnerkeuze/templates, pyproject.toml's data-files)."""
+    import sys
+
+    here = ROOT / "templates"
+    if (here / "questionnaire_nl.docx").is_file():
+        return here
+    return Path(sys.prefix) / "share" / "partnerkeuze" / "templates"
+
+
+BUILT_IN = _built_in()
 SETTING = "template_dir"
 SETTING_LABEL = "Map met eigen sjablonen"
 

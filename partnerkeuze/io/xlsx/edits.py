@@ -66,6 +66,7 @@ class Edits:
 
     sheets: dict[str, SheetEdits] = field(default_factory=dict)
     table_refs: dict[str, str] = field(default_factory=dict)  # table name -> new ref
+    recalculated: bool = True  # every patch added gave the formulas it affects their new values
 
     def is_empty(self) -> bool:
         """True when nothing is to be written."""
@@ -197,6 +198,7 @@ class EditBuilder:
 
     def add(self, patch: Patch) -> None:
         """Add a patch's writes in the order apply.apply_patch makes them."""
+        self.edits.recalculated = self.edits.recalculated and patch.recalculated
         for key, rows in patch.tables.items():
             self.replace_table(key, rows)
         for key, rows in patch.appends.items():

@@ -122,6 +122,7 @@ class OpenpyxlWorkbook:
         self.wb = wb
         self.name = name
         self._snapshot: Snapshot | None = None
+        self.cached: dict = {}  # (sheet, row, col) -> formula with its cached value (cache_inject)
 
     def snapshot(self) -> Snapshot:
         """The current values of every sheet (read once, refreshed after a patch)."""
@@ -133,7 +134,10 @@ class OpenpyxlWorkbook:
         """Write a patch into the workbook."""
         from partnerkeuze.io.xlsx.apply import apply_patch
 
+        from partnerkeuze.io.xlsx.cache_inject import formula_cells
+
         apply_patch(self.wb, patch)
+        self.cached.update(formula_cells(patch))
         self._snapshot = None
 
 
@@ -305,10 +309,14 @@ class FileWorkbook:
         from partnerkeuze.io.xlsx.apply import apply_patch
         from partnerkeuze.io.saving import replace_atomically
 
+        from partnerkeuze.io.xlsx.cache_inject import formula_cells
+
         wb = load(self.path, keep_vba=self.path.suffix.lower() == ".xlsm")
+        cached: dict = {}
         for patch in self._patches:
             apply_patch(wb, patch)
-        replace_atomically(self.path, lambda tmp: wb.save(tmp), backup=backup)
+            cached.update(formula_cells(patch))
+        replace_atomically(self.path, lambda tmp: _save_openpyxl(wb, tmp, cached), backup=backup)
 
     def _reset(self) -> None:
         """After a save: the file holds what the snapshot showed, so the sheets already read
@@ -352,8 +360,18 @@ def backup_path(path: Path) -> Path:
     return target.with_name(f"{target.stem}.vorige{target.suffix}")
 
 
-def save_atomic(wb, path: Path, *, backup: bool = True) -> None:
-    """Save an openpyxl workbook to a temporary file, then move it over ``path`` in one step."""
+def _save_openpyxl(wb, tmp: Path, cached: dict | None) -> None:
+    """openpyxl's save, then the cached values of the formulas that have one (cache_inject)."""
+    wb.save(tmp)
+    if cached:
+        from partnerkeuze.io.xlsx.cache_inject import inject
+
+        inject(tmp, cached)
+
+
+def save_atomic(wb, path: Path, *, backup: bool = True, cached: dict | None = None) -> None:
+    """Save an openpyxl workbook to a temporary file, then move it over ``path`` in one step;
+    ``cached``: formula cells to give their cached values (OpenpyxlWorkbook.cached)."""
     from partnerkeuze.io.saving import replace_atomically
 
     path = Path(path)
@@ -361,7 +379,7 @@ def save_atomic(wb, path: Path, *, backup: bool = True) -> None:
     if locks:
         raise FileError(f"{path.name}: de werkmap is geopend in Excel of LibreOffice "
                         f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
-    replace_atomically(path, lambda tmp: wb.save(tmp), backup=backup)
+    replace_atomically(path, lambda tmp: _save_openpyxl(wb, tmp, cached), backup=backup)
 
 
 def write_file(path: Path, data: bytes) -> None:

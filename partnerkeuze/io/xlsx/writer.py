@@ -97,6 +97,7 @@ class SheetWriter:
         self.edits = edits
         self.styles = styles
         self.epoch = epoch
+        self.uncached = 0  # formulas written without a cached value
 
     # -- cells ------------------------------------------------------------------------------
 
@@ -110,20 +111,45 @@ class SheetWriter:
             idx = self.styles().with_date_format(idx or 0, edit.date_format)
         return idx
 
+    def cached(self, value) -> tuple[bytes, bytes] | None:
+        """(type attribute, text) of a formula's cached value, None when it has none."""
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return b' t="b"', b"1" if value else b"0"
+        if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+            value = excel_serial(value, self.epoch)
+        if isinstance(value, (int, float)):
+            if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+                return b' t="e"', b"#NUM!"
+            return b"", _number(value)
+        return b' t="str"', _esc(str(value))
+
+    def formula(self, p: bytes, head: bytes, ref: bytes, value: Formula) -> bytes:
+        """A formula cell with its cached value when the core computed one (``value.cached``)."""
+        array = b' t="array" ref="' + ref + b'"' if isinstance(value, ArrayFormula) else b""
+        f = b"<" + p + b"f" + array + b">" + _esc(str(value)[1:]) + b"</" + p + b"f>"
+        cache = self.cached(value.cached)
+        if cache is None:
+            self.uncached += 1
+            return head + b">" + f + b"</" + p + b"c>"
+        kind, text = cache
+        return head + kind + b">" + f + b"<" + p + b"v>" + text + b"</" + p + b"v></" + p + b"c>"
+
     def cell(self, p: bytes, ref: bytes, s: int | None, value) -> bytes:
-        """The XML of one cell (as openpyxl writes it: inline strings, formulas without cache)."""
+        """The XML of one cell (as openpyxl writes it: inline strings; a formula with the cached
+        value the core computed for it, if any)."""
         head = b"<" + p + b'c r="' + ref + b'"' + (b' s="%d"' % s if s else b"")
         if value is None or value == "":
             return head + b"/>"
         if isinstance(value, Formula) and ILLEGAL_TEXT.search(value):  # text is cleaned (edits)
             raise self.illegal(ref, value)
         if isinstance(value, ArrayFormula):
-            return (head + b"><" + p + b'f t="array" ref="' + ref + b'">' + _esc(str(value)[1:])
-                    + b"</" + p + b"f></" + p + b"c>")
+            return self.formula(p, head, ref, value)
         if isinstance(value, str):
             text = str(value)
             if isinstance(value, Formula) and len(text) > 1 and text.startswith("="):
-                return head + b"><" + p + b"f>" + _esc(text[1:]) + b"</" + p + b"f></" + p + b"c>"
+                return self.formula(p, head, ref, value)
             space = b' xml:space="preserve"' if text != text.strip() else b""
             return (head + b' t="inlineStr"><' + p + b"is><" + p + b"t" + space + b">" + _esc(text)
                     + b"</" + p + b"t></" + p + b"is></" + p + b"c>")
@@ -354,6 +380,7 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
         return styles_box[0]
 
     replaced: dict[str, object] = {}  # part -> bytes or spooled file
+    uncached = 0  # formulas written without a cached value
     for sheet, sheet_edits in edits.sheets.items():
         if sheet not in pkg.sheets:
             raise KeyError(f"Worksheet {sheet} does not exist.")
@@ -373,7 +400,9 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
                 buf.clear()
                 size = 0
 
-        SheetWriter(sheet, sheet_edits, styles, epoch).rewrite(pkg.read(part), write)
+        writer = SheetWriter(sheet, sheet_edits, styles, epoch)
+        writer.rewrite(pkg.read(part), write)
+        uncached += writer.uncached
         spool.write(b"".join(buf))
         spool.seek(0)
         replaced[part] = spool
@@ -397,7 +426,9 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
     if styles_box and styles_box[0].changed:
         replaced[styles_box[0].part] = styles_box[0].to_bytes()
 
-    # The calculation chain goes; Excel recalculates on opening.
+    # The calculation chain goes (Excel rebuilds it). Excel recalculates on opening only where
+    # a cached value could be stale: a formula without one, or a patch that changed what
+    # formulas read without giving them their new values (edits.recalculated).
     drop: set[str] = set()
     if edits.sheets:
         chains = pkg.related("xl/workbook.xml", REL_CALC_CHAIN)
@@ -414,8 +445,17 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
                 if etree.QName(child).localname in after:
                     index = i + 1
             wb.insert(index, calc)
-        if calc.get("fullCalcOnLoad") not in ("1", "true"):
+        from partnerkeuze.io.xlsx.calc_flag import CALC_ID, uncached_formulas
+
+        stale = (uncached > 0 or not edits.recalculated
+                 or uncached_formulas(pkg, [p for s, p in pkg.sheets.items() if p not in replaced]))
+        before = (calc.get("fullCalcOnLoad"), calc.get("calcId"))
+        if stale:
             calc.set("fullCalcOnLoad", "1")
+        else:
+            calc.attrib.pop("fullCalcOnLoad", None)
+            calc.set("calcId", CALC_ID)  # an older id makes Excel recalculate everything anyway
+        if (calc.get("fullCalcOnLoad"), calc.get("calcId")) != before:
             replaced["xl/workbook.xml"] = _xml_bytes(wb)
         if drop:
             rels_part = rels_name("xl/workbook.xml")

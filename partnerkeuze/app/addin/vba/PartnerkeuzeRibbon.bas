@@ -5,6 +5,10 @@ Attribute VB_Name = "PartnerkeuzeRibbon"
 Option Explicit
 
 Public Sub OnRibbon(control As IRibbonControl)
+    If control.Id = "selftest" Then
+        RunSelfTest ' its own workbooks and folder; it runs the Python side itself
+        Exit Sub
+    End If
     If ActiveWorkbook Is Nothing Then
         If control.Id <> "new_call" And control.Id <> "diagnose" Then
             MsgBox "Open eerst de werkmap van de oproep en klik dan opnieuw.", vbInformation, "Partnerkeuze"
