@@ -138,3 +138,30 @@ def test_check_against_a_receipt_whose_decision_was_rewritten(anchored, tmp_path
     proc = run_cli("check", anchored, "--against", kept)
     assert proc.returncode == 1
     assert "Beslissing: bewaard.json legde een beslissing vast (college" in proc.stderr
+
+
+def test_a_lost_receipt_is_begun_again_only_with_a_reason_in_the_log(anchored):
+    """No copy anywhere: freeze --reason begins a new receipt at nr 1 and says so in the log;
+    a receipt that is not the logged one must be moved away first (it is evidence)."""
+    from partnerkeuze.io.logcheck import numbered_rows
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    stale = json.loads(_receipt(anchored).read_text(encoding="utf-8"))
+    stale["ontvangstbewijzen"] = stale["ontvangstbewijzen"][:1]
+    _receipt(anchored).write_text(json.dumps(stale), encoding="utf-8")
+    proc = run_cli("freeze", anchored, "--reason", "kwijt")
+    assert proc.returncode == 1 and "verplaats dit bestand (bewaar het)" in proc.stderr
+    _receipt(anchored).unlink()
+    before = anchored.read_bytes()
+    proc = run_cli("freeze", anchored)
+    assert proc.returncode == 1 and "zeg waarom: partnerkeuze freeze PAD --reason" in proc.stderr
+    assert anchored.read_bytes() == before
+    proc = _ok("freeze", anchored, "--reason", "De schijf met het ontvangstbewijs ging verloren")
+    assert "een nieuw begint bij nr 1" in proc.stdout
+    log = numbered_rows(FileWorkbook(anchored, for_writing=False).snapshot(), "log")
+    entry = log[-1][1]
+    assert entry[3] == "receipt" and "nr 1, opnieuw begonnen omdat het vorige ontbrak: De " \
+        "schijf met het ontvangstbewijs ging verloren" in entry[4]
+    assert run_cli("check", anchored).returncode == 0
+    _ok("record", anchored, "council", "--date", "2026-09-21")
+    assert run_cli("check", anchored).returncode == 0

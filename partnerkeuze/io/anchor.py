@@ -35,7 +35,9 @@ RECEIPT_SUFFIX = ".verankering.json"
 DECISION_STAGES = ("consensus", "gros", "college", "council")
 FORMAT = "partnerkeuze-verankering"
 LABEL = "Verankering"
-_NAMED = re.compile(r"ontvangstbewijs (\S+" + re.escape(RECEIPT_SUFFIX) + r") nr (\d+)")
+RESTARTED = "opnieuw begonnen"
+_NAMED = re.compile(r"ontvangstbewijs (\S+" + re.escape(RECEIPT_SUFFIX) + r") nr (\d+)"
+                    r"(, " + RESTARTED + ")?")
 WHAT_NO_ANCHOR_CATCHES = (
     "Wat geen verankering kan aantonen: logregels die na de laatste verankering aan het einde "
     "van het logboek verwijderd werden (met de kettingkop herberekend) laten geen spoor na; "
@@ -162,10 +164,14 @@ def next_number(workbook: str | Path) -> int:
     return len(_receipt_records(path)) + 1 if path.exists() else 1
 
 
-def log_note(workbook: str | Path) -> str:
+def log_note(workbook: str | Path, restart: str = "") -> str:
     """What the log entry of an anchor says about the receipt it is about to write:
-    'ontvangstbewijs NAAM nr K' (read back by ``receipt_log_problems``)."""
-    return f"ontvangstbewijs {receipt_path(Path(workbook)).name} nr {next_number(workbook)}"
+    'ontvangstbewijs NAAM nr K' (read back by ``receipt_log_problems``); with ``restart`` (the
+    reason) a new receipt that starts again at nr 1 because the one the log named was lost."""
+    name = receipt_path(Path(workbook)).name
+    if restart:
+        return f"ontvangstbewijs {name} nr 1, {RESTARTED} omdat het vorige ontbrak: {restart}"
+    return f"ontvangstbewijs {name} nr {next_number(workbook)}"
 
 
 def write_receipt(workbook: str | Path, anchor: Anchor, copy_dir: Path | None = None) -> Path:
@@ -316,17 +322,26 @@ def receipt_log_problems(book, snap: Snapshot) -> list[Problem]:
     """The receipts the log says were written beside the workbook, compared with the one that
     is there: missing, older than the log says (fewer anchors), or another receipt than the log
     entry wrote (a different count or link at its number)."""
+    path = getattr(book, "path", None)
+    return receipt_problems_at(Path(path), snap) if path is not None else []
+
+
+def receipt_problems_at(path: Path, snap: Snapshot) -> list[Problem]:
+    """``receipt_log_problems`` for the workbook file at ``path``. A receipt the log entry says
+    was begun again (``log_note`` with a restart) ends what the earlier entries named. Each
+    problem lets ``freeze`` through: with a reason it begins a new receipt, in the log."""
     from partnerkeuze.io.logcheck import int_or_none, numbered_rows
 
-    path = getattr(book, "path", None)
-    if path is None:
-        return []
     named = []
     for row, cells in numbered_rows(snap, "log"):
         for m in _NAMED.finditer(str(cells[4] or "")):
+            if m.group(3):
+                named = []
             named.append((row, int_or_none(cells[0]), str(cells[-1] or ""), int(m.group(2))))
     if not named:
         return []
+    remedy = ("; is het verloren, verplaats dan wat er staat en begin een nieuw "
+              "ontvangstbewijs: partnerkeuze freeze PAD --reason \"…\" (dat komt in het logboek)")
     t = layout.table("log")
     sheet = layout.sheet("log").name
     col = t.first_col + t.index("details")
@@ -337,7 +352,8 @@ def receipt_log_problems(book, snap: Snapshot) -> list[Problem]:
                         f"logregel Nr {seq} schreef ontvangstbewijs nr {nr} naast de werkmap "
                         f"({receipt.name}), maar dat bestand ontbreekt: verwijderd of niet "
                         f"meegekopieerd; zet het terug (een kopie staat in de tweede map voor "
-                        f"ontvangstbewijzen of bij wie ze bewaart)")]
+                        f"ontvangstbewijzen of bij wie ze bewaart){remedy}",
+                        allows=("freeze",))]
     records = read_receipt(receipt)
     out = []
     for row, seq, link, nr in named:
@@ -345,7 +361,8 @@ def receipt_log_problems(book, snap: Snapshot) -> list[Problem]:
             out.append(Problem(place(sheet, col, row),
                                f"logregel Nr {seq} schreef ontvangstbewijs nr {nr}, maar "
                                f"{receipt.name} telt er {len(records)}: een ouder of vervangen "
-                               f"ontvangstbewijs; zet het juiste terug"))
+                               f"ontvangstbewijs; zet het juiste terug{remedy}",
+                               allows=("freeze",)))
             continue
         a = records[nr - 1]
         if a.log_count != seq or a.log_link != link:
@@ -353,7 +370,8 @@ def receipt_log_problems(book, snap: Snapshot) -> list[Problem]:
                                f"ontvangstbewijs nr {nr} in {receipt.name} is niet wat logregel "
                                f"Nr {seq} schreef (het legt {a.log_count} logregels vast met "
                                f"schakel {a.log_link[:12] or '-'}…, de logregel heeft schakel "
-                               f"{link[:12]}…): vervangen of vervalst"))
+                               f"{link[:12]}…): vervangen of vervalst{remedy}",
+                               allows=("freeze",)))
     return out
 
 

@@ -9,6 +9,8 @@ from partnerkeuze.io.xlsx.cells import clean_text
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.kernel.port import Outcome, Run
 
+RECEIPT_ACTION = "receipt"  # the log entry of a receipt begun again (the criteria unchanged)
+
 
 def freeze(run: Run) -> Outcome:
     """Fix criteria, weights, scales and knock-outs: fingerprint, date and user in the workbook
@@ -23,10 +25,21 @@ def freeze(run: Run) -> Outcome:
     now_hash = criteria_hash(model.criteria)
     last = fz.current_fixed(snap)
     out = Outcome()
+    restart = _lost_receipt(run, reason)
     if last and last.fingerprint == now_hash and model.settings.frozen_hash == now_hash:
         out.messages.append(f"De criteria zijn al vastgelegd op {last.when} door {last.user} "
-                            f"(vingerafdruk {now_hash[:12]}); er is niets gewijzigd.")
+                            f"(vingerafdruk {now_hash[:12]}); "
+                            + ("aan de criteria is niets gewijzigd." if restart
+                               else "er is niets gewijzigd."))
         out.data = {"criteria_hash": now_hash, "frozen": True, "changed": False}
+        if restart:
+            from partnerkeuze.io.anchor import log_note
+
+            book.apply(audit.entry_patch(snap, RECEIPT_ACTION, f"nieuw ontvangstbewijs; "
+                                         f"{log_note(run.workbook_path, restart)}"))
+            out.changed = True
+            out.messages.append(f"Het ontvangstbewijs dat het logboek noemde, ontbrak: een nieuw "
+                                f"begint bij nr 1 (reden in het logboek: {restart}).")
         _receipt(run, now_hash, out)
         return out
     if last and not reason:
@@ -54,7 +67,7 @@ def freeze(run: Run) -> Outcome:
                       [fz.history_row(snap, model, reason, changes[:2000], user=user, when=when)])
     from partnerkeuze.io.anchor import log_note
 
-    note = f"{log_note(run.workbook_path)}; " if run.workbook_path is not None else ""
+    note = f"{log_note(run.workbook_path, restart)}; " if run.workbook_path is not None else ""
     details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {note}{changes}"
                + (f"; reden: {reason}" if reason else ""))
     patch.merge(audit.entry_patch(snap, "freeze", details, user=user, when=when))
@@ -70,6 +83,29 @@ def freeze(run: Run) -> Outcome:
     if last:
         out.messages.append(f"Wijzigingen: {changes}.")
     return out
+
+
+def _lost_receipt(run: Run, reason: str) -> str:
+    """The reason to begin a new receipt when the one the log named is lost ('' when the
+    receipt beside the workbook is what the log says); InputProblems while a receipt that is
+    not the logged one still lies there, or without a reason."""
+    from partnerkeuze.io.anchor import receipt_path, receipt_problems_at
+
+    if run.workbook_path is None or not receipt_problems_at(run.workbook_path, run.snap):
+        return ""
+    receipt = receipt_path(run.workbook_path)
+    if receipt.exists():
+        raise InputProblems([Problem(receipt.name, "dit ontvangstbewijs is niet wat het logboek "
+                                                   "schreef; zet het juiste terug, of verplaats "
+                                                   "dit bestand (bewaar het) en begin dan een "
+                                                   "nieuw met partnerkeuze freeze PAD --reason "
+                                                   "\"…\"")])
+    if not reason:
+        raise InputProblems([Problem(receipt.name, "het ontvangstbewijs dat het logboek noemt, "
+                                                   "ontbreekt; zet het terug, of begin een nieuw "
+                                                   "en zeg waarom: partnerkeuze freeze PAD "
+                                                   "--reason \"…\" (dat komt in het logboek)")])
+    return reason
 
 
 def _receipt(run: Run, fingerprint: str, out: Outcome) -> None:
