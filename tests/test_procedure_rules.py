@@ -160,6 +160,11 @@ def test_a_deadline_on_a_day_off_needs_a_reason(blank_call):
                    days["land"].isoformat(), "--reason", "Afgesproken met de VVSG-partners")
     assert proc.returncode == 0, proc.stderr
     assert run_cli("check", blank_call).returncode == 0
+    from partnerkeuze.io.logcheck import numbered_rows
+
+    entry = numbered_rows(FileWorkbook(blank_call, for_writing=False).snapshot(), "log")[-1][1]
+    assert "reden: Afgesproken met de VVSG-partners" in entry[4]
+    assert "de deadline valt op een feestdag in Benin" in entry[4]
 
 
 # --- the ribbon's handler ---------------------------------------------------------------------

@@ -231,6 +231,9 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
         patch.merge(settings)
         if changed:
             details += "; instellingen: " + ", ".join(changed)
+        off = chronology.day_off(deadline, chronology.call_countries(model))
+        if off:  # allowed with a reason only: the log says so in plain words
+            details += f"; de deadline valt op {off}, met de reden hierboven"
     if stage == "college":
         status, changed = status_patch(snap, partner)
         patch.merge(status)
