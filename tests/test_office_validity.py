@@ -271,6 +271,9 @@ def test_a_workbook_rewritten_by_a_command_opens_in_office_without_repair(name, 
     source = (ROOT if command.source.startswith("workbook/") else demo_run) / command.source
     book = tmp_path / "werkmap.xlsx"
     shutil.copy(source, book)
+    receipt = Path(str(source) + ".verankering.json")
+    if receipt.exists():  # the log names the receipt beside the workbook: it goes with it
+        shutil.copy(receipt, Path(str(book) + ".verankering.json"))
     out = tmp_path / "uit"
     out.mkdir()
     _prepare(command.prepare, demo_run, out / "in")

@@ -164,9 +164,14 @@ def test_a_refused_document_command_leaves_no_folder_behind(demo_path, tmp_path)
 
 @pytest.mark.parametrize("command", ["dossier", "letters"])
 def test_documents_of_a_workbook_with_problems_are_never_final(demo_path, tmp_path, command):
-    """The college 'chose' a knocked-out candidate: no dossier, no letter is written at all."""
-    proc = run_cli("record", demo_path, "college", "--partner", "K13", "--date", "2026-09-07")
-    assert proc.returncode in (0, 1)
+    """A knocked-out candidate marked 'Gekozen' without a decision (a contradiction of the
+    record; record itself refuses such a choice, tests/test_procedure_rules.py): no dossier, no
+    letter is written at all."""
+    wb = load_workbook(demo_path)
+    ws = wb["Kandidaten"]
+    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "K13")
+    ws.cell(row, 10).value = "Gekozen"
+    wb.save(demo_path)
     before = demo_path.read_bytes()
     proc = run_cli(command, demo_path, "--out", tmp_path / "uit")
     assert proc.returncode == 1, proc.stdout

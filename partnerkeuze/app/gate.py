@@ -48,17 +48,18 @@ POLICY: dict[str, str] = {
 def problems(book, model, snap, parsed: list[Problem], against=None) -> list[Problem]:
     """The one list of problems of a workbook: what parsing found, every registered check, the
     names the drop-down lists need, and the anchors the record must still extend (the receipt
-    beside the workbook and ``against``)."""
+    beside the workbook, the receipts the log says it wrote, and ``against``)."""
     from partnerkeuze.app.registry import checks
     from partnerkeuze.core.parse import sorted_problems
     from partnerkeuze.io.xlsx.names import name_problems
-    from partnerkeuze.io.anchor import beside, verify
+    from partnerkeuze.io.anchor import beside, receipt_log_problems, verify
 
     found = list(parsed)
     for check in checks():
         found.extend(check(model, snap))
     found.extend(name_problems(book, model.settings.mode))
     found.extend(verify(snap, beside(book) + list(against or [])))
+    found.extend(receipt_log_problems(book, snap))
     return sorted_problems(found)
 
 

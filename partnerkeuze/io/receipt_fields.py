@@ -70,7 +70,8 @@ def _when(name: str, where: str, value) -> str:
 def receipt_records(text: str, name: str, expected_format: str) -> list[dict]:
     """The records of a receipt file's text (name: the file, for the messages), each checked
     field by field: log_count, history_count (whole numbers from 0), log_link, history_link
-    (32 hexadecimal characters, or empty for a count of 0), fingerprint (64), what and when."""
+    (32 hexadecimal characters, or empty for a count of 0), fingerprint (64), what and when;
+    after a decision also decided_inputs and decided_result (64, optional)."""
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -107,6 +108,10 @@ def receipt_records(text: str, name: str, expected_format: str) -> list[dict]:
         clean["fingerprint"] = _pattern(name, f"{at}, veld 'fingerprint'", record["fingerprint"],
                                         _FINGERPRINT, "vingerafdruk (64 hexadecimale tekens)",
                                         empty=False)
+        for key in ("decided_inputs", "decided_result"):  # after a decision (optional)
+            clean[key] = _pattern(name, f"{at}, veld '{key}'", record.get(key, ""),
+                                  _FINGERPRINT, "vingerafdruk (64 hexadecimale tekens)",
+                                  empty=True)
         clean["what"] = _text(name, f"{at}, veld 'what'", record.get("what", ""))
         clean["when"] = _when(name, f"{at}, veld 'when'", record.get("when", ""))
         out.append(clean)

@@ -175,5 +175,9 @@ EXTRA_FIELDS = {
               default="nee", choices="yes_no",
               help="ja: elke trekking kiest per kandidaat en criterium ook een score tussen de "
                    "laagste en de hoogste score van de beoordelaars."),
+        Field("receipt_copy_dir", "Tweede map voor ontvangstbewijzen", TEXT, max_len=400,
+              help="Een map buiten de map van de werkmap (bv. de map waaruit het "
+                   "documentbeheersysteem inleest): elke vastlegging schrijft er een kopie van "
+                   "het ontvangstbewijs bij, met datum en uur in de naam. Leeg: geen kopie."),
     ),
 }

@@ -53,7 +53,36 @@ PROCEDURE = Sheet(
     table=PROCEDURE_TABLE,
 )
 
-SHEETS: tuple[Sheet, ...] = (PROCEDURE,)
+# What a decision of the college or the council rested on and what it decided
+# (record/procedure/decided.py): one chained row per part, written by ``record college`` and
+# ``record council``; the documents are written from it after a decision.
+DECISION_TABLE = Table(
+    key="decision", name="tblBeslissing", buffer_rows=0,
+    columns=(
+        Column("seq", "Nr", OUTPUT, width=6),
+        Column("procedure", "Procedure Nr", OUTPUT, width=12),
+        Column("stage", "Stap", OUTPUT, width=10),
+        Column("part", "Onderdeel", OUTPUT, width=12),
+        Column("sheet", "Blad", OUTPUT, width=18),
+        Column("key", "Sleutel", OUTPUT, width=12),
+        Column("fingerprint", "Vingerafdruk", OUTPUT, width=20),
+        Column("data", "Gegevens", OUTPUT, width=80),
+        Column("chain", "Ketting", OUTPUT, width=20),
+    ),
+)
+DECISION = Sheet(
+    key="decision", name="Beslissing", order=88, tab_color="375623",
+    modes=("stedenband",),
+    title="Beslissing: wat het college en de gemeenteraad zagen toen ze beslisten",
+    intro=("Bij elke beslissing van het college en elke goedkeuring door de gemeenteraad legt "
+           "Partnerkeuze hier vast waarop ze steunt (scores, beoordelaars, verklaringen, tweede "
+           "ronde, eindvolgorde, instellingen, kandidaten) en wat beslist werd (scores, rangen, "
+           "shortlist, gekozen partner). 'partnerkeuze check' meldt elke latere wijziging; de "
+           "brieven en het dossier volgen deze cijfers. Beveiligd en geketend in het logboek."),
+    table=DECISION_TABLE,
+)
+
+SHEETS: tuple[Sheet, ...] = (PROCEDURE, DECISION)
 
 # The budget of the city link on the Profiel sheet (000_063238b4784f833c.txt: "voorzie tijd en
 # een budget voor de vertaling"), shown in the dossier.

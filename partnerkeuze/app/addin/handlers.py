@@ -69,9 +69,11 @@ def record(ctx: Context) -> Outcome:
         options["text"] = ctx.ui.ask_text({
             "consensus": "Eindvolgorde (bv. K05, K04, K01; leeg = blad Eindvolgorde)",
             "gros": "Advies van de GROS",
-            "college": "Argumentatie van het college (mag leeg blijven)"}[stage])
-    options["reason"] = ctx.ui.ask_text("Reden (verplicht bij een verlenging of een stap die al "
-                                        "vastgelegd is; anders leeg)")
+            "college": "Argumentatie van het college (verplicht bij een keuze buiten de "
+                       "shortlist of tegen de eindvolgorde; anders mag ze leeg blijven)"}[stage])
+    options["reason"] = ctx.ui.ask_text("Reden (verplicht bij een verlenging, een stap die al "
+                                        "vastgelegd is of een deadline op een vrije dag; anders "
+                                        "leeg)")
     options = {k: v for k, v in options.items() if v not in (None, "")}
     return run(ctx, "record", stage=stage, date=when, **options)
 

@@ -35,13 +35,14 @@ FOLDER_FROM = {"import_forms": "forms", "merge": "assessor_forms"}
 OK, NOTICE, ERROR = "OK", "MELDING", "FOUT"
 
 
-def answers(button_id: str, today: dt.date | None = None) -> dict[str, str]:
+def answers(button_id: str) -> dict[str, str]:
     """The typed answers a button's dialogs get in the self-test, by the start of the prompt."""
-    today = today or dt.date.today()
     return {
         "freeze": {"Waarom": "Zelftest"},
-        "record": {"Welke stap": "published", "Datum van de gebeurtenis": "",
-                   "Deadline": (today + dt.timedelta(days=92)).isoformat(),
+        # the GROS advice today: the next stage of the demo's record, in order in time (a new
+        # publication today would lie after the demo's longlist, which check reports)
+        "record": {"Welke stap": "gros", "Datum van de gebeurtenis": "",
+                   "Advies van de GROS": "Zelftest van de invoegtoepassing",
                    "Reden": "Zelftest van de invoegtoepassing"},
     }.get(button_id, {})
 

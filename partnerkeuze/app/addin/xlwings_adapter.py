@@ -73,7 +73,8 @@ def sheet_password(name: str) -> str:
     from partnerkeuze import layout
     from partnerkeuze.io.xlsx.protection import password
 
-    locked = {layout.sheet(k).name for k in ("log", "criteria_history", "procedure") if k in layout.SHEET_BY_KEY}
+    locked = {layout.sheet(k).name for k in ("log", "criteria_history", "procedure", "decision")
+              if k in layout.SHEET_BY_KEY}
     return password() if name in locked else ""
 
 

@@ -24,7 +24,15 @@ def add_parser(sub) -> None:
         description="Leg een stap van de procedure vast op het blad Procedure, met datum en "
                     "gebruiker, geketend in het logboek. Alle documenten volgen uit dit blad: "
                     "vóór de beslissing van het college zijn brieven en bekendmaking ontwerpen. "
-                    "Een stap die al vastgelegd is, vraagt --reason. Stappen: " + stages + ".",
+                    "Een stap die al vastgelegd is, vraagt --reason. Geweigerd (code 1, niets "
+                    "gewijzigd, met de regel): een partner die ingetrokken, onvolledig gescoord "
+                    "of uitgesloten is; een keuze buiten de shortlist of tegen de eindvolgorde "
+                    "zonder --text; een andere partner voor de gemeenteraad dan die van het "
+                    "college; een datum vóór een vorige stap, in de toekomst of vóór de werkmap; "
+                    "een deadline op een vrije dag (weekend, feestdag, schoolvakantie, feestdag "
+                    "in een land van de oproep) zonder --reason. College en council leggen op "
+                    "het blad Beslissing vast waarop de beslissing steunt en wat ze besliste; "
+                    "elke latere wijziging meldt check. Stappen: " + stages + ".",
         epilog="Voorbeelden: partnerkeuze record oproep.xlsx published --date 2026-03-02 "
                "--deadline 2026-06-02; partnerkeuze record oproep.xlsx consensus (de volgorde "
                "van het blad Eindvolgorde); partnerkeuze record oproep.xlsx gros --text \"…\"; "
@@ -40,11 +48,13 @@ def add_parser(sub) -> None:
     p.add_argument("--number", metavar="TEKST", default=None,
                    help="het nummer van de beslissing (college, gemeenteraad)")
     p.add_argument("--text", metavar="TEKST", default=None,
-                   help="het advies van de GROS, de eindvolgorde (\"K05, K04, K01\") of een "
-                        "toelichting")
+                   help="het advies van de GROS, de eindvolgorde (\"K05, K04, K01\"), de "
+                        "argumentatie van het college (verplicht bij een keuze buiten de "
+                        "shortlist of tegen de eindvolgorde) of een toelichting")
     p.add_argument("--reason", metavar="TEKST", default=None,
-                   help="waarom de stap opnieuw vastgelegd wordt, of waarom de deadline verlengd "
-                        "wordt")
+                   help="waarom de stap opnieuw vastgelegd wordt (ook: het college beslist "
+                        "opnieuw na een wijziging), waarom de deadline verlengd wordt of op een "
+                        "vrije dag valt")
     p.add_argument("--deadline", metavar="JJJJ-MM-DD", type=_date, default=None,
                    help="de deadline voor de kandidaturen (bij published en extension)")
     p.add_argument("--json", action="store_true", help="druk het resultaat af als JSON")

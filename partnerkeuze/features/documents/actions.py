@@ -44,6 +44,21 @@ def _log(run: Run, action: str, details: str, files: list[Path]) -> None:
     run.book.apply(audit.entry_patch(run.snap, action, details, files))
 
 
+def stated_result(run: Run):
+    """The figures the letters and the dossier state: after a decision of the college (or the
+    council's approval) the decided result kept on the sheet Beslissing, never a recalculation
+    (the gate refuses the documents while the inputs differ from it); before a decision the
+    scores of the workbook."""
+    from partnerkeuze.record.procedure.decided import decided_result
+
+    decided = decided_result(run.snap)
+    if decided is not None:
+        return decided.score_result()
+    from partnerkeuze.core.assessment import evaluate
+
+    return evaluate(run.model)
+
+
 def questionnaire(run: Run) -> Outcome:
     """The call with its questionnaire in Dutch, French, English and Spanish."""
     from partnerkeuze.features.documents.contexts import Notes, questionnaire_context
@@ -85,13 +100,12 @@ def fillable(docx: bytes, model, lang: str, ctx: dict) -> bytes:
 def dossier(run: Run, plan_section: dict | None = None) -> Outcome:
     """The argued dossier for the college of mayor and aldermen (Dutch); ``plan_section``: the
     planning's part of the dossier (the app computes it with the planning)."""
-    from partnerkeuze.core.assessment import evaluate
     from partnerkeuze.features.documents.contexts import Notes
     from partnerkeuze.features.documents.dossier import dossier_context
 
     model, snap, progress = run.model, run.snap, run.progress
     progress("Scores berekenen…")
-    result = evaluate(model)
+    result = stated_result(run)
     own = own_templates(run)
     out = output_dir(run.options["out"])
     notes = Notes()
@@ -127,7 +141,6 @@ def letters(run: Run) -> Outcome:
     ONTWERP. A candidate the municipality left incomplete gets no letter yet: the outcome says
     so (a warning) and the others are written.
     """
-    from partnerkeuze.core.assessment import evaluate
     from partnerkeuze.features.documents.combine_letters import bundle
     from partnerkeuze.features.documents.contexts import (Notes, chosen_context,
                                                           declined_context, letterhead)
@@ -137,7 +150,7 @@ def letters(run: Run) -> Outcome:
 
     model, snap, progress = run.model, run.snap, run.progress
     progress("Scores berekenen…")
-    result = evaluate(model)
+    result = stated_result(run)
     decision = decide(model, result, read_record(snap))
     by_id = result.by_id()
     chosen = by_id.get(decision.partner) if decision.partner else None

@@ -21,6 +21,12 @@ def check(run: Run) -> Outcome:
     out.messages.append(
         f"In orde: {len(model.criteria)} criteria, {len(model.candidates)} kandidaten, "
         f"{len(model.assessors)} beoordelaars, {len(model.scores)} scores.")
+    against = run.option("against")
+    if against:
+        from partnerkeuze.core.fingerprint import criteria_hash
+        from partnerkeuze.io.anchor import report
+
+        out.messages.extend(report(run.snap, list(against), criteria_hash(model.criteria)))
     return out
 
 
@@ -37,7 +43,7 @@ def score(run: Run) -> Outcome:
     patch.merge(score_patch(model, snap, result))
     summary = score_summary(model, result)
     record = read_record(snap)
-    summary["procedure"] = {"stage": record.stage, "chosen": record.chosen}
+    summary["procedure"] = procedure_summary(snap, model, record)
     n_short = len(result.shortlist)
     details = (f"{len(model.candidates)} kandidaten gescoord; shortlist: "
                f"{', '.join(result.shortlist) or '(geen)'}; criteria {summary['criteria_hash'][:12]}")
@@ -49,3 +55,17 @@ def score(run: Run) -> Outcome:
                         + ", ".join(f"{c.id} {c.name} ({c.score:.2f})" for c in result.candidates
                                     if c.shortlisted))
     return out
+
+
+def procedure_summary(snap, model, record) -> dict:
+    """The "procedure" object of ``score --json``: the furthest stage, the partner the college
+    chose, the fingerprint of the inputs of the newest decision (or None) and every change
+    since it ([{"sheet", "row", "what"}], empty when nothing changed)."""
+    from partnerkeuze.record.procedure.binding import changes_since
+    from partnerkeuze.record.procedure.decided import decided_result
+
+    decided = decided_result(snap)
+    changed = changes_since(snap, model.settings.mode) if decided else []
+    return {"stage": record.stage, "chosen": record.chosen,
+            "decided_inputs": decided.inputs if decided else None,
+            "changed_since_decision": [c.as_json() for c in changed]}

@@ -9,6 +9,8 @@ from partnerkeuze.io.xlsx.cells import clean_text
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.kernel.port import Outcome, Run
 
+RECEIPT_ACTION = "receipt"  # the log entry of a receipt begun again (the criteria unchanged)
+
 
 def freeze(run: Run) -> Outcome:
     """Fix criteria, weights, scales and knock-outs: fingerprint, date and user in the workbook
@@ -23,10 +25,21 @@ def freeze(run: Run) -> Outcome:
     now_hash = criteria_hash(model.criteria)
     last = fz.current_fixed(snap)
     out = Outcome()
+    restart = _lost_receipt(run, reason)
     if last and last.fingerprint == now_hash and model.settings.frozen_hash == now_hash:
         out.messages.append(f"De criteria zijn al vastgelegd op {last.when} door {last.user} "
-                            f"(vingerafdruk {now_hash[:12]}); er is niets gewijzigd.")
+                            f"(vingerafdruk {now_hash[:12]}); "
+                            + ("aan de criteria is niets gewijzigd." if restart
+                               else "er is niets gewijzigd."))
         out.data = {"criteria_hash": now_hash, "frozen": True, "changed": False}
+        if restart:
+            from partnerkeuze.io.anchor import log_note
+
+            book.apply(audit.entry_patch(snap, RECEIPT_ACTION, f"nieuw ontvangstbewijs; "
+                                         f"{log_note(run.workbook_path, restart)}"))
+            out.changed = True
+            out.messages.append(f"Het ontvangstbewijs dat het logboek noemde, ontbrak: een nieuw "
+                                f"begint bij nr 1 (reden in het logboek: {restart}).")
         _receipt(run, now_hash, out)
         return out
     if last and not reason:
@@ -52,7 +65,10 @@ def freeze(run: Run) -> Outcome:
                                       "frozen_by": user})
     patch.append_rows("criteria_history",
                       [fz.history_row(snap, model, reason, changes[:2000], user=user, when=when)])
-    details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {changes}"
+    from partnerkeuze.io.anchor import log_note
+
+    note = f"{log_note(run.workbook_path, restart)}; " if run.workbook_path is not None else ""
+    details = (f"criteria vastgelegd; vingerafdruk {now_hash[:16]}; {note}{changes}"
                + (f"; reden: {reason}" if reason else ""))
     patch.merge(audit.entry_patch(snap, "freeze", details, user=user, when=when))
     run.progress("Vastleggen…")
@@ -69,19 +85,44 @@ def freeze(run: Run) -> Outcome:
     return out
 
 
+def _lost_receipt(run: Run, reason: str) -> str:
+    """The reason to begin a new receipt when the one the log named is lost ('' when the
+    receipt beside the workbook is what the log says); InputProblems while a receipt that is
+    not the logged one still lies there, or without a reason."""
+    from partnerkeuze.io.anchor import receipt_path, receipt_problems_at
+
+    if run.workbook_path is None or not receipt_problems_at(run.workbook_path, run.snap):
+        return ""
+    receipt = receipt_path(run.workbook_path)
+    if receipt.exists():
+        raise InputProblems([Problem(receipt.name, "dit ontvangstbewijs is niet wat het logboek "
+                                                   "schreef; zet het juiste terug, of verplaats "
+                                                   "dit bestand (bewaar het) en begin dan een "
+                                                   "nieuw met partnerkeuze freeze PAD --reason "
+                                                   "\"…\"")])
+    if not reason:
+        raise InputProblems([Problem(receipt.name, "het ontvangstbewijs dat het logboek noemt, "
+                                                   "ontbreekt; zet het terug, of begin een nieuw "
+                                                   "en zeg waarom: partnerkeuze freeze PAD "
+                                                   "--reason \"…\" (dat komt in het logboek)")])
+    return reason
+
+
 def _receipt(run: Run, fingerprint: str, out: Outcome) -> None:
     """Write the receipt of the fixed criteria beside the workbook (the anchor outside it)."""
-    from partnerkeuze.io.anchor import current, write_receipt
+    from partnerkeuze.io.anchor import copy_folder, current, write_receipt
 
     if run.workbook_path is None:
         out.warnings.append("de werkmap is nog niet bewaard: er is geen ontvangstbewijs naast "
                             "geschreven; bewaar ze en leg de criteria opnieuw vast")
         return
+    copy_dir = copy_folder(run.model, run.base_dir)
     anchor = current(run.book.snapshot(), fingerprint, "freeze")
-    receipt = write_receipt(run.workbook_path, anchor)
+    receipt = write_receipt(run.workbook_path, anchor, copy_dir)
     out.anchored = True
     out.messages.append(f"Ontvangstbewijs geschreven: {receipt.name} (bewaar het buiten de "
-                        f"werkmap).")
+                        f"werkmap)" + (f", met een kopie in {copy_dir}" if copy_dir else "")
+                        + ".")
     out.data["receipt"] = str(receipt)
 
 

@@ -134,9 +134,11 @@ def contradiction_problems(snap, model, result=None) -> list[Problem]:
             elif not res.complete or res.score is None:
                 out.append(Problem(where, f"het college koos {chosen}, dat nog niet volledig "
                                           f"gescoord is"))
-            elif chosen not in result.shortlist:
+            elif chosen not in result.shortlist and not (college.text or "").strip():
                 out.append(Problem(where, f"het college koos {chosen}, dat niet op de shortlist "
-                                          f"staat ({', '.join(result.shortlist)})"))
+                                          f"staat ({', '.join(result.shortlist)}), zonder "
+                                          f"argumentatie; leg de argumentatie van het college "
+                                          f"vast (--text)"))
         for c in model.candidates:
             r = result.by_id().get(c.id)
             if c.status == SHORTLIST and r is not None and not r.shortlisted \
@@ -176,5 +178,12 @@ def record_problems(snap, model, result=None) -> list[Problem]:
 
 
 def check_record(model, snap) -> list[Problem]:
-    """The check of ``partnerkeuze check`` (registered in actions.scoring.CHECKS)."""
-    return record_problems(snap, model)
+    """The check of ``partnerkeuze check`` (registered in the procedure's feature.py): the
+    record's chain and contradictions, its order in time, and what the newest decision rested
+    on (the sheet Beslissing and every change since)."""
+    from partnerkeuze.record.procedure import binding, chronology
+
+    if not snap.has_sheet(layout.sheet("procedure").name):
+        return []
+    return (record_problems(snap, model) + chronology.record_problems(snap, model)
+            + binding.binding_problems(model, snap))

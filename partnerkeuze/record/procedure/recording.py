@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
@@ -72,11 +73,13 @@ def entry_row(previous: str, seq: int, stage: str, *, date: dt.date, deadline: d
     return row
 
 
-def log_details(row: list) -> str:
+def log_details(row: list, front: tuple[str, ...] = ()) -> str:
     """The Logboek text of a recorded stage: the row's number and link first (the log keeps at
-    most 2000 characters), then what was recorded (long texts shortened)."""
+    most 2000 characters), then ``front`` (the decision's block and receipt, which checks read
+    back), then what was recorded (long texts shortened)."""
     seq, stage, name, date, deadline, partner, number, text, reason = row[:9]
     parts = [f"procedure Nr {seq}: {stage} ({name}) op {date}", f"ketting {row[-1][:16]}"]
+    parts.extend(p for p in front if p)
     for label, value in (("deadline", deadline), ("partner", partner), ("nummer", number),
                          ("inhoud", text), ("reden", reason)):
         if value:
@@ -89,9 +92,13 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
                  partner: str | None = None, number: str | None = None, text: str | None = None,
                  reason: str | None = None, deadline: dt.date | None = None,
                  user: str | None = None, when: str | None = None,
-                 today: dt.date | None = None) -> Patch:
-    """The new row of the Procedure sheet plus its Logboek entry; InputProblems when the stage
-    cannot be recorded as asked (each problem names the option or sheet to fix)."""
+                 today: dt.date | None = None, model=None, receipt: str = "") -> Patch:
+    """The new row of the Procedure sheet plus its Logboek entry (and, for a decision of the
+    college or the council, the rows of the sheet Beslissing: what it rested on and what it
+    decided); InputProblems when the stage cannot be recorded as asked (each problem names the
+    rule, the option or the sheet to fix). ``model``: the parsed workbook (parsed here when
+    None); ``receipt``: the receipt the command will write, named in the log entry."""
+    from partnerkeuze.record.procedure import chronology
     if stage not in STAGE_CODES:
         raise FileError(f"onbekende procedurestap '{stage}'; kies uit {', '.join(STAGE_CODES)}")
     sheet = layout.sheet("procedure").name
@@ -102,6 +109,10 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
     today = today or dt.date.today()
     date = date or today
     rec = read_record(snap)
+    if model is None:
+        from partnerkeuze.core.parse import parse_lenient
+
+        model = parse_lenient(snap, [])
     partner = _clean(partner, 40)
     number = _clean(number, NUMBER_MAX)
     text = _clean(text, TEXT_MAX)
@@ -112,9 +123,9 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
     def bad(message: str) -> None:
         problems.append(Problem(where, message))
 
-    if date > today:
-        bad(f"de datum {date.isoformat()} ligt in de toekomst; leg een stap vast wanneer ze "
-            f"gebeurd is")
+    for message in chronology.entry_problems(rec, stage, date, today,
+                                             chronology.first_day(snap)):
+        bad(message)
     if stage in WITH_DEADLINE:
         if deadline is None:
             bad("geef de deadline voor de kandidaturen: --deadline JJJJ-MM-DD")
@@ -123,6 +134,10 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
         elif stage == "extension" and rec.deadline and deadline <= rec.deadline:
             bad(f"een verlenging moet later vallen dan de huidige deadline "
                 f"{rec.deadline.isoformat()}")
+        else:
+            for message in chronology.deadline_problems(
+                    deadline, chronology.call_countries(model), reason):
+                bad(message)
     elif deadline is not None:
         bad("--deadline hoort alleen bij de stappen published en extension")
     if stage == "extension":
@@ -144,11 +159,36 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
                     "stap college vast")
             elif partner and partner != rec.chosen:
                 bad(f"het college koos {rec.chosen}; de gemeenteraad keurt die keuze goed of af, "
-                    f"niet een andere kandidaat ({partner})")
+                    f"niet een andere kandidaat ({partner}): een andere partner vraagt eerst "
+                    f"een nieuwe beslissing van het college")
     elif partner:
         bad("--partner hoort alleen bij de stappen college en council")
     if stage in ("partner_informed", "others_informed") and not rec.final:
         bad("er is nog geen beslissing van het college vastgelegd (stap college)")
+    result = None
+    if stage in WITH_PARTNER and partner and partner in candidates:
+        from partnerkeuze.core.assessment import evaluate
+        from partnerkeuze.record.procedure.decided import has_sheet
+        from partnerkeuze.record.procedure.eligibility import partner_problems
+
+        if not has_sheet(snap):
+            bad(f"deze werkmap heeft geen blad {layout.sheet('decision').name}, waar een "
+                f"beslissing vastlegt waarop ze steunt (een oudere werkmap); maak een nieuwe "
+                f"werkmap met partnerkeuze new")
+        else:
+            result = evaluate(model)
+            for message in partner_problems(model, result, rec, stage, partner, text):
+                bad(message)
+    if stage in ("council", "partner_informed", "others_informed") and rec.final:
+        from partnerkeuze.record.procedure.binding import changes_since
+
+        changed = changes_since(snap, model.settings.mode)
+        if changed:
+            bad(f"wat de beslissing van het college steunde, is sindsdien gewijzigd "
+                f"({changed[0].sheet} rij {changed[0].row}: {changed[0].what}"
+                + (f"; en {len(changed) - 1} andere wijziging(en)" if len(changed) > 1 else "")
+                + "): het college beslist eerst opnieuw (partnerkeuze record PAD college "
+                  "--partner ID --reason \"…\")")
     if stage == "consensus":
         order = parse_ids(text) if text else final_order_ids(snap)
         if not order:
@@ -175,7 +215,14 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
                     when=when)
     patch = Patch()
     patch.append_rows("procedure", [row])
-    details = log_details(row)
+    front = []
+    if result is not None:
+        rows = decision_patch(snap, model, result, row, rec)
+        patch.merge(rows.patch)
+        front.append(f"beslissing Nr {rows.first}-{rows.last}: invoer {rows.inputs[:16]}, "
+                     f"resultaat {rows.result[:16]}")
+    front.append(receipt)
+    details = log_details(row, tuple(front))
     if stage in WITH_DEADLINE:
         fields = {"deadline": deadline}
         if stage == "published":
@@ -184,6 +231,9 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
         patch.merge(settings)
         if changed:
             details += "; instellingen: " + ", ".join(changed)
+        off = chronology.day_off(deadline, chronology.call_countries(model))
+        if off:  # allowed with a reason only: the log says so in plain words
+            details += f"; de deadline valt op {off}, met de reden hierboven"
     if stage == "college":
         status, changed = status_patch(snap, partner)
         patch.merge(status)
@@ -191,6 +241,52 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
             details += "; status: " + ", ".join(changed)
     patch.merge(audit.entry_patch(snap, LOG_ACTION, details, user=user, when=when))
     return patch
+
+
+@dataclass
+class DecisionRows:
+    """The rows a decision adds to the sheet Beslissing: the patch, the Nr of its first and last
+    row, and the fingerprints of its inputs and its result."""
+
+    patch: Patch
+    first: int
+    last: int
+    inputs: str
+    result: str
+
+
+def decision_patch(snap: Snapshot, model, result, row: list, rec) -> DecisionRows:
+    """The chained rows of the sheet Beslissing for a decision recorded as ``row``: what it
+    rests on (the inputs after the decision's own change of the Status column) and the
+    result."""
+    from partnerkeuze.core.fingerprint import criteria_hash
+    from partnerkeuze.record.procedure import decided as dd
+    from partnerkeuze.record.procedure import inputs as ins
+
+    seq, stage, partner = row[0], row[1], row[5]
+    status = {}
+    if stage == "college":
+        status = {c.id: NOT_CHOSEN for c in model.candidates if c.status == CHOSEN}
+        status[partner] = CHOSEN
+    mode = model.settings.mode
+    current = ins.read_inputs(snap, mode, status)
+    block = dd.decision_block(seq, stage, date=dt.date.fromisoformat(row[3]), partner=partner,
+                              number=row[6], criteria_hash=criteria_hash(model.criteria),
+                              inputs=current, inputs_fingerprint=ins.fingerprint(current),
+                              columns=ins.columns_of(mode), result=result,
+                              consensus_order=rec.consensus_order)
+    existing = dd.decision_rows(snap)
+    previous = str(existing[-1][1][-1] or "") if existing else ""
+    chained = []
+    n = len(existing)
+    for i, cells in enumerate(block.rows, start=1):
+        full = [n + i] + list(cells)
+        full.append(audit.chain_hash(previous, full))
+        previous = full[-1]
+        chained.append(full)
+    patch = Patch()
+    patch.append_rows(dd.TABLE, chained)
+    return DecisionRows(patch, n + 1, n + len(chained), block.inputs, block.result)
 
 
 def status_patch(snap: Snapshot, chosen: str) -> tuple[Patch, list[str]]:
