@@ -6,24 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
+from partnerkeuze.kernel.plain import Plain, Value
 from partnerkeuze.layout import planning as lay
 from partnerkeuze.core.workdays import add_office_days, next_office_day
 
 _DEP_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*(?:\+\s*(\d{1,3}))?\s*$")
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(Value):
     """A meeting of a body, and how many days before it an item must be submitted."""
 
-    body: str
-    date: dt.date
-    lead_days: int
-    row: int = 0
-    note: str = ""  # place and time as the sheet says ("Raadzaal, 20 uur")
+    def __init__(self, body: str, date: dt.date, lead_days: int, row: int = 0, note: str = ""):
+        self.body = body
+        self.date = date
+        self.lead_days = lead_days
+        self.row = row
+        self.note = note  # place and time as the sheet says ("Raadzaal, 20 uur")
 
     @property
     def submit_by(self) -> dt.date:
@@ -31,33 +31,38 @@ class Meeting:
         return self.date - dt.timedelta(days=self.lead_days)
 
 
-@dataclass(frozen=True)
-class StepIn:
+class StepIn(Value):
     """A step as the user entered it."""
 
-    id: str
-    name: str
-    kind: str = lay.STEP
-    duration: int = 1
-    after: tuple[tuple[str, int], ...] = ()  # (predecessor id, lag in office days)
-    body: str | None = None
-    owner: str = ""
-    status: str = lay.TODO
-    earliest: dt.date | None = None
-    row: int = 0
-    previous_start: dt.date | None = None
-    previous_end: dt.date | None = None
+    def __init__(self, id: str, name: str, kind: str = lay.STEP, duration: int = 1,
+                 after: tuple[tuple[str, int], ...] = (), body: str | None = None,
+                 owner: str = "", status: str = lay.TODO, earliest: dt.date | None = None,
+                 row: int = 0, previous_start: dt.date | None = None,
+                 previous_end: dt.date | None = None):
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.duration = duration
+        self.after = after  # (predecessor id, lag in office days)
+        self.body = body
+        self.owner = owner
+        self.status = status
+        self.earliest = earliest
+        self.row = row
+        self.previous_start = previous_start
+        self.previous_end = previous_end
 
 
-@dataclass
-class Placed:
+class Placed(Plain):
     """A step placed in time."""
 
-    step: StepIn
-    start: dt.date
-    end: dt.date
-    meeting: Meeting | None = None
-    notes: list[str] = field(default_factory=list)
+    def __init__(self, step: StepIn, start: dt.date, end: dt.date,
+                 meeting: Meeting | None = None, notes: list[str] | None = None):
+        self.step = step
+        self.start = start
+        self.end = end
+        self.meeting = meeting
+        self.notes = [] if notes is None else notes
 
     @property
     def id(self) -> str:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import FileError, Problem
+from partnerkeuze.kernel.plain import Value
 from partnerkeuze.kernel.snapshot import Snapshot
 
 RECEIPT_SUFFIX = ".verankering.json"
@@ -33,18 +33,19 @@ _TEXT = re.compile(
     r"vingerafdruk criteria\s+([0-9a-f]{64})")
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(Value):
     """The state of the governance record at one moment (see the module docstring)."""
 
-    log_count: int
-    log_link: str
-    history_count: int
-    history_link: str
-    fingerprint: str
-    what: str = ""
-    when: str = ""
-    source: str = ""  # the file it was read from (not stored)
+    def __init__(self, log_count: int, log_link: str, history_count: int, history_link: str,
+                 fingerprint: str, what: str = "", when: str = "", source: str = ""):
+        self.log_count = log_count
+        self.log_link = log_link
+        self.history_count = history_count
+        self.history_link = history_link
+        self.fingerprint = fingerprint
+        self.what = what
+        self.when = when
+        self.source = source  # the file it was read from (not stored)
 
 
 def current(snap: Snapshot, fingerprint: str, what: str = "") -> Anchor:
@@ -146,7 +147,7 @@ def write_receipt(workbook: str | Path, anchor: Anchor) -> Path:
     receipts = []
     if path.exists():  # kept only when every field holds (else refused, never overwritten)
         receipts = _receipt_records(path)
-    record = {k: v for k, v in asdict(anchor).items() if k != "source"}
+    record = {k: v for k, v in anchor.as_dict().items() if k != "source"}
     receipts.append(record)
     body = {"formaat": FORMAT, "werkmap": Path(workbook).name,
             "uitleg": "Ontvangstbewijs van Partnerkeuze: de stand van het logboek en de "
