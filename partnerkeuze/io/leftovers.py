@@ -51,12 +51,17 @@ def temp_dir(kind: str) -> Path:
 
 
 def temp_root() -> Path:
-    """The temporary directory, as tempfile.gettempdir finds it (TMPDIR, TEMP, TMP), without
-    importing tempfile (and shutil with it) on the path of every command."""
+    """The temporary directory, as tempfile.gettempdir finds it (TMPDIR, TEMP, TMP, then the
+    system's own: /tmp, /var/tmp, /usr/tmp), without importing tempfile on the path of every
+    command (and without the file gettempdir writes to try each folder)."""
     for name in ("TMPDIR", "TEMP", "TMP"):
         value = os.environ.get(name)
         if value and os.path.isdir(value):
             return Path(value)
+    if os.name != "nt":
+        for folder in ("/tmp", "/var/tmp", "/usr/tmp"):
+            if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+                return Path(folder)
     import tempfile
 
     return Path(tempfile.gettempdir())
