@@ -27,10 +27,10 @@ RECEIPT_SUFFIX = ".verankering.json"
 DECISION_STAGES = ("consensus", "gros", "college", "council")
 FORMAT = "partnerkeuze-verankering"
 LABEL = "Verankering"
-_TEXT = re.compile(
-    LABEL + r":\s*logboek\s+(\d+)\s+regels?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
-    r"criteriahistoriek\s+(\d+)\s+vastlegging(?:en)?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
-    r"vingerafdruk criteria\s+([0-9a-f]{64})")
+# The anchor line of a document (compiled when a document is read, not by every check).
+_TEXT = (LABEL + r":\s*logboek\s+(\d+)\s+regels?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
+         r"criteriahistoriek\s+(\d+)\s+vastlegging(?:en)?,\s*laatste schakel\s+([0-9a-f]{32}|-);"
+         r"\s*vingerafdruk criteria\s+([0-9a-f]{64})")
 
 
 class Anchor(Value):
@@ -71,7 +71,7 @@ def text(anchor: Anchor) -> str:
 def parse_text(value: str, source: str = "") -> list[Anchor]:
     """Every anchor line in a text."""
     out = []
-    for m in _TEXT.finditer(re.sub(r"\s+", " ", value)):
+    for m in re.finditer(_TEXT, re.sub(r"\s+", " ", value)):
         out.append(Anchor(int(m.group(1)), "" if m.group(2) == "-" else m.group(2),
                           int(m.group(3)), "" if m.group(4) == "-" else m.group(4),
                           m.group(5), source=source))
