@@ -373,7 +373,6 @@ def test_a_control_character_from_excel_never_prints(tmp_path):
 
 
 def test_reminder_mails_carry_the_translated_call_and_job_title(demo_template):
-    import dataclasses
     import datetime as dt
 
     from documents_support import read_snapshot
@@ -382,7 +381,7 @@ def test_reminder_mails_carry_the_translated_call_and_job_title(demo_template):
     from partnerkeuze.features.planning.reminders import candidate_items
 
     model = parse(read_snapshot(demo_template))
-    model.candidates = [dataclasses.replace(c, received=None) for c in model.candidates]
+    model.candidates = [c.replace(received=None) for c in model.candidates]
     deadline = model.settings.deadline
     items = candidate_items(model, deadline, deadline - dt.timedelta(days=5))
     by_lang = {it.language: it for it in items}

@@ -4,7 +4,6 @@ Carlo, and the stability sentence never claims a tie can change when it cannot."
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 
@@ -95,7 +94,7 @@ def test_identical_figures_under_row_reorders():
         rng.shuffle(cands)
         scores = list(base.scores)
         rng.shuffle(scores)
-        model = dataclasses.replace(base, criteria=crits, candidates=cands, scores=scores)
+        model = base.replace(criteria=crits, candidates=cands, scores=scores)
         got = _figures(model)
         assert got[0] == want[0] and got[1] == want[1]
         for k, (lo, hi) in want[2].items():
@@ -146,8 +145,8 @@ def test_acceptability_agrees_with_an_independent_monte_carlo_within_the_stated_
 def test_varying_the_scores_is_an_option_that_changes_the_figures_reproducibly():
     model = _demo_model()
     plain = sv.analyse(model, evaluate(model))
-    varied_model = dataclasses.replace(model, settings=dataclasses.replace(
-        model.settings, values={**model.settings.values, "sensitivity_vary_scores": "ja"}))
+    varied_model = model.replace(settings=model.settings.replace(
+        values={**model.settings.values, "sensitivity_vary_scores": "ja"}))
     a = sv.analyse(varied_model, evaluate(varied_model))
     b = sv.analyse(varied_model, evaluate(varied_model))
     assert a.vary_scores and not plain.vary_scores
@@ -198,8 +197,7 @@ def test_figures_state_only_what_is_true_over_random_calls(data):
         assert abs(acc["shortlist"] - sum(ranks[:size])) < 1e-9
         assert sens.errors[cid]["first"] <= sens.precision + 1e-12
     perm = data.draw(st.permutations(list(model.candidates)))
-    shuffled = dataclasses.replace(model, candidates=list(perm),
-                                   criteria=list(reversed(model.criteria)))
+    shuffled = model.replace(candidates=list(perm), criteria=list(reversed(model.criteria)))
     again = sv.analyse(shuffled, evaluate(shuffled))
     assert again.acceptability == sens.acceptability and again.ranks == sens.ranks
 

@@ -52,13 +52,14 @@ def run_book(command: str, book: WorkbookIO, options: dict | None = None,
 def _check_places(options: dict) -> None:
     """Refuse an output folder that is a file, or an input folder that is missing, before the
     workbook is read (usage errors, exit 2)."""
-    from partnerkeuze.io.outputs import input_folder
     from partnerkeuze.kernel.errors import FileError
 
     out = options.get("out")
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise FileError(f"{out}: dit is een bestand, geen map")
     if options.get("folder") is not None:
+        from partnerkeuze.io.outputs import input_folder
+
         input_folder(options["folder"])
 
 

@@ -13,13 +13,12 @@ générale, Échevine, Burgomaestra).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from partnerkeuze.kernel.plain import Value
 
 FEMALE, MALE = "mevrouw", "de heer"
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(Value):
     """Someone a document addresses or names: form of address, names and job title."""
 
     form: str = ""  # FEMALE, MALE or "" (none, or not known)

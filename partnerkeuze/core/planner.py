@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from partnerkeuze.kernel.plain import Plain, Value
 from partnerkeuze.layout import planning as lay
 from partnerkeuze.core.workdays import (add_office_days, first_of_office_days, last_office_day,
                                         next_office_day)
@@ -16,15 +16,15 @@ from partnerkeuze.core.workdays import (add_office_days, first_of_office_days, l
 _DEP_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*(?:\+\s*(\d{1,3}))?\s*$")
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(Value):
     """A meeting of a body, and how many days before it an item must be submitted."""
 
-    body: str
-    date: dt.date
-    lead_days: int
-    row: int = 0
-    note: str = ""  # place and time as the sheet says ("Raadzaal, 20 uur")
+    def __init__(self, body: str, date: dt.date, lead_days: int, row: int = 0, note: str = ""):
+        self.body = body
+        self.date = date
+        self.lead_days = lead_days
+        self.row = row
+        self.note = note  # place and time as the sheet says ("Raadzaal, 20 uur")
 
     @property
     def submit_by(self) -> dt.date:
@@ -33,33 +33,38 @@ class Meeting:
         return last_office_day(self.date - dt.timedelta(days=self.lead_days))
 
 
-@dataclass(frozen=True)
-class StepIn:
+class StepIn(Value):
     """A step as the user entered it."""
 
-    id: str
-    name: str
-    kind: str = lay.STEP
-    duration: int = 1
-    after: tuple[tuple[str, int], ...] = ()  # (predecessor id, lag in office days)
-    body: str | None = None
-    owner: str = ""
-    status: str = lay.TODO
-    earliest: dt.date | None = None
-    row: int = 0
-    previous_start: dt.date | None = None
-    previous_end: dt.date | None = None
+    def __init__(self, id: str, name: str, kind: str = lay.STEP, duration: int = 1,
+                 after: tuple[tuple[str, int], ...] = (), body: str | None = None,
+                 owner: str = "", status: str = lay.TODO, earliest: dt.date | None = None,
+                 row: int = 0, previous_start: dt.date | None = None,
+                 previous_end: dt.date | None = None):
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.duration = duration
+        self.after = after  # (predecessor id, lag in office days)
+        self.body = body
+        self.owner = owner
+        self.status = status
+        self.earliest = earliest
+        self.row = row
+        self.previous_start = previous_start
+        self.previous_end = previous_end
 
 
-@dataclass
-class Placed:
+class Placed(Plain):
     """A step placed in time."""
 
-    step: StepIn
-    start: dt.date
-    end: dt.date
-    meeting: Meeting | None = None
-    notes: list[str] = field(default_factory=list)
+    def __init__(self, step: StepIn, start: dt.date, end: dt.date,
+                 meeting: Meeting | None = None, notes: list[str] | None = None):
+        self.step = step
+        self.start = start
+        self.end = end
+        self.meeting = meeting
+        self.notes = [] if notes is None else notes
 
     @property
     def id(self) -> str:
@@ -142,7 +147,7 @@ def recorded_step(s: StepIn, day: dt.date, what: str, meetings: list[Meeting],
     """A step the procedure record completed: done, ending on the recorded day (its meeting
     when one of its body was held that day), starting where it started before, else where the
     planning would start it, else as many office days before that day as it lasts."""
-    s = replace(s, status=lay.DONE)
+    s = s.replace(status=lay.DONE)
     meeting = next((m for m in meetings if m.body == s.body and m.date == day), None) \
         if s.body else None
     for start in (s.previous_start, planned_start, first_of_office_days(day, s.duration)):
@@ -172,7 +177,7 @@ def schedule(steps: list[StepIn], meetings: list[Meeting], plan_start: dt.date,
     for s in order(steps):
         done = recorded.get(s.id.casefold())
         if done and s.kind == lay.CALL and fixed_call:
-            s = replace(s, status=lay.DONE)  # the call closed: its recorded dates follow
+            s = s.replace(status=lay.DONE)  # the call closed: its recorded dates follow
         elif done:
             natural = [plan_start] + [_after_gap(placed[d.casefold()].end, lag)
                                       for d, lag in s.after]

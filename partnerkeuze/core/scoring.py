@@ -3,46 +3,51 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from partnerkeuze.kernel.model import Assessor, Candidate, Criterion, Score
+from partnerkeuze.kernel.plain import Plain
 
 WITHDRAWN = "Ingetrokken"
 RANK_DECIMALS = 9  # scores equal to this many decimals are ties
 NAN = float("nan")
 
 
-@dataclass
-class CandidateResult:
+class CandidateResult(Plain):
     """The outcome for one candidate."""
 
-    id: str
-    name: str
-    country: str
-    language: str
-    channel: str
-    criterion_scores: dict[str, float | None]  # aggregated raw score per criterion id
-    score: float | None  # weighted score, 0-100; None when incomplete
-    complete: bool
-    excluded: bool
-    reasons: list[str] = field(default_factory=list)  # why excluded, in Dutch
-    missing: list[tuple[str, str]] = field(default_factory=list)  # (criterion, assessor)
-    rank: int | None = None
-    tied: bool = False
-    shortlisted: bool = False
-    notes: list[str] = field(default_factory=list)  # remarks that do not exclude (conflicts)
+    def __init__(self, id: str, name: str, country: str, language: str, channel: str,
+                 criterion_scores: dict[str, float | None], score: float | None,
+                 complete: bool, excluded: bool, reasons: list[str] | None = None,
+                 missing: list[tuple[str, str]] | None = None, rank: int | None = None,
+                 tied: bool = False, shortlisted: bool = False, notes: list[str] | None = None):
+        self.id = id
+        self.name = name
+        self.country = country
+        self.language = language
+        self.channel = channel
+        self.criterion_scores = criterion_scores  # aggregated raw score per criterion id
+        self.score = score  # weighted score, 0-100; None when incomplete
+        self.complete = complete
+        self.excluded = excluded
+        self.reasons = [] if reasons is None else reasons  # why excluded, in Dutch
+        self.missing = [] if missing is None else missing  # (criterion, assessor)
+        self.rank = rank
+        self.tied = tied
+        self.shortlisted = shortlisted
+        self.notes = [] if notes is None else notes  # remarks that do not exclude (conflicts)
 
 
-@dataclass
-class ScoreResult:
+class ScoreResult(Plain):
     """The outcome of scoring: candidates in ranked order, shortlist and warnings."""
 
-    candidates: list[CandidateResult]
-    shortlist: list[str]
-    warnings: list[str]
-    boundary_tie: bool = False
-    extras: dict = field(default_factory=dict)  # cached analyses (sensitivity, disagreement)
+    def __init__(self, candidates: list[CandidateResult], shortlist: list[str],
+                 warnings: list[str], boundary_tie: bool = False, extras: dict | None = None):
+        self.candidates = candidates
+        self.shortlist = shortlist
+        self.warnings = warnings
+        self.boundary_tie = boundary_tie
+        self.extras = {} if extras is None else extras  # cached analyses (sensitivity, ...)
 
     def by_id(self) -> dict[str, CandidateResult]:
         """Candidate results by id."""

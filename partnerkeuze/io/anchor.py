@@ -22,12 +22,12 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import FileError, Problem
+from partnerkeuze.kernel.plain import Value
 from partnerkeuze.kernel.snapshot import Snapshot
 
 RECEIPT_SUFFIX = ".verankering.json"
@@ -42,26 +42,28 @@ WHAT_NO_ANCHOR_CATCHES = (
     "Wat geen verankering kan aantonen: logregels die na de laatste verankering aan het einde "
     "van het logboek verwijderd werden (met de kettingkop herberekend) laten geen spoor na; "
     "bewaar daarom na elke beslissing een ontvangstbewijs buiten de werkmap.")
-_TEXT = re.compile(
-    LABEL + r":\s*logboek\s+(\d+)\s+regels?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
-    r"criteriahistoriek\s+(\d+)\s+vastlegging(?:en)?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
-    r"vingerafdruk criteria\s+([0-9a-f]{64})")
+# The anchor line of a document (compiled when a document is read, not by every check).
+_TEXT = (LABEL + r":\s*logboek\s+(\d+)\s+regels?,\s*laatste schakel\s+([0-9a-f]{32}|-);\s*"
+         r"criteriahistoriek\s+(\d+)\s+vastlegging(?:en)?,\s*laatste schakel\s+([0-9a-f]{32}|-);"
+         r"\s*vingerafdruk criteria\s+([0-9a-f]{64})")
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(Value):
     """The state of the governance record at one moment (see the module docstring)."""
 
-    log_count: int
-    log_link: str
-    history_count: int
-    history_link: str
-    fingerprint: str
-    what: str = ""
-    when: str = ""
-    source: str = ""  # the file it was read from (not stored)
-    decided_inputs: str = ""  # after a decision: the fingerprint of what it rested on
-    decided_result: str = ""  # and of what it decided (the sheet Beslissing)
+    def __init__(self, log_count: int, log_link: str, history_count: int, history_link: str,
+                 fingerprint: str, what: str = "", when: str = "", source: str = "",
+                 decided_inputs: str = "", decided_result: str = ""):
+        self.log_count = log_count
+        self.log_link = log_link
+        self.history_count = history_count
+        self.history_link = history_link
+        self.fingerprint = fingerprint
+        self.what = what
+        self.when = when
+        self.source = source  # the file it was read from (not stored)
+        self.decided_inputs = decided_inputs  # after a decision: the fingerprint of what it rested on
+        self.decided_result = decided_result  # and of what it decided (the sheet Beslissing)
 
 
 def current(snap: Snapshot, fingerprint: str, what: str = "", decided_inputs: str = "",
@@ -89,7 +91,7 @@ def text(anchor: Anchor) -> str:
 def parse_text(value: str, source: str = "") -> list[Anchor]:
     """Every anchor line in a text."""
     out = []
-    for m in _TEXT.finditer(re.sub(r"\s+", " ", value)):
+    for m in re.finditer(_TEXT, re.sub(r"\s+", " ", value)):
         out.append(Anchor(int(m.group(1)), "" if m.group(2) == "-" else m.group(2),
                           int(m.group(3)), "" if m.group(4) == "-" else m.group(4),
                           m.group(5), source=source))
@@ -184,7 +186,7 @@ def write_receipt(workbook: str | Path, anchor: Anchor, copy_dir: Path | None = 
     receipts = []
     if path.exists():  # kept only when every field holds (else refused, never overwritten)
         receipts = _receipt_records(path)
-    record = {k: v for k, v in asdict(anchor).items() if k != "source"}
+    record = {k: v for k, v in anchor.as_dict().items() if k != "source"}
     if not anchor.decided_inputs and not anchor.decided_result:
         record.pop("decided_inputs")
         record.pop("decided_result")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 import re
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from partnerkeuze.kernel.plain import Plain
 
 PREFIX = "partnerkeuze-"
 KINDS = ("pdf", "mail", "herinneringen")
@@ -25,13 +26,13 @@ _OURS = re.compile(rf"^{PREFIX}({'|'.join(KINDS)})-(\d+)-")
 _OLD = re.compile(r"^(?:partnerkeuze-pdf|pk-mail|partnerkeuze-herinneringen)-[a-z0-9_]{8}$")
 
 
-@dataclass
-class Leftovers:
+class Leftovers(Plain):
     """What the next run did about a killed run: files it moved into place (a journalled
     commit finished) and temporary files and folders it removed."""
 
-    finished: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
+    def __init__(self, finished: list[Path] | None = None, removed: list[Path] | None = None):
+        self.finished = [] if finished is None else finished
+        self.removed = [] if removed is None else removed
 
 
 def temp_prefix(kind: str) -> str:
@@ -50,12 +51,17 @@ def temp_dir(kind: str) -> Path:
 
 
 def temp_root() -> Path:
-    """The temporary directory, as tempfile.gettempdir finds it (TMPDIR, TEMP, TMP), without
-    importing tempfile (and shutil with it) on the path of every command."""
+    """The temporary directory, as tempfile.gettempdir finds it (TMPDIR, TEMP, TMP, then the
+    system's own: /tmp, /var/tmp, /usr/tmp), without importing tempfile on the path of every
+    command (and without the file gettempdir writes to try each folder)."""
     for name in ("TMPDIR", "TEMP", "TMP"):
         value = os.environ.get(name)
         if value and os.path.isdir(value):
             return Path(value)
+    if os.name != "nt":
+        for folder in ("/tmp", "/var/tmp", "/usr/tmp"):
+            if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+                return Path(folder)
     import tempfile
 
     return Path(tempfile.gettempdir())

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import total_ordering
+
+from partnerkeuze.kernel.plain import Value
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_FILE = 2
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+@total_ordering
+class Problem(Value):
     """One problem in the input, with its place (``Kandidaten!C7`` or a file name) in front.
 
     ``allows``: the commands this problem does not stop: those that resolve it (``freeze`` for
     criteria changed since they were fixed, ``record`` for a contradiction in the record) or
     that complete the work it waits for (import, merge, reminders while declarations are still
-    to come). Every other command is refused by it.
+    to come). Every other command is refused by it. Problems are equal, and ordered, by place
+    and message.
     """
 
-    place: str
-    message: str
-    allows: tuple[str, ...] = field(default=(), compare=False)
+    COMPARED = ("place", "message")
+
+    def __init__(self, place: str, message: str, allows: tuple[str, ...] = ()):
+        self.place = place
+        self.message = message
+        self.allows = allows
+
+    def __lt__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.compared() < other.compared()
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"

@@ -6,7 +6,7 @@ xlwings (``addin``), and to a snapshot in memory (``memory_workbook``) in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from partnerkeuze.kernel.plain import Plain
 
 
 class Formula(str):
@@ -51,29 +51,33 @@ def plain(value):
     return value.value if isinstance(value, Styled) else value
 
 
-@dataclass
-class Block:
+class Block(Plain):
     """A rectangle of values written from (row, col); rows below up to clear_to are emptied."""
 
-    sheet: str
-    row: int
-    col: int
-    values: list[list]
-    clear_to: int | None = None  # last row to clear below the block
-    width: int | None = None  # columns to clear (default: width of the widest row)
+    def __init__(self, sheet: str, row: int, col: int, values: list[list],
+                 clear_to: int | None = None, width: int | None = None):
+        self.sheet = sheet
+        self.row = row
+        self.col = col
+        self.values = values
+        self.clear_to = clear_to  # last row to clear below the block
+        self.width = width  # columns to clear (default: width of the widest row)
 
 
-@dataclass
-class Patch:
+class Patch(Plain):
     """Cells, blocks and table contents to write, in the order they were added."""
 
-    cells: list[tuple[str, int, int, object]] = field(default_factory=list)
-    tables: dict[str, list[list]] = field(default_factory=dict)  # replace all data rows
-    appends: dict[str, list[list]] = field(default_factory=dict)  # add rows after the data
-    blocks: list[Block] = field(default_factory=list)
-    # True when the patch gives every formula whose inputs it changes its new cached value (so
-    # the writer need not make Excel recalculate on opening for its sake).
-    recalculated: bool = False
+    def __init__(self, cells: list[tuple[str, int, int, object]] | None = None,
+                 tables: dict[str, list[list]] | None = None,
+                 appends: dict[str, list[list]] | None = None,
+                 blocks: list[Block] | None = None, recalculated: bool = False):
+        self.cells = [] if cells is None else cells
+        self.tables = {} if tables is None else tables  # replace all data rows
+        self.appends = {} if appends is None else appends  # add rows after the data
+        self.blocks = [] if blocks is None else blocks
+        # True when the patch gives every formula whose inputs it changes its new cached value
+        # (so the writer need not make Excel recalculate on opening for its sake).
+        self.recalculated = recalculated
 
     def set_cell(self, sheet: str, row: int, col: int, value) -> None:
         """Write one cell."""

@@ -8,11 +8,11 @@ A WorkbookIO is anything with ``snapshot() -> Snapshot`` and ``apply(Patch)``: t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from partnerkeuze.kernel.patch import Patch
+from partnerkeuze.kernel.plain import Plain
 from partnerkeuze.kernel.snapshot import Snapshot
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
@@ -39,32 +39,37 @@ def no_progress(message: str) -> None:
     """A progress reporter that shows nothing."""
 
 
-@dataclass
-class Outcome:
+class Outcome(Plain):
     """What a command did: Dutch lines for the user, data for --json, files written."""
 
-    messages: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    data: dict = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
-    changed: bool = False  # the workbook was patched and must be saved
-    anchored: bool = False  # a receipt describes the workbook: save it now, also in Excel
+    def __init__(self, messages: list[str] | None = None, warnings: list[str] | None = None,
+                 data: dict | None = None, files: list[Path] | None = None,
+                 changed: bool = False, anchored: bool = False):
+        self.messages = [] if messages is None else messages
+        self.warnings = [] if warnings is None else warnings
+        self.data = {} if data is None else data
+        self.files = [] if files is None else files
+        self.changed = changed  # the workbook was patched and must be saved
+        self.anchored = anchored  # a receipt describes the workbook: save it now, also in Excel
 
 
-@dataclass
-class Run:
+class Run(Plain):
     """One command as the pipeline hands it to a feature: the workbook locked, read once,
     parsed and passed through the gate, with the options the user gave."""
 
-    command: str
-    book: WorkbookIO
-    snap: Snapshot
-    model: "Model"
-    options: dict[str, Any] = field(default_factory=dict)
-    progress: Progress = no_progress
-    workbook_path: Path | None = None  # None for a workbook that was never saved (ribbon)
-    problems: list["Problem"] = field(default_factory=list)  # what the gate let through
-    warnings: list[str] = field(default_factory=list)  # the registered warnings (for check)
+    def __init__(self, command: str, book: WorkbookIO, snap: Snapshot, model: Model,
+                 options: dict[str, Any] | None = None, progress: Progress = no_progress,
+                 workbook_path: Path | None = None, problems: list[Problem] | None = None,
+                 warnings: list[str] | None = None):
+        self.command = command
+        self.book = book
+        self.snap = snap
+        self.model = model
+        self.options = {} if options is None else options
+        self.progress = progress
+        self.workbook_path = workbook_path  # None for a workbook that was never saved (ribbon)
+        self.problems = [] if problems is None else problems  # what the gate let through
+        self.warnings = [] if warnings is None else warnings  # registered warnings (check)
 
     @property
     def base_dir(self) -> Path | None:
@@ -84,16 +89,20 @@ Runner = Callable[..., Outcome]  # runner(command, workbook path, **options) -> 
 DemoStep = Callable[[Runner, Path, Path, Progress], list]  # -> files written
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(Plain):
     """What a feature adds to the product, registered explicitly (app/registry.py lists every
     feature): the checks of the gate, warnings that do not block, build steps of a new workbook,
     content of a new workbook per mode, and steps of the demo."""
 
-    name: str
-    checks: tuple[Check, ...] = ()
-    warnings: tuple[Check, ...] = ()
-    build_steps: tuple[BuildStep, ...] = ()
-    default_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
-    demo_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
-    demo_steps: tuple[tuple[str, DemoStep], ...] = ()
+    def __init__(self, name: str, checks: tuple[Check, ...] = (),
+                 warnings: tuple[Check, ...] = (), build_steps: tuple[BuildStep, ...] = (),
+                 default_content: dict[str, tuple[Fill, ...]] | None = None,
+                 demo_content: dict[str, tuple[Fill, ...]] | None = None,
+                 demo_steps: tuple[tuple[str, DemoStep], ...] = ()):
+        self.name = name
+        self.checks = checks
+        self.warnings = warnings
+        self.build_steps = build_steps
+        self.default_content = {} if default_content is None else default_content
+        self.demo_content = {} if demo_content is None else demo_content
+        self.demo_steps = demo_steps

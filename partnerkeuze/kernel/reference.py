@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from partnerkeuze.kernel.languages import NAMES_NL
+from partnerkeuze.kernel.plain import Value
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Country:
+class Country(Value):
     """A country as the workbook lists it: Dutch name, ISO code, usual language, VVSG-active flag."""
 
-    name: str
-    iso: str
-    language: str
-    active: bool
+    def __init__(self, name: str, iso: str, language: str, active: bool):
+        self.name = name
+        self.iso = iso
+        self.language = language
+        self.active = active
 
 
 # The 17 countries where Flemish municipalities are active (000_063238b4784f833c.txt), in the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from partnerkeuze.kernel.plain import Value
 
 BUDGET_TOTAL = 35_000.0  # EUR per partnership (3.4)
 BUDGET_SHARE = BUDGET_TOTAL / 2  # split equally: 17,500 EUR each
@@ -21,15 +21,16 @@ PILOT_PER_COUNTRY = 4
 BELGIUM = "België"
 
 
-@dataclass(frozen=True)
-class CountryRule:
+class CountryRule(Value):
     """What a partnership in a country is about: its theme and the SDGs that belong to it."""
 
-    country: str
-    association: str  # the sister association (ANCB or RALGA)
-    theme: str  # Dutch label of the country's thematic focus
-    sdgs: frozenset[int]
-    partner_languages: tuple[str, ...]  # languages letters to the Southern partner may use
+    def __init__(self, country: str, association: str, theme: str, sdgs: frozenset[int],
+                 partner_languages: tuple[str, ...]):
+        self.country = country
+        self.association = association  # the sister association (ANCB or RALGA)
+        self.theme = theme  # Dutch label of the country's thematic focus
+        self.sdgs = sdgs
+        self.partner_languages = partner_languages  # languages letters to the partner may use
 
 
 # Rwanda: citizen participation ('burgerparticipatie', SDG 16, target 16.7: participatory

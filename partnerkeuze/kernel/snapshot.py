@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from partnerkeuze.kernel.plain import Plain
 
 
-@dataclass
-class Snapshot:
+class Snapshot(Plain):
     """Sheet name -> rows of cell values (row 1 is index 0), plus where it was read from."""
 
-    sheets: dict[str, list[tuple]] = field(default_factory=dict)
-    source: str = "werkmap"
+    def __init__(self, sheets: dict[str, list[tuple]] | None = None, source: str = "werkmap"):
+        self.sheets = {} if sheets is None else sheets
+        self.source = source
 
     def rows(self, sheet: str) -> list[tuple]:
         """The rows of a sheet (empty when the sheet is absent)."""

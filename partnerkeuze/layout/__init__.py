@@ -7,8 +7,6 @@ A part module may define SHEETS, LISTS, EXTRA_FIELDS ({sheet key: (Field, ...)})
 
 from __future__ import annotations
 
-import dataclasses
-
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.layout import (core_sheets, documents, evaluation, governance, intake, planning,
                                  procedure, saving, sdg)
@@ -33,9 +31,9 @@ def _assemble() -> tuple[tuple[Sheet, ...], dict[str, tuple[str, tuple[str, ...]
     merged = []
     for sh in sheets:
         if sh.key in extra_fields:
-            sh = dataclasses.replace(sh, fields=sh.fields + tuple(extra_fields[sh.key]))
+            sh = sh.replace(fields=sh.fields + tuple(extra_fields[sh.key]))
         if sh.key in extra_modes:
-            sh = dataclasses.replace(sh, modes=sh.modes + tuple(extra_modes[sh.key]))
+            sh = sh.replace(modes=sh.modes + tuple(extra_modes[sh.key]))
         merged.append(sh)
     merged.sort(key=lambda s: s.order)
     return tuple(merged), lists

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from partnerkeuze.kernel.plain import Value
 
 # Column kinds understood by the builder, the parser and the validator.
 TEXT = "text"  # short text (names, ids); capped at max_len
@@ -19,26 +19,30 @@ OUTPUT = "output"  # written by Python, never read as input
 KINDS = (TEXT, LONG_TEXT, ID, INT, NUMBER, DATE, CHOICE, REF, EMAIL, OUTPUT)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Value):
     """One column of an Excel table: its code key, Dutch header and what it may hold."""
 
-    key: str
-    header: str
-    kind: str = TEXT
-    width: float = 16
-    required: bool = False
-    choices: str | None = None  # key of a list on the Lijsten sheet (CHOICE)
-    ref: str | None = None  # "table_key" whose id column this refers to (REF)
-    minimum: float | None = None
-    maximum: float | None = None
-    max_len: int = 255
-    number_format: str | None = None
-    help: str = ""
-    wrap: bool = False
-    # A column a later version added at the end of its table: a workbook made before it has an
-    # empty header cell there and reads the column as empty (see Table.width_in).
-    optional: bool = False
+    def __init__(self, key: str, header: str, kind: str = TEXT, width: float = 16,
+                 required: bool = False, choices: str | None = None, ref: str | None = None,
+                 minimum: float | None = None, maximum: float | None = None, max_len: int = 255,
+                 number_format: str | None = None, help: str = "", wrap: bool = False,
+                 optional: bool = False):
+        self.key = key
+        self.header = header
+        self.kind = kind
+        self.width = width
+        self.required = required
+        self.choices = choices  # key of a list on the Lijsten sheet (CHOICE)
+        self.ref = ref  # "table_key" whose id column this refers to (REF)
+        self.minimum = minimum
+        self.maximum = maximum
+        self.max_len = max_len
+        self.number_format = number_format
+        self.help = help
+        self.wrap = wrap
+        # A column a later version added at the end of its table: a workbook made before it has an
+        # empty header cell there and reads the column as empty (see Table.width_in).
+        self.optional = optional
 
     @property
     def is_input(self) -> bool:
@@ -46,18 +50,20 @@ class Column:
         return self.kind != OUTPUT
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Value):
     """An Excel table (ListObject) on a sheet, with its header row and columns."""
 
-    key: str
-    name: str  # Excel table name, e.g. tblKandidaten
-    columns: tuple[Column, ...]
-    header_row: int = 4
-    first_col: int = 1
-    id_column: str | None = None
-    buffer_rows: int = 60  # empty, unlocked rows kept below the data for typing
-    style: str = "TableStyleMedium2"
+    def __init__(self, key: str, name: str, columns: tuple[Column, ...], header_row: int = 4,
+                 first_col: int = 1, id_column: str | None = None, buffer_rows: int = 60,
+                 style: str = "TableStyleMedium2"):
+        self.key = key
+        self.name = name  # Excel table name, e.g. tblKandidaten
+        self.columns = columns
+        self.header_row = header_row
+        self.first_col = first_col
+        self.id_column = id_column
+        self.buffer_rows = buffer_rows  # empty, unlocked rows kept below the data for typing
+        self.style = style
 
     def column(self, key: str) -> Column:
         """The column with this key."""
@@ -89,39 +95,45 @@ class Table:
         return n
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Value):
     """One row of a key/value sheet (profile, settings): a named value with its validation."""
 
-    key: str
-    label: str
-    kind: str = TEXT
-    default: object = None
-    required: bool = False
-    choices: str | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    max_len: int = 255
-    number_format: str | None = None
-    help: str = ""
-    input: bool = True
+    def __init__(self, key: str, label: str, kind: str = TEXT, default: object = None,
+                 required: bool = False, choices: str | None = None,
+                 minimum: float | None = None, maximum: float | None = None, max_len: int = 255,
+                 number_format: str | None = None, help: str = "", input: bool = True):
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.default = default
+        self.required = required
+        self.choices = choices
+        self.minimum = minimum
+        self.maximum = maximum
+        self.max_len = max_len
+        self.number_format = number_format
+        self.help = help
+        self.input = input
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Value):
     """A worksheet: Dutch name, title, plain-Dutch intro, and at most one table or field list."""
 
-    key: str
-    name: str
-    title: str
-    intro: str
-    table: Table | None = None
-    fields: tuple[Field, ...] = ()
-    protected: bool = True
-    tab_color: str | None = None
-    order: int = 100  # position among the sheets (lower comes first)
-    modes: tuple[str, ...] = ("stedenband", "sdg")  # the modes whose workbooks have this sheet
-    extras: dict = field(default_factory=dict)
+    def __init__(self, key: str, name: str, title: str, intro: str, table: Table | None = None,
+                 fields: tuple[Field, ...] = (), protected: bool = True,
+                 tab_color: str | None = None, order: int = 100,
+                 modes: tuple[str, ...] = ("stedenband", "sdg"), extras: dict | None = None):
+        self.key = key
+        self.name = name
+        self.title = title
+        self.intro = intro
+        self.table = table
+        self.fields = fields
+        self.protected = protected
+        self.tab_color = tab_color
+        self.order = order  # position among the sheets (lower comes first)
+        self.modes = modes  # the modes whose workbooks have this sheet
+        self.extras = {} if extras is None else extras
 
     @property
     def is_key_value(self) -> bool:

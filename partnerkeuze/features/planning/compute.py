@@ -4,30 +4,33 @@ call, the deadline, and every step placed (problems named by sheet and cell)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.layout import planning as lay
 from partnerkeuze.kernel.model import Model
+from partnerkeuze.kernel.plain import Plain
 from partnerkeuze.core import planner
 from partnerkeuze.core.workdays import UnknownCountry, call_deadline, iso_codes
 
 
-@dataclass
-class Plan:
+class Plan(Plain):
     """A computed planning: placed steps, meetings, the call's countries and deadline."""
 
-    steps: list[planner.Placed]
-    meetings: list[planner.Meeting]
-    countries: list[str]
-    plan_start: dt.date
-    deadline: dt.date | None = None
-    call_start: dt.date | None = None
-    warnings: list[str] = field(default_factory=list)
-    published_on: dt.date | None = None  # the call's publication (procedure record)
-    fixed: bool = False  # the deadline is the recorded one (published or extended)
+    def __init__(self, steps: list[planner.Placed], meetings: list[planner.Meeting],
+                 countries: list[str], plan_start: dt.date, deadline: dt.date | None = None,
+                 call_start: dt.date | None = None, warnings: list[str] | None = None,
+                 published_on: dt.date | None = None, fixed: bool = False):
+        self.steps = steps
+        self.meetings = meetings
+        self.countries = countries
+        self.plan_start = plan_start
+        self.deadline = deadline
+        self.call_start = call_start
+        self.warnings = [] if warnings is None else warnings
+        self.published_on = published_on  # the call's publication (procedure record)
+        self.fixed = fixed  # the deadline is the recorded one (published or extended)
 
 
 def _col(table_key: str, col_key: str) -> int:

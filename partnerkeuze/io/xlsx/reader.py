@@ -108,7 +108,7 @@ class StyleFormats:
         parts = pkg.related("xl/workbook.xml", REL_STYLES)
         if not parts or not pkg.has(parts[0]):
             return
-        root = pkg.xml(parts[0])
+        root = pkg.read_xml(parts[0])
         custom = {int(el.get("numFmtId")): el.get("formatCode")
                   for el in root.iter(f"{{{NS_MAIN}}}numFmt")}
         xfs = root.find(f"{{{NS_MAIN}}}cellXfs")
@@ -215,19 +215,19 @@ class WorkbookReader:
         return self._strings
 
     def _read_strings(self, part: str) -> list[str]:
-        from lxml import etree
+        from xml.etree import ElementTree
 
         out: list[str] = []
         si = f"{{{NS_MAIN}}}si"
         try:
             with self.pkg.open(part) as fh:
-                for _ev, el in etree.iterparse(fh, events=("end",), tag=si, huge_tree=True,
-                                               resolve_entities=False, no_network=True):
-                    out.append(plain_text(el))
-                    el.clear(keep_tail=False)
-        except etree.XMLSyntaxError as exc:
-            raise self.pkg.damaged(part, str(exc), at=f"regel {exc.lineno}: geen welgevormde "
-                                                      f"XML") from None
+                for _ev, el in ElementTree.iterparse(fh, events=("end",)):
+                    if el.tag == si:
+                        out.append(plain_text(el))
+                        el.clear()
+        except ElementTree.ParseError as exc:
+            raise self.pkg.damaged(part, str(exc), at=f"regel {exc.position[0]}: geen "
+                                                      f"welgevormde XML") from None
         self.pkg.mark_verified(part)
         return out
 

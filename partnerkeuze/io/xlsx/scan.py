@@ -265,8 +265,8 @@ def scan(stream, strings, dates: set, deltas: set, convert_date, formula, iso):
     row_no = 0
     for chunk in chunks_of(stream):
         for piece in (chunk,) if len(chunk) <= PIECE else pieces(chunk):
-            if _simple(piece, rows, cols, strings, dates, deltas, convert_date, iso, cache,
-                       state):
+            if b"<f" not in piece and _simple(piece, rows, cols, strings, dates, deltas,
+                                              convert_date, iso, cache, state):
                 row_no = state[0]
                 continue
             for run, plain in runs(piece):  # the rows with formulas apart from the others

@@ -29,8 +29,10 @@ _CODE = {name: _E.codes[getattr(_E, name)] for name in (
     "XML_ERROR_DUPLICATE_ATTRIBUTE", "XML_ERROR_UNDEFINED_ENTITY", "XML_ERROR_UNBOUND_PREFIX",
     "XML_ERROR_JUNK_AFTER_DOC_ELEMENT", "XML_ERROR_UNCLOSED_CDATA_SECTION")}
 # Characters XML 1.0 does not allow (besides tab, line feed and carriage return among the
-# controls): in text the writer is about to write.
-ILLEGAL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# controls): in text the writer is about to write. The patterns of this module that only a
+# writer or the error path uses are compiled (and cached by re) when first used, not by every
+# command that imports the module.
+ILLEGAL_TEXT = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
 class Malformed(ValueError):
@@ -108,7 +110,7 @@ def verify_unread(pkg, skip=()) -> None:
 
 def first_illegal(text: str) -> str | None:
     """The first character of text that XML 1.0 does not allow, or None."""
-    m = ILLEGAL_TEXT.search(text)
+    m = re.search(ILLEGAL_TEXT, text)
     return m.group(0) if m else None
 
 
@@ -119,9 +121,9 @@ def char_name(ch: str) -> str:
 
 # -- where and why, on the error path -------------------------------------------------------
 
-_TAG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>|<!DOCTYPE[^>]*>"
-                  rb"|<(/?)([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", re.S)
-_REF_ATTR = re.compile(rb'\br="([A-Z]{0,3}\d*)"')
+_TAG = (rb"(?s)<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>|<!DOCTYPE[^>]*>"
+        rb"|<(/?)([^\s/>!?]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")
+_REF_ATTR = rb'\br="([A-Z]{0,3}\d*)"'
 
 
 def _local(name: bytes) -> bytes:
@@ -132,7 +134,7 @@ def _unclosed(data: bytes) -> tuple[bytes, bytes] | None:
     """(local name, attributes) of the element left open where the document first goes wrong:
     the element an end tag of another one would close, or the innermost one open at the end."""
     stack: list[tuple[bytes, bytes]] = []
-    for m in _TAG.finditer(data):
+    for m in re.finditer(_TAG, data):
         name = m.group(2)
         if name is None:
             continue
@@ -164,7 +166,7 @@ def _open_at(data: bytes, offset: int, tag: bytes) -> bytes | None:
     close = re.compile(rb"</(?:\w+:)?" + tag + rb">")
     if not head.endswith(b"/>") and close.search(data, end, offset):
         return None
-    m = _REF_ATTR.search(head)
+    m = re.search(_REF_ATTR, head)
     return m.group(1) if m else b""
 
 
@@ -221,7 +223,7 @@ def describe(exc: Malformed, data: bytes, sheet: str | None = None) -> str:
         open_ = _unclosed(data)
         if open_ is not None:
             name, attrs = open_
-            m = _REF_ATTR.search(attrs)
+            m = re.search(_REF_ATTR, attrs)
             ref = m.group(1).decode("ascii") if m else ""
             if sheet and name == b"c" and ref:
                 return f"cel {sheet}!{ref}: de cel is niet afgesloten"

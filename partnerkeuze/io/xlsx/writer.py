@@ -31,7 +31,7 @@ from partnerkeuze.io.xlsx.package import (
     Package,
     rels_name)
 from partnerkeuze.io.xlsx.stylesxml import NeedsOpenpyxl, StylesEditor
-from partnerkeuze.io.xlsx.wellformed import ILLEGAL_TEXT, verify_part, verify_unread
+from partnerkeuze.io.xlsx.wellformed import first_illegal, verify_part, verify_unread
 
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d+)"')
 _S_ATTR = re.compile(rb'(?:^|\s)s="(\d+)"')
@@ -142,7 +142,7 @@ class SheetWriter:
         head = b"<" + p + b'c r="' + ref + b'"' + (b' s="%d"' % s if s else b"")
         if value is None or value == "":
             return head + b"/>"
-        if isinstance(value, Formula) and ILLEGAL_TEXT.search(value):  # text is cleaned (edits)
+        if isinstance(value, Formula) and first_illegal(value):  # text is cleaned (edits)
             raise self.illegal(ref, value)
         if isinstance(value, ArrayFormula):
             return self.formula(p, head, ref, value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
@@ -14,6 +13,7 @@ from partnerkeuze.kernel.errors import Problem
 from partnerkeuze.io.logcheck import chain_problems, numbered_rows
 from partnerkeuze.kernel.model import Model
 from partnerkeuze.kernel.patch import Patch
+from partnerkeuze.kernel.plain import Value
 from partnerkeuze.kernel.snapshot import Snapshot
 
 REASON_MAX = 1000
@@ -21,18 +21,19 @@ HINT = ("leg de wijziging vast met een reden: knop 'Criteria vastleggen' of "
         "partnerkeuze freeze PAD --reason \"…\"")
 
 
-@dataclass(frozen=True)
-class Fixed:
+class Fixed(Value):
     """One row of the criteria history: a fixed set of criteria."""
 
-    seq: int
-    when: str
-    user: str
-    fingerprint: str
-    reason: str
-    changes: str
-    criteria: list  # canonical criteria (list of dicts) or [] when unreadable
-    row: int
+    def __init__(self, seq: int, when: str, user: str, fingerprint: str, reason: str,
+                 changes: str, criteria: list, row: int):
+        self.seq = seq
+        self.when = when
+        self.user = user
+        self.fingerprint = fingerprint
+        self.reason = reason
+        self.changes = changes
+        self.criteria = criteria  # canonical criteria (list of dicts) or [] when unreadable
+        self.row = row
 
 
 def canonical_text(criteria) -> str:

@@ -4,7 +4,6 @@ Changing weights once the scores are known is the classic way to steer a weighte
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from partnerkeuze.kernel.model import Criterion, Model
@@ -28,11 +27,10 @@ def criteria_from(fixed: list[dict], model: Model) -> list[Criterion]:
             continue
         scale = d.get("scale") or [0, 5]
         base = now.get(d["id"]) or Criterion(d["id"], d.get("name", ""), 0.0, 0.0, 1.0)
-        out.append(dataclasses.replace(base, name=d.get("name", base.name),
-                                       weight=float(d.get("weight") or 0),
-                                       scale_min=float(scale[0]), scale_max=float(scale[1]),
-                                       kind=d.get("kind", base.kind),
-                                       threshold=d.get("threshold")))
+        out.append(base.replace(name=d.get("name", base.name),
+                                weight=float(d.get("weight") or 0),
+                                scale_min=float(scale[0]), scale_max=float(scale[1]),
+                                kind=d.get("kind", base.kind), threshold=d.get("threshold")))
     return out
 
 
@@ -49,7 +47,7 @@ def note(model: Model, fixed_before: list[dict]) -> str:
     known = scores_known(model)
     if not known or not fixed_before:
         return ""
-    before = evaluate(dataclasses.replace(model, criteria=criteria_from(fixed_before, model)))
+    before = evaluate(model.replace(criteria=criteria_from(fixed_before, model)))
     after = evaluate(model)
     return (f"{MARK} ({known} scores bekend); shortlist vóór: {shortlist_text(before.shortlist)}; "
             f"na: {shortlist_text(after.shortlist)}")

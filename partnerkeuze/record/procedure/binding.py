@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
+from partnerkeuze.kernel.plain import Value
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import place
 from partnerkeuze.kernel.errors import Problem
@@ -26,8 +26,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LOGGED = re.compile(r"beslissing Nr (\d+)-(\d+): invoer ([0-9a-f]{16}), resultaat ([0-9a-f]{16})")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Value):
     """One change since a decision: sheet, row, the cell, and what changed (Dutch)."""
 
     sheet: str

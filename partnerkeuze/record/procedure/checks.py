@@ -3,8 +3,6 @@ contradiction between the record, the Status column and the scores."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import re
 
 from partnerkeuze import layout
@@ -157,7 +155,7 @@ def contradiction_problems(snap, model, result=None) -> list[Problem]:
                 out.append(Problem(place(psheet, 8, rec.latest("consensus").row),
                                    f"de vastgelegde eindvolgorde noemt {cid}, dat uitgesloten is"))
     # a contradiction is resolved by recording the stage again (or by editing the cell named)
-    return [dataclasses.replace(p, allows=("record",)) for p in out]
+    return [p.replace(allows=("record",)) for p in out]
 
 
 def record_problems(snap, model, result=None) -> list[Problem]:

@@ -36,8 +36,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
 
+from partnerkeuze.kernel.plain import Fresh, Plain, Value
 from partnerkeuze import layout
 from partnerkeuze.kernel.snapshot import Snapshot
 from partnerkeuze.record.procedure.inputs import Item
@@ -49,8 +49,7 @@ CHUNK = 30_000  # characters of data per row (a cell holds at most 32,767)
 TABLE = "decision"
 
 
-@dataclass(frozen=True)
-class DecidedCandidate:
+class DecidedCandidate(Value):
     """One candidate as the decision saw it (see the module docstring)."""
 
     id: str
@@ -67,11 +66,10 @@ class DecidedCandidate:
     reasons: tuple[str, ...] = ()
     missing: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
-    criterion_scores: dict = field(default_factory=dict, hash=False)
+    criterion_scores: dict = Fresh(dict)
 
 
-@dataclass(frozen=True)
-class DecidedResult:
+class DecidedResult(Value):
     """The result a decision rests on and its choice (see the module docstring)."""
 
     version: int
@@ -161,8 +159,7 @@ def _chunks(values: list, encode) -> list[list]:
     return out
 
 
-@dataclass
-class Block:
+class Block(Plain):
     """A decision's rows before they are chained (``rows``), and its two fingerprints."""
 
     rows: list[list]
@@ -202,18 +199,17 @@ def decision_block(procedure_seq: int, stage: str, *, date: dt.date, partner: st
     return Block(rows, inputs_fingerprint, result_fp)
 
 
-@dataclass
-class StoredDecision:
+class StoredDecision(Plain):
     """The rows of one decision as read from the sheet."""
 
     procedure_seq: int
     stage: str
     head: dict
     head_row: int
-    inputs: list[tuple[int, str]] = field(default_factory=list)  # (sheet row, data as text)
-    results: list[tuple[int, str, object]] = field(default_factory=list)  # (row, key, data)
-    rows: list[int] = field(default_factory=list)  # the sheet rows of the block
-    seqs: list[int] = field(default_factory=list)  # their Nr
+    inputs: list[tuple[int, str]] = Fresh(list)  # (sheet row, data as text)
+    results: list[tuple[int, str, object]] = Fresh(list)  # (row, key, data)
+    rows: list[int] = Fresh(list)  # the sheet rows of the block
+    seqs: list[int] = Fresh(list)  # their Nr
 
 
 def has_sheet(snap: Snapshot) -> bool:

@@ -4,8 +4,7 @@ score order. One place, so that letters, dossier and check cannot disagree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from partnerkeuze.kernel.plain import Plain
 from partnerkeuze.record.procedure.record import ProcedureRecord
 
 COLLEGE = "college"
@@ -13,18 +12,21 @@ CONSENSUS = "consensus"
 SCORE = "score"
 
 
-@dataclass
-class Decision:
+class Decision(Plain):
     """The partner the documents name and on what basis."""
 
-    partner: str | None  # candidate id: the college's choice, or the proposal before it
-    basis: str  # 'college', 'consensus', 'score' or '' (no proposal)
-    final: bool  # the college decided
-    score_order: list[str] = field(default_factory=list)  # ranked, complete candidates
-    tie_at_top: bool = False  # the two best scores are equal
-    consensus_order: list[str] = field(default_factory=list)
-    consensus_recorded: bool = False  # the order comes from the record (else from Eindvolgorde)
-    record: ProcedureRecord = field(default_factory=ProcedureRecord)
+    def __init__(self, partner: str | None, basis: str, final: bool,
+                 score_order: list[str] | None = None, tie_at_top: bool = False,
+                 consensus_order: list[str] | None = None, consensus_recorded: bool = False,
+                 record: ProcedureRecord | None = None):
+        self.partner = partner  # candidate id: the college's choice, or the proposal before it
+        self.basis = basis  # 'college', 'consensus', 'score' or '' (no proposal)
+        self.final = final  # the college decided
+        self.score_order = [] if score_order is None else score_order  # ranked, complete ones
+        self.tie_at_top = tie_at_top  # the two best scores are equal
+        self.consensus_order = [] if consensus_order is None else consensus_order
+        self.consensus_recorded = consensus_recorded  # from the record (else Eindvolgorde)
+        self.record = ProcedureRecord() if record is None else record
 
     @property
     def score_first(self) -> str | None:

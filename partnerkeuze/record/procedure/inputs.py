@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from partnerkeuze.kernel.plain import Value
 from partnerkeuze import layout
 from partnerkeuze.layout import schema
 from partnerkeuze.kernel.snapshot import Snapshot
@@ -48,8 +47,7 @@ WITHDRAWN = "Ingetrokken"
 CHOSEN = "Gekozen"
 
 
-@dataclass(frozen=True)
-class InputSheet:
+class InputSheet(Value):
     """A table whose rows a decision rests on: the columns that identify a row and those whose
     values count."""
 

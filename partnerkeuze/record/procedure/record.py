@@ -4,34 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from partnerkeuze import layout
 from partnerkeuze.io import logcheck
 from partnerkeuze.io.logcheck import int_or_none
 from partnerkeuze.record.procedure.stages import STAGE_NAMES, position
+from partnerkeuze.kernel.plain import Plain, Value
 from partnerkeuze.kernel.snapshot import Snapshot
 
 ID_SPLIT = re.compile(r"[,;>\s]+")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Value):
     """One recorded stage: a row of the Procedure sheet."""
 
-    seq: int | None
-    stage: str
-    stage_name: str
-    date: dt.date | None
-    deadline: dt.date | None
-    partner: str
-    number: str
-    text: str
-    reason: str
-    user: str
-    recorded_at: str
-    chain: str
-    row: int = 0
+    def __init__(self, seq: int | None, stage: str, stage_name: str, date: dt.date | None,
+                 deadline: dt.date | None, partner: str, number: str, text: str, reason: str,
+                 user: str, recorded_at: str, chain: str, row: int = 0):
+        self.seq = seq
+        self.stage = stage
+        self.stage_name = stage_name
+        self.date = date
+        self.deadline = deadline
+        self.partner = partner
+        self.number = number
+        self.text = text
+        self.reason = reason
+        self.user = user
+        self.recorded_at = recorded_at
+        self.chain = chain
+        self.row = row
 
     @property
     def label(self) -> str:
@@ -39,11 +41,11 @@ class Entry:
         return STAGE_NAMES.get(self.stage, self.stage_name or self.stage)
 
 
-@dataclass
-class ProcedureRecord:
+class ProcedureRecord(Plain):
     """The recorded stages of a call, oldest first, and what they decided."""
 
-    entries: list[Entry] = field(default_factory=list)
+    def __init__(self, entries: list[Entry] | None = None):
+        self.entries = [] if entries is None else entries
 
     def latest(self, stage: str) -> Entry | None:
         """The newest entry of a stage, or None."""

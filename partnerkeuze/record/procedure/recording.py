@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from partnerkeuze.kernel.plain import Plain
 from partnerkeuze.io import audit
 from partnerkeuze import layout
 from partnerkeuze.kernel.errors import FileError, InputProblems, Problem
@@ -243,8 +243,7 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
     return patch
 
 
-@dataclass
-class DecisionRows:
+class DecisionRows(Plain):
     """The rows a decision adds to the sheet Beslissing: the patch, the Nr of its first and last
     row, and the fingerprints of its inputs and its result."""
 
