@@ -74,6 +74,12 @@ class Patch:
     # True when the patch gives every formula whose inputs it changes its new cached value (so
     # the writer need not make Excel recalculate on opening for its sake).
     recalculated: bool = False
+    # True for the pipeline's last patch of a save (app/cached_values.py): it gives every
+    # formula whose inputs the patches before it changed its new value, so its `recalculated`
+    # speaks for the whole save; `owned` then lists the areas (kernel.formulas.Area) where the
+    # product's own formulas are: a formula anywhere else could read what changed.
+    settles: bool = False
+    owned: tuple = ()
 
     def set_cell(self, sheet: str, row: int, col: int, value) -> None:
         """Write one cell."""
@@ -98,9 +104,24 @@ class Patch:
         for key, rows in other.appends.items():
             self.append_rows(key, rows)
         self.blocks.extend(other.blocks)
+        if other.settles:
+            self.recalculated, self.settles, self.owned = True, True, other.owned
         self.recalculated = self.recalculated and other.recalculated
         return self
 
     def is_empty(self) -> bool:
         """True when nothing would be written."""
         return not (self.cells or self.tables or self.appends or self.blocks)
+
+
+def declared(patches) -> tuple[bool, tuple | None]:
+    """What patches applied in this order say about the cached values of the save:
+    (recalculated, owned). A settling patch speaks for the patches before it; ``owned`` is None
+    when no patch settles (then nothing is known about formulas the patches did not write)."""
+    recalculated, owned = True, None
+    for patch in patches:
+        if patch.settles:
+            recalculated, owned = patch.recalculated, tuple(patch.owned)
+        else:
+            recalculated = recalculated and patch.recalculated
+    return recalculated, owned
