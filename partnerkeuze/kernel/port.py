@@ -82,13 +82,15 @@ BuildStep = Callable[[Any, str], None]  # (openpyxl Workbook, mode) -> None
 Fill = Callable[[dict, dict], None]  # (tables, fields) of a new workbook -> None
 Runner = Callable[..., Outcome]  # runner(command, workbook path, **options) -> Outcome
 DemoStep = Callable[[Runner, Path, Path, Progress], list]  # -> files written
+Formulas = Callable[[], tuple]  # -> the feature's kernel.formulas.FormulaFamily objects
 
 
 @dataclass(frozen=True)
 class Feature:
     """What a feature adds to the product, registered explicitly (app/registry.py lists every
     feature): the checks of the gate, warnings that do not block, build steps of a new workbook,
-    content of a new workbook per mode, and steps of the demo."""
+    content of a new workbook per mode, steps of the demo, and the formulas it writes (families
+    with the values they give: app/cached_values.py writes them as cached values)."""
 
     name: str
     checks: tuple[Check, ...] = ()
@@ -97,3 +99,4 @@ class Feature:
     default_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
     demo_content: dict[str, tuple[Fill, ...]] = field(default_factory=dict)
     demo_steps: tuple[tuple[str, DemoStep], ...] = ()
+    formulas: tuple[Formulas, ...] = ()
