@@ -69,14 +69,12 @@ def counta(values: Iterable) -> int:
 
 def matches(value, criterion) -> bool:
     """Whether a cell matches a COUNTIFS criterion: text equal whatever its case, a number
-    equal, "" an empty cell, "<>" any cell that is not empty. Other criteria (comparisons,
+    equal, "" an empty cell (or an empty text), "<>" any cell that is not empty. Other criteria (comparisons,
     wildcards, a text that looks like a number) are Unknown."""
     value = shown(value)
     if isinstance(criterion, str):
-        if criterion == "":
-            if value == "":
-                raise Unknown("zero-length text")
-            return value is None
+        if criterion == "":  # an empty cell, or one with an empty text
+            return value is None or value == ""
         if criterion == "<>":
             if value == "":
                 raise Unknown("zero-length text")
