@@ -89,7 +89,11 @@ def settle(book, *, install: bool = False) -> Patch:
     patch = Patch(recalculated=True, settles=True)
     owned = []
     for family in formula_families():
-        owned.extend(family.area())
+        areas = family.area()
+        if family.cells is None:
+            owned.extend(_rewritten(book, areas) if touched.any(family.reads(view)) else areas)
+            continue
+        owned.extend(areas)
         if not touched.any(family.reads(view)):
             continue
         for sheet, row, col, formula in family.cells(view):
@@ -111,6 +115,21 @@ def settle(book, *, install: bool = False) -> Patch:
             patch.set_cell(sheet, row, col, formula)
     patch.owned = tuple(owned)
     return patch
+
+
+def _rewritten(book, areas) -> list:
+    """What a family only its command gives values (the Scoretabel: `score`) owns when its
+    inputs changed: the formulas written in this save with their values. Any other formula in
+    its area keeps a value that could be stale: the writer then marks the workbook."""
+    from partnerkeuze.kernel.formulas import Cells
+
+    out = []
+    for sheet in dict.fromkeys(a.sheet for a in areas):
+        mine = [a for a in areas if a.sheet == sheet]
+        cells = frozenset(rc for rc, f in book.written_formulas(sheet).items()
+                          if f.cached is not None and any(a.holds(*rc) for a in mine))
+        out.append(Cells(sheet, cells))
+    return out
 
 
 def _same(a, b) -> bool:

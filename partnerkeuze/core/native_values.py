@@ -2,7 +2,7 @@
 formula with the value it gives in a snapshot: the sum of the weights above Criteria, the count
 of scores outside their scale above Scores, the live warning above Resultaten; and the
 Scoretabel and Resultaten formulas `score` writes (their values come from the scoring itself,
-core/results_cache.py, so between two `score` runs they are known only where `score` wrote them).
+core/results_cache.py: only `score` gives them, cells=None).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from partnerkeuze.kernel.formulas import (
     FormulaFamily,
     Unknown,
     column,
-    formula_cells_in,
     shown,
     single,
     with_value)
@@ -203,14 +202,7 @@ def _score_table_reads(snap: Snapshot) -> tuple[Area, ...]:
             *_score_table_area())
 
 
-def _written(area_of) -> callable:
-    def cells(snap: Snapshot) -> list[FormulaCell]:
-        return [cell for area in area_of() for cell in formula_cells_in(snap, area)]
-    return cells
-
-
-SCORE_TABLE = FormulaFamily("Scoretabel", _score_table_area, _score_table_reads,
-                            _written(_score_table_area))
+SCORE_TABLE = FormulaFamily("Scoretabel", _score_table_area, _score_table_reads, None)
 
 
 def _results_area() -> tuple[Area, ...]:
@@ -227,7 +219,7 @@ def _results_reads(snap: Snapshot) -> tuple[Area, ...]:
             *field_area(snap, "settings", "shortlist_size"))
 
 
-RESULTS = FormulaFamily("Resultaten", _results_area, _results_reads, _written(_results_area))
+RESULTS = FormulaFamily("Resultaten", _results_area, _results_reads, None)
 
 
 # --- the live warning above Resultaten ------------------------------------------------------

@@ -12,7 +12,7 @@ every family whose inputs a command changed for its values before the workbook i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable
 
 from partnerkeuze.kernel.patch import Formula
 from partnerkeuze.kernel.snapshot import Snapshot
@@ -39,6 +39,22 @@ class Area:
         return self.first_row <= row and (self.last_row is None or row <= self.last_row)
 
 
+@dataclass(frozen=True)
+class Cells:
+    """Some cells of one sheet, by (row, column): where a command wrote formulas in this run."""
+
+    sheet: str
+    cells: frozenset
+
+    def holds(self, row: int, col: int) -> bool:
+        """True when (row, col) is one of the cells."""
+        return (row, col) in self.cells
+
+    def has_row(self, row: int) -> bool:
+        """True when a cell lies in this row."""
+        return any(r == row for r, _ in self.cells)
+
+
 def column(sheet: str, col: int, first_row: int = 1, last_row: int | None = None) -> Area:
     """One column of a sheet (from first_row to last_row) as an Area."""
     return Area(sheet, first_row, last_row, col, col)
@@ -58,12 +74,15 @@ FormulaCell = tuple[str, int, int, Formula]
 class FormulaFamily:
     """Formulas the product writes together: ``area`` where they are (cells only the product
     writes), ``reads`` the cells their values depend on (in a snapshot), ``cells`` each formula
-    with the value it gives in a snapshot (the workbook after the command's writes)."""
+    with the value it gives in a snapshot (the workbook after the command's writes). ``cells``
+    None: the formulas get their values only from the command that writes them (`score` the
+    Scoretabel's), so where that command did not run after their inputs changed, their values
+    could be stale."""
 
     name: str
     area: Callable[[], tuple[Area, ...]]
     reads: Callable[[Snapshot], tuple[Area, ...]]
-    cells: Callable[[Snapshot], list[FormulaCell]]
+    cells: Callable[[Snapshot], list[FormulaCell]] | None
 
 
 class Unknown(Exception):
@@ -92,23 +111,3 @@ def with_value(formula: str, compute: Callable[[], object]) -> Formula:
     except Unknown:
         out.cached = None
     return out
-
-
-def formula_cells_in(snap: Snapshot, area: Area) -> Iterable[FormulaCell]:
-    """The formula cells of a snapshot inside an area, as the snapshot holds them: a formula
-    written in this run carries its cached value, one read from the file none."""
-    if not snap.has_sheet(area.sheet):
-        return
-    rows = snap.rows(area.sheet)
-    last_row = len(rows) if area.last_row is None else min(area.last_row, len(rows))
-    for r in range(area.first_row, last_row + 1):
-        line = rows[r - 1]
-        if not line:
-            continue
-        last_col = len(line) if area.last_col is None else min(area.last_col, len(line))
-        for c in range(area.first_col, last_col + 1):
-            v = line[c - 1]
-            if isinstance(v, Formula):
-                yield area.sheet, r, c, v
-            elif isinstance(v, str) and v.startswith("=") and len(v) > 1:
-                yield area.sheet, r, c, Formula(v)

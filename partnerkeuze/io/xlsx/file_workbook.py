@@ -160,6 +160,11 @@ class OpenpyxlWorkbook:
         self.patches.append(patch)
         self._snapshot = None
 
+    def written_formulas(self, sheet: str) -> dict[tuple[int, int], object]:
+        """(row, column) -> Formula of the formulas patches wrote on a sheet with a cached
+        value."""
+        return {(r, c): f for (s, r, c), f in self.cached.items() if s == sheet}
+
     def save(self, path: Path, *, backup: bool = True) -> None:
         """Save the workbook atomically to path, every formula a patch wrote with its cached
         value and fullCalcOnLoad only where a value could be stale (cache_inject)."""
@@ -365,6 +370,14 @@ class FileWorkbook:
         if part is None or not self.pkg.has(part):
             return None
         return cached_in(head(self.pkg, part), row, col)
+
+    def written_formulas(self, sheet: str) -> dict[tuple[int, int], object]:
+        """(row, column) -> Formula of the formulas the patches since the last save write on a
+        sheet (each with its cached value, if it has one)."""
+        from partnerkeuze.kernel.patch import Formula
+
+        return {(r, c): e.value for r, cols in self.edited(sheet).items()
+                for c, e in cols.items() if isinstance(e.value, Formula)}
 
     def recalculation_pending(self) -> bool:
         """True when the file asks Excel to recalculate on opening (fullCalcOnLoad): some
