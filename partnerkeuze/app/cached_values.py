@@ -103,9 +103,11 @@ def settle(book, *, install: bool = False) -> Patch:
                     continue  # not there (an older workbook): nothing to settle
                 if str(current) != str(formula):
                     patch.recalculated = False  # changed since the product wrote it
+                    view.new[(sheet, row, col)] = Formula(str(current))  # value unknown
                     continue
             if formula.cached is None:
                 patch.recalculated = False  # its value is not known here (Excel computes it)
+                view.new[(sheet, row, col)] = formula  # what reads it gets no value either
                 continue
             view.new[(sheet, row, col)] = formula
             touched.add(sheet, row, col)
