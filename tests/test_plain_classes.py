@@ -14,7 +14,7 @@ from partnerkeuze.kernel.plain import Plain, Value, declared_init
 
 # The modules that define plain classes (importing them registers their subclasses).
 MODULES = ("partnerkeuze.kernel.errors", "partnerkeuze.kernel.model", "partnerkeuze.kernel.patch",
-           "partnerkeuze.kernel.port", "partnerkeuze.kernel.reference",
+           "partnerkeuze.kernel.port", "partnerkeuze.kernel.formulas", "partnerkeuze.kernel.reference",
            "partnerkeuze.kernel.sdg_rules", "partnerkeuze.kernel.snapshot",
            "partnerkeuze.layout.schema", "partnerkeuze.core.planner", "partnerkeuze.core.scoring", "partnerkeuze.core.phrasing",
            "partnerkeuze.features.planning.compute", "partnerkeuze.io.anchor",

@@ -75,7 +75,9 @@ def test_gantt_present_after_new_and_plan(demo_template, planned):
     t = layout.table("planning")
     first = grid_first_col()
     assert str(ws.cell(row=3, column=first).value).startswith("=IF(COUNT(")  # the first month
-    assert ws.cell(row=4, column=first + 1).value == f"={col_letter(first)}$3+7"
+    month = f"{col_letter(first)}$3"
+    assert ws.cell(row=4, column=first + 1).value == f'=IF(ISNUMBER({month}),{month}+7,"")'
+    assert not any("TODAY" in str(c.value) for row in ws.iter_rows(max_row=4) for c in row)
     merged = {str(m) for m in ws.merged_cells.ranges}
     assert f"{col_letter(first)}3:{col_letter(first + SLOTS - 1)}3" in merged  # month headers
     assert len([m for m in merged if m.endswith("3") and ":" in m]) == MONTHS

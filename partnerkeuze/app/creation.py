@@ -36,7 +36,8 @@ def assemble(tables: dict | None = None, fields: dict | None = None, mode: str =
 
 def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_progress,
           content: tuple[dict, dict] | None = None):
-    """A new workbook in memory (OpenpyxlWorkbook), scored when it holds demo data;
+    """A new workbook in memory (OpenpyxlWorkbook), scored when it holds demo data, every
+    formula with the value it gives (app/cached_values.py; OpenpyxlWorkbook.save writes them);
     ``content``: other table rows and field values than initial_content gives."""
     from partnerkeuze.app.pipeline import run_book
     from partnerkeuze.io import audit
@@ -49,14 +50,15 @@ def build(mode: str = "stedenband", demo: bool = False, progress: Progress = no_
                                  f"nieuwe werkmap, modus {mode}{', met demogegevens' if demo else ''}"))
     if demo and mode in SCORED_MODES:
         run_book("score", book, progress=progress)
+    from partnerkeuze.app.cached_values import settle
+
+    book.apply(settle(book, install=True))  # every formula with the value it gives
     return book
 
 
 def new(path: str | Path, mode: str = "stedenband", demo: bool = False, force: bool = False,
         progress: Progress = no_progress) -> Outcome:
     """Write a new governed workbook to path."""
-    from partnerkeuze.io.xlsx.file_workbook import save_atomic
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise FileError(f"{path}: een werkmap eindigt op .xlsx")
@@ -65,7 +67,7 @@ def new(path: str | Path, mode: str = "stedenband", demo: bool = False, force: b
     if not path.parent.exists():
         raise FileError(f"{path.parent}: map niet gevonden")
     book = build(mode, demo, progress)
-    save_atomic(book.wb, path, backup=force, cached=book.cached)
+    book.save(path, backup=force)
     out = Outcome(files=[path])
     out.messages.append(f"Nieuwe werkmap geschreven: {path} (modus {mode}"
                         f"{', met demogegevens' if demo else ''}).")

@@ -84,6 +84,9 @@ def run_file(command: str, path, options: dict | None = None, progress: Progress
                 outcome = run_book(command, target, options, progress,
                                    workbook_path=Path(os.path.abspath(path)))
                 if outcome.changed and writes and not open_elsewhere:
+                    from partnerkeuze.app.cached_values import settle
+
+                    book.apply(settle(book))  # the values of the formulas whose inputs changed
                     book.save(backup=backup)
                 elif not writes:  # what a write would refuse, check refuses too
                     book.verify_xml()

@@ -42,3 +42,9 @@ def content(mode: str, demo: bool) -> list:
     if demo:
         fills += [fill for f in FEATURES for fill in f.demo_content.get(mode, ())]
     return fills
+
+
+def formula_families() -> list:
+    """Every family of formulas the product writes (kernel/formulas.py), in the order their
+    values depend on each other: scoring's first (the others read Resultaten)."""
+    return [family for f in FEATURES for families in f.formulas for family in families()]

@@ -222,6 +222,49 @@ def out_of_scale_count() -> str:
 OUT_OF_SCALE_NAME = "pk_scores_out_of_scale"
 
 
+# --- Criteria: the live sum of the weights ------------------------------------------------
+
+SHEET_END = 1_048_576  # the last row of a sheet
+
+
+def weight_cells() -> tuple[int, int, int]:
+    """(column of the weight, column of the message, row) of the weights check above Criteria."""
+    t = layout.table("criteria")
+    w = t.first_col + t.index("weight")
+    return w, w + 1, WARNING_ROW
+
+
+def weights_total_formula() -> str:
+    """The sum of the weights column below the Criteria header."""
+    w, _, _ = weight_cells()
+    first = layout.table("criteria").first_data_row
+    return f"=SUM({col_letter(w)}{first}:{col_letter(w)}{SHEET_END})"
+
+
+def weights_message_formula() -> str:
+    """'In orde' when the weights make 100 %, else what they make (one decimal, a comma)."""
+    w, _, row = weight_cells()
+    total = f"{col_letter(w)}{row}"
+    return (f'=IF(ABS({total}-100)<0.01,"In orde: samen 100 %",'
+            f'"Let op: samen "&SUBSTITUTE(FIXED({total},1,TRUE),".",",")'
+            f'&" %, dat moet 100 % zijn")')
+
+
+def out_of_scale_cells() -> tuple[int, int, int]:
+    """(column of the count, column of the message, row) of the live count above Scores."""
+    t = layout.table("scores")
+    return t.first_col + t.index("score"), 5, WARNING_ROW
+
+
+def out_of_scale_message_formula() -> str:
+    """The message beside the count of scores outside their scale (above Scores)."""
+    s, _k, _r = score_cells()
+    count = f"{s}{WARNING_ROW}"
+    return (f'=IF({count}>0,"Let op: "&{count}&" score(s) buiten de schaal van hun criterium '
+            f'(rood gemarkeerd); ze vertekenen de gewogen scores.","In orde: elke score ligt '
+            f'binnen de schaal van zijn criterium.")')
+
+
 # --- Resultaten: rank, shortlist, completeness and the live warning ------------------------
 
 def _results_col(key: str) -> str:

@@ -57,12 +57,3 @@ def write(path: Path, data: bytes) -> None:
         replace_atomically(path, lambda tmp: tmp.write_bytes(data), backup=False)
     except PermissionError:
         raise FileError(f"{path}: geen schrijfrechten (is het document open in Word?)") from None
-
-
-def workbook_bytes(wb) -> bytes:
-    """An openpyxl workbook (a form) as the bytes of its .xlsx file."""
-    import io
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

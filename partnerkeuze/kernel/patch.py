@@ -6,7 +6,7 @@ xlwings (``addin``), and to a snapshot in memory (``memory_workbook``) in tests.
 
 from __future__ import annotations
 
-from partnerkeuze.kernel.plain import Plain
+from partnerkeuze.kernel.plain import Fresh, Plain
 
 
 class Formula(str):
@@ -67,17 +67,19 @@ class Block(Plain):
 class Patch(Plain):
     """Cells, blocks and table contents to write, in the order they were added."""
 
-    def __init__(self, cells: list[tuple[str, int, int, object]] | None = None,
-                 tables: dict[str, list[list]] | None = None,
-                 appends: dict[str, list[list]] | None = None,
-                 blocks: list[Block] | None = None, recalculated: bool = False):
-        self.cells = [] if cells is None else cells
-        self.tables = {} if tables is None else tables  # replace all data rows
-        self.appends = {} if appends is None else appends  # add rows after the data
-        self.blocks = [] if blocks is None else blocks
-        # True when the patch gives every formula whose inputs it changes its new cached value
-        # (so the writer need not make Excel recalculate on opening for its sake).
-        self.recalculated = recalculated
+    cells: list[tuple[str, int, int, object]] = Fresh(list)
+    tables: dict[str, list[list]] = Fresh(dict)  # replace all data rows
+    appends: dict[str, list[list]] = Fresh(dict)  # add rows after the data
+    blocks: list[Block] = Fresh(list)
+    # True when the patch gives every formula whose inputs it changes its new cached value (so
+    # the writer need not make Excel recalculate on opening for its sake).
+    recalculated: bool = False
+    # True for the pipeline's last patch of a save (app/cached_values.py): it gives every
+    # formula whose inputs the patches before it changed its new value, so its `recalculated`
+    # speaks for the whole save; `owned` then lists the areas (kernel.formulas.Area) where the
+    # product's own formulas are: a formula anywhere else could read what changed.
+    settles: bool = False
+    owned: tuple = ()
 
     def set_cell(self, sheet: str, row: int, col: int, value) -> None:
         """Write one cell."""
@@ -102,9 +104,24 @@ class Patch(Plain):
         for key, rows in other.appends.items():
             self.append_rows(key, rows)
         self.blocks.extend(other.blocks)
+        if other.settles:
+            self.recalculated, self.settles, self.owned = True, True, other.owned
         self.recalculated = self.recalculated and other.recalculated
         return self
 
     def is_empty(self) -> bool:
         """True when nothing would be written."""
         return not (self.cells or self.tables or self.appends or self.blocks)
+
+
+def declared(patches) -> tuple[bool, tuple | None]:
+    """What patches applied in this order say about the cached values of the save:
+    (recalculated, owned). A settling patch speaks for the patches before it; ``owned`` is None
+    when no patch settles (then nothing is known about formulas the patches did not write)."""
+    recalculated, owned = True, None
+    for patch in patches:
+        if patch.settles:
+            recalculated, owned = patch.recalculated, tuple(patch.owned)
+        else:
+            recalculated = recalculated and patch.recalculated
+    return recalculated, owned

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from partnerkeuze.kernel.patch import Patch
-from partnerkeuze.kernel.plain import Plain
+from partnerkeuze.kernel.plain import Fresh, Plain
 from partnerkeuze.kernel.snapshot import Snapshot
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
@@ -87,22 +87,20 @@ BuildStep = Callable[[Any, str], None]  # (openpyxl Workbook, mode) -> None
 Fill = Callable[[dict, dict], None]  # (tables, fields) of a new workbook -> None
 Runner = Callable[..., Outcome]  # runner(command, workbook path, **options) -> Outcome
 DemoStep = Callable[[Runner, Path, Path, Progress], list]  # -> files written
+Formulas = Callable[[], tuple]  # -> the feature's kernel.formulas.FormulaFamily objects
 
 
 class Feature(Plain):
     """What a feature adds to the product, registered explicitly (app/registry.py lists every
     feature): the checks of the gate, warnings that do not block, build steps of a new workbook,
-    content of a new workbook per mode, and steps of the demo."""
+    content of a new workbook per mode, steps of the demo, and the formulas it writes (families
+    with the values they give: app/cached_values.py writes them as cached values)."""
 
-    def __init__(self, name: str, checks: tuple[Check, ...] = (),
-                 warnings: tuple[Check, ...] = (), build_steps: tuple[BuildStep, ...] = (),
-                 default_content: dict[str, tuple[Fill, ...]] | None = None,
-                 demo_content: dict[str, tuple[Fill, ...]] | None = None,
-                 demo_steps: tuple[tuple[str, DemoStep], ...] = ()):
-        self.name = name
-        self.checks = checks
-        self.warnings = warnings
-        self.build_steps = build_steps
-        self.default_content = {} if default_content is None else default_content
-        self.demo_content = {} if demo_content is None else demo_content
-        self.demo_steps = demo_steps
+    name: str
+    checks: tuple[Check, ...] = ()
+    warnings: tuple[Check, ...] = ()
+    build_steps: tuple[BuildStep, ...] = ()
+    default_content: dict[str, tuple[Fill, ...]] = Fresh(dict)
+    demo_content: dict[str, tuple[Fill, ...]] = Fresh(dict)
+    demo_steps: tuple[tuple[str, DemoStep], ...] = ()
+    formulas: tuple[Formulas, ...] = ()

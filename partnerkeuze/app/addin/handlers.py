@@ -174,7 +174,6 @@ def new_call(ctx: Context) -> Outcome:
     """A new governed workbook next to the active one, saved and opened."""
     from partnerkeuze.kernel.errors import FileError
     from partnerkeuze.kernel.reference import MODE_LABELS
-    from partnerkeuze.io.xlsx.file_workbook import save_atomic
 
     mode = (ctx.setting(KEY_MODE) or "stedenband").lower()
     if mode not in MODE_LABELS:
@@ -184,7 +183,7 @@ def new_call(ctx: Context) -> Outcome:
 
     book = build(mode, False, ctx.progress)
     path = unused_path(ctx.folder(), "Partnerkeuze-oproep", ".xlsx")
-    save_atomic(book.wb, path, backup=False)
+    book.save(path, backup=False)
     ctx.ui.open_workbook(path)
     out = Outcome(files=[path])
     out.messages.append(f"Nieuwe werkmap (modus {mode}) bewaard als {path.name} in {path.parent}.")

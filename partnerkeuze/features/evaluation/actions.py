@@ -10,7 +10,8 @@ from pathlib import Path
 
 from partnerkeuze.io import audit
 from partnerkeuze import layout
-from partnerkeuze.io.outputs import input_folder, output_dir, safe_name, workbook_bytes, write
+from partnerkeuze.io.outputs import input_folder, output_dir, safe_name, write
+from partnerkeuze.io.xlsx.file_workbook import workbook_bytes
 from partnerkeuze.kernel.port import Outcome, Run
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.features.evaluation.workbook import cell

@@ -11,7 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 from partnerkeuze.io import audit
-from partnerkeuze.io.outputs import input_folder, output_dir, workbook_bytes
+from partnerkeuze.io.outputs import input_folder, output_dir
+from partnerkeuze.io.xlsx.file_workbook import workbook_bytes
 from partnerkeuze.kernel.errors import InputProblems, Problem
 from partnerkeuze.kernel.port import Outcome, Progress, Run
 from partnerkeuze.kernel.languages import LANGUAGES

@@ -35,8 +35,15 @@ def demo_forms(run, path, out_dir, progress) -> list:
 
 DEMO_FORMS = ("Kandidatuur- en beoordelingsformulieren", demo_forms)
 
+def formulas() -> tuple:
+    """The Kanalen sheet: candidates and shortlisted candidates per channel."""
+    from partnerkeuze.features.intake.channels import families
+
+    return families()
+
+
 FEATURE = Feature("intake", checks=(answers_known, late), build_steps=(build_step,),
-                  demo_steps=(DEMO_FORMS,))
+                  demo_steps=(DEMO_FORMS,), formulas=(formulas,))
 
 
 def forms(run):

@@ -40,11 +40,18 @@ def demo_plan(run, path, out_dir, progress) -> list:
     return out.files
 
 
+def formulas() -> tuple:
+    """The header of the Gantt's grid: the months and days of its columns."""
+    from partnerkeuze.features.planning.sheet import grid_family
+
+    return (grid_family(),)
+
+
 DEMO_PLAN = ("Planning en kalender", demo_plan)
 
 FEATURE = Feature("planning", checks=(checks,), build_steps=(build_step,),
                   demo_content={"stedenband": (demo_call,), "sdg": (demo_sdg,)},
-                  demo_steps=(DEMO_PLAN,))
+                  demo_steps=(DEMO_PLAN,), formulas=(formulas,))
 
 
 def plan(run):

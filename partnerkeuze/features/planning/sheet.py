@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from partnerkeuze import layout
 from partnerkeuze.kernel.cellref import col_letter
 from partnerkeuze.layout import planning as lay
@@ -70,10 +72,111 @@ def gantt_rules(first_row: int | None = None) -> list[tuple[str, str, str]]:
     ]
 
 
-def _first_month_formula(start_rng: str) -> str:
-    """The first day of the month of the first step (of this month when nothing is planned)."""
-    return (f"=IF(COUNT({start_rng})=0,DATE(YEAR(TODAY()),MONTH(TODAY()),1),"
-            f"DATE(YEAR(MIN({start_rng})),MONTH(MIN({start_rng})),1))")
+NOT_PLANNED = "nog niet gepland"  # the first month's cell while no step has a start date
+
+
+def _start_range() -> str:
+    t = layout.table("planning")
+    c = _letters()
+    return f"${c['start']}${t.first_data_row}:${c['start']}${t.first_data_row + GRID_ROWS}"
+
+
+def grid_formulas() -> list[tuple[int, int, str]]:
+    """(row, column, formula) of the grid's header: per month its first day (the first month
+    that of the earliest start; 'nog niet gepland' while no step has one), per column the first
+    day it covers, and after the grid the day it ends (hidden). No TODAY(): the header depends
+    only on the planning, so its values are written with it and never go stale on their own."""
+    t = layout.table("planning")
+    first = grid_first_col()
+    last = first + WEEKS - 1
+    head = t.header_row
+    mrow = head - MONTH_ROW_OFFSET
+    rng = _start_range()
+    out = []
+    for m in range(MONTHS):
+        mc = first + m * SLOTS
+        if m == 0:
+            text = (f'=IF(COUNT({rng})=0,"{NOT_PLANNED}",'
+                    f"DATE(YEAR(MIN({rng})),MONTH(MIN({rng})),1))")
+        else:
+            prev = f"{col_letter(mc - SLOTS)}{mrow}"
+            text = f'=IF(ISNUMBER({prev}),DATE(YEAR({prev}),MONTH({prev})+1,1),"")'
+        out.append((mrow, mc, text))
+        month = f"{col_letter(mc)}${mrow}"
+        for k in range(SLOTS):
+            day = f"{month}+{7 * k}" if k else month
+            out.append((head, mc + k, f'=IF(ISNUMBER({month}),{day},"")'))
+    top = f"{col_letter(last - SLOTS + 1)}${mrow}"
+    out.append((head, last + 1,
+                f'=IF(ISNUMBER({top}),DATE(YEAR({top}),MONTH({top})+1,1),"")'))
+    return out
+
+
+def grid_values(starts) -> list:
+    """The values of grid_formulas(), in its order, for the values of the start column."""
+    from partnerkeuze.core import excel_values as xv
+
+    found = xv.numbers(starts)
+    month = xv.date_of(min(found)).replace(day=1, hour=0, minute=0, second=0,
+                                            microsecond=0) if found else None
+    out: list = []
+    for m in range(MONTHS):
+        if m:
+            month = xv.first_of_next_month(month) if month is not None else None
+        out.append(month if month is not None else (NOT_PLANNED if m == 0 else ""))
+        for k in range(SLOTS):
+            out.append(month + dt.timedelta(days=7 * k) if month is not None else "")
+    out.append(xv.first_of_next_month(month) if month is not None else "")
+    return out
+
+
+def _grid_area():
+    from partnerkeuze.kernel.formulas import Area
+
+    t = layout.table("planning")
+    first = grid_first_col()
+    return (Area(layout.sheet("planning").name, t.header_row - MONTH_ROW_OFFSET, t.header_row,
+                 first, first + WEEKS),)
+
+
+def _grid_reads(snap):
+    from partnerkeuze.kernel.formulas import column
+
+    t = layout.table("planning")
+    return (column(layout.sheet("planning").name, t.first_col + t.index("start"),
+                   t.first_data_row, t.first_data_row + GRID_ROWS),)
+
+
+def grid_cells(snap) -> list:
+    """The grid's header formulas (grid_formulas) with the dates they give for the planning in
+    the snapshot (kernel/formulas.py: a FormulaFamily's cells)."""
+    from partnerkeuze.kernel.formulas import Unknown, with_value
+
+    sheet = layout.sheet("planning").name
+    if not snap.has_sheet(sheet):
+        return []
+    area = _grid_reads(snap)[0]
+    starts = [snap.value(sheet, r, area.first_col)
+              for r in range(area.first_row, area.last_row + 1)]
+    try:
+        values = grid_values(starts)
+    except Unknown:
+        values = None
+
+    def known(i):
+        if values is None:
+            raise Unknown("start")
+        return values[i]
+
+    return [(sheet, row, col, with_value(text, lambda i=i: known(i)))
+            for i, (row, col, text) in enumerate(grid_formulas())]
+
+
+def grid_family():
+    """The grid's header as a family of formulas (kernel/formulas.py)."""
+    from partnerkeuze.kernel.formulas import FormulaFamily
+
+    return FormulaFamily("maanden van de Gantt", _grid_area, _grid_reads, grid_cells)
 
 
 def add_gantt(ws) -> None:
@@ -85,20 +188,17 @@ def add_gantt(ws) -> None:
     t = layout.table("planning")
     first = grid_first_col()
     last = first + WEEKS - 1
-    c = _letters()
-    start_rng = f"${c['start']}${t.first_data_row}:${c['start']}${t.first_data_row + GRID_ROWS}"
     fl, ll = col_letter(first), col_letter(last)
     head = t.header_row
     mrow = head - MONTH_ROW_OFFSET
     green = PatternFill("solid", fgColor="375623")
     pale = PatternFill("solid", fgColor="E2EFDA")
     thin = Side(style="thin", color="375623")
+    for row, col, text in grid_formulas():
+        ws.cell(row=row, column=col).value = text
     for m in range(MONTHS):
         mc = first + m * SLOTS
         month = ws.cell(row=mrow, column=mc)
-        month.value = (_first_month_formula(start_rng) if m == 0 else
-                       f"=DATE(YEAR({col_letter(mc - SLOTS)}{mrow}),"
-                       f"MONTH({col_letter(mc - SLOTS)}{mrow})+1,1)")
         month.number_format = MONTH_FMT
         month.font = Font(size=9, bold=True, color="375623")
         month.alignment = Alignment(horizontal="center", vertical="center")
@@ -107,7 +207,6 @@ def add_gantt(ws) -> None:
         ws.merge_cells(start_row=mrow, start_column=mc, end_row=mrow, end_column=mc + SLOTS - 1)
         for k in range(SLOTS):
             cell = ws.cell(row=head, column=mc + k)
-            cell.value = f"={col_letter(mc)}${mrow}+{7 * k}" if k else f"={col_letter(mc)}${mrow}"
             cell.number_format = "d"
             cell.alignment = Alignment(horizontal="center", vertical="bottom")
             cell.font = Font(size=8, bold=True, color="FFFFFF")
@@ -115,8 +214,6 @@ def add_gantt(ws) -> None:
             ws.column_dimensions[col_letter(mc + k)].width = SLOT_WIDTH
     # the day after the grid: where the last column ends (hidden)
     sentinel = ws.cell(row=head, column=last + 1)
-    sentinel.value = (f"=DATE(YEAR({col_letter(last - SLOTS + 1)}${mrow}),"
-                      f"MONTH({col_letter(last - SLOTS + 1)}${mrow})+1,1)")
     sentinel.number_format = DATE_FMT
     ws.column_dimensions[col_letter(last + 1)].hidden = True
     ws.cell(row=mrow, column=first - 1).value = "Maand →"

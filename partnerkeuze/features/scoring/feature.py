@@ -24,7 +24,16 @@ def demo(tables: dict, fields: dict) -> None:
     tables["scores"] = content.scores()
 
 
-FEATURE = Feature("scoring", build_steps=(build_step,), demo_content={"stedenband": (demo,)})
+def formulas() -> tuple:
+    """The native formulas: the weights check, the scores outside their scale, the Scoretabel,
+    the Resultaten formulas and the warning above them (core/native_values.py)."""
+    from partnerkeuze.core.native_values import FAMILIES
+
+    return FAMILIES
+
+
+FEATURE = Feature("scoring", build_steps=(build_step,), demo_content={"stedenband": (demo,)},
+                  formulas=(formulas,))
 
 
 def check(run):

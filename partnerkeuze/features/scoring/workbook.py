@@ -5,10 +5,13 @@ above Scores, and the live warning above Resultaten."""
 from __future__ import annotations
 
 from partnerkeuze import layout
+from partnerkeuze.kernel.cellref import col_letter
 from partnerkeuze.core.native import (
     OUT_OF_SCALE_NAME,
     WARNING_ROW,
+    out_of_scale_cells,
     out_of_scale_count,
+    out_of_scale_message_formula,
     results_warning_formula,
     score_cells,
     score_in_scale_formula)
@@ -45,13 +48,13 @@ def _guard_scores(wb) -> None:
     ws.conditional_formatting.add(target, FormulaRule(
         formula=[f'AND({s}{r}<>"",NOT({score_in_scale_formula()}))'], fill=red,
         font=Font(color="9C0006", bold=True)))
-    label, count, msg = f"B{WARNING_ROW}", f"{s}{WARNING_ROW}", f"E{WARNING_ROW}"
+    count_col, msg_col, _ = out_of_scale_cells()
+    label = f"B{WARNING_ROW}"
+    count, msg = f"{col_letter(count_col)}{WARNING_ROW}", f"{col_letter(msg_col)}{WARNING_ROW}"
     ws[label] = "Scores buiten de schaal"
     ws[label].font = Font(bold=True)
     ws[count] = f"={out_of_scale_count()}"
-    ws[msg] = (f'=IF({count}>0,"Let op: "&{count}&" score(s) buiten de schaal van hun criterium '
-               f'(rood gemarkeerd); ze vertekenen de gewogen scores.","In orde: elke score ligt '
-               f'binnen de schaal van zijn criterium.")')
+    ws[msg] = out_of_scale_message_formula()
     ws[msg].font = Font(bold=True)
     for cell in (count, msg):
         ws.conditional_formatting.add(cell, FormulaRule(formula=[f"${s}${WARNING_ROW}>0"], fill=red))

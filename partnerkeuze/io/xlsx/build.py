@@ -222,11 +222,10 @@ def _criteria_check(wb, ws) -> None:
     w = col_letter(t.first_col + t.index("weight"))
     ws["B3"] = "Som van de gewichten (%)"
     ws["B3"].font = Font(bold=True)
-    ws[f"{w}3"] = f"=SUM({w}{t.first_data_row}:{w}{MAX_ROW})"
+    ws[f"{w}3"] = native.weights_total_formula()
     ws[f"{w}3"].number_format = "0.0"
     msg = col_letter(t.first_col + t.index("weight") + 1)
-    ws[f"{msg}3"] = (f'=IF(ABS({w}3-100)<0.01,"In orde: samen 100 %",'
-                     f'"Let op: samen "&FIXED({w}3,1)&" %, dat moet 100 % zijn")')
+    ws[f"{msg}3"] = native.weights_message_formula()
     ws[f"{msg}3"].font = Font(bold=True)
     red = PatternFill("solid", fgColor="F8CBAD")
     green = PatternFill("solid", fgColor="C6EFCE")

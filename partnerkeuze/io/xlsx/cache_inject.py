@@ -1,6 +1,6 @@
 """Cached values for the formulas openpyxl wrote: openpyxl saves a formula without its value, so
 after it saved, the part-level writer (xlsx/writer.py) writes the same formula cells again with
-the value the core computed for each (patch.Formula.cached)."""
+the value the core computed for each (patch.Formula.cached), and settles fullCalcOnLoad."""
 
 from __future__ import annotations
 
@@ -41,16 +41,20 @@ def formula_cells(patch: Patch) -> dict[tuple[str, int, int], Formula]:
     return out
 
 
-def inject(path: Path, cells: dict[tuple[str, int, int], Formula]) -> None:
+def inject(path: Path, cells: dict[tuple[str, int, int], Formula],
+           declared: tuple[bool, tuple | None] = (False, None)) -> None:
     """Rewrite the workbook file at path (in place, through a file beside it) with the cached
-    values of these formula cells."""
+    values of these formula cells; ``declared`` (kernel.patch.declared of the patches applied):
+    whether every formula whose inputs they changed got its value, and where the product's own
+    formulas are. The writer then sets fullCalcOnLoad only where a value could be stale."""
     from partnerkeuze.io.xlsx.edits import CellEdit, Edits, SheetEdits
     from partnerkeuze.io.xlsx.package import Package
     from partnerkeuze.io.xlsx.writer import write_package
 
-    if not cells:
+    recalculated, owned = declared
+    if not cells and owned is None:
         return
-    edits = Edits(recalculated=False)  # openpyxl wrote other formulas without values
+    edits = Edits(recalculated=recalculated, owned=owned)
     for (sheet, row, col), formula in cells.items():
         edits.sheets.setdefault(sheet, SheetEdits()).cells.setdefault(row, {})[col] = CellEdit(formula)
     path = Path(path)

@@ -67,6 +67,9 @@ class Edits:
     sheets: dict[str, SheetEdits] = field(default_factory=dict)
     table_refs: dict[str, str] = field(default_factory=dict)  # table name -> new ref
     recalculated: bool = True  # every patch added gave the formulas it affects their new values
+    # where the product's own formulas are (kernel.formulas.Area), as the settling patch said
+    # (kernel.patch.declared); None: not said, formulas elsewhere are not looked at
+    owned: tuple | None = None
 
     def is_empty(self) -> bool:
         """True when nothing is to be written."""
@@ -201,7 +204,10 @@ class EditBuilder:
 
     def add(self, patch: Patch) -> None:
         """Add a patch's writes in the order apply.apply_patch makes them."""
-        self.edits.recalculated = self.edits.recalculated and patch.recalculated
+        if patch.settles:  # it speaks for the patches before it (kernel.patch.declared)
+            self.edits.recalculated, self.edits.owned = patch.recalculated, tuple(patch.owned)
+        else:
+            self.edits.recalculated = self.edits.recalculated and patch.recalculated
         for key, rows in patch.tables.items():
             self.replace_table(key, rows)
         for key, rows in patch.appends.items():

@@ -123,12 +123,31 @@ class OpenpyxlWorkbook:
         self.name = name
         self._snapshot: Snapshot | None = None
         self.cached: dict = {}  # (sheet, row, col) -> formula with its cached value (cache_inject)
+        self.patches: list[Patch] = []  # applied, for what they declare (patch.declared)
 
     def snapshot(self) -> Snapshot:
-        """The current values of every sheet (read once, refreshed after a patch)."""
+        """The current values of every sheet (read once, refreshed after a patch); a formula
+        a patch wrote with its cached value shows as that Formula (openpyxl keeps no value)."""
         if self._snapshot is None:
-            self._snapshot = snapshot_of(self.wb, self.name)
+            snap = snapshot_of(self.wb, self.name)
+            if self.cached:
+                from partnerkeuze.io.xlsx.reader import FileSheets
+
+                load = snap.sheets.__getitem__
+                snap.sheets = FileSheets(self.wb.sheetnames,
+                                         lambda name: self._with_cached(name, load(name)))
+            self._snapshot = snap
         return self._snapshot
+
+    def _with_cached(self, sheet: str, rows: list) -> list:
+        cells = {(r, c): f for (s, r, c), f in self.cached.items() if s == sheet}
+        if not cells:
+            return rows
+        out = [list(row) for row in rows]
+        for (r, c), formula in cells.items():
+            if r <= len(out) and c <= len(out[r - 1]) and out[r - 1][c - 1] == formula:
+                out[r - 1][c - 1] = formula
+        return [tuple(row) for row in out]
 
     def apply(self, patch: Patch) -> None:
         """Write a patch into the workbook."""
@@ -138,7 +157,21 @@ class OpenpyxlWorkbook:
 
         apply_patch(self.wb, patch)
         self.cached.update(formula_cells(patch))
+        self.patches.append(patch)
         self._snapshot = None
+
+    def written_formulas(self, sheet: str) -> dict[tuple[int, int], object]:
+        """(row, column) -> Formula of the formulas patches wrote on a sheet with a cached
+        value."""
+        return {(r, c): f for (s, r, c), f in self.cached.items() if s == sheet}
+
+    def save(self, path: Path, *, backup: bool = True) -> None:
+        """Save the workbook atomically to path, every formula a patch wrote with its cached
+        value and fullCalcOnLoad only where a value could be stale (cache_inject)."""
+        from partnerkeuze.kernel.patch import declared
+
+        save_atomic(self.wb, path, backup=backup, cached=self.cached,
+                    declared=declared(self.patches))
 
 
 class FileWorkbook:
@@ -311,12 +344,47 @@ class FileWorkbook:
 
         from partnerkeuze.io.xlsx.cache_inject import formula_cells
 
+        from partnerkeuze.kernel.patch import declared
+
         wb = load(self.path, keep_vba=self.path.suffix.lower() == ".xlsm")
         cached: dict = {}
         for patch in self._patches:
             apply_patch(wb, patch)
             cached.update(formula_cells(patch))
-        replace_atomically(self.path, lambda tmp: _save_openpyxl(wb, tmp, cached), backup=backup)
+        said = declared(self._patches)
+        replace_atomically(self.path, lambda tmp: _save_openpyxl(wb, tmp, cached, said),
+                           backup=backup)
+
+    def edited(self, sheet: str) -> dict[int, dict[int, object]]:
+        """The cells the patches applied since the last save write on a sheet: row -> column
+        -> edit (empty when none)."""
+        edits = self._edits.sheets.get(sheet) if self._edits is not None else None
+        return edits.cells if edits is not None else {}
+
+    def cached_value(self, sheet: str, row: int, col: int):
+        """The value cached in the file for the formula cell at (row, col) (the start of a large
+        sheet only: where the product puts formulas); None when not known."""
+        from partnerkeuze.io.xlsx.calc_flag import cached_in, head
+
+        part = self.pkg.sheets.get(sheet)
+        if part is None or not self.pkg.has(part):
+            return None
+        return cached_in(head(self.pkg, part), row, col)
+
+    def written_formulas(self, sheet: str) -> dict[tuple[int, int], object]:
+        """(row, column) -> Formula of the formulas the patches since the last save write on a
+        sheet (each with its cached value, if it has one)."""
+        from partnerkeuze.kernel.patch import Formula
+
+        return {(r, c): e.value for r, cols in self.edited(sheet).items()
+                for c, e in cols.items() if isinstance(e.value, Formula)}
+
+    def recalculation_pending(self) -> bool:
+        """True when the file asks Excel to recalculate on opening (fullCalcOnLoad): some
+        cached value in it may be stale."""
+        from partnerkeuze.io.xlsx.calc_flag import full_calc_on_load
+
+        return full_calc_on_load(self.pkg.read("xl/workbook.xml"))
 
     def _reset(self) -> None:
         """After a save: the file holds what the snapshot showed, so the sheets already read
@@ -360,18 +428,21 @@ def backup_path(path: Path) -> Path:
     return target.with_name(f"{target.stem}.vorige{target.suffix}")
 
 
-def _save_openpyxl(wb, tmp: Path, cached: dict | None) -> None:
-    """openpyxl's save, then the cached values of the formulas that have one (cache_inject)."""
+def _save_openpyxl(wb, tmp: Path, cached: dict | None, declared=(False, None)) -> None:
+    """openpyxl's save, then the cached values of the formulas that have one and the calcPr
+    the patches' declaration allows (cache_inject)."""
     wb.save(tmp)
-    if cached:
+    if cached or declared[1] is not None:
         from partnerkeuze.io.xlsx.cache_inject import inject
 
-        inject(tmp, cached)
+        inject(tmp, cached or {}, declared)
 
 
-def save_atomic(wb, path: Path, *, backup: bool = True, cached: dict | None = None) -> None:
+def save_atomic(wb, path: Path, *, backup: bool = True, cached: dict | None = None,
+                declared=(False, None)) -> None:
     """Save an openpyxl workbook to a temporary file, then move it over ``path`` in one step;
-    ``cached``: formula cells to give their cached values (OpenpyxlWorkbook.cached)."""
+    ``cached``: formula cells to give their cached values (OpenpyxlWorkbook.cached),
+    ``declared``: what the patches said of the values (kernel.patch.declared)."""
     from partnerkeuze.io.saving import replace_atomically
 
     path = Path(path)
@@ -379,7 +450,21 @@ def save_atomic(wb, path: Path, *, backup: bool = True, cached: dict | None = No
     if locks:
         raise FileError(f"{path.name}: de werkmap is geopend in Excel of LibreOffice "
                         f"({locks[0].name}); sluit ze eerst en probeer opnieuw")
-    replace_atomically(path, lambda tmp: _save_openpyxl(wb, tmp, cached), backup=backup)
+    replace_atomically(path, lambda tmp: _save_openpyxl(wb, tmp, cached, declared),
+                       backup=backup)
+
+
+def workbook_bytes(wb) -> bytes:
+    """An openpyxl workbook (a form) as the bytes of its .xlsx file; one without a formula is
+    marked as calculated (calc_flag.settle_openpyxl), so Excel opens it without recalculating."""
+    import io
+
+    from partnerkeuze.io.xlsx.calc_flag import settle_openpyxl
+
+    settle_openpyxl(wb)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -396,5 +481,5 @@ def write_file(path: Path, data: bytes) -> None:
     replace_atomically(path, lambda tmp: tmp.write_bytes(data), backup=False)
 
 
-__all__ = ["FileWorkbook", "OpenpyxlWorkbook", "save_atomic", "write_file", "lock_files",
-           "layout"]
+__all__ = ["FileWorkbook", "OpenpyxlWorkbook", "save_atomic", "write_file", "workbook_bytes",
+           "lock_files", "layout"]

@@ -367,6 +367,29 @@ def copy_raw(src: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) 
     out._didModify = True
 
 
+def _needs_recalculation(pkg: Package, replaced: dict, owned) -> bool:
+    """Whether a sheet of the new package has a formula without a cached value or, when
+    ``owned`` is given, outside the product's areas: the rewritten sheets as written (their
+    copied rows too), the others as they are (io/xlsx/calc_flag.py)."""
+    from partnerkeuze.io.xlsx.calc_flag import FULL_SCAN, HEAD_SCAN, needs_recalculation, sheet_heads
+
+    def written():
+        for sheet, part in pkg.sheets.items():
+            content = replaced.get(part)
+            if content is None:
+                continue
+            if isinstance(content, bytes):
+                data = content
+            else:
+                data = content.read(FULL_SCAN + 1)
+                content.seek(0)
+            yield sheet, data if len(data) <= FULL_SCAN else data[:HEAD_SCAN]
+
+    kept = {sheet: part for sheet, part in pkg.sheets.items() if part not in replaced}
+    return needs_recalculation(written(), owned) or needs_recalculation(sheet_heads(pkg, kept),
+                                                                       owned)
+
+
 def write_package(pkg: Package, edits: Edits, target: Path) -> None:
     """Write the package with the edits to target (a new file)."""
     from lxml import etree
@@ -427,10 +450,11 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
         replaced[styles_box[0].part] = styles_box[0].to_bytes()
 
     # The calculation chain goes (Excel rebuilds it). Excel recalculates on opening only where
-    # a cached value could be stale: a formula without one, or a patch that changed what
-    # formulas read without giving them their new values (edits.recalculated).
+    # a cached value could be stale: a formula without one, a patch that changed what formulas
+    # read without giving them their new values (edits.recalculated), or a formula outside the
+    # areas of the product's own formulas (edits.owned, when the pipeline settled the save).
     drop: set[str] = set()
-    if edits.sheets:
+    if edits.sheets or edits.owned is not None:
         chains = pkg.related("xl/workbook.xml", REL_CALC_CHAIN)
         drop.update(c for c in chains if pkg.has(c))
         wb = pkg.xml("xl/workbook.xml")
@@ -445,10 +469,10 @@ def write_package(pkg: Package, edits: Edits, target: Path) -> None:
                 if etree.QName(child).localname in after:
                     index = i + 1
             wb.insert(index, calc)
-        from partnerkeuze.io.xlsx.calc_flag import CALC_ID, uncached_formulas
+        from partnerkeuze.io.xlsx.calc_flag import CALC_ID
 
-        stale = (uncached > 0 or not edits.recalculated
-                 or uncached_formulas(pkg, [p for s, p in pkg.sheets.items() if p not in replaced]))
+        stale = uncached > 0 or not edits.recalculated or _needs_recalculation(pkg, replaced,
+                                                                              edits.owned)
         before = (calc.get("fullCalcOnLoad"), calc.get("calcId"))
         if stale:
             calc.set("fullCalcOnLoad", "1")
