@@ -395,6 +395,49 @@ def test_a_rewritten_or_removed_decision_on_beslissing_is_reported(decided):
                for p in found), found
 
 
+def test_a_removed_beslissing_sheet_is_reported_and_an_older_workbook_is_read_with_a_warning(
+        decided, demo_template, tmp_path):
+    """The sheet Beslissing came after the first workbooks: a workbook without it is read (its
+    documents follow the current figures, and check warns once the college decided), but a
+    sheet removed after decisions the log names is reported."""
+    from partnerkeuze.core.parse import parse_lenient
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+    from partnerkeuze.record.procedure.checks import older_workbook_warnings
+
+    sheet = layout.sheet("decision").name
+    wb = load_workbook(decided)
+    del wb[sheet]
+    wb.save(decided)
+    found = _refusal("check", decided)
+    assert any(p.startswith(sheet + ": het blad Beslissing ontbreekt, maar het logboek noemt")
+               for p in found), found
+    assert not any("het blad 'Beslissing' ontbreekt" in p for p in found), found
+    snap = FileWorkbook(decided, for_writing=False).snapshot()
+    warned = older_workbook_warnings(parse_lenient(snap, []), snap)
+    assert [str(w) for w in warned] == [
+        "Procedure: deze werkmap is gemaakt vóór het blad Beslissing bestond: waarop de "
+        "beslissing van het college van 2026-09-07 steunde, is niet bewaard, dus toont check "
+        "geen latere wijziging; de brieven en het dossier volgen de huidige cijfers. Een nieuwe "
+        "werkmap (partnerkeuze new) bewaart het bij elke volgende beslissing"]
+
+    older = tmp_path / "ouder.xlsx"  # the demo as the first version made it: no Beslissing
+    shutil.copy(demo_template, older)
+    wb = load_workbook(older)
+    del wb[sheet]
+    wb.save(older)
+    snap = FileWorkbook(older, for_writing=False).snapshot()
+    problems = []
+    model = parse_lenient(snap, problems)
+    assert problems == [] and older_workbook_warnings(model, snap) == []  # not decided yet
+    before = older.read_bytes()
+    out = run_cli("record", str(older), "college", "--date", "2026-09-07", "--partner", "K05",
+                  "--number", "CBS/2026/231")
+    assert out.returncode == 1 and "een oudere werkmap" in out.stdout + out.stderr, out
+    assert older.read_bytes() == before
+    out = run_cli("check", str(older))
+    assert out.returncode == 0 and "Beslissing" not in out.stdout + out.stderr, out
+
+
 def test_the_decided_result_reads_back_what_the_college_saw(decided):
     from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
     from partnerkeuze.record.procedure.decided import DECIDED_VERSION, decided_result

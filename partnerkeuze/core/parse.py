@@ -121,7 +121,8 @@ def read_table(snap: Snapshot, table_key: str, problems: list[Problem]) -> list[
     table = layout.table(table_key)
     sheet = layout.TABLE_SHEET[table_key]
     if not snap.has_sheet(sheet.name):
-        _missing_sheet(problems, sheet)
+        if not sheet.optional:
+            _missing_sheet(problems, sheet)
         return []
     if not check_header(snap, table, sheet.name, problems):
         return []

@@ -72,7 +72,7 @@ DECISION_TABLE = Table(
 )
 DECISION = Sheet(
     key="decision", name="Beslissing", order=88, tab_color="375623",
-    modes=("stedenband",),
+    modes=("stedenband",), optional=True,  # added after the first workbooks: they lack it
     title="Beslissing: wat het college en de gemeenteraad zagen toen ze beslisten",
     intro=("Bij elke beslissing van het college en elke goedkeuring door de gemeenteraad legt "
            "Partnerkeuze hier vast waarop ze steunt (scores, beoordelaars, verklaringen, tweede "

@@ -122,7 +122,8 @@ class Sheet(Value):
     def __init__(self, key: str, name: str, title: str, intro: str, table: Table | None = None,
                  fields: tuple[Field, ...] = (), protected: bool = True,
                  tab_color: str | None = None, order: int = 100,
-                 modes: tuple[str, ...] = ("stedenband", "sdg"), extras: dict | None = None):
+                 modes: tuple[str, ...] = ("stedenband", "sdg"), extras: dict | None = None,
+                 optional: bool = False):
         self.key = key
         self.name = name
         self.title = title
@@ -134,6 +135,9 @@ class Sheet(Value):
         self.order = order  # position among the sheets (lower comes first)
         self.modes = modes  # the modes whose workbooks have this sheet
         self.extras = {} if extras is None else extras
+        # A sheet a later version added: a workbook made before it lacks it and reads it as
+        # empty (what depends on it says so where it matters, e.g. `record college`).
+        self.optional = optional
 
     @property
     def is_key_value(self) -> bool:

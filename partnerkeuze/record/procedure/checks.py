@@ -185,3 +185,23 @@ def check_record(model, snap) -> list[Problem]:
         return []
     return (record_problems(snap, model) + chronology.record_problems(snap, model)
             + binding.binding_problems(model, snap))
+
+
+def older_workbook_warnings(model, snap) -> list[Problem]:
+    """The warning of a workbook without the sheet Beslissing (made by an earlier version) in
+    which the college already decided: its letters and dossier follow the current figures."""
+    from partnerkeuze.record.procedure.decided import has_sheet
+
+    mode = getattr(getattr(model, "settings", None), "mode", "stedenband")
+    if mode != "stedenband" or has_sheet(snap) or \
+            not snap.has_sheet(layout.sheet("procedure").name):
+        return []
+    college = read_record(snap).college
+    if college is None or not college.partner:
+        return []
+    return [Problem(layout.sheet("procedure").name,
+                    f"deze werkmap is gemaakt vóór het blad {layout.sheet('decision').name} "
+                    f"bestond: waarop de beslissing van het college van {college.date} steunde, "
+                    f"is niet bewaard, dus toont check geen latere wijziging; de brieven en het "
+                    f"dossier volgen de huidige cijfers. Een nieuwe werkmap (partnerkeuze new) "
+                    f"bewaart het bij elke volgende beslissing")]

@@ -14,6 +14,14 @@ def checks(model, snap):
     return check_record(model, snap)
 
 
+def older_workbook(model, snap):
+    """A warning for a workbook made before the sheet Beslissing existed, once the college
+    decided: what that decision rested on was not kept, so nothing can show a later change."""
+    from partnerkeuze.record.procedure.checks import older_workbook_warnings
+
+    return older_workbook_warnings(model, snap)
+
+
 def build_step(wb, mode: str) -> None:
     """Protect the Procedure sheet with the log password."""
     from partnerkeuze.record.procedure.workbook import build_hook
@@ -37,7 +45,8 @@ def demo_decision(run, path, out_dir, progress) -> list:
 
 DEMO_DECISION = ("Procedure: advies van de GROS en beslissing van het college", demo_decision)
 
-FEATURE = Feature("procedure", checks=(checks,), build_steps=(build_step,),
+FEATURE = Feature("procedure", checks=(checks,), warnings=(older_workbook,),
+                  build_steps=(build_step,),
                   demo_content={"stedenband": (demo,)}, demo_steps=(DEMO_DECISION,))
 
 
