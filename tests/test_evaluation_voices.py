@@ -136,7 +136,7 @@ def test_a_one_sided_round_says_so_first_and_proposes_nothing(congo, tmp_path):
     result = analyse(link)
     assert result.missing == ["partner"] and result.proposal == "wait"
     _axes, panels = radar_panels(link, result, "fr")
-    assert panels[-1][1][1] == ("Kimpese : pas de réponses", None)
+    assert panels[-1][1][1] == ("Kimpese\u202f: pas de réponses", None)  # French spacing
     fig = radar_figure(*radar_panels(link, result, "nl"), 1, 5)
     legends = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in fig.axes]
     assert legends == [["Heidebeek", "Kimpese"], ["Heidebeek", "Kimpese: geen antwoorden"]]
@@ -214,6 +214,9 @@ def test_the_partners_report_holds_no_dutch(case, name, lang, congo, demo_report
             in flat
         assert "coordinateur de la coopération internationale" in flat
         assert "pas encore évalué" in flat  # the default risks, not yet assessed
+        body = parts["word/document.xml"]  # French typography: a narrow space before : and ;
+        assert "\u202f:" in body and not re.search(r"[^\u202f\s][:;](\s|$)| [:;]", body), \
+            re.findall(r".{20}[^\u202f][:;](?:\s|$).{0,10}", body)
         assert "E1 L'une des deux administrations décide de ne pas poursuivre la coopération" \
             in flat.replace("**", "") or "L'une des deux administrations" in flat
     else:

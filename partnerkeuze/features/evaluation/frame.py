@@ -247,6 +247,24 @@ EXIT_TRIGGERS: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
+def _french_typography() -> None:
+    """French typography for the French texts of the frame (a narrow no-break space before
+    ; : ! ?), applied once here, before they are written into a workbook or the report."""
+    global QUESTIONS, RISKS, EXIT_TRIGGERS
+    from partnerkeuze.kernel.wording import typeset
+
+    QUESTIONS = tuple(q[:4] + (typeset(q[4], "fr"),) + q[5:] for q in QUESTIONS)
+
+    RISKS = tuple((rid, {**texts, "fr": typeset(texts["fr"], "fr")}) for rid, texts in RISKS)
+    EXIT_TRIGGERS = tuple((eid, rid, {**texts, "fr": typeset(texts["fr"], "fr")})
+                          for eid, rid, texts in EXIT_TRIGGERS)
+    for texts in OWNERS.values():
+        texts["fr"] = typeset(texts["fr"], "fr")
+
+
+_french_typography()
+
+
 def _catalogue() -> dict[str, dict[str, str]]:
     """Every text the frame supplies, by its Dutch wording: {dutch: {language: text}}."""
     out: dict[str, dict[str, str]] = {}

@@ -94,6 +94,18 @@ INSTRUMENTS: tuple[tuple[str, str, dict[str, tuple[str, str, str]]], ...] = (
 )
 
 
+def _french_typography() -> None:
+    """French typography for the French texts (a narrow no-break space before ; : ! ?)."""
+    global INSTRUMENTS
+    from partnerkeuze.kernel.wording import typeset
+
+    INSTRUMENTS = tuple((name, where, {**texts, "fr": typeset(texts["fr"], "fr")})
+                        for name, where, texts in INSTRUMENTS)
+
+
+_french_typography()
+
+
 def instruments(lang: str) -> list[tuple[str, str, str]]:
     """(name, what for, where in a round) of each instrument in a language; a translated name
     keeps the Dutch one beside it, the name the partners learnt in the trajectory."""

@@ -18,10 +18,13 @@ def report(lang: str):
     """The evaluation report of a round, in one language."""
     from partnerkeuze.io.docx import blocks as b
 
+    from partnerkeuze.kernel.wording import typeset
+
     t = REPORT[lang]
+    c, s = typeset(":", lang), typeset(";", lang)  # French: a narrow no-break space before
     doc = b.new_document(t["title"], lang)
     b.letterhead(doc)
-    doc.add_paragraph(t["title"] + ": {{ flemish }} – {{ partner }}", style="Title")
+    doc.add_paragraph(t["title"] + c + " {{ flemish }} – {{ partner }}", style="Title")
     b.para(doc, "**" + t["round"] + " {{ round_id }}**, {{ round_date }}", space_after=0)
     b.para(doc, t["for"], "Kleine tekst")
     b.tag(doc, "{%p if one_sided %}")
@@ -76,10 +79,10 @@ def report(lang: str):
     b.para(doc, "{{ gaps_note }}")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p for g in gaps %}")
-    b.bullet(doc, "**{{ g.name }}**: {{ flemish_short }} {{ g.flemish }}, {{ partner_short }} "
-                  "{{ g.partner }}; " + t["gap_line"] + " {{ g.gap }} ({{ g.share }} "
-                  + t["of_scale"] + ")"
-                  "{% if g.alone %}; " + t["alone"] + ": {{ g.alone }}{% endif %}")
+    b.bullet(doc, "**{{ g.name }}**" + c + " {{ flemish_short }} {{ g.flemish }}, "
+                  "{{ partner_short }} {{ g.partner }}" + s + " " + t["gap_line"]
+                  + " {{ g.gap }} ({{ g.share }} " + t["of_scale"] + ")"
+                  "{% if g.alone %}" + s + " " + t["alone"] + c + " {{ g.alone }}{% endif %}")
     b.tag(doc, "{%p endfor %}")
 
     b.tag(doc, "{%p if comments %}")
@@ -88,7 +91,7 @@ def report(lang: str):
     b.tag(doc, "{%p for c in comments %}")
     b.para(doc, "**{{ c.item }}**", space_after=2, keep=True)
     b.tag(doc, "{%p for e in c.entries %}")
-    b.bullet(doc, "{{ e.who }}: {{ e.text }}")
+    b.bullet(doc, "{{ e.who }}" + c + " {{ e.text }}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endif %}")
@@ -97,7 +100,7 @@ def report(lang: str):
     b.tag(doc, "{%p for s in expectations %}")
     doc.add_paragraph("{{ s.side }}", style="Heading 2")
     b.tag(doc, "{%p for e in s.entries %}")
-    b.bullet(doc, "**{{ e.kind }}**: {{ e.text }}")
+    b.bullet(doc, "**{{ e.kind }}**" + c + " {{ e.text }}")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endfor %}")
 
@@ -106,15 +109,15 @@ def report(lang: str):
         b.para(doc, t["met_rule"], "Kleine tekst", space_after=4)
         _keep_rows(b.loop_table(doc, [t["question"], "{{ flemish_short }}",
                                       "{{ partner_short }}", t["met"]],
-                                ["{{ p.title }}: {{ p.question }}", "{{ p.flemish }}",
+                                ["{{ p.title }}" + c + " {{ p.question }}", "{{ p.flemish }}",
                                  "{{ p.partner }}", "{{ p.met }}"],
                                 "for p in " + key, [9.5, 2.3, 2.3, 2.2], right=(1, 2)))
 
     doc.add_paragraph(t["h_risks"], style="Heading 1")
-    _risk_table(doc, t)
+    _risk_table(doc, t, c)
     doc.add_paragraph(t["h_exit"], style="Heading 2")
     b.tag(doc, "{%p for e in exits %}")
-    b.bullet(doc, "**{{ e.id }}** {{ e.trigger }} (" + t["covered_by"] + " {{ e.risk }}): "
+    b.bullet(doc, "**{{ e.id }}** {{ e.trigger }} (" + t["covered_by"] + " {{ e.risk }})" + c + " "
                   "{{ e.status }}")
     b.tag(doc, "{%p endfor %}")
 
@@ -146,7 +149,7 @@ def _notice(doc, text: str) -> None:
     b.widths(table, [16.3])
 
 
-def _risk_table(doc, t: dict) -> None:
+def _risk_table(doc, t: dict, c: str) -> None:
     """The risk register: one row per risk, its text, signal and answer together in the wide
     column (so that no word has to break), likelihood and impact, and an owner on each side."""
     from docx.shared import Pt
@@ -155,12 +158,12 @@ def _risk_table(doc, t: dict) -> None:
 
     table = b.loop_table(doc, ["ID", t["risk_text"], t["level"], t["owners"]],
                          ["{{ r.id }}", "{{ r.risk }}", "{{ r.level }}",
-                          "{{ flemish_short }}: {{ r.owner_flemish }}"],
+                          "{{ flemish_short }}" + c + " {{ r.owner_flemish }}"],
                          "for r in risks", [1.0, 9.2, 2.8, 3.3])
     body = table.rows[2].cells
     for label, tag in ((t["trigger"], "{{ r.trigger }}"), (t["response"], "{{ r.response }}")):
-        b.para(body[1], f"**{label}:** {tag}", space_after=0)
-    b.para(body[3], "{{ partner_short }}: {{ r.owner_partner }}", space_after=0)
+        b.para(body[1], f"**{label}{c}** {tag}", space_after=0)
+    b.para(body[3], "{{ partner_short }}" + c + " {{ r.owner_partner }}", space_after=0)
     for cell in (body[1], body[3]):
         for paragraph in cell.paragraphs:
             for run in paragraph.runs:

@@ -478,6 +478,20 @@ RADAR_LABELS = {
 }
 
 
+
+def _french_typography() -> None:
+    """French typography for the French texts of the questionnaire and the report (a narrow
+    no-break space before ; : ! ? and inside « »), applied once here so that every text built
+    from them has it; what the partners typed is never passed through it."""
+    from partnerkeuze.kernel.wording import typeset
+
+    for table in (FORM, PROPOSALS, RULE, FACTS, ONE_SIDED, PARTICIPATION, A_PARTICIPANT,
+                  UNTRANSLATED, OCCURRED_ON, RADAR_MISSING, REPORT):
+        table["fr"] = typeset(table["fr"], "fr")
+
+
+_french_typography()
+
 def form_file_name(link_id: str, rid: str, side: str, lang: str) -> str:
     """The file name of a questionnaire (evaluatie_BRA-TAR_R2_partner_es.xlsx)."""
     return f"evaluatie_{link_id}_{rid}_{'vlaanderen' if side == 'Vlaanderen' else 'partner'}_{lang}.xlsx"
