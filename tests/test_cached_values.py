@@ -80,7 +80,7 @@ def test_openpyxl_and_pandas_read_the_scores_and_ranks_of_score_json(scored):
 
     path, data = scored
     rows = _by_id(_cached(path, RESULTS))
-    frame = pd.read_excel(path, sheet_name=RESULTS, header=3)
+    frame = pd.read_excel(path, sheet_name=RESULTS, header=3, engine="openpyxl")
     by_pandas = {r["ID"]: r for r in frame.to_dict("records") if isinstance(r["ID"], str)}
     assert len(data["candidates"]) == 13
     for cand in data["candidates"]:
