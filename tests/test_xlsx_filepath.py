@@ -325,6 +325,24 @@ def test_random_patches_equal_the_openpyxl_path(demo_template, tmp_path_factory,
     assert_same_as_reference(saves, tmp)
 
 
+def test_a_block_of_empty_rows_clears_no_column_on_either_path(demo_template, tmp_path):
+    """Found by the test above: a block whose rows are empty has no width, so it clears nothing
+    below it (openpyxl reads max_col=0 as every column)."""
+    from partnerkeuze.kernel.patch import Block, Patch
+    from partnerkeuze.io.xlsx.file_workbook import FileWorkbook
+
+    path = tmp_path / "w.xlsx"
+    shutil.copy(demo_template, path)
+    patch = Patch()
+    patch.write_block(Block("Gevoeligheid", 1, 1, [[]], clear_to=7))
+    with recording() as saves:
+        book = FileWorkbook(path)
+        book.apply(patch)
+        book.save()
+    assert_same_as_reference(saves, tmp_path)
+    assert openpyxl_rows(path)["Gevoeligheid"][1][0]  # row 2 keeps its text
+
+
 # -- what the user put in the file survives ----------------------------------------------------
 
 

@@ -56,7 +56,7 @@ def apply_patch(wb, patch: Patch) -> None:
                 else:
                     put(cell, value)
         end = block.row + len(block.values)
-        if block.clear_to is not None:
+        if block.clear_to is not None and width:  # (max_col=0 would mean every column)
             for row in ws.iter_rows(min_row=end, max_row=block.clear_to, min_col=block.col,
                                     max_col=block.col + width - 1):
                 for cell in row:
