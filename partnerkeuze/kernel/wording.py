@@ -175,3 +175,10 @@ def typeset(texts, language: str):
     if isinstance(texts, (list, tuple)):
         return type(texts)(typeset(v, language) for v in texts)
     return texts
+
+
+def nl_number(value: float, digits: int = 1) -> str:
+    """A number in Dutch notation for messages and warnings: a decimal comma, ``digits``
+    decimals (75.333 -> '75,33' with 2)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",")

@@ -167,7 +167,8 @@ def build_dossier(b):
     b.para(doc, "{% if d.region %}Regio: {{ d.region }}. {% endif %}Aantal inwoners: "
                 "{% if d.population %}{{ d.population }} (volgens de kandidatuur){% else %}niet "
                 "opgegeven in de kandidatuur{% endif %}. Gewogen score: "
-                "{% if d.score is not none %}{{ d.score|number(1) }} op 100 (plaats {{ d.rank }})"
+                "{% if d.score is not none %}{{ d.score|number(1) }} op 100{% if d.rank %} (plaats "
+                "{{ d.rank }}){% endif %}"
                 "{% else %}niet volledig gescoord{% endif %}. Kanaal: {{ d.channel }}.",
            align="justify")
     b.bullets(doc, "for w in d.wants",
@@ -241,8 +242,17 @@ def build_dossier(b):
     b.para(doc, "17. Besluit van het college van burgemeester en schepenen", "Heading 1")
     b.para(doc, "Het college koos op {{ decision.date }}{% if decision.number %} (beslissing "
                 "{{ decision.number }}){% endif %} {{ proposal.name }} ({{ proposal.country }}) "
-                "als partnergemeente van {{ municipality }} en legt die keuze ter goedkeuring "
-                "voor aan de gemeenteraad.", align="justify")
+                "als partnergemeente van {{ municipality }}.", align="justify")
+    b.para_if(doc, "decision.reasoning", "Het college motiveerde zijn keuze als volgt: "
+                                         "“{{ decision.reasoning }}”", align="justify")
+    b.tag(doc, "{%p if decision.council %}")
+    b.para(doc, "De gemeenteraad keurde die keuze goed op {{ decision.council_date }}"
+                "{% if decision.council_number %} (beslissing {{ decision.council_number }})"
+                "{% endif %}.", align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Die keuze wordt ter goedkeuring voorgelegd aan de gemeenteraad.",
+           align="justify")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if proposal and not decision.final %}")
     b.page_break(doc)
