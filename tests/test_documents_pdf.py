@@ -150,7 +150,7 @@ def test_dossier_sections_scores_and_charts(written):
     for heading in ("Vraag en werkwijze", "Criteria en gewichten", "Kanalen en ontvangen",
                     "Longlist en gewogen scores", "Uitgesloten en onvolledige kandidaten",
                     "Shortlist", "Tweede, kwalitatieve ronde", "Voorgestelde rangorde",
-                    "Voorstelling van de voorgestelde partner en de shortlist",
+                    "Voorstelling van de gekozen partner en de shortlist",
                     "Beginselen van een stedenband", "Risico's en exitstrategie", "Budget",
                     "Advies van de GROS", "Omgaan met reacties van kandidaten", "Bijlagen",
                     "Planning van de volgende stappen",

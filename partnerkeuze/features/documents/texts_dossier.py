@@ -160,7 +160,8 @@ def build_dossier(b):
         b.bullets(doc, f"for {item} in {items}", "{{ " + item + " }}")
         b.tag(doc, "{%p endif %}")
 
-    b.para(doc, "9. Voorstelling van de voorgestelde partner en de shortlist", "Heading 1")
+    b.para(doc, "9. Voorstelling van de {% if decision.final %}gekozen{% else %}voorgestelde"
+                "{% endif %} partner en de shortlist", "Heading 1")
     b.tag(doc, "{%p if descriptions %}")
     b.tag(doc, "{%p for d in descriptions %}")
     b.para(doc, "{{ d.name }} ({{ d.country }}), {{ d.role }}", "Heading 2")
@@ -184,7 +185,8 @@ def build_dossier(b):
     b.para(doc, "10. Beginselen van een stedenband", "Heading 1")
     b.para(doc, "Een stedenband steunt op vier beginselen: gelijkwaardige partners, "
                 "wederkerigheid, een proces en geen project, en een breed politiek draagvlak. "
-                "Hoe de voorgestelde partner daaraan voldoet, volgens de scores en de tweede "
+                "Hoe de {% if decision.final %}gekozen{% else %}voorgestelde{% endif %} partner "
+                "daaraan voldoet, volgens de scores en de tweede "
                 "ronde:", align="justify", keep=True)
     b.tag(doc, "{%p if principles %}")
     b.loop_table(doc, ["Beginsel", "Oordeel", "Waarop gebaseerd"],
@@ -203,7 +205,8 @@ def build_dossier(b):
     b.tag(doc, "{%p if budget %}")
     b.bullet(doc, "Jaarbudget voor de stedenband: {{ budget.year }}.")
     b.bullet(doc, "Vertaling en tolken: {{ budget.translation }} per jaar (vragenlijst, brieven, "
-                  "overeenkomst en verslagen{% if budget.language %}; de voorgestelde partner "
+                  "overeenkomst en verslagen{% if budget.language %}; de "
+                  "{% if decision.final %}gekozen{% else %}voorgestelde{% endif %} partner "
                   "werkt in het {{ budget.language }}{% endif %}).")
     b.tag(doc, "{%p else %}")
     b.para(doc, "Er is nog geen budget ingevuld op het blad Profiel (jaarbudget en budget voor "
