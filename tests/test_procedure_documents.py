@@ -558,7 +558,7 @@ def test_a_tie_at_the_boundary_is_called_a_tie_and_the_second_round_named(runs):
 def test_no_letter_or_dossier_has_a_gap_or_none(runs):
     """No sentence printed with a missing value: no 'None', no '( van 11)', no double space
     before 'out of', 'op 100' right after a word that wants a number."""
-    gaps = re.compile(r"\bNone\b|\(\s*(van|of|de|sur)\s+\d|\(\s*\)|(obtained|behaalde|obtenu|"
+    gaps = re.compile(r"\bNone\b|………|\(\s*(van|of|de|sur)\s+\d|\(\s*\)|(obtained|behaalde|obtenu|"
                       r"obtuvo)\s+(out of|op|sur|sobre)\s+100")
     for name, run in runs.items():
         texts = [flat(docx_text(run["dir"] / "Dossier_college.docx"))] + list(run["pdf"].values())

@@ -101,3 +101,20 @@ def test_the_command_line_records_the_translations(demo_path):
     assert json.loads(proc.stdout)["procedure"]["stage"] == "college"
     proc = run_cli("check", demo_path)
     assert "vertaling" not in proc.stderr + proc.stdout
+
+
+def test_warnings_state_numbers_with_a_decimal_comma():
+    """A tie on the shortlist's boundary is warned in Dutch notation (75,33, never 75.33)."""
+    from partnerkeuze.core.scoring import CandidateResult, rank_and_shortlist
+
+    def cand(cid, score):
+        return CandidateResult(id=cid, name=cid, country="Benin", language="fr", channel="",
+                               criterion_scores={}, score=score, complete=True, excluded=False,
+                               reasons=[], missing=[])
+
+    results = [cand("K01", 90.0), cand("K02", 80.0), cand("K03", 75.3333),
+               cand("K04", 75.3333), cand("K05", 60.0)]
+    shortlist, warnings, boundary = rank_and_shortlist(results, 3)
+    assert boundary and len(shortlist) == 4
+    text = " ".join(warnings)
+    assert "(75,33)" in text and "75.33" not in text

@@ -288,13 +288,17 @@ def build_dossier(b):
     b.para(doc, "**Onderwerp:** goedkeuring van de keuze van {{ proposal.name }} "
                 "({{ proposal.country }}) als partnergemeente.")
     b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
-    b.para(doc, "**Motivering.** Het college van burgemeester en schepenen koos "
-                "{% if decision.final %}op {{ decision.date }}{% if decision.number %} (beslissing "
-                "{{ decision.number }}){% endif %}{% else %}op ………{% endif %} "
-                "{{ proposal.name }} als partnergemeente na een open oproep en een beoordeling op "
-                "vooraf vastgelegde criteria. De Gemeentelijke Raad voor "
-                "Ontwikkelingssamenwerking (GROS) bracht advies uit op "
-                "{% if gros %}{{ gros.date }}{% else %}………{% endif %}. Een stedenband is "
+    b.para(doc, "**Motivering.** {% if decision.final %}Het college van burgemeester en "
+                "schepenen koos op {{ decision.date }}{% if decision.number %} (beslissing "
+                "{{ decision.number }}){% endif %} {{ proposal.name }} als partnergemeente"
+                "{% else %}Aan het college van burgemeester en schepenen wordt voorgesteld "
+                "{{ proposal.name }} als partnergemeente te kiezen{% endif %}, na een open oproep "
+                "en een beoordeling op vooraf vastgelegde criteria.{% if decision.reasoning %} "
+                "Het college motiveerde zijn keuze als volgt: “{{ decision.reasoning }}”"
+                "{% endif %} {% if gros %}De Gemeentelijke Raad voor Ontwikkelingssamenwerking "
+                "(GROS) bracht advies uit op {{ gros.date }}.{% else %}Het advies van de "
+                "Gemeentelijke Raad voor Ontwikkelingssamenwerking (GROS) is nog niet "
+                "vastgelegd.{% endif %} Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
                 "politiek draagvlak.", align="justify")
     b.para_if(doc, "anchor", "{{ anchor.text }}", "Kleine tekst")
