@@ -355,7 +355,8 @@ def summary(model, result, decision) -> list[str]:
         out.append(f"Het college van burgemeester en schepenen koos op {nl_date(college.date)}"
                    f"{nr} {names[p.id]} als partnergemeente.")
         council = decision.record.council
-        if council is not None and council.partner == p.id:
+        if council is not None and council.partner == p.id \
+                and (council.seq or 0) > (college.seq or 0):  # it approved this decision
             nr = f" (beslissing {council.number})" if council.number else ""
             out.append(f"De gemeenteraad keurde die keuze goed op {nl_date(council.date)}{nr}.")
     else:
