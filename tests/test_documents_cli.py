@@ -148,7 +148,13 @@ def test_the_college_decision_in_the_record_decides_and_withdrawn_gets_courtesy_
     book = build("stedenband", True, content=(tables, flds))
     book.apply(record_patch(book.snapshot(), "college", date=dt.date(2026, 9, 7), partner="K01",
                             number="CBS/2026/240",
-                            text="Het college verkiest Tarija om de bestaande contacten."))
+                            text="Het college verkiest Tarija om de bestaande contacten.",
+                            translations={"fr": "Le collège préfère Tarija pour les contacts "
+                                                "existants.",
+                                          "en": "The Board prefers Tarija for the existing "
+                                                "contacts.",
+                                          "es": "El Colegio prefiere Tarija por los contactos "
+                                                "existentes."}))
     outcome = letters(book, tmp_path)
     assert outcome.data["partner"] == "K01" and outcome.data["final"] is True
     chosen = docx_text(tmp_path / "Bekendmaking_K01_Tarija_es.docx")
@@ -161,3 +167,7 @@ def test_the_college_decision_in_the_record_decides_and_withdrawn_gets_courtesy_
     assert "jumelage avec Tarija" in declined and "ONTWERP" not in declined
     assert "plus de points que Tarija" in declined
     assert "second tour qualitatif" in declined and "La différence ne tient pas" not in declined
+    # the college's own reasoning, quoted in the reader's language (issue 24)
+    assert "« Le collège préfère Tarija pour les contacts existants. »" in \
+        declined.replace("\u202f", " ")
+    assert "«El Colegio prefiere Tarija por los contactos existentes.»" in chosen

@@ -150,7 +150,7 @@ def test_dossier_sections_scores_and_charts(written):
     for heading in ("Vraag en werkwijze", "Criteria en gewichten", "Kanalen en ontvangen",
                     "Longlist en gewogen scores", "Uitgesloten en onvolledige kandidaten",
                     "Shortlist", "Tweede, kwalitatieve ronde", "Voorgestelde rangorde",
-                    "Voorstelling van de voorgestelde partner en de shortlist",
+                    "Voorstelling van de gekozen partner en de shortlist",
                     "Beginselen van een stedenband", "Risico's en exitstrategie", "Budget",
                     "Advies van de GROS", "Omgaan met reacties van kandidaten", "Bijlagen",
                     "Planning van de volgende stappen",
@@ -164,7 +164,8 @@ def test_dossier_sections_scores_and_charts(written):
             assert format_number(round(r.score, 1), "nl_BE") in text
     assert "knock-out op KO1" in text and "onvolledig" in text
     assert "Ontwerpbesluit van het college" not in text  # the college decided (procedure)
-    assert "Dassa-Zoumé (Benin) als partnergemeente van Heidebeek en legt die keuze" in text
+    assert "Dassa-Zoumé (Benin) als partnergemeente van Heidebeek." in text
+    assert "Die keuze wordt ter goedkeuring voorgelegd aan de gemeenteraad." in text
     assert "tegenbezoek" in text and format_date(dt.date.today(), "nl_BE") in text
     root = docx_root(written["out"] / "Dossier_college.docx")
     blips = root.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")

@@ -95,7 +95,53 @@ def _tie(book):
 def tie_decided(book):
     _tie(book)
     _record(book, "college", date=COLLEGE_DAY, partner="K04", number="CBS/2026/234",
-            text="Bij gelijke score verkiest het college Bugesera om de contacten van de GROS.")
+            text="Bij gelijke score verkiest het college Bugesera om de contacten van de GROS.",
+            translations={"fr": "À score égal, le collège préfère Bugesera pour les contacts du "
+                                "GROS.",
+                          "en": "With equal scores, the Board prefers Bugesera for the GROS's "
+                                "contacts.",
+                          "es": "Con igual puntuación, el Colegio prefiere Bugesera por los "
+                                "contactos del GROS."})
+
+
+COUNCIL_DAY = dt.date(2026, 9, 28)
+REASONING = {"nl": "Bestaande contacten via de GROS en de scholen.",
+             "fr": "Des contacts existants par le GROS et les écoles.",
+             "en": "Existing contacts through the GROS and the schools.",
+             "es": "Contactos existentes a través del GROS y las escuelas."}
+
+
+def _languages(book, languages: dict[str, str]) -> None:
+    rows = _rows(book, "candidates")
+    i = layout.table("candidates").index("language")
+    for r in rows:
+        r[i] = languages.get(r[0], r[i])
+    _replace(book, "candidates", rows)
+
+
+def against_consensus(book):
+    # the recorded consensus puts K05 first and the second round judged Tarija worse on most
+    # questions; the college chooses K01 (third) with its own reasoning, the council approves;
+    # Tiznit (K06) reads Dutch, so that every language has a letter
+    _languages(book, {"K06": "nl"})
+    _record(book, "college", date=COLLEGE_DAY, partner="K01", number="CBS/2026/235",
+            text=REASONING["nl"], translations={k: v for k, v in REASONING.items() if k != "nl"})
+    _record(book, "council", date=COUNCIL_DAY, partner="K01", number="GR/2026/88")
+
+
+def approved(book):
+    follows_score(book)
+    _record(book, "council", date=COUNCIL_DAY, partner="K05", number="GR/2026/88")
+
+
+def boundary_tie(book):
+    # Estelí (K10) gets Tarija's (K01) scores: a tie on the boundary widens the shortlist to 4,
+    # while the second round judged only K05, K04 and K01
+    rows = [r for r in _rows(book, "scores") if r[0] != "K10"]
+    rows += [["K10"] + r[1:] for r in _rows(book, "scores") if r[0] == "K01"]
+    _replace(book, "scores", rows)
+    _languages(book, {"K04": "nl", "K10": "fr"})
+    _record(book, "college", date=COLLEGE_DAY, partner="K05", number="CBS/2026/236")
 
 
 def tie_open(book):
@@ -130,6 +176,9 @@ SCENARIOS = {
     "undecided": (undecided, "K05", False, True),
     "incomplete": (incomplete, "K05", True, True),
     "no_scores": (no_scores, None, False, None),
+    "against_consensus": (against_consensus, "K01", True, False),
+    "approved": (approved, "K05", True, True),
+    "boundary_tie": (boundary_tie, "K05", True, True),
 }
 
 
@@ -306,7 +355,9 @@ def test_follows_score_letters_and_dossier(runs):
     assert "Dassa-Zoumé a obtenu le score pondéré le plus élevé : 87,0 sur 100" in k05
     assert "7 septembre 2026" in k05
     k04 = flat(docx_text(folder / "Brief_K04_Bugesera_en.docx"))
-    assert "Bugesera was on the shortlist of the 3 best applications" in k04
+    assert "Bugesera was on the shortlist of 3 applications." in k04
+    assert "we examined Dassa-Zoumé, Bugesera and Tarija more closely." in k04
+    assert "ce choix sera soumis à l'approbation du conseil communal" in k05.replace("\u202f", " ")
     assert "was placed 2nd out of 3" in k04
     # a list whose items hold "and" is set apart with semicolons
     assert "In that round, Dassa-Zoumé was judged more favourably on: mutual trust and " \
@@ -329,16 +380,21 @@ def test_college_follows_a_different_consensus_order(runs):
     k04 = flat(docx_text(folder / "Bekendmaking_K04_Bugesera_en.docx"))
     assert HIGHEST["en"] not in k04
     assert "Bugesera obtained a weighted score of 83.0 out of 100 (2nd of 11)" in k04
-    assert "the consensus meeting then placed Bugesera first" in k04
+    assert "In the final order agreed by consensus, Bugesera is placed first; the Board " \
+           "followed that order." in k04
+    assert "was decisive" not in k04
     k05 = flat(docx_text(folder / "Brief_K05_Dassa-Zoume_fr.docx"))
     assert "Dassa-Zoumé a obtenu plus de points que Bugesera" in k05
-    assert "la concertation a placé Bugesera en première position, par consensus" in k05
+    assert "le choix n'a donc pas suivi le score, mais l'ordre final fixé par consensus, qui " \
+           "place Bugesera en première position." in k05
     assert "Dans l'ordre final fixé par consensus, Dassa-Zoumé s'est classée 2e sur 3" in k05
     assert "La différence s'est faite" not in k05  # no deciding criteria against a higher score
     pdf = _dossier_pdf(run)
     assert "Bugesera behaalde 83,0 op 100 (plaats 2); Dassa-Zoumé behaalde de hoogste gewogen " \
-           "score (87,0 op 100). De keuze volgt dus niet de score maar de argumenten van de " \
-           "tweede ronde." in pdf
+           "score (87,0 op 100). De keuze volgt dus niet de score. Het overleg zette Bugesera " \
+           "in consensus op de eerste plaats van de eindvolgorde; het college volgde die " \
+           "volgorde." in pdf
+    assert "argumenten van de tweede ronde" not in pdf
     assert "1. Bugesera: Juiste verwachtingen en de GROS heeft er al contacten." in pdf
     assert "Bugesera behaalde de hoogste" not in pdf
 
@@ -354,8 +410,14 @@ def test_second_round_changes_the_order(runs):
     assert "classée 2e sur 3" in k05
     pdf = _dossier_pdf(run)
     assert "Tarija behaalde 75,3 op 100 (plaats 3)" in pdf
-    assert "Het overleg zette Tarija na de tweede, kwalitatieve ronde in consensus op de " \
-           "eerste plaats." in pdf
+    assert "Het overleg zette Tarija in consensus op de eerste plaats van de eindvolgorde; het " \
+           "college volgde die volgorde." in pdf
+    # the second round judged Tarija better than Dassa-Zoumé and Bugesera on these (K01 'ja'
+    # everywhere, K05 'nee' on R4 and R5): said in the dossier and in the announcement
+    assert "In de tweede ronde werd Tarija gunstiger beoordeeld dan de andere besproken " \
+           "kandidaten op: praktische haalbaarheid" in pdf
+    assert "En la segunda ronda cualitativa, Tarija recibió una valoración más favorable que " \
+           "las demás candidaturas examinadas en: viabilidad práctica" in k01
 
 
 def test_tie_at_the_top(runs):
@@ -371,6 +433,140 @@ def test_tie_at_the_top(runs):
     open_run = runs["tie_open"]
     assert open_run["decision"].tie_at_top and open_run["decision"].partner is None
     assert "staan gelijk met de hoogste gewogen score" in _dossier_pdf(open_run)
+
+
+# Sentences that claim what the record of these scenarios does not show.
+NEVER_AFTER_COUNCIL = ("sera soumis à l'approbation", "will be submitted to the municipal",
+                       "se someterá a la aprobación", "ter goedkeuring voorgelegd",
+                       "legt die keuze ter goedkeuring voor", "Ontwerpbesluit van de gemeenteraad")
+SECOND_ROUND_DECISIVE = ("fue decisiva", "was decisive", "a été déterminant", "gaf de doorslag",
+                         "à l'issue du second tour", "argumenten van de tweede ronde",
+                         "het college beslist wie doorgaat")
+
+
+def _letter(run, prefix: str) -> str:
+    folder = run["dir"] / "brieven"
+    return flat(docx_text(next(folder.glob(f"{prefix}*.docx"))))
+
+
+def test_college_against_the_consensus_gives_its_own_reasoning_in_each_language(runs):
+    """Issue 24: the college chose Tarija (third, against the consensus) with its own reasoning;
+    the council approved. Every letter quotes the reasoning in the reader's language, says the
+    council approved (date, number), and never calls the second round decisive."""
+    run = runs["against_consensus"]
+    k01 = _letter(run, "Bekendmaking_K01")  # es
+    assert "El Colegio motivó su elección en estos términos: «Contactos existentes a través del " \
+           "GROS y las escuelas.»" in k01
+    assert "El concejo municipal aprobó esta elección el 28 de septiembre de 2026 (decisión " \
+           "GR/2026/88)." in k01
+    assert "(3.º de 11) y entró así en la lista de preseleccionados." in k01
+    k05 = _letter(run, "Brief_K05")  # fr
+    assert "Le collège a motivé son choix en ces termes : « Des contacts existants par le GROS " \
+           "et les écoles. »" in k05
+    assert "Le conseil communal a approuvé ce choix le 28 septembre 2026 (décision GR/2026/88)." \
+        in k05
+    assert "Dassa-Zoumé a obtenu plus de points que Tarija : le choix n'a donc pas suivi le " \
+           "score, mais la motivation du collège citée plus haut." in k05
+    k04 = _letter(run, "Brief_K04")  # en
+    assert "The Board gave the following reasons for its choice: “Existing contacts through the " \
+           "GROS and the schools.”" in k04
+    assert "The municipal council approved this choice on 28 September 2026 (decision " \
+           "GR/2026/88)." in k04
+    k06 = _letter(run, "Brief_K06")  # nl
+    assert "Het college motiveerde zijn keuze als volgt: “Bestaande contacten via de GROS en de " \
+           "scholen.”" in k06
+    assert "De gemeenteraad keurde die keuze goed op 28 september 2026 (beslissing " \
+           "GR/2026/88)." in k06
+    bundle, dossier_pdf = _bundle_pdf(run), _dossier_pdf(run)
+    dossier_docx = flat(docx_text(run["dir"] / "Dossier_college.docx"))
+    for text in (k01, k05, k04, k06, bundle, dossier_pdf, dossier_docx):
+        for phrase in NEVER_AFTER_COUNCIL + SECOND_ROUND_DECISIVE:
+            assert phrase not in text, phrase
+    for text in (bundle,):  # the same sentences in the PDF of every letter
+        assert "«Contactos existentes a través del GROS y las escuelas.»" in text
+        assert "« Des contacts existants par le GROS et les écoles. »" in text
+        assert "(decision GR/2026/88)" in text and "(beslissing GR/2026/88)" in text
+    for text in (dossier_docx, dossier_pdf):
+        assert "Tarija behaalde 75,3 op 100 (plaats 3); Dassa-Zoumé behaalde de hoogste gewogen " \
+               "score (87,0 op 100). De keuze volgt dus niet de score. Het college motiveerde " \
+               "zijn keuze als volgt: “Bestaande contacten via de GROS en de scholen.”" in text
+        assert "De gemeenteraad keurde die keuze goed op 28 september 2026 (beslissing " \
+               "GR/2026/88)." in text
+        assert "Voorstelling van de gekozen partner" in text
+
+
+def test_the_council_approval_is_stated_once_recorded(runs):
+    approved, pending = runs["approved"], runs["follows_score"]
+    fr = _letter(approved, "Bekendmaking_K05")
+    assert "Le conseil communal a approuvé ce choix le 28 septembre 2026 (décision " \
+           "GR/2026/88)." in fr
+    assert "sera soumis" not in fr
+    assert "ce choix sera soumis à l'approbation du conseil communal" in \
+        _letter(pending, "Bekendmaking_K05")
+    assert "The municipal council approved this choice on 28 September 2026" in \
+        _letter(approved, "Brief_K04")
+    assert "El concejo municipal aprobó esta elección el 28 de septiembre de 2026" in \
+        _letter(approved, "Brief_K01")
+    assert "approved this choice" not in _letter(pending, "Brief_K04")
+    for text in (_dossier_pdf(approved), flat(docx_text(approved["dir"] /
+                                                          "Dossier_college.docx"))):
+        assert "De gemeenteraad keurde die keuze goed op 28 september 2026 (beslissing " \
+               "GR/2026/88)." in text
+        for phrase in NEVER_AFTER_COUNCIL:
+            assert phrase not in text, phrase
+    pdf = _dossier_pdf(pending)
+    assert "Die keuze wordt ter goedkeuring voorgelegd aan de gemeenteraad." in pdf
+    assert "Ontwerpbesluit van de gemeenteraad" in pdf
+    assert "sera soumis à l'approbation du conseil communal" not in _bundle_pdf(approved)
+    assert "Le conseil communal a approuvé ce choix le 28 septembre 2026" in \
+        _bundle_pdf(approved)
+
+
+def test_a_tie_at_the_boundary_is_called_a_tie_and_the_second_round_named(runs):
+    """Tarija and Estelí tie on the boundary: the shortlist counts 4, the second round judged 3;
+    no letter speaks of 'the 4 best, examined in a second round'."""
+    run = runs["boundary_tie"]
+    assert run["result"].boundary_tie and len(run["result"].shortlist) == 4
+    k01 = _letter(run, "Brief_K01")  # es
+    assert "Tarija formó parte de la lista de 4 candidaturas preseleccionadas: como Tarija y " \
+           "Estelí empataron en el límite de la preselección, la lista contó 4 candidaturas en " \
+           "lugar de 3." in k01
+    assert "examinamos con más detalle Dassa-Zoumé, Bugesera y Tarija." in k01
+    k04 = _letter(run, "Brief_K04")  # nl
+    assert "Bugesera behoorde tot de shortlist van 4 kandidaturen: omdat Tarija en Estelí gelijk " \
+           "stonden op de grens van de shortlist, telde die 4 kandidaturen in plaats van 3." in k04
+    assert "bekeken wij Dassa-Zoumé, Bugesera en Tarija van naderbij." in k04
+    k10 = _letter(run, "Brief_K10")  # fr
+    assert "Estelí figurait sur la liste restreinte de 4 candidatures : comme Tarija et Estelí " \
+           "étaient à égalité à la limite de la liste restreinte, celle-ci comptait 4 " \
+           "candidatures au lieu de 3." in k10
+    assert "nous avons examiné de plus près Dassa-Zoumé, Bugesera et Tarija ; Estelí n'a pas " \
+           "été évaluée lors de ce tour." in k10
+    bundle = _bundle_pdf(run)
+    for text in (k01, k04, k10, bundle):
+        for phrase in ("4 beste", "4 meilleures", "4 best", "4 mejores"):
+            assert phrase not in text, phrase
+    assert "Estelí no fue" not in bundle and "Tarija n'a pas été évaluée" not in bundle
+    assert "celle-ci comptait 4 candidatures au lieu de 3" in bundle
+    assert "telde die 4 kandidaturen in plaats van 3" in bundle
+    pdf = _dossier_pdf(run)
+    assert "Op de grens van de shortlist stonden Tarija en Estelí gelijk; de shortlist telt " \
+           "daarom 4 kandidaten in plaats van 3." in pdf
+    assert "het college beslist wie doorgaat" not in pdf
+
+
+def test_no_letter_or_dossier_has_a_gap_or_none(runs):
+    """No sentence printed with a missing value: no 'None', no '( van 11)', no double space
+    before 'out of', 'op 100' right after a word that wants a number."""
+    gaps = re.compile(r"\bNone\b|………|\(\s*(van|of|de|sur)\s+\d|\(\s*\)|(obtained|behaalde|obtenu|"
+                      r"obtuvo)\s+(out of|op|sur|sobre)\s+100")
+    for name, run in runs.items():
+        texts = [flat(docx_text(run["dir"] / "Dossier_college.docx"))] + list(run["pdf"].values())
+        if run["letters"]:
+            texts += [" ".join(paras) for _, _, paras in _letters(run)]
+        for text in texts:
+            found = gaps.search(text)
+            assert not found, (name, text[max(0, found.start() - 80):found.end() + 80])
 
 
 def test_incomplete_candidate_gets_no_rejection_and_the_command_says_so(runs, demo_path,

@@ -30,9 +30,16 @@ STRONG_WORDS = {"nl": "in het bijzonder sterk op het vlak van:",
 DECISIVE_WORDS = {"nl": "(gewicht", "fr": "(pondération", "en": "(weight", "es": "(ponderación"}
 
 
+REASONING = {"nl": "Reden van het college", "fr": "Raison du collège",
+             "en": "Reason of the Board", "es": "Razón del Colegio"}
+
+
 @st.composite
 def calls(draw):
-    """A random scored call with declarations, a second round and maybe a college decision."""
+    """A random scored call with declarations, maybe a tie (at the top, on the shortlist's
+    boundary or elsewhere), a second round that judged some of the shortlist, maybe a consensus
+    order, a college decision (with or without its own reasoning, for or against the consensus)
+    and the council's approval."""
     n_crit = draw(st.integers(3, 6))
     names = draw(st.permutations(NAMES))[:n_crit]
     weights = draw(st.lists(st.integers(5, 40), min_size=n_crit, max_size=n_crit))
@@ -53,6 +60,14 @@ def calls(draw):
                 if draw(st.integers(0, 29)) == 0:
                     continue  # a missing score: incomplete through the municipality
                 scores.append(Score(c.id, k.id, a.id, float(draw(st.integers(0, 5)))))
+    if draw(st.integers(0, 2)) == 0:  # a tie: one candidate scored exactly as another
+        src, dst = draw(st.permutations([c.id for c in cands]))[:2]
+        scores = [s for s in scores if s.candidate != dst] + [
+            Score(dst, s.criterion, s.assessor, s.score) for s in scores if s.candidate == src]
+        own = {d["assessor"]: d["declaration"] for d in declarations if d["candidate"] == src}
+        for d in declarations:
+            if d["candidate"] == dst:
+                d["declaration"] = own[d["assessor"]]
     model = Model(profile={"municipality": "Heidebeek", "coordinator": "An",
                            "coordinator_email": "an@x.be"},
                   settings=Settings(shortlist_size=3), criteria=criteria, candidates=cands,
@@ -60,6 +75,8 @@ def calls(draw):
     result = evaluate(model)
     rows = []
     for cid in result.shortlist:
+        if draw(st.integers(0, 3)) == 0:
+            continue  # not examined in the second round
         for q in QUESTIONS:
             rows.append({"candidate": cid, "question": q,
                          "judgement": draw(st.sampled_from(JUDGEMENTS)), "argument": "x"})
@@ -70,10 +87,18 @@ def calls(draw):
         order = draw(st.permutations(result.shortlist)) if result.shortlist else []
         model.tables["final_order"] = [{"candidate": c, "position": i + 1}
                                        for i, c in enumerate(order)]
-    if eligible and draw(st.booleans()):
+    if eligible and draw(st.integers(0, 3)) > 0:
         chosen = draw(st.sampled_from(eligible))
-        entries.append(Entry(1, "college", "", dt.date(2026, 9, 7), None, chosen, "CBS/1", "",
+        text = ""
+        if draw(st.booleans()):  # the college's own reasoning, translated (check sees to it)
+            text = "\n".join([REASONING["nl"]] + [f"[{k}] {v}" for k, v in REASONING.items()
+                                                  if k != "nl"])
+        entries.append(Entry(1, "college", "", dt.date(2026, 9, 7), None, chosen, "CBS/1", text,
                              "", "t", "", "x"))
+        if draw(st.booleans()):
+            entries.append(Entry(2, "council", "", dt.date(2026, 9, 28), None, chosen,
+                                 draw(st.sampled_from(["GR/2026/88", ""])), "", "", "t", "",
+                                 "y"))
     return model, result, ProcedureRecord(entries)
 
 
@@ -148,7 +173,7 @@ def test_reasons_are_true_of_the_scores(call):
                        rs.reasons_for(model, result, decision, cand.id))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(call=calls())
 def test_every_statement_in_every_rendered_letter_is_true(call):
     from partnerkeuze.features.documents.actions import template
@@ -211,3 +236,113 @@ def test_every_statement_in_every_rendered_letter_is_true(call):
             highest = {"nl": "hoogste gewogen score", "fr": "score pondéré le plus élevé",
                        "en": "highest weighted score", "es": "puntuación ponderada más alta"}
             assert (highest[lang] in text) == (why.top_score or bool(why.tied_top))
+        _check_record_sentences(model, result, decision, record, why, cand, lang,
+                                text.replace("\u202f", " "), paras)
+
+
+COUNCIL_DONE = {"nl": "De gemeenteraad keurde", "fr": "Le conseil communal a approuvé",
+                "en": "The municipal council approved", "es": "El concejo municipal aprobó"}
+COUNCIL_PENDING = {"nl": "ter goedkeuring voorgelegd", "fr": "sera soumis à l'approbation",
+                   "en": "will be submitted to the municipal council",
+                   "es": "se someterá a la aprobación"}
+QUOTED = {"nl": "Het college motiveerde zijn keuze als volgt: “{}”",
+          "fr": "Le collège a motivé son choix en ces termes : « {} »",
+          "en": "The Board gave the following reasons for its choice: “{}”",
+          "es": "El Colegio motivó su elección en estos términos: «{}»"}
+ROUND_AHEAD = {"nl": "gunstiger beoordeeld dan de andere besproken kandidaturen op: ",
+               "fr": "plus favorable que les autres candidatures examinées sur les points "
+                     "suivants : ",
+               "en": "more favourably than the other applications examined on: ",
+               "es": "más favorable que las demás candidaturas examinadas en: "}
+ROUND_BEHIND = {"nl": "gunstiger beoordeeld op: ",
+                "fr": "appréciation plus favorable sur les points suivants : ",
+                "en": "was judged more favourably on: ", "es": "valoración más favorable en: "}
+CONSENSUS_FIRST = {"nl": "in consensus vastlegde, staat {} op de eerste plaats",
+                   "fr": "fixé par consensus, {} figure en première position",
+                   "en": "agreed by consensus, {} is placed first",
+                   "es": "acordado por consenso, {} figura en primer lugar"}
+CONSENSUS_FOLLOWED = {"nl": "maar de eindvolgorde die het overleg in consensus vastlegde",
+                      "fr": "mais l'ordre final fixé par consensus",
+                      "en": "but the final order agreed by consensus",
+                      "es": "sino el orden final acordado por consenso"}
+TIE = {"nl": "gelijk stonden op de grens", "fr": "à égalité à la limite",
+       "en": "tied at the boundary", "es": "empataron en el límite"}
+NOT_EXAMINED = {"nl": "kreeg in die ronde geen beoordeling", "fr": "n'a pas été évaluée lors de",
+                "en": "was not assessed in that round", "es": "no fue evaluada en esa ronda"}
+EXAMINED = {"nl": "bekeken wij ", "fr": "nous avons examiné de plus près ",
+            "en": "we examined ", "es": "examinamos con más detalle "}
+# never true of a record: a second round that decides by itself, 'the N best' of a shortlist
+NEVER = ("fue decisiva", "was decisive", "a été déterminant", "gaf de doorslag",
+         "à l'issue du second tour", "beste kandidaturen", "meilleures candidatures",
+         "best applications", "mejores candidaturas")
+GAP = re.compile(r"\bNone\b|\(\s*(van|of|de|sur)\s+\d|\(\s*\)|(obtained|behaalde|obtenu|obtuvo)"
+                 r"\s+(out of|op|sur|sobre)\s+100|  ")
+
+
+def _sentence(paras, mark):
+    """The paragraph holding ``mark``, from the mark on ('' when none)."""
+    found = [p.replace("\u202f", " ") for p in paras if mark in p.replace("\u202f", " ")]
+    return found[0].split(mark, 1)[1] if found else ""
+
+
+def _value(j):
+    return rs.JUDGEMENT_VALUE[j]
+
+
+def _check_record_sentences(model, result, decision, record, why, cand, lang, text, paras):
+    """Every sentence about the stage and the why cites a recorded fact (an oracle written
+    from the record here, not from the code under test)."""
+    from partnerkeuze.features.documents.texts_letters import ROUND_QUESTIONS
+
+    by_id = result.by_id()
+    partner = decision.partner
+    judged: dict[str, dict[str, str]] = {}
+    for r in model.tables.get("second_round", []):
+        judged.setdefault(r["candidate"], {})[r["question"]] = r["judgement"]
+    found = GAP.search(text)
+    assert not found, text[max(0, found.start() - 60):found.end() + 60]
+    for phrase in NEVER:
+        assert phrase not in text, phrase
+    college = record.latest("college")
+    council = record.latest("council")
+    approved = decision.final and council is not None and council.partner == partner
+    shown = why.kind == rs.ANNOUNCEMENT or why.outcome != rs.WITHDRAWN  # the decision's part
+    assert (COUNCIL_DONE[lang] in text) == (approved and shown)
+    if approved and council.number:
+        assert council.number in text
+    if why.kind == rs.ANNOUNCEMENT:
+        assert (COUNCIL_PENDING[lang] in text) == (not approved)
+    reasoning = bool(decision.final and college.text)
+    assert (QUOTED[lang].format(REASONING[lang]) in text) == (reasoning and shown)
+    event(f"{'final' if decision.final else 'draft'}, council {approved}, reasoning {reasoning}")
+    # second-round facts: only those the judgements show, in the partner's favour
+    for qid, phrase in ROUND_QUESTIONS[lang].items():
+        ahead = _sentence(paras, ROUND_AHEAD[lang])
+        if phrase in ahead:
+            mine = judged.get(partner, {}).get(qid)
+            others = [j[qid] for c, j in judged.items() if c != partner and qid in j]
+            assert mine is not None and others and all(_value(mine) > _value(o) for o in others)
+        behind = _sentence(paras, ROUND_BEHIND[lang])
+        if why.kind == rs.DECLINED and phrase in behind:
+            mine = judged.get(partner, {}).get(qid)
+            theirs = judged.get(cand.id, {}).get(qid)
+            assert mine is not None and theirs is not None and _value(mine) > _value(theirs)
+    consensus = decision.consensus_order
+    if why.kind == rs.ANNOUNCEMENT and CONSENSUS_FIRST[lang].format(cand.name) in text:
+        assert consensus and consensus[0] == partner
+    if CONSENSUS_FOLLOWED[lang] in text:
+        assert consensus and consensus[0] == partner
+    # who was where: the shortlist as decided, its tie, the candidates the round examined
+    if TIE[lang] in text:
+        assert result.boundary_tie
+        event("a tie at the boundary, said")
+    if why.kind == rs.DECLINED and why.outcome == rs.SHORTLISTED and cand.id in result.shortlist:
+        assert (TIE[lang] in text) == bool(rs.boundary_tied(result))
+        assert f" {len(result.shortlist)} " in text
+    examined_part = _sentence(paras, EXAMINED[lang])
+    if examined_part:
+        for c in model.candidates:
+            assert (re.search(rf"\b{c.name}\b", examined_part.split(";")[0]) is not None) == \
+                (c.id in judged), (c.id, examined_part)
+    assert (NOT_EXAMINED[lang] in text) == bool(examined_part and cand.id not in judged
+                                                and why.kind == rs.DECLINED)

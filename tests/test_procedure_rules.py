@@ -84,7 +84,19 @@ def test_a_choice_against_the_consensus_or_the_shortlist_needs_the_colleges_text
     rec = read_record(FileWorkbook(demo_path, for_writing=False).snapshot())
     assert rec.chosen == "K10" and rec.college.text.startswith("Bestaande band")
     check = run_cli("check", demo_path)
-    assert check.returncode == 0, check.stderr  # a choice with its reasoning is no problem
+    # a choice with its reasoning is no problem; the letters in French, English and Spanish
+    # quote it, so each translation is asked for at the reasoning's cell (issue 24)
+    assert check.returncode == 1
+    assert {line.split(": ")[0] for line in check.stderr.splitlines()
+            if "vertaling" in line} == {f"Procedure!H{rec.college.row}"}
+    for lang in ("fr", "en", "es"):
+        assert f"--text-{lang}" in check.stderr
+    assert run_cli("record", demo_path, "translation", "--date", "2026-09-07",
+                   "--text-fr", "Lien existant par les écoles.", "--text-en",
+                   "Existing link through the schools.", "--text-es",
+                   "Vínculo existente a través de las escuelas.").returncode == 0
+    check = run_cli("check", demo_path)
+    assert check.returncode == 0, check.stderr
 
 
 def test_the_council_approves_the_colleges_choice_or_nothing(demo_path):

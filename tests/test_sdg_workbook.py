@@ -94,7 +94,7 @@ def test_match_writes_koppelingen_programma_werkbezoeken_and_log(sdg_matched):
     assert "verslag" in first[15] and "Huiswerk" in first[15]
     log = table(path, "Logboek")
     assert log[-1][3] == "match" and "7 koppelingen" in log[-1][4]
-    assert "Let op: alternatief 1 is bijna even goed (totale fit 486.7)" in stderr
+    assert "Let op: alternatief 1 is bijna even goed (totale fit 486,7)" in stderr
 
 
 def test_match_again_adds_no_duplicate_programme(sdg_matched, tmp_path):
@@ -103,7 +103,7 @@ def test_match_again_adds_no_duplicate_programme(sdg_matched, tmp_path):
     proc = run_cli("match", path)
     assert proc.returncode == 0, proc.stderr
     assert len(table(path, "Programma")) == 7 and len(table(path, "Werkbezoeken")) == 14
-    assert "Heidebeek (V01) – Karongi (Z01, Rwanda): fit 100.0" in proc.stdout
+    assert "Heidebeek (V01) – Karongi (Z01, Rwanda): fit 100,0" in proc.stdout
 
 
 VIOLATIONS = {

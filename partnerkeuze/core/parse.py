@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -307,7 +309,7 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
         hi = rec["scale_max"] if rec.get("scale_max") is not None else settings.scale_max
         if lo >= hi:
             problems.append(Problem(place(crit_sheet, ct.first_col + ct.index("scale_max"), row),
-                                    f"de schaal van {lo:g} tot {hi:g} is leeg: 'tot' moet groter zijn"))
+                                    f"de schaal van {nl_general(lo)} tot {nl_general(hi)} is leeg: 'tot' moet groter zijn"))
         kind = rec.get("kind") or reference.KIND_SCORED
         weight = rec.get("weight")
         wcol = ct.first_col + ct.index("weight")
@@ -345,7 +347,7 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
             wcol = col_letter(ct.first_col + ct.index("weight"))
             last = max(c.row for c in criteria)
             problems.append(Problem(f"{crit_sheet}!{wcol}{ct.first_data_row}:{wcol}{last}",
-                                    f"de gewichten tellen op tot {total:g} %; dat moet 100 % zijn"))
+                                    f"de gewichten tellen op tot {nl_general(total)} %; dat moet 100 % zijn"))
 
     cand_sheet = layout.sheet("candidates").name
     cat = layout.table("candidates")

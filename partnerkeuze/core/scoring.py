@@ -211,9 +211,11 @@ def rank_and_shortlist(results: list[CandidateResult], size: int) -> tuple[list[
         r.shortlisted = r.id in shortlist
     if boundary:
         tied = [r for r in eligible if r.rank == max(x.rank for x in eligible if x.shortlisted)]
+        from partnerkeuze.kernel.wording import nl_number
+
         names = ", ".join(f"{r.id} ({r.name})" for r in tied)
         warnings.append(f"Gelijke stand op de grens van de shortlist: {names} hebben dezelfde score "
-                        f"({tied[0].score:.2f}); de shortlist telt daarom {len(shortlist)} "
+                        f"({nl_number(tied[0].score, 2)}); de shortlist telt daarom {len(shortlist)} "
                         f"kandidaten in plaats van {size}. Beslis in overleg wie doorgaat.")
     if len(eligible) < size:
         warnings.append(f"Slechts {len(eligible)} volledig gescoorde kandidaten zonder uitsluiting; "

@@ -175,3 +175,15 @@ def typeset(texts, language: str):
     if isinstance(texts, (list, tuple)):
         return type(texts)(typeset(v, language) for v in texts)
     return texts
+
+
+def nl_number(value: float, digits: int = 1) -> str:
+    """A number in Dutch notation for messages and warnings: a decimal comma, ``digits``
+    decimals (75.333 -> '75,33' with 2)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",")
+
+
+def nl_general(value: float) -> str:
+    """A number as ``{value:g}`` writes it, in Dutch notation (4.5 -> '4,5', 5.0 -> '5')."""
+    return f"{value:g}".replace(".", ",")

@@ -18,6 +18,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("consensus", "Eindvolgorde in consensus vastgelegd"),
     ("gros", "Advies van de GROS"),
     ("college", "Beslissing van het college van burgemeester en schepenen"),
+    ("translation", "Vertaling van de motivering van het college"),
     ("council", "Goedkeuring door de gemeenteraad"),
     ("partner_informed", "Gekozen partner op de hoogte gebracht"),
     ("others_informed", "Andere kandidaten op de hoogte gebracht"),

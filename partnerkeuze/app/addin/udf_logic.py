@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 import datetime as dt
 import math
 
@@ -72,7 +74,7 @@ def weighted_score(scores, weights, scale_min: float = 0, scale_max: float = 5):
         if sc is None:
             return None
         if sc < lo or sc > hi:
-            raise UdfInputError(f"score {i} ({sc:g}) valt buiten de schaal {lo:g}-{hi:g}")
+            raise UdfInputError(f"score {i} ({nl_general(sc)}) valt buiten de schaal {nl_general(lo)}-{nl_general(hi)}")
         total += (sc - lo) / (hi - lo) * wt
         weight_sum += wt
     if weight_sum <= 0:
@@ -129,7 +131,7 @@ def weights_message(weights, kinds=None) -> str:
             problems.append(f"gewicht {i} is negatief")
         total += value
     if abs(total - 100.0) > 1e-6:
-        problems.insert(0, f"de gewichten tellen op tot {total:g} %, niet 100 %")
+        problems.insert(0, f"de gewichten tellen op tot {nl_general(total)} %, niet 100 %")
     if problems:
         return "Niet in orde: " + "; ".join(problems) + "."
     return "In orde: de gewichten tellen op tot 100 %."

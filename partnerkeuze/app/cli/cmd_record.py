@@ -37,6 +37,9 @@ def add_parser(sub) -> None:
                "--deadline 2026-06-02; partnerkeuze record oproep.xlsx consensus (de volgorde "
                "van het blad Eindvolgorde); partnerkeuze record oproep.xlsx gros --text \"…\"; "
                "partnerkeuze record oproep.xlsx college --partner K05 --number CBS/2026/231; "
+               "partnerkeuze record oproep.xlsx college --partner K01 --text \"bestaande contacten\" "
+               "--text-fr \"contacts existants\"; partnerkeuze record oproep.xlsx translation "
+               "--text-es \"contactos existentes\"; "
                "partnerkeuze record oproep.xlsx council --partner K05 --number GR/2026/88.")
     p.add_argument("path", metavar="PAD", help="de werkmap (.xlsx)")
     p.add_argument("stage", metavar="STAP", choices=[c for c, _ in STAGES],
@@ -51,6 +54,10 @@ def add_parser(sub) -> None:
                    help="het advies van de GROS, de eindvolgorde (\"K05, K04, K01\"), de "
                         "argumentatie van het college (verplicht bij een keuze buiten de "
                         "shortlist of tegen de eindvolgorde) of een toelichting")
+    for lang, name in (("fr", "Frans"), ("en", "Engels"), ("es", "Spaans")):
+        p.add_argument(f"--text-{lang}", metavar="TEKST", default=None, dest=f"text_{lang}",
+                       help=f"de argumentatie van het college in het {name}, voor de brieven in "
+                            f"het {name} (bij college, of later met de stap translation)")
     p.add_argument("--reason", metavar="TEKST", default=None,
                    help="waarom de stap opnieuw vastgelegd wordt (ook: het college beslist "
                         "opnieuw na een wijziging), waarom de deadline verlengd wordt of op een "
@@ -67,5 +74,7 @@ def run(args) -> int:
 
     return run_command("record", args, {"stage": args.stage, "date": args.date,
                                         "partner": args.partner, "number": args.number,
-                                        "text": args.text, "reason": args.reason,
+                                        "text": args.text, "text_fr": args.text_fr,
+                                        "text_en": args.text_en, "text_es": args.text_es,
+                                        "reason": args.reason,
                                         "deadline": args.deadline}, as_json=args.json)

@@ -203,14 +203,36 @@ def round_question_names(ids: list[str], language: str) -> list[str]:
     return [names[q] for q in ids if q in names]
 
 
-def decision_part(decision, result: ScoreResult, model: Model) -> dict:
-    """What every letter says about the decision: draft or final, date and number."""
-    college = decision.record.college if decision.final else None
+def decision_part(decision, result: ScoreResult, model: Model, language: str = "nl") -> dict:
+    """What every letter says about the decision and the stage the procedure reached: draft or
+    final, the college's date and number, the council's approval (date and number) once
+    recorded, the college's reasoning in the reader's language, the shortlist as decided (with
+    a tie at its boundary) and the candidates the second round examined."""
+    from partnerkeuze.record.procedure.reasoning import in_language
+
+    record = decision.record
+    college = record.college if decision.final else None
+    council = record.council if decision.final else None
+    if council is not None and (council.partner != decision.partner
+                                or (college is not None and (council.seq or 0) < (college.seq or 0))):
+        council = None  # an approval of an earlier decision approves nothing of this one
+    names = {c.id: c.name for c in model.candidates}
+    looked_at = rs.examined(model, result)
+    tied = rs.boundary_tied(result)
     return dict(
         draft=decision.draft,
-        decision_date=college.date if college else None,
+        decision_date=college.date if college and college.date else None,
         decision_number=college.number if college else "",
+        council_approved=council is not None and council.date is not None,
+        council_date=council.date if council is not None else None,
+        council_number=council.number if council is not None else "",
+        reasoning=in_language(record, language) if college else "",
         n_shortlist=len(result.shortlist),
+        shortlist_size=model.settings.shortlist_size,
+        boundary_tie=bool(tied),
+        boundary_names=[names.get(c, c) for c in tied],
+        examined_names=[names.get(c, c) for c in looked_at],
+        n_examined=len(looked_at),
         second_round_held=rs.second_round_held(decision.record, result, model),
     )
 
@@ -252,7 +274,7 @@ def declined_context(model: Model, result: ScoreResult, cand: Candidate,
     why = why or rs.reasons_for(model, result, decision, cand.id)
     ctx = dict(head)
     ctx.update(_candidate_part(model, result, cand, res, language, notes, why))
-    ctx.update(decision_part(decision, result, model))
+    ctx.update(decision_part(decision, result, model, language))
     rows, decisive = comparison(model, res, chosen, language, notes, why.deciding)
     knockouts = []
     for crit in model.criteria:
@@ -273,6 +295,8 @@ def declined_context(model: Model, result: ScoreResult, cand: Candidate,
         round_behind=round_question_names(why.round_behind, language),
         chosen_consensus_first=bool(decision.consensus_order)
         and decision.consensus_order[0] == chosen.id,
+        own_examined=why.examined,
+        own_shortlisted=why.outcome == rs.SHORTLISTED,
     )
     return ctx
 
@@ -289,7 +313,7 @@ def chosen_context(model: Model, result: ScoreResult, cand: Candidate, language:
     why = why or rs.reasons_for(model, result, decision, cand.id)
     ctx = dict(head)
     ctx.update(_candidate_part(model, result, cand, res, language, notes, why))
-    ctx.update(decision_part(decision, result, model))
+    ctx.update(decision_part(decision, result, model, language))
     names = {c.id: c.name for c in model.candidates}
     ctx.update(
         top_score=why.top_score,
@@ -297,5 +321,7 @@ def chosen_context(model: Model, result: ScoreResult, cand: Candidate, language:
         tied_with=", ".join(names.get(c, c) for c in why.tied_top),
         consensus_first=bool(decision.consensus_order)
         and decision.consensus_order[0] == cand.id,
+        round_ahead=round_question_names(why.round_ahead, language),
+        shortlisted=res.shortlisted,
     )
     return ctx

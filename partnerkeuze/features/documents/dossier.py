@@ -86,9 +86,14 @@ def _argument(model: Model, result: ScoreResult, decision) -> list[str]:
         names = ", ".join(f"{i}. {by_id[c].name}" for i, c in enumerate(order, start=1))
         lines.append(f"De rangorde na de tweede, kwalitatieve ronde: {names}.")
         lines += dc.final_order_arguments(model, decision)
-    if result.boundary_tie:
-        lines.append("Op de grens van de shortlist staan kandidaten gelijk; het college beslist "
-                     "wie doorgaat.")
+    tied = rs.boundary_tied(result)
+    if tied:
+        names = [by_id[c].name for c in tied]
+        lines.append(f"Op de grens van de shortlist "
+                     f"{'stonden' if decision.final else 'staan'} "
+                     f"{', '.join(names[:-1])} en {names[-1]} gelijk; de shortlist telt daarom "
+                     f"{len(result.shortlist)} kandidaten in plaats van "
+                     f"{model.settings.shortlist_size}.")
     return lines
 
 
@@ -239,11 +244,15 @@ def _decision(decision, record) -> dict:
     from partnerkeuze.record.procedure.stages import STAGE_NAMES
 
     college, council = record.college, record.council
+    if council is not None and (council.partner != decision.partner or college is None
+                                or (council.seq or 0) < (college.seq or 0)):
+        council = None  # an approval of an earlier decision approves nothing of this one
     return {"final": decision.final, "draft": decision.draft, "basis": decision.basis,
+            "reasoning": record.reasoning.get("nl", "") if decision.final else "",
             "stage": STAGE_NAMES.get(record.stage, "nog geen stap vastgelegd"),
             "date": nl_date(college.date) if college else "",
             "number": college.number if college else "",
-            "council": bool(council and council.partner == decision.partner),
+            "council": council is not None,
             "council_date": nl_date(council.date) if council else "",
             "council_number": council.number if council else ""}
 

@@ -133,8 +133,12 @@ def describe(model, result, decision) -> list[dict]:
         given = answers(model, cid)
         wants = [{"criterion": f"{k} {crit_names.get(k, '')}".strip(), "text": _cut(given[k])}
                  for k in WANTS_CRITERIA if k in given]
-        role = ("gekozen partner" if decision.final else "voorgestelde partner") \
-            if cid == decision.partner else "shortlist"
+        if cid == decision.partner:
+            role = "gekozen partner" if decision.final else "voorgestelde partner"
+        elif cid in result.shortlist:
+            role = "shortlist"
+        else:
+            role = "eindvolgorde in consensus"
         out.append({"id": cid, "name": cand.name, "country": cand.country,
                     "region": cand.region or "", "role": role,
                     "population": population(given.values()),
@@ -351,7 +355,8 @@ def summary(model, result, decision) -> list[str]:
         out.append(f"Het college van burgemeester en schepenen koos op {nl_date(college.date)}"
                    f"{nr} {names[p.id]} als partnergemeente.")
         council = decision.record.council
-        if council is not None and council.partner == p.id:
+        if council is not None and council.partner == p.id \
+                and (council.seq or 0) > (college.seq or 0):  # it approved this decision
             nr = f" (beslissing {council.number})" if council.number else ""
             out.append(f"De gemeenteraad keurde die keuze goed op {nl_date(council.date)}{nr}.")
     else:
@@ -361,13 +366,44 @@ def summary(model, result, decision) -> list[str]:
     return out
 
 
+def _and(items: list[str]) -> str:
+    """'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def choice_reasons(model, result, decision) -> list[str]:
+    """Why the named partner was chosen although it is not the single first on score, only as
+    the record shows it: the consensus order when the choice follows it, the second-round
+    questions on which the partner was judged better than every other candidate judged on them,
+    and the college's own reasoning, quoted; [] when the record holds none of these."""
+    from partnerkeuze.features.documents.texts_letters import ROUND_QUESTIONS
+
+    p = result.by_id()[decision.partner]
+    out = []
+    if decision.consensus_order and decision.consensus_order[0] == p.id:
+        out.append(f"Het overleg zette {p.name} in consensus op de eerste plaats van de "
+                   f"eindvolgorde" + ("; het college volgde die volgorde." if decision.final
+                                      else "."))
+    ahead = rs.round_ahead(model, p.id, rs.examined(model, result))
+    if ahead:
+        names = [ROUND_QUESTIONS["nl"][q] for q in ahead if q in ROUND_QUESTIONS["nl"]]
+        out.append(f"In de tweede ronde werd {p.name} gunstiger beoordeeld dan de andere "
+                   f"besproken kandidaten op: {_and(names)}.")
+    reasoning = decision.record.reasoning.get("nl", "") if decision.final else ""
+    if reasoning:
+        out.append(f"Het college motiveerde zijn keuze als volgt: “{reasoning}”")
+    return out
+
+
 def score_relation(model, result, decision) -> str:
-    """One true sentence on how the named partner relates to the score order and consensus."""
+    """True sentences on how the named partner relates to the score order, and why it was
+    chosen when it is not the single first on score (choice_reasons: only what the record
+    holds)."""
     by_id = result.by_id()
     p = by_id[decision.partner]
     first_in_consensus = bool(decision.consensus_order) and decision.consensus_order[0] == p.id
-    consensus = (" en staat eerst in de eindvolgorde die het overleg na de tweede ronde in "
-                 "consensus vastlegde" if first_in_consensus else "")
+    consensus = (" en staat eerst in de eindvolgorde die het overleg in consensus vastlegde"
+                 if first_in_consensus else "")
     if p.score is None:
         return f"{p.name} is niet volledig gescoord."
     if decision.follows_score:
@@ -376,22 +412,20 @@ def score_relation(model, result, decision) -> str:
             if ranked else ""
         return (f"{p.name} behaalde de hoogste gewogen score ({fmt(p.score)} op 100{gap})"
                 f"{consensus}.")
+    because = " ".join(choice_reasons(model, result, decision))
+    because = f" {because}" if because else ""
     tied = [by_id[c].name for c in decision.score_order
             if c != p.id and abs(by_id[c].score - p.score) < 1e-9]
     if decision.tie_at_top and tied and p.rank == 1:
         return (f"{p.name} behaalde dezelfde hoogste gewogen score ({fmt(p.score)} op 100) als "
-                f"{', '.join(tied)}; de tweede ronde en de eindvolgorde in consensus gaven de "
-                f"doorslag" if first_in_consensus else
-                f"{p.name} behaalde dezelfde hoogste gewogen score ({fmt(p.score)} op 100) als "
-                f"{', '.join(tied)}") + "."
+                f"{_and(tied)}: de score alleen besliste dus niet.{because}")
     top = by_id[decision.score_order[0]] if decision.score_order else None
-    because = (f" Het overleg zette {p.name} na de tweede, kwalitatieve ronde in consensus op de "
-               f"eerste plaats." if first_in_consensus else "")
     if top is None:
         return f"{p.name} behaalde {fmt(p.score)} op 100.{because}"
-    return (f"{p.name} behaalde {fmt(p.score)} op 100 (plaats {p.rank}); {top.name} behaalde de "
-            f"hoogste gewogen score ({fmt(top.score)} op 100). De keuze volgt dus niet de score "
-            f"maar de argumenten van de tweede ronde.{because}")
+    rank = f" (plaats {p.rank})" if p.rank is not None else ""
+    return (f"{p.name} behaalde {fmt(p.score)} op 100{rank}; {top.name} behaalde de hoogste "
+            f"gewogen score ({fmt(top.score)} op 100). De keuze volgt dus niet de score."
+            f"{because}")
 
 
 def final_order_arguments(model, decision) -> list[str]:

@@ -78,6 +78,19 @@ CANDIDATE: tuple[Var, ...] = (
     Var("n_shortlist", "aantal kandidaten op de shortlist"),
     Var("second_round_held", "waar als de shortlist een tweede ronde kreeg (blad Tweede ronde "
                              "of procedure)"),
+    Var("council_approved", "waar als de goedkeuring door de gemeenteraad van deze keuze "
+                            "vastgelegd is (procedure)"),
+    Var("council_date", "datum van de goedkeuring door de gemeenteraad, of leeg"),
+    Var("council_number", "nummer van de beslissing van de gemeenteraad, of leeg"),
+    Var("reasoning", "de motivering van het college (record college --text) in de taal van de "
+                     "lezer (record translation --text-fr …), of leeg"),
+    Var("shortlist_size", "de gevraagde grootte van de shortlist (Instellingen)"),
+    Var("boundary_tie", "waar als kandidaten gelijk stonden op de grens van de shortlist "
+                        "(die daardoor groter werd)"),
+    Var("boundary_names", "namen van de kandidaten die gelijk stonden op de grens, of leeg"),
+    Var("examined_names", "namen van de kandidaten die de tweede ronde beoordeelde (blad "
+                          "Tweede ronde), of leeg"),
+    Var("n_examined", "aantal kandidaten dat de tweede ronde beoordeelde"),
 )
 
 QUESTION_ITEM = "elk item: number (volgnummer), text (de vraag in de taal van de lezer)"
@@ -114,8 +127,8 @@ FIELDS: dict[str, tuple[Var, ...]] = {
                         "voordeel van de gekozen partner (alleen als die hoger scoorde); "
                         + COMPARISON_ITEM, True),
         Var("knockouts", "namen van de knock-outcriteria die de kandidaat niet haalde"),
-        Var("chosen_ahead", "waar als de gekozen partner hoger scoorde; onwaar als de keuze na "
-                            "de tweede ronde anders uitviel dan de scores", True),
+        Var("chosen_ahead", "waar als de gekozen partner hoger scoorde; onwaar als de keuze "
+                            "anders uitviel dan de scores", True),
         Var("consensus_position", "plaats van de kandidaat in de eindvolgorde in consensus, of "
                                   "leeg"),
         Var("n_consensus", "aantal kandidaten in de eindvolgorde"),
@@ -123,12 +136,18 @@ FIELDS: dict[str, tuple[Var, ...]] = {
                             "beoordeeld werd, in de taal van de lezer"),
         Var("chosen_consensus_first", "waar als de eindvolgorde in consensus de gekozen partner "
                                       "eerst zet"),
+        Var("own_examined", "waar als de tweede ronde deze kandidaat beoordeelde"),
+        Var("own_shortlisted", "waar als de kandidaat op de shortlist of in de eindvolgorde "
+                               "stond"),
     ),
     "letter_chosen": LETTERHEAD + CANDIDATE + (
         Var("runner_up_gap", "verschil in punten met de volgende kandidaat, of leeg"),
         Var("top_score", "waar als de partner alleen de hoogste gewogen score behaalde", True),
         Var("tied_with", "namen van de kandidaten met dezelfde hoogste score, of leeg"),
         Var("consensus_first", "waar als de eindvolgorde in consensus de partner eerst zet"),
+        Var("round_ahead", "vragen van de tweede ronde waarop de partner gunstiger beoordeeld "
+                           "werd dan elke andere beoordeelde kandidaat, in de taal van de lezer"),
+        Var("shortlisted", "waar als de partner op de shortlist stond"),
     ),
     "dossier": LETTERHEAD + (
         Var("call_title", "naam van de oproep (Instellingen)", True),

@@ -160,14 +160,16 @@ def build_dossier(b):
         b.bullets(doc, f"for {item} in {items}", "{{ " + item + " }}")
         b.tag(doc, "{%p endif %}")
 
-    b.para(doc, "9. Voorstelling van de voorgestelde partner en de shortlist", "Heading 1")
+    b.para(doc, "9. Voorstelling van de {% if decision.final %}gekozen{% else %}voorgestelde"
+                "{% endif %} partner en de shortlist", "Heading 1")
     b.tag(doc, "{%p if descriptions %}")
     b.tag(doc, "{%p for d in descriptions %}")
     b.para(doc, "{{ d.name }} ({{ d.country }}), {{ d.role }}", "Heading 2")
     b.para(doc, "{% if d.region %}Regio: {{ d.region }}. {% endif %}Aantal inwoners: "
                 "{% if d.population %}{{ d.population }} (volgens de kandidatuur){% else %}niet "
                 "opgegeven in de kandidatuur{% endif %}. Gewogen score: "
-                "{% if d.score is not none %}{{ d.score|number(1) }} op 100 (plaats {{ d.rank }})"
+                "{% if d.score is not none %}{{ d.score|number(1) }} op 100{% if d.rank %} (plaats "
+                "{{ d.rank }}){% endif %}"
                 "{% else %}niet volledig gescoord{% endif %}. Kanaal: {{ d.channel }}.",
            align="justify")
     b.bullets(doc, "for w in d.wants",
@@ -183,7 +185,8 @@ def build_dossier(b):
     b.para(doc, "10. Beginselen van een stedenband", "Heading 1")
     b.para(doc, "Een stedenband steunt op vier beginselen: gelijkwaardige partners, "
                 "wederkerigheid, een proces en geen project, en een breed politiek draagvlak. "
-                "Hoe de voorgestelde partner daaraan voldoet, volgens de scores en de tweede "
+                "Hoe de {% if decision.final %}gekozen{% else %}voorgestelde{% endif %} partner "
+                "daaraan voldoet, volgens de scores en de tweede "
                 "ronde:", align="justify", keep=True)
     b.tag(doc, "{%p if principles %}")
     b.loop_table(doc, ["Beginsel", "Oordeel", "Waarop gebaseerd"],
@@ -202,7 +205,8 @@ def build_dossier(b):
     b.tag(doc, "{%p if budget %}")
     b.bullet(doc, "Jaarbudget voor de stedenband: {{ budget.year }}.")
     b.bullet(doc, "Vertaling en tolken: {{ budget.translation }} per jaar (vragenlijst, brieven, "
-                  "overeenkomst en verslagen{% if budget.language %}; de voorgestelde partner "
+                  "overeenkomst en verslagen{% if budget.language %}; de "
+                  "{% if decision.final %}gekozen{% else %}voorgestelde{% endif %} partner "
                   "werkt in het {{ budget.language }}{% endif %}).")
     b.tag(doc, "{%p else %}")
     b.para(doc, "Er is nog geen budget ingevuld op het blad Profiel (jaarbudget en budget voor "
@@ -241,8 +245,17 @@ def build_dossier(b):
     b.para(doc, "17. Besluit van het college van burgemeester en schepenen", "Heading 1")
     b.para(doc, "Het college koos op {{ decision.date }}{% if decision.number %} (beslissing "
                 "{{ decision.number }}){% endif %} {{ proposal.name }} ({{ proposal.country }}) "
-                "als partnergemeente van {{ municipality }} en legt die keuze ter goedkeuring "
-                "voor aan de gemeenteraad.", align="justify")
+                "als partnergemeente van {{ municipality }}.", align="justify")
+    b.para_if(doc, "decision.reasoning", "Het college motiveerde zijn keuze als volgt: "
+                                         "“{{ decision.reasoning }}”", align="justify")
+    b.tag(doc, "{%p if decision.council %}")
+    b.para(doc, "De gemeenteraad keurde die keuze goed op {{ decision.council_date }}"
+                "{% if decision.council_number %} (beslissing {{ decision.council_number }})"
+                "{% endif %}.", align="justify")
+    b.tag(doc, "{%p else %}")
+    b.para(doc, "Die keuze wordt ter goedkeuring voorgelegd aan de gemeenteraad.",
+           align="justify")
+    b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p endif %}")
     b.tag(doc, "{%p if proposal and not decision.final %}")
     b.page_break(doc)
@@ -275,13 +288,17 @@ def build_dossier(b):
     b.para(doc, "**Onderwerp:** goedkeuring van de keuze van {{ proposal.name }} "
                 "({{ proposal.country }}) als partnergemeente.")
     b.para(doc, "**Bevoegdheid:** het decreet over het lokaal bestuur van 22 december 2017.")
-    b.para(doc, "**Motivering.** Het college van burgemeester en schepenen koos "
-                "{% if decision.final %}op {{ decision.date }}{% if decision.number %} (beslissing "
-                "{{ decision.number }}){% endif %}{% else %}op ………{% endif %} "
-                "{{ proposal.name }} als partnergemeente na een open oproep en een beoordeling op "
-                "vooraf vastgelegde criteria. De Gemeentelijke Raad voor "
-                "Ontwikkelingssamenwerking (GROS) bracht advies uit op "
-                "{% if gros %}{{ gros.date }}{% else %}………{% endif %}. Een stedenband is "
+    b.para(doc, "**Motivering.** {% if decision.final %}Het college van burgemeester en "
+                "schepenen koos op {{ decision.date }}{% if decision.number %} (beslissing "
+                "{{ decision.number }}){% endif %} {{ proposal.name }} als partnergemeente"
+                "{% else %}Aan het college van burgemeester en schepenen wordt voorgesteld "
+                "{{ proposal.name }} als partnergemeente te kiezen{% endif %}, na een open oproep "
+                "en een beoordeling op vooraf vastgelegde criteria.{% if decision.reasoning %} "
+                "Het college motiveerde zijn keuze als volgt: “{{ decision.reasoning }}”"
+                "{% endif %} {% if gros %}De Gemeentelijke Raad voor Ontwikkelingssamenwerking "
+                "(GROS) bracht advies uit op {{ gros.date }}.{% else %}Het advies van de "
+                "Gemeentelijke Raad voor Ontwikkelingssamenwerking (GROS) is nog niet "
+                "vastgelegd.{% endif %} Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "
                 "politiek draagvlak.", align="justify")
     b.para_if(doc, "anchor", "{{ anchor.text }}", "Kleine tekst")

@@ -67,16 +67,15 @@ DECLINED: dict[str, dict[str, str]] = {
                     "{{ n_criteria }} criteria waarvan de gewichten vooraf werden vastgelegd; uw "
                     "kandidatuur werd gescoord door {{ n_assessors }} "
                     "{% if n_assessors == 1 %}beoordelaar{% else %}beoordelaars{% endif %}. Na "
-                    "die beoordeling{% if second_round_held %} en een tweede ronde met de "
-                    "kandidaten van de shortlist{% endif %} heeft het college van burgemeester "
-                    "en schepenen{% if decision_date %} op {{ decision_date }}{% endif %} "
-                    "beslist een stedenband aan te gaan met {{ chosen_name }} "
-                    "({{ chosen_country }}). Het spijt ons u te moeten meedelen dat uw "
-                    "kandidatuur niet werd weerhouden.",
-        "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100** "
-                  "en eindigde als {{ own_rank|ordinal }} van de {{ n_ranked }} gerangschikte "
-                  "kandidaturen. {{ chosen_name }} "
-                  "behaalde **{{ chosen_score }} op 100**.",
+                    "die beoordeling{% if second_round_held %} en een tweede, kwalitatieve ronde"
+                    "{% endif %} heeft het college van burgemeester en schepenen"
+                    "{% if decision_date %} op {{ decision_date }}{% endif %} beslist een "
+                    "stedenband aan te gaan met {{ chosen_name }} ({{ chosen_country }}). Het "
+                    "spijt ons u te moeten meedelen dat uw kandidatuur niet werd weerhouden.",
+        "scored": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op 100**"
+                  "{% if own_rank %} en eindigde als {{ own_rank|ordinal }} van de {{ n_ranked }} "
+                  "gerangschikte kandidaturen{% endif %}. {{ chosen_name }} behaalde **"
+                  "{{ chosen_score }} op 100**.",
         "knockout": "Uw kandidatuur voldeed niet aan een basisvoorwaarde van de oproep: "
                     "{{ knockouts|and_list }}. Daarom kon ze niet verder vergeleken worden met "
                     "de andere kandidaturen.",
@@ -89,13 +88,12 @@ DECLINED: dict[str, dict[str, str]] = {
         "table_intro": "Ter volledigheid de scores per criterium (gemiddelde van de "
                        "beoordelaars, schaal tot {{ scale_max }}):",
         "after_round": "{{ candidate_name }} behaalde {% if own_score == chosen_score %}evenveel "
-                       "punten als{% else %}meer punten dan{% endif %} {{ chosen_name }}. De "
-                       "keuze viel dus niet op de score{% if second_round_held %}, maar na de "
-                       "tweede, kwalitatieve ronde met de kandidaten van de shortlist "
-                       "(draagvlak, vertrouwen, raakvlakken, verwachtingen, praktische "
-                       "haalbaarheid){% if chosen_consensus_first %}, waarna het overleg "
-                       "{{ chosen_name }} in consensus op de eerste plaats "
-                       "zette{% endif %}{% endif %}.",
+                       "punten als{% else %}meer punten dan{% endif %} {{ chosen_name }}: de "
+                       "keuze volgde dus niet {% if own_score == chosen_score %}de score alleen"
+                       "{% else %}de score{% endif %}{% if chosen_consensus_first %}, maar de "
+                       "eindvolgorde die het overleg in consensus vastlegde, met "
+                       "{{ chosen_name }} op de eerste plaats{% elif reasoning %}, maar de "
+                       "motivering van het college hierboven{% endif %}.",
         "col_criterion": "Criterium", "col_weight": "Gewicht", "pct": "{{ r.weight }} %",
         "strengths": "Deze keuze is geen oordeel over de waarde van uw gemeente. Uw kandidatuur "
                      "was in het bijzonder sterk op het vlak van: {{ own_strengths|and_list }}.",
@@ -104,15 +102,22 @@ DECLINED: dict[str, dict[str, str]] = {
                 "u vragen over deze beslissing, neem dan gerust contact op met "
                 "{{ coordinator }} via {{ coordinator_email }}. Wij wensen u en uw gemeente "
                 "veel succes.",
-        "shortlisted": "{{ candidate_name }} behoorde tot de shortlist van de {{ n_shortlist }} "
-                       "beste kandidaturen{% if second_round_held %}, die wij in een tweede, "
-                       "kwalitatieve ronde van naderbij bekeken (draagvlak, vertrouwen, "
-                       "raakvlakken, verwachtingen, praktische haalbaarheid){% endif %}.",
+        "shortlisted": "{{ candidate_name }} behoorde tot de shortlist van {{ n_shortlist }} "
+                       "kandidaturen{% if boundary_tie %}: omdat {{ boundary_names|and_list }} "
+                       "gelijk stonden op de grens van de shortlist, telde die {{ n_shortlist }} "
+                       "kandidaturen in plaats van {{ shortlist_size }}{% endif %}.",
         "round_behind": "In die ronde werd {{ chosen_name }} gunstiger beoordeeld op: "
                         "{{ round_behind|and_list }}.",
         "consensus_place": "In de eindvolgorde die het overleg in consensus vastlegde, kwam "
                            "{{ candidate_name }} op de {{ consensus_position|ordinal }} plaats "
                            "van {{ n_consensus }}.",
+        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”",
+        "council": "De gemeenteraad keurde die keuze goed op {{ council_date }}{% if "
+                   "council_number %} (beslissing {{ council_number }}){% endif %}.",
+        "examined": "In de tweede, kwalitatieve ronde (draagvlak, vertrouwen, raakvlakken, "
+                    "verwachtingen, praktische haalbaarheid) bekeken wij "
+                    "{{ examined_names|and_list }} van naderbij{% if not own_examined %}; "
+                    "{{ candidate_name }} kreeg in die ronde geen beoordeling{% endif %}.",
     },
     "fr": {
         "subject": "**Objet : votre candidature comme commune partenaire "
@@ -132,11 +137,10 @@ DECLINED: dict[str, dict[str, str]] = {
                     "l'avance ; votre candidature a été notée par {{ n_assessors }} "
                     "{% if n_assessors == 1 %}évaluateur{% else %}évaluateurs{% endif %}. À "
                     "l'issue de cette évaluation{% if second_round_held %} et d'un second tour "
-                    "avec les candidatures de la liste restreinte{% endif %}, le collège des "
-                    "bourgmestre et échevins a décidé{% if decision_date %} le "
-                    "{{ decision_date }}{% endif %} de nouer un jumelage avec {{ chosen_name }} "
-                    "({{ chosen_country }}). Nous avons le regret de vous informer que votre "
-                    "candidature n'a pas été retenue.",
+                    "qualitatif{% endif %}, le collège des bourgmestre et échevins a décidé"
+                    "{% if decision_date %} le {{ decision_date }}{% endif %} de nouer un "
+                    "jumelage avec {{ chosen_name }} ({{ chosen_country }}). Nous avons le regret "
+                    "de vous informer que votre candidature n'a pas été retenue.",
         "scored": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur 100** "
                   "et s'est classée au {{ own_rank|ordinal('m') }} rang sur les {{ n_ranked }} "
                   "candidatures classées. "
@@ -153,14 +157,13 @@ DECLINED: dict[str, dict[str, str]] = {
                        "sur plusieurs critères.",
         "table_intro": "Pour être complets, voici les scores par critère (moyenne des "
                        "évaluateurs, échelle jusqu'à {{ scale_max }}) :",
-        "after_round": "{{ candidate_name }} a obtenu {% if own_score == chosen_score %}autant "
-                       "de points que{% else %}plus de points que{% endif %} {{ chosen_name }}. "
-                       "Le choix ne s'est donc pas fait sur le score{% if second_round_held %}, "
-                       "mais à l'issue du second tour qualitatif avec les candidatures de la "
-                       "liste restreinte (adhésion, confiance, points communs, attentes, "
-                       "faisabilité pratique){% if chosen_consensus_first %}, après lequel la "
-                       "concertation a placé {{ chosen_name }} en première position, par "
-                       "consensus{% endif %}{% endif %}.",
+        "after_round": "{{ candidate_name }} a obtenu {% if own_score == chosen_score %}autant de "
+                       "points{% else %}plus de points{% endif %} {{ chosen_name|elide('que') }} "
+                       ": le choix n'a donc pas suivi {% if own_score == chosen_score %}le seul "
+                       "score{% else %}le score{% endif %}{% if chosen_consensus_first %}, mais "
+                       "l'ordre final fixé par consensus, qui place {{ chosen_name }} en première "
+                       "position{% elif reasoning %}, mais la motivation du collège citée plus "
+                       "haut{% endif %}.",
         "col_criterion": "Critère", "col_weight": "Pondération", "pct": "{{ r.weight }} %",
         "strengths": "Ce choix n'est pas un jugement sur la valeur de votre commune. Votre "
                      "candidature était particulièrement forte en matière de : "
@@ -170,15 +173,22 @@ DECLINED: dict[str, dict[str, str]] = {
                 "coopérations. Pour toute question sur cette décision, n'hésitez pas à contacter "
                 "{{ coordinator }} à l'adresse {{ coordinator_email }}. Nous vous souhaitons, à "
                 "vous et à votre commune, beaucoup de succès.",
-        "shortlisted": "{{ candidate_name }} figurait sur la liste restreinte des "
-                       "{{ n_shortlist }} meilleures candidatures{% if second_round_held %}, que "
-                       "nous avons examinées de plus près lors d'un second tour qualitatif "
-                       "(adhésion, confiance, points communs, attentes, faisabilité "
-                       "pratique){% endif %}.",
+        "shortlisted": "{{ candidate_name }} figurait sur la liste restreinte de "
+                       "{{ n_shortlist }} candidatures{% if boundary_tie %} : comme "
+                       "{{ boundary_names|and_list }} étaient à égalité à la limite de la liste "
+                       "restreinte, celle-ci comptait {{ n_shortlist }} candidatures au lieu de "
+                       "{{ shortlist_size }}{% endif %}.",
         "round_behind": "Lors de ce tour, {{ chosen_name }} a reçu une appréciation plus "
                         "favorable sur les points suivants : {{ round_behind|and_list }}.",
         "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} s'est "
                            "classée {{ consensus_position|ordinal }} sur {{ n_consensus }}.",
+        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »",
+        "council": "Le conseil communal a approuvé ce choix le {{ council_date }}{% if "
+                   "council_number %} (décision {{ council_number }}){% endif %}.",
+        "examined": "Lors du second tour qualitatif (adhésion, confiance, points communs, "
+                    "attentes, faisabilité pratique), nous avons examiné de plus près "
+                    "{{ examined_names|and_list }}{% if not own_examined %} ; "
+                    "{{ candidate_name }} n'a pas été évaluée lors de ce tour{% endif %}.",
     },
     "en": {
         "subject": "**Re: your application as partner municipality of {{ municipality }}**",
@@ -192,13 +202,12 @@ DECLINED: dict[str, dict[str, str]] = {
                      "({{ chosen_country }}).",
         "decision": "We received {{ n_candidates }} applications, assessed on {{ n_criteria }} "
                     "criteria whose weights had been fixed in advance; your application was "
-                    "scored by {{ n_assessors }} "
-                    "{% if n_assessors == 1 %}assessor{% else %}assessors{% endif %}. Following "
-                    "this assessment{% if second_round_held %} and a second round with the "
-                    "shortlisted applications{% endif %}, the Board of Mayor and Aldermen "
+                    "scored by {{ n_assessors }} {% if n_assessors == 1 %}assessor{% else "
+                    "%}assessors{% endif %}. Following this assessment{% if second_round_held %} "
+                    "and a second, qualitative round{% endif %}, the Board of Mayor and Aldermen "
                     "decided{% if decision_date %} on {{ decision_date }}{% endif %} to enter "
-                    "into a city link with {{ chosen_name }} ({{ chosen_country }}). We regret "
-                    "to inform you that your application has not been selected.",
+                    "into a city link with {{ chosen_name }} ({{ chosen_country }}). We regret to "
+                    "inform you that your application has not been selected.",
         "scored": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
                   "100**, placing it {{ own_rank|ordinal }} of the {{ n_ranked }} applications that "
                   "could be ranked. "
@@ -216,12 +225,12 @@ DECLINED: dict[str, dict[str, str]] = {
         "table_intro": "For completeness, the scores per criterion (average of the assessors, "
                        "scale up to {{ scale_max }}):",
         "after_round": "{{ candidate_name }} obtained {% if own_score == chosen_score %}as many "
-                       "points as{% else %}more points than{% endif %} {{ chosen_name }}. The "
-                       "choice was therefore not made on the score{% if second_round_held %} but "
-                       "after the second, qualitative round with the shortlisted applications "
-                       "(support, trust, common ground, expectations, practical "
-                       "feasibility){% if chosen_consensus_first %}, after which the consensus "
-                       "meeting placed {{ chosen_name }} first{% endif %}{% endif %}.",
+                       "points as{% else %}more points than{% endif %} {{ chosen_name }}: the "
+                       "choice therefore did not follow {% if own_score == chosen_score %}the "
+                       "score alone{% else %}the score{% endif %}{% if chosen_consensus_first %}, "
+                       "but the final order agreed by consensus, which placed {{ chosen_name }} "
+                       "first{% elif reasoning %}, but the Board's reasons quoted above"
+                       "{% endif %}.",
         "col_criterion": "Criterion", "col_weight": "Weight", "pct": "{{ r.weight }}%",
         "strengths": "This choice is not a judgement on the value of your municipality. Your "
                      "application was particularly strong on: {{ own_strengths|and_list }}.",
@@ -229,14 +238,21 @@ DECLINED: dict[str, dict[str, str]] = {
         "hope": "We hope this explanation will be useful for future cooperation. If you have "
                 "any questions about this decision, please contact {{ coordinator }} at "
                 "{{ coordinator_email }}. We wish you and your municipality every success.",
-        "shortlisted": "{{ candidate_name }} was on the shortlist of the {{ n_shortlist }} best "
-                       "applications{% if second_round_held %}, which we examined more closely "
-                       "in a second, qualitative round (support, trust, common ground, "
-                       "expectations, practical feasibility){% endif %}.",
+        "shortlisted": "{{ candidate_name }} was on the shortlist of {{ n_shortlist }} "
+                       "applications{% if boundary_tie %}: because {{ boundary_names|and_list }} "
+                       "were tied at the boundary of the shortlist, it counted {{ n_shortlist }} "
+                       "applications instead of {{ shortlist_size }}{% endif %}.",
         "round_behind": "In that round, {{ chosen_name }} was judged more favourably on: "
                         "{{ round_behind|and_list }}.",
         "consensus_place": "In the final order agreed by consensus, {{ candidate_name }} was "
                            "placed {{ consensus_position|ordinal }} out of {{ n_consensus }}.",
+        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”",
+        "council": "The municipal council approved this choice on {{ council_date }}{% if "
+                   "council_number %} (decision {{ council_number }}){% endif %}.",
+        "examined": "In the second, qualitative round (support, trust, common ground, "
+                    "expectations, practical feasibility) we examined "
+                    "{{ examined_names|and_list }} more closely{% if not own_examined %}; "
+                    "{{ candidate_name }} was not assessed in that round{% endif %}.",
     },
     "es": {
         "subject": "**Asunto: su candidatura como municipio socio de {{ municipality }}**",
@@ -250,10 +266,9 @@ DECLINED: dict[str, dict[str, str]] = {
                      "({{ chosen_country }}).",
         "decision": "Recibimos {{ n_candidates }} candidaturas, evaluadas según {{ n_criteria }} "
                     "criterios cuyas ponderaciones se fijaron de antemano; su candidatura fue "
-                    "puntuada por {{ n_assessors }} "
-                    "{% if n_assessors == 1 %}evaluador{% else %}evaluadores{% endif %}. Tras "
-                    "esta evaluación{% if second_round_held %} y una segunda ronda con las "
-                    "candidaturas preseleccionadas{% endif %}, el Colegio de Burgomaestre y "
+                    "puntuada por {{ n_assessors }} {% if n_assessors == 1 %}evaluador{% else "
+                    "%}evaluadores{% endif %}. Tras esta evaluación{% if second_round_held %} y "
+                    "una segunda ronda cualitativa{% endif %}, el Colegio de Burgomaestre y "
                     "Concejales decidió{% if decision_date %} el {{ decision_date }}{% endif %} "
                     "establecer un hermanamiento con {{ chosen_name }} ({{ chosen_country }}). "
                     "Lamentamos comunicarle que su candidatura no ha sido seleccionada.",
@@ -274,13 +289,12 @@ DECLINED: dict[str, dict[str, str]] = {
         "table_intro": "Para que la información sea completa, estas son las puntuaciones por "
                        "criterio (media de los evaluadores, escala hasta {{ scale_max }}):",
         "after_round": "{{ candidate_name }} obtuvo {% if own_score == chosen_score %}tantos "
-                       "puntos como{% else %}más puntos que{% endif %} {{ chosen_name }}. Por "
-                       "eso la elección no se basó en la puntuación{% if second_round_held %}, "
-                       "sino en la segunda ronda cualitativa con las candidaturas "
-                       "preseleccionadas (apoyo, confianza, puntos en común, expectativas, "
-                       "viabilidad práctica){% if chosen_consensus_first %}, tras la cual la "
-                       "reunión de consenso situó a {{ chosen_name }} en primer "
-                       "lugar{% endif %}{% endif %}.",
+                       "puntos como{% else %}más puntos que{% endif %} {{ chosen_name }}: por eso "
+                       "la elección no siguió {% if own_score == chosen_score %}solo la "
+                       "puntuación{% else %}la puntuación{% endif %}{% if chosen_consensus_first "
+                       "%}, sino el orden final acordado por consenso, que situó a "
+                       "{{ chosen_name }} en primer lugar{% elif reasoning %}, sino la motivación "
+                       "del Colegio citada arriba{% endif %}.",
         "col_criterion": "Criterio", "col_weight": "Ponderación", "pct": "{{ r.weight }} %",
         "strengths": "Esta elección no es un juicio sobre el valor de su municipio. Su "
                      "candidatura destacó especialmente en: {{ own_strengths|and_list }}.",
@@ -289,15 +303,23 @@ DECLINED: dict[str, dict[str, str]] = {
                 "Si tiene preguntas sobre esta decisión, no dude en ponerse en contacto con "
                 "{{ coordinator }} en {{ coordinator_email }}. Les deseamos a usted y a su "
                 "municipio mucho éxito.",
-        "shortlisted": "{{ candidate_name }} formó parte de la lista de las {{ n_shortlist }} "
-                       "mejores candidaturas{% if second_round_held %}, que examinamos con más "
-                       "detalle en una segunda ronda cualitativa (apoyo, confianza, puntos en "
-                       "común, expectativas, viabilidad práctica){% endif %}.",
+        "shortlisted": "{{ candidate_name }} formó parte de la lista de {{ n_shortlist }} "
+                       "candidaturas preseleccionadas{% if boundary_tie %}: como "
+                       "{{ boundary_names|and_list }} empataron en el límite de la preselección, "
+                       "la lista contó {{ n_shortlist }} candidaturas en lugar de "
+                       "{{ shortlist_size }}{% endif %}.",
         "round_behind": "En esa ronda, {{ chosen_name }} recibió una valoración más favorable "
                         "en: {{ round_behind|and_list }}.",
         "consensus_place": "En el orden final acordado por consenso, {{ candidate_name }} quedó "
                            "en el {{ consensus_position|ordinal('m') }} puesto de "
                            "{{ n_consensus }}.",
+        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»",
+        "council": "El concejo municipal aprobó esta elección el {{ council_date }}{% if "
+                   "council_number %} (decisión {{ council_number }}){% endif %}.",
+        "examined": "En la segunda ronda cualitativa (apoyo, confianza, puntos en común, "
+                    "expectativas, viabilidad práctica) examinamos con más detalle "
+                    "{{ examined_names|and_list }}{% if not own_examined %}; {{ candidate_name }} "
+                    "no fue evaluada en esa ronda{% endif %}.",
     },
 }
 
@@ -315,10 +337,12 @@ CHOSEN: dict[str, dict[str, str]] = {
                "{% if n_assessors == 1 %}beoordelaar{% else %}beoordelaars{% endif %}.",
         "strengths": "Uw kandidatuur overtuigde in het bijzonder op het vlak van: "
                      "{{ own_strengths|and_list }}.",
-        "next": "Zoals gebruikelijk wordt deze keuze ter goedkeuring voorgelegd aan de "
-                "gemeenteraad. Wij willen de samenwerking formeel bekrachtigen na een bezoek ter "
-                "plaatse of een tegenbezoek aan {{ municipality }}, zodat wij elkaar eerst beter "
-                "leren kennen.",
+        "next": "{% if council_approved %}De gemeenteraad keurde deze keuze goed op "
+                "{{ council_date }}{% if council_number %} (beslissing {{ council_number }}){% "
+                "endif %}.{% else %}Zoals gebruikelijk wordt deze keuze ter goedkeuring "
+                "voorgelegd aan de gemeenteraad.{% endif %} Wij willen de samenwerking formeel "
+                "bekrachtigen na een bezoek ter plaatse of een tegenbezoek aan "
+                "{{ municipality }}, zodat wij elkaar eerst beter leren kennen.",
         "spirit": "Een stedenband is voor ons een samenwerking van lange duur tussen "
                   "gelijkwaardige partners, waarin beide gemeenten van elkaar leren. Wij kijken "
                   "ernaar uit die samen met u vorm te geven.",
@@ -329,19 +353,17 @@ CHOSEN: dict[str, dict[str, str]] = {
                    "100**{% if runner_up_gap %}, {{ runner_up_gap }} punten meer dan de volgende "
                    "kandidaat{% endif %}.",
         "why_tied": "{{ candidate_name }} behaalde met **{{ own_score }} op 100** dezelfde "
-                    "hoogste gewogen score als {{ tied_with }}. {% if second_round_held %}De "
-                    "tweede, kwalitatieve ronde met de kandidaten van de shortlist gaf de "
-                    "doorslag{% if consensus_first %}: het overleg zette {{ candidate_name }} "
-                    "daarna in consensus op de eerste plaats{% endif %}.{% else %}Het college "
-                    "maakte de keuze op basis van het volledige dossier.{% endif %}",
+                    "hoogste gewogen score als {{ tied_with }}.",
         "why_round": "{{ candidate_name }} behaalde een gewogen score van **{{ own_score }} op "
-                     "100** ({{ own_rank|ordinal }} van {{ n_ranked }}) en kwam zo op de "
-                     "shortlist. {% if second_round_held %}De tweede, kwalitatieve ronde "
-                     "(draagvlak, vertrouwen, raakvlakken, verwachtingen, praktische "
-                     "haalbaarheid) gaf de doorslag{% if consensus_first %}: het overleg zette "
-                     "{{ candidate_name }} daarna in consensus op de eerste "
-                     "plaats{% endif %}.{% else %}Het college maakte de keuze op basis van het "
-                     "volledige dossier.{% endif %}",
+                     "100**{% if own_rank %} ({{ own_rank|ordinal }} van {{ n_ranked }}){% endif "
+                     "%}{% if shortlisted %} en kwam zo op de shortlist{% endif %}.",
+        "consensus_chosen": "In de eindvolgorde die het overleg in consensus vastlegde, staat "
+                            "{{ candidate_name }} op de eerste plaats{% if not draft %}; het "
+                            "college volgde die volgorde{% endif %}.",
+        "round_ahead": "In de tweede, kwalitatieve ronde werd {{ candidate_name }} gunstiger "
+                       "beoordeeld dan de andere besproken kandidaturen op: "
+                       "{{ round_ahead|and_list }}.",
+        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”",
     },
     "fr": {
         "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire "
@@ -356,10 +378,12 @@ CHOSEN: dict[str, dict[str, str]] = {
                "{% if n_assessors == 1 %}évaluateur{% else %}évaluateurs{% endif %}.",
         "strengths": "Votre candidature nous a particulièrement convaincus en matière de : "
                      "{{ own_strengths|and_list }}.",
-        "next": "Comme il est d'usage, ce choix sera soumis à l'approbation du conseil communal. "
-                "Nous souhaitons confirmer formellement la coopération après une visite sur "
-                "place ou une visite de votre délégation à {{ municipality }}, afin de mieux "
-                "nous connaître d'abord.",
+        "next": "{% if council_approved %}Le conseil communal a approuvé ce choix le "
+                "{{ council_date }}{% if council_number %} (décision {{ council_number }}){% "
+                "endif %}.{% else %}Comme il est d'usage, ce choix sera soumis à l'approbation du "
+                "conseil communal.{% endif %} Nous souhaitons confirmer formellement la "
+                "coopération après une visite sur place ou une visite de votre délégation à "
+                "{{ municipality }}, afin de mieux nous connaître d'abord.",
         "spirit": "Pour nous, un jumelage est une coopération de longue durée entre partenaires "
                   "égaux, dans laquelle les deux communes apprennent l'une de l'autre. Nous nous "
                   "réjouissons de la construire avec vous.",
@@ -370,20 +394,18 @@ CHOSEN: dict[str, dict[str, str]] = {
                    "**{{ own_score }} sur 100**{% if runner_up_gap %}, soit {{ runner_up_gap }} "
                    "points de plus que la candidature suivante{% endif %}.",
         "why_tied": "Avec **{{ own_score }} sur 100**, {{ candidate_name }} a obtenu le même "
-                    "score pondéré le plus élevé {{ tied_with|elide('que') }}. "
-                    "{% if second_round_held %}Le second tour qualitatif avec les candidatures "
-                    "de la liste restreinte a été déterminant{% if consensus_first %} : la "
-                    "concertation a ensuite placé {{ candidate_name }} en première position, par "
-                    "consensus{% endif %}.{% else %}Le collège a fait ce choix sur la base de "
-                    "l'ensemble du dossier.{% endif %}",
+                    "score pondéré le plus élevé {{ tied_with|elide('que') }}.",
         "why_round": "{{ candidate_name }} a obtenu un score pondéré de **{{ own_score }} sur "
-                     "100** ({{ own_rank|ordinal('m') }} sur {{ n_ranked }}) et a ainsi rejoint la "
-                     "liste restreinte. {% if second_round_held %}Le second tour qualitatif "
-                     "(adhésion, confiance, points communs, attentes, faisabilité pratique) a "
-                     "été déterminant{% if consensus_first %} : la concertation a ensuite placé "
-                     "{{ candidate_name }} en première position, par "
-                     "consensus{% endif %}.{% else %}Le collège a fait ce choix sur la base de "
-                     "l'ensemble du dossier.{% endif %}",
+                     "100**{% if own_rank %} ({{ own_rank|ordinal('m') }} sur {{ n_ranked }}){% "
+                     "endif %}{% if shortlisted %} et a ainsi rejoint la liste restreinte"
+                     "{% endif %}.",
+        "consensus_chosen": "Dans l'ordre final fixé par consensus, {{ candidate_name }} figure "
+                            "en première position{% if not draft %} ; le collège a suivi cet "
+                            "ordre{% endif %}.",
+        "round_ahead": "Lors du second tour qualitatif, {{ candidate_name }} a reçu une "
+                       "appréciation plus favorable que les autres candidatures examinées sur les "
+                       "points suivants : {{ round_ahead|and_list }}.",
+        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »",
     },
     "en": {
         "subject": "**Re: {{ candidate_name }} chosen as partner municipality of "
@@ -398,10 +420,12 @@ CHOSEN: dict[str, dict[str, str]] = {
                "{% if n_assessors == 1 %}assessor{% else %}assessors{% endif %}.",
         "strengths": "Your application was particularly convincing on: "
                      "{{ own_strengths|and_list }}.",
-        "next": "As is customary, this choice will be submitted to the municipal council for "
-                "approval. We would like to confirm the cooperation formally after a visit to "
-                "your municipality or a return visit to {{ municipality }}, so that we first get "
-                "to know each other better.",
+        "next": "{% if council_approved %}The municipal council approved this choice on "
+                "{{ council_date }}{% if council_number %} (decision {{ council_number }}){% "
+                "endif %}.{% else %}As is customary, this choice will be submitted to the "
+                "municipal council for approval.{% endif %} We would like to confirm the "
+                "cooperation formally after a visit to your municipality or a return visit to "
+                "{{ municipality }}, so that we first get to know each other better.",
         "spirit": "For us, a city link is a long-term cooperation between equal partners, in "
                   "which both municipalities learn from each other. We look forward to shaping "
                   "it together with you.",
@@ -410,19 +434,18 @@ CHOSEN: dict[str, dict[str, str]] = {
         "why_top": "{{ candidate_name }} obtained the highest weighted score: **{{ own_score }} "
                    "out of 100**{% if runner_up_gap %}, {{ runner_up_gap }} points ahead of the "
                    "next application{% endif %}.",
-        "why_tied": "With **{{ own_score }} out of 100**, {{ candidate_name }} shared the "
-                    "highest weighted score with {{ tied_with }}. {% if second_round_held %}The "
-                    "second, qualitative round with the shortlisted applications was "
-                    "decisive{% if consensus_first %}: the consensus meeting then placed "
-                    "{{ candidate_name }} first{% endif %}.{% else %}The Board made this choice "
-                    "on the basis of the complete file.{% endif %}",
+        "why_tied": "With **{{ own_score }} out of 100**, {{ candidate_name }} shared the highest "
+                    "weighted score with {{ tied_with }}.",
         "why_round": "{{ candidate_name }} obtained a weighted score of **{{ own_score }} out of "
-                     "100** ({{ own_rank|ordinal }} of {{ n_ranked }}) and so reached the "
-                     "shortlist. {% if second_round_held %}The second, qualitative round "
-                     "(support, trust, common ground, expectations, practical feasibility) was "
-                     "decisive{% if consensus_first %}: the consensus meeting then placed "
-                     "{{ candidate_name }} first{% endif %}.{% else %}The Board made this choice "
-                     "on the basis of the complete file.{% endif %}",
+                     "100**{% if own_rank %} ({{ own_rank|ordinal }} of {{ n_ranked }}){% endif "
+                     "%}{% if shortlisted %} and so reached the shortlist{% endif %}.",
+        "consensus_chosen": "In the final order agreed by consensus, {{ candidate_name }} is "
+                            "placed first{% if not draft %}; the Board followed that order"
+                            "{% endif %}.",
+        "round_ahead": "In the second, qualitative round, {{ candidate_name }} was judged more "
+                       "favourably than the other applications examined on: "
+                       "{{ round_ahead|and_list }}.",
+        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”",
     },
     "es": {
         "subject": "**Asunto: {{ candidate_name }}, elegido municipio socio de "
@@ -437,10 +460,12 @@ CHOSEN: dict[str, dict[str, str]] = {
                "{% if n_assessors == 1 %}evaluador{% else %}evaluadores{% endif %}.",
         "strengths": "Su candidatura nos convenció especialmente en: "
                      "{{ own_strengths|and_list }}.",
-        "next": "Como es habitual, esta elección se someterá a la aprobación del concejo "
-                "municipal. Deseamos formalizar la cooperación después de una visita a su "
-                "municipio o de una visita de su delegación a {{ municipality }}, para "
-                "conocernos mejor primero.",
+        "next": "{% if council_approved %}El concejo municipal aprobó esta elección el "
+                "{{ council_date }}{% if council_number %} (decisión {{ council_number }}){% "
+                "endif %}.{% else %}Como es habitual, esta elección se someterá a la aprobación "
+                "del concejo municipal.{% endif %} Deseamos formalizar la cooperación después de "
+                "una visita a su municipio o de una visita de su delegación a {{ municipality }}, "
+                "para conocernos mejor primero.",
         "spirit": "Para nosotros, un hermanamiento es una cooperación a largo plazo entre socios "
                   "iguales, en la que ambos municipios aprenden el uno del otro. Esperamos "
                   "construirlo junto con ustedes.",
@@ -451,20 +476,18 @@ CHOSEN: dict[str, dict[str, str]] = {
                    "**{{ own_score }} sobre 100**{% if runner_up_gap %}, {{ runner_up_gap }} "
                    "puntos por delante de la siguiente candidatura{% endif %}.",
         "why_tied": "Con **{{ own_score }} sobre 100**, {{ candidate_name }} compartió la "
-                    "puntuación ponderada más alta con {{ tied_with }}. "
-                    "{% if second_round_held %}La segunda ronda cualitativa con las candidaturas "
-                    "preseleccionadas fue decisiva{% if consensus_first %}: la reunión de "
-                    "consenso situó después a {{ candidate_name }} en primer "
-                    "lugar{% endif %}.{% else %}El Colegio tomó esta decisión sobre la base del "
-                    "expediente completo.{% endif %}",
+                    "puntuación ponderada más alta con {{ tied_with }}.",
         "why_round": "{{ candidate_name }} obtuvo una puntuación ponderada de **{{ own_score }} "
-                     "sobre 100** ({{ own_rank|ordinal('m') }} de {{ n_ranked }}) y entró así en la "
-                     "lista de preseleccionados. {% if second_round_held %}La segunda ronda "
-                     "cualitativa (apoyo, confianza, puntos en común, expectativas, viabilidad "
-                     "práctica) fue decisiva{% if consensus_first %}: la reunión de consenso "
-                     "situó después a {{ candidate_name }} en primer "
-                     "lugar{% endif %}.{% else %}El Colegio tomó esta decisión sobre la base del "
-                     "expediente completo.{% endif %}",
+                     "sobre 100**{% if own_rank %} ({{ own_rank|ordinal('m') }} de "
+                     "{{ n_ranked }}){% endif %}{% if shortlisted %} y entró así en la lista de "
+                     "preseleccionados{% endif %}.",
+        "consensus_chosen": "En el orden final acordado por consenso, {{ candidate_name }} figura "
+                            "en primer lugar{% if not draft %}; el Colegio siguió ese orden"
+                            "{% endif %}.",
+        "round_ahead": "En la segunda ronda cualitativa, {{ candidate_name }} recibió una "
+                       "valoración más favorable que las demás candidaturas examinadas en: "
+                       "{{ round_ahead|and_list }}.",
+        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»",
     },
 }
 

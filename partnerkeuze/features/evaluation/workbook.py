@@ -3,6 +3,8 @@ contents named by sheet and cell."""
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 from dataclasses import dataclass, field
 
 from partnerkeuze import layout
@@ -180,7 +182,7 @@ def read_link(model: Model, snap: Snapshot) -> Link:
         score = rec.get("score")
         if score is not None and not lo <= score <= hi:
             problems.append(Problem(cell("eval_answers", "score", rec["_row"]),
-                                    f"score {score:g} ligt buiten de schaal {lo}-{hi}"))
+                                    f"score {nl_general(score)} ligt buiten de schaal {lo}-{hi}"))
             ok = False
         if ok and None not in (rec.get("round"), rec.get("side"), rec.get("item"), score):
             answers.append(rec)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -133,7 +135,7 @@ def build_assessor_form(model, call: Call, assessor):
             if key not in validations:
                 dv = DataValidation(type="decimal", operator="between", formula1=f"{key[0]:g}",
                                     formula2=f"{key[1]:g}", allow_blank=True)
-                dv.error = f"Geef een score van {key[0]:g} tot {key[1]:g}."
+                dv.error = f"Geef een score van {nl_general(key[0])} tot {nl_general(key[1])}."
                 dv.showErrorMessage = True
                 ws.add_data_validation(dv)
                 validations[key] = dv
@@ -355,6 +357,6 @@ def score_value(raw, crit) -> tuple[float | None, str | None]:
     except BadValue as exc:
         return None, str(exc)
     if not crit.scale_min <= value <= crit.scale_max:
-        return None, (f"score {value:g} ligt buiten de schaal {crit.scale_min:g}-"
-                      f"{crit.scale_max:g}")
+        return None, (f"score {nl_general(value)} ligt buiten de schaal {nl_general(crit.scale_min)}-"
+                      f"{nl_general(crit.scale_max)}")
     return value, None

@@ -9,6 +9,8 @@ that changes is written on the Invoer sheet with its old value and summarised in
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -35,7 +37,7 @@ class MergePlan:
 
 
 def _fmt(value) -> str:
-    return "leeg" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    return "leeg" if value is None else nl_general(value) if isinstance(value, float) else str(value)
 
 
 class Merger:

@@ -4,6 +4,8 @@ workbook with problems."""
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_number
+
 from partnerkeuze import layout
 from partnerkeuze.core.assessment import evaluate, score_summary
 from partnerkeuze.core.results import results_patch
@@ -52,7 +54,7 @@ def score(run: Run) -> Outcome:
     run.book.apply(patch)
     out = Outcome(data=summary, warnings=list(result.warnings), changed=True)
     out.messages.append(f"{len(model.candidates)} kandidaten gescoord; {n_short} op de shortlist: "
-                        + ", ".join(f"{c.id} {c.name} ({c.score:.2f})" for c in result.candidates
+                        + ", ".join(f"{c.id} {c.name} ({nl_number(c.score, 2)})" for c in result.candidates
                                     if c.shortlisted))
     return out
 

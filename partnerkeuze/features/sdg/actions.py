@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_number
+
 import datetime as dt
 
 from partnerkeuze.io import audit
@@ -41,14 +43,14 @@ def match_rows(result: MatchResult, model: Model, call: SdgCall,
         rows.append(["gekoppeld", pair.flemish, fname.get(pair.flemish), pair.partner,
                      pinfo[pair.partner].get("name"), pinfo[pair.partner].get("country"),
                      pair.fit, shared,
-                     f"Gewogen score {score:.1f}. Fit {pair.fit:.1f}: gedeelde thema's van "
+                     f"Gewogen score {nl_number(score)}. Fit {nl_number(pair.fit)}: gedeelde thema's van "
                      f"{pinfo[pair.partner].get('country')}, gewogen naar prioriteit."])
     for n, alt in enumerate(result.alternatives, start=1):
         for f, p in alt.added:
             rows.append([f"alternatief {n}", f, fname.get(f), p, pinfo[p].get("name"),
                          pinfo[p].get("country"), result.fit[f][p], None,
-                         f"Bijna even goede indeling: totale fit {alt.total:.1f} tegen "
-                         f"{result.total:.1f} (verschil {result.total - alt.total:.1f}); "
+                         f"Bijna even goede indeling: totale fit {nl_number(alt.total)} tegen "
+                         f"{nl_number(result.total)} (verschil {nl_number(result.total - alt.total)}); "
                          f"in plaats van " + ", ".join(f"{a}-{b}" for a, b in alt.dropped) + "."])
     for fid, why in result.unmatched_flemish:
         rows.append(["niet gekoppeld", fid, fname.get(fid), None, None, None, None, None, why])
@@ -128,8 +130,8 @@ def match(run: Run) -> Outcome:
         if (r.get("flemish"), r.get("partner")) not in matched:
             out.warnings.append(f"Programma rij {r['_row']}: {r.get('flemish')}-{r.get('partner')} "
                                 f"is geen koppeling meer; pas de rij aan of verwijder ze")
-    details = (f"{len(result.pairs)} koppelingen (totale fit {result.total:.1f}): "
-               + ", ".join(f"{p.flemish}-{p.partner} ({p.fit:.1f})" for p in result.pairs)
+    details = (f"{len(result.pairs)} koppelingen (totale fit {nl_number(result.total)}): "
+               + ", ".join(f"{p.flemish}-{p.partner} ({nl_number(p.fit)})" for p in result.pairs)
                + f"; niet gekoppeld: {len(result.unmatched_flemish)} Vlaamse, "
                  f"{len(result.unmatched_partners)} partners; {len(result.alternatives)} "
                  f"bijna even goede alternatieven")
@@ -138,16 +140,16 @@ def match(run: Run) -> Outcome:
     book.apply(patch)
     names = {c.id: c.name for c in model.candidates} | {p["id"]: p.get("name") for p in call.partners}
     out.messages.append(f"{len(result.pairs)} partnerschappen gekoppeld (totale fit "
-                        f"{result.total:.1f}; de pilot telt hoogstens {total}, {per_country} per "
+                        f"{nl_number(result.total)}; de pilot telt hoogstens {total}, {per_country} per "
                         f"land):")
     out.messages.extend(f"  {names[p.flemish]} ({p.flemish}) – {names[p.partner]} ({p.partner}, "
-                        f"{country[p.partner]}): fit {p.fit:.1f}" for p in result.pairs)
+                        f"{country[p.partner]}): fit {nl_number(p.fit)}" for p in result.pairs)
     for fid, why in result.unmatched_flemish:
         out.messages.append(f"  Niet gekoppeld: {names[fid]} ({fid}): {why}")
     for pid, why in result.unmatched_partners:
         out.messages.append(f"  Niet gekoppeld: {names[pid]} ({pid}): {why}")
     for n, alt in enumerate(result.alternatives, start=1):
-        out.warnings.append(f"alternatief {n} is bijna even goed (totale fit {alt.total:.1f}): "
+        out.warnings.append(f"alternatief {n} is bijna even goed (totale fit {nl_number(alt.total)}): "
                             + ", ".join(f"{a}-{b}" for a, b in alt.added) + " in plaats van "
                             + ", ".join(f"{a}-{b}" for a, b in alt.dropped))
     if new_programme or planned:

@@ -3,6 +3,8 @@ city link, as parties of the matching; the same rules for ``match`` and the prog
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general, nl_number
+
 from partnerkeuze.core.matching import Party
 from partnerkeuze.features.sdg.workbook import SdgCall
 from partnerkeuze.kernel import sdg_rules as rules
@@ -27,7 +29,7 @@ def parties(model: Model, call: SdgCall) -> tuple[list[Party], list[Party], dict
         elif score is None:
             why = "nog niet volledig gescoord"
         elif score < minimum - 1e-9:
-            why = f"gewogen score {score:.1f} ligt onder het minimum van {minimum:g}"
+            why = f"gewogen score {nl_number(score)} ligt onder het minimum van {nl_general(minimum)}"
         else:
             why = ""
         flemish.append(Party(c.id, c.name, c.country,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -79,7 +81,7 @@ def _validation(kind: str, *, choices=None, ref=None, minimum=None, maximum=None
         hi = 1e12 if maximum is None else maximum
         dv = DataValidation(type="whole" if kind == schema.INT else "decimal", operator="between",
                             formula1=f"{lo:g}", formula2=f"{hi:g}", allow_blank=True)
-        dv.error = f"Geef een {'geheel ' if kind == schema.INT else ''}getal van {lo:g} tot {hi:g}."
+        dv.error = f"Geef een {'geheel ' if kind == schema.INT else ''}getal van {nl_general(lo)} tot {nl_general(hi)}."
     elif kind == schema.DATE:
         dv = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
         dv.error = "Geef een datum (dd/mm/jjjj) na 1/1/2000."

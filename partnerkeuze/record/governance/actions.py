@@ -3,6 +3,8 @@ Both run behind the gate of the pipeline."""
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 from partnerkeuze.core.fingerprint import criteria_hash
 from partnerkeuze.io import audit
 from partnerkeuze.io.xlsx.cells import clean_text
@@ -142,7 +144,7 @@ def sensitivity(run: Run) -> Outcome:
     said = sv.sentences(model, result, sens)
     patch.merge(audit.entry_patch(snap, "sensitivity",
                                   f"{sens.samples} wegingen, startgetal {sens.seed}, afwijking "
-                                  f"{sens.spread:g}; " + " ".join(said[:5])))
+                                  f"{nl_general(sens.spread)}; " + " ".join(said[:5])))
     run.book.apply(patch)
     out = Outcome(changed=True, warnings=list(sens.warnings))
     out.messages.extend(said)

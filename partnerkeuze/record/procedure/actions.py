@@ -13,7 +13,8 @@ def record(run: Run) -> Outcome:
     """Record a stage of the procedure (chained row on Procedure and an entry in the log; after
     a decision of the college or the council the rows of Beslissing, and after every decision a
     receipt beside the workbook and in the second folder). Options: stage, date, partner,
-    number, text, reason, deadline."""
+    number, text, text_fr, text_en, text_es (the college's reasoning translated), reason,
+    deadline."""
     from partnerkeuze.io.anchor import DECISION_STAGES, copy_folder, log_note
     from partnerkeuze.record.procedure.record import read_record
     from partnerkeuze.record.procedure.recording import record_patch
@@ -27,7 +28,9 @@ def record(run: Run) -> Outcome:
                          number=run.option("number"), text=run.option("text"),
                          reason=run.option("reason"), deadline=run.option("deadline"),
                          model=run.model,
-                         receipt=log_note(run.workbook_path) if anchored else "")
+                         receipt=log_note(run.workbook_path) if anchored else "",
+                         translations={lang: run.option(f"text_{lang}")
+                                       for lang in ("fr", "en", "es")})
     row = patch.appends["procedure"][0]
     run.progress("Vastleggen…")
     run.book.apply(patch)

@@ -9,6 +9,8 @@ and ``dossier`` write no final document (app/gate.py).
 
 from __future__ import annotations
 
+from partnerkeuze.kernel.wording import nl_general
+
 import difflib
 import re
 
@@ -45,7 +47,7 @@ def _shown(value) -> str:
     if isinstance(value, str) and value.startswith("#") and len(value) == 17:
         return "(een lange tekst)"
     if isinstance(value, float):
-        return f"{value:g}"
+        return nl_general(value)
     if isinstance(value, str) and not ISO_DATE.fullmatch(value):
         return f"'{value}'"
     return str(value)

@@ -74,5 +74,10 @@ def demo_step(run, path: Path, out_dir: Path, progress) -> list[Path]:
     run("record", path, stage="college", date=min(COLLEGE_DATE, today), partner=CHOSEN,
         number=COLLEGE_NUMBER,
         text="Het college volgt de eindvolgorde van het consensusoverleg en het advies van de "
-             "GROS.")
+             "GROS.",
+        text_fr="Le collège suit l'ordre final de la concertation et l'avis du GROS.",
+        text_en="The Board follows the final order of the consensus meeting and the advice of "
+                "the GROS.",
+        text_es="El Colegio sigue el orden final de la reunión de consenso y el dictamen del "
+                "GROS.")
     return []

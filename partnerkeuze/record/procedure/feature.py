@@ -22,6 +22,13 @@ def older_workbook(model, snap):
     return older_workbook_warnings(model, snap)
 
 
+def translations(model, snap):
+    """The college's reasoning translated into every language a letter quotes it in."""
+    from partnerkeuze.record.procedure.reasoning import translation_problems
+
+    return translation_problems(model, snap)
+
+
 def build_step(wb, mode: str) -> None:
     """Protect the Procedure sheet with the log password."""
     from partnerkeuze.record.procedure.workbook import build_hook
@@ -45,7 +52,7 @@ def demo_decision(run, path, out_dir, progress) -> list:
 
 DEMO_DECISION = ("Procedure: advies van de GROS en beslissing van het college", demo_decision)
 
-FEATURE = Feature("procedure", checks=(checks,), warnings=(older_workbook,),
+FEATURE = Feature("procedure", checks=(checks, translations), warnings=(older_workbook,),
                   build_steps=(build_step,),
                   demo_content={"stedenband": (demo,)}, demo_steps=(DEMO_DECISION,))
 

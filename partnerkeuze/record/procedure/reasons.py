@@ -13,7 +13,14 @@ Rules (the letters and the dossier only state what these functions return):
 - the number of assessors is the number that actually scored that candidate (counted: declared
   no conflict and gave at least one score);
 - a candidate that is incomplete through the municipality (a counted assessor did not score it)
-  gets no rejection letter until that is fixed.
+  gets no rejection letter until that is fixed;
+- when the chosen partner is not the first on score, the letters and the dossier give as reasons
+  only what the record holds: the consensus order when the choice follows it, the second-round
+  questions on which the chosen partner was judged better (``round_behind`` for a declined
+  candidate, ``round_ahead`` for the announcement: better than every other candidate judged on
+  that question), and the college's own reasoning, quoted (ProcedureRecord.reasoning);
+- the second round examined the candidates with judgements (``examined``), whatever the size of
+  the shortlist; a tie on the shortlist's boundary is named (``boundary_tied``).
 """
 
 from __future__ import annotations
@@ -127,6 +134,44 @@ def round_behind(model, cid: str, chosen: str) -> list[str]:
     return sorted(out)
 
 
+def round_ahead(model, chosen: str, others: list[str]) -> list[str]:
+    """Second-round questions on which the chosen partner was judged better than every other
+    candidate judged on that question (there is at least one): the only second-round facts an
+    announcement may give as a reason (question ids)."""
+    best = judgements(model, chosen)
+    theirs = [judgements(model, c) for c in others if c != chosen]
+    out = []
+    for qid, j in best.items():
+        rivals = [t[qid] for t in theirs if qid in t]
+        if rivals and all(JUDGEMENT_VALUE.get(j, -1) > JUDGEMENT_VALUE.get(r, 9) for r in rivals):
+            out.append(qid)
+    return sorted(out)
+
+
+def examined(model, result) -> list[str]:
+    """The candidates the second round examined: those with second-round judgements, the
+    shortlist's order first."""
+    judged = {r.get("candidate") for r in model.tables.get("second_round", [])
+              if r.get("candidate") and r.get("question") and r.get("judgement")}
+    order = list(result.shortlist) + [c.id for c in result.candidates
+                                      if c.id not in result.shortlist]
+    return [cid for cid in order if cid in judged]
+
+
+def boundary_tied(result) -> list[str]:
+    """The candidates tied on the shortlist's boundary (the lowest rank on the shortlist, shared
+    by more than one), [] when there is no tie at the boundary."""
+    if not result.boundary_tie:
+        return []
+    by_id = result.by_id()
+    short = [by_id[c] for c in result.shortlist if c in by_id and by_id[c].rank is not None]
+    if not short:
+        return []
+    last = max(c.rank for c in short)
+    tied = [c.id for c in short if c.rank == last]
+    return tied if len(tied) > 1 else []
+
+
 def second_round_held(record, result, model) -> bool:
     """True when the shortlist had a second round: recorded, or judged on the Tweede ronde."""
     if record is not None and record.has("second_round"):
@@ -161,6 +206,8 @@ class Reasons:
     consensus_position: int | None = None
     n_consensus: int = 0
     round_behind: list[str] = field(default_factory=list)
+    round_ahead: list[str] = field(default_factory=list)  # (announcement) judged best on
+    examined: bool = False  # the second round judged this candidate
     blocked: bool = False  # incomplete through the municipality: no letter yet
 
 
@@ -176,11 +223,12 @@ def reasons_for(model, result, decision, cid: str) -> Reasons:
                 outcome="", assessors=assessors_who_scored(model, cid), rank=res.rank,
                 n_ranked=len(ranked), score=res.score, shortlisted=res.shortlisted,
                 consensus_position=consensus.index(cid) + 1 if cid in consensus else None,
-                n_consensus=len(consensus))
+                n_consensus=len(consensus), examined=bool(judgements(model, cid)))
     if partner is not None:
         r.chosen_score = partner.score
     if r.kind == ANNOUNCEMENT:
         r.strengths = strengths(model, res)
+        r.round_ahead = round_ahead(model, cid, examined(model, result))
         others = [c.score for c in ranked if c.id != cid and c.score is not None]
         if res.score is not None and res.rank is not None:
             best_other = max(others) if others else None

@@ -8,11 +8,15 @@ import re
 from partnerkeuze import layout
 from partnerkeuze.io import logcheck
 from partnerkeuze.io.logcheck import int_or_none
-from partnerkeuze.record.procedure.stages import STAGE_NAMES, position
+from partnerkeuze.record.procedure.stages import NOT_A_STEP, STAGE_NAMES, position
 from partnerkeuze.kernel.plain import Plain, Value
 from partnerkeuze.kernel.snapshot import Snapshot
 
 ID_SPLIT = re.compile(r"[,;>\s]+")
+# A translation of the college's reasoning is a line "[fr] …" in the Inhoud cell (of the
+# college's row, or of a later 'translation' row); the Dutch text is the rest of the cell.
+TRANSLATED_LANGUAGES = ("fr", "en", "es")
+_TRANSLATED = re.compile(r"^\[(fr|en|es)\]\s*(.*)$", re.DOTALL)
 
 
 class Entry(Value):
@@ -59,7 +63,8 @@ class ProcedureRecord(Plain):
     @property
     def stage(self) -> str:
         """Code of the furthest stage recorded ('' when nothing was recorded)."""
-        known = [e for e in self.entries if position(e.stage) >= 0]
+        known = [e for e in self.entries if position(e.stage) >= 0
+                 and e.stage not in NOT_A_STEP]
         if not known:
             return ""
         return max(known, key=lambda e: position(e.stage)).stage
@@ -106,6 +111,24 @@ class ProcedureRecord(Plain):
         return parse_ids(e.text) if e else []
 
     @property
+    def reasoning(self) -> dict[str, str]:
+        """The college's own reasoning of its newest decision by language: 'nl' (the text of
+        ``record college --text``) and its recorded translations (given with the decision or
+        recorded later with ``record translation``); {} when the college gave none."""
+        e = self.college
+        if e is None:
+            return {}
+        own, found = split_translations(e.text)
+        if not own:
+            return {}
+        out = {"nl": own}
+        out.update(found)
+        for later in self.entries:
+            if later.stage == "translation" and (later.seq or 0) > (e.seq or 0):
+                out.update(split_translations(later.text)[1])
+        return out
+
+    @property
     def gros_advice(self) -> str:
         """The text of the newest GROS advice ('' when none was recorded)."""
         e = self.latest("gros")
@@ -120,6 +143,29 @@ def parse_ids(text: str) -> list[str]:
         if token and token not in out:
             out.append(token)
     return out
+
+
+def split_translations(text: str) -> tuple[str, dict[str, str]]:
+    """The Dutch text of an Inhoud cell and its translations ({'fr': …}, lines '[fr] …')."""
+    own: list[str] = []
+    found: dict[str, str] = {}
+    for line in (text or "").split("\n"):
+        m = _TRANSLATED.match(line.strip())
+        if m and m.group(2).strip():
+            found[m.group(1)] = m.group(2).strip()
+        elif not m:
+            own.append(line)
+    return "\n".join(own).strip(), found
+
+
+def join_translations(text: str, translations: dict[str, str]) -> str:
+    """An Inhoud cell: the Dutch text, then one line '[fr] …' per translation given."""
+    lines = [text] if text else []
+    for lang in TRANSLATED_LANGUAGES:
+        value = " ".join(str(translations.get(lang) or "").split())
+        if value:
+            lines.append(f"[{lang}] {value}")
+    return "\n".join(lines)
 
 
 def as_date(value) -> dt.date | None:

@@ -92,12 +92,15 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
                  partner: str | None = None, number: str | None = None, text: str | None = None,
                  reason: str | None = None, deadline: dt.date | None = None,
                  user: str | None = None, when: str | None = None,
-                 today: dt.date | None = None, model=None, receipt: str = "") -> Patch:
+                 today: dt.date | None = None, model=None, receipt: str = "",
+                 translations: dict[str, str] | None = None) -> Patch:
     """The new row of the Procedure sheet plus its Logboek entry (and, for a decision of the
     college or the council, the rows of the sheet Beslissing: what it rested on and what it
     decided); InputProblems when the stage cannot be recorded as asked (each problem names the
     rule, the option or the sheet to fix). ``model``: the parsed workbook (parsed here when
-    None); ``receipt``: the receipt the command will write, named in the log entry."""
+    None); ``receipt``: the receipt the command will write, named in the log entry;
+    ``translations``: the college's reasoning in French, English or Spanish ({'fr': …}), with
+    ``college`` or later with ``translation`` (kept as lines '[fr] …' in the Inhoud cell)."""
     from partnerkeuze.record.procedure import chronology
     if stage not in STAGE_CODES:
         raise FileError(f"onbekende procedurestap '{stage}'; kies uit {', '.join(STAGE_CODES)}")
@@ -117,6 +120,8 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
     number = _clean(number, NUMBER_MAX)
     text = _clean(text, TEXT_MAX)
     reason = _clean(reason, REASON_MAX)
+    translations = {k: _clean(v, TEXT_MAX) for k, v in (translations or {}).items()
+                    if _clean(v, TEXT_MAX)}
     problems: list[Problem] = []
     where = f"{sheet} ({stage})"
 
@@ -198,6 +203,26 @@ def record_patch(snap: Snapshot, stage: str, *, date: dt.date | None = None,
         if unknown:
             bad(f"onbekende kandidaat in de eindvolgorde: {', '.join(unknown)}")
         text = ", ".join(order)
+    if translations and stage not in ("college", "translation"):
+        bad("--text-fr, --text-en en --text-es horen bij de stappen college en translation (de "
+            "motivering van het college in de taal van de brieven)")
+    elif stage == "college" and translations and not text:
+        bad("geef eerst de motivering van het college in het Nederlands (--text \"…\"), dan "
+            "haar vertalingen")
+    elif stage == "translation":
+        if not rec.final or not rec.reasoning:
+            bad("er is geen motivering van het college om te vertalen (stap college met "
+                "--text \"…\")")
+        if text:
+            bad("--text hoort niet bij translation: de Nederlandse motivering ligt vast bij de "
+                "stap college; geef de vertaling met --text-fr, --text-en of --text-es")
+        if not translations:
+            bad("geef de vertaling van de motivering van het college: --text-fr \"…\", "
+                "--text-en \"…\" of --text-es \"…\"")
+    if translations and stage in ("college", "translation"):
+        from partnerkeuze.record.procedure.record import join_translations
+
+        text = join_translations(text, translations)[:TEXT_MAX]
     if stage == "gros" and not text:
         bad("geef het advies van de GROS: --text \"…\"")
     if rec.has(stage) and stage not in REPEATABLE and not reason:

@@ -11,8 +11,11 @@ STAGE_NAMES: dict[str, str] = dict(STAGES)
 WITH_PARTNER = ("college", "council")
 # Stages that set the deadline for the candidacies.
 WITH_DEADLINE = ("published", "extension")
-# Stages that may be recorded more than once without a reason (each extension is new).
-REPEATABLE = ("extension",)
+# Stages that may be recorded more than once without a reason (each extension is new; a
+# translation of the college's reasoning adds or replaces languages).
+REPEATABLE = ("extension", "translation")
+# Entries that are no step of the procedure: they never count as the stage the call reached.
+NOT_A_STEP = ("translation",)
 
 
 def position(code: str) -> int:
