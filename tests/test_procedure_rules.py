@@ -213,9 +213,22 @@ def test_the_ribbon_records_an_allowed_choice_with_what_it_rested_on(demo_path):
     book = MemoryWorkbook(materialize(FileWorkbook(demo_path, for_writing=False).snapshot()),
                           demo_path.name)
     ui = ScriptedUI(["college", "2026-09-07", "K04", "CBS/2026/231",
-                     "Het college verkiest de sterkere verwachtingen van Bugesera.", ""])
+                     "Het college verkiest de sterkere verwachtingen van Bugesera.",
+                     "", "The college prefers Bugesera's stronger expectations.", "", ""])
     out = handlers.record(Context(book, ui, None, {}))
     assert "partner K04" in out.messages[0]
+    asked = [prompt for kind, prompt in ui.shown if kind == "ask_text"]
+    assert [p.split(" (")[0] for p in asked[5:8]] == [
+        "Argumentatie van het college in het Frans", "Argumentatie van het college in het Engels",
+        "Argumentatie van het college in het Spaans"]
+    assert read_record(book.snapshot()).reasoning == {
+        "nl": "Het college verkiest de sterkere verwachtingen van Bugesera.",
+        "en": "The college prefers Bugesera's stronger expectations."}
+    ui = ScriptedUI(["translation", "2026-09-07", "Le collège préfère les attentes de Bugesera.",
+                     "", "", ""])  # the French one recorded later
+    handlers.record(Context(book, ui, None, {}))
+    assert read_record(book.snapshot()).reasoning["fr"] == \
+        "Le collège préfère les attentes de Bugesera."
     decided = decided_result(book.snapshot())
     assert decided.partner == "K04" and decided.stage == "college"
     assert decided.by_id()["K05"].rank == 1 and decided.shortlist == ("K05", "K04", "K01")

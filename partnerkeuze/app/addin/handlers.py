@@ -71,6 +71,13 @@ def record(ctx: Context) -> Outcome:
             "gros": "Advies van de GROS",
             "college": "Argumentatie van het college (verplicht bij een keuze buiten de "
                        "shortlist of tegen de eindvolgorde; anders mag ze leeg blijven)"}[stage])
+    if stage == "translation" or (stage == "college" and options.get("text")):
+        from partnerkeuze.kernel.languages import NAMES_NL
+
+        for lang in ("fr", "en", "es"):  # the letters quote the reasoning in their language
+            options[f"text_{lang}"] = ctx.ui.ask_text(
+                f"Argumentatie van het college in het {NAMES_NL[lang]} (voor de brieven in het "
+                f"{NAMES_NL[lang]}; leeg = geen of later met de stap translation)")
     options["reason"] = ctx.ui.ask_text("Reden (verplicht bij een verlenging, een stap die al "
                                         "vastgelegd is of een deadline op een vrije dag; anders "
                                         "leeg)")
