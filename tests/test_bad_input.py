@@ -130,6 +130,17 @@ def test_malformed_workbook(demo_path, name, command):
     assert demo_path.read_bytes() == before
 
 
+def test_a_changed_header_row_says_once_what_may_have_happened(demo_path):
+    _edit(demo_path, renamed_header)
+    before = demo_path.read_bytes()
+    out = run_cli("check", demo_path)
+    _assert_clean_failure(out, (1,), r"^Scores!D4: kolomkop 'Score' verwacht")
+    assert out.stderr.count("oudere versie") == 1 and re.search(
+        r"^Werkmap: de kolomkoppen wijken af .* maak een nieuwe werkmap \(partnerkeuze new\)",
+        out.stderr, re.M), out.stderr
+    assert demo_path.read_bytes() == before
+
+
 RAW = {
     "empty_file": (lambda p: p.write_bytes(b""), r"geen Excel-werkmap"),
     "not_xlsx": (lambda p: p.write_text("Gemeente;Land\nTarija;Bolivia\n"), r"geen Excel-werkmap"),

@@ -24,6 +24,14 @@ WEIGHT_TOLERANCE = 0.01  # percent
 PROFILE_IN_PROGRESS = ("plan", "calendar", "remind", "freeze")
 
 
+HEADER_PROBLEM = "kolomkop '"
+HEADERS_HINT = ("de kolomkoppen wijken af van wat deze versie van Partnerkeuze verwacht: er werd "
+                "een kolom ingevoegd, verwijderd of hernoemd, of de werkmap werd gemaakt met een "
+                "oudere versie. Zet de koppen terug (Ongedaan maken), of maak een nieuwe werkmap "
+                "(partnerkeuze new) en neem de gegevens kolom per kolom over; dit bestand blijft "
+                "ongewijzigd")
+
+
 def _missing_sheet(problems: list[Problem], sheet: schema.Sheet) -> None:
     problems.append(Problem("Werkmap", f"het blad '{sheet.name}' ontbreekt"))
 
@@ -56,7 +64,7 @@ def check_header(snap: Snapshot, table: schema.Table, sheet_name: str,
         if str(found or "").strip() != col.header:
             shown = f"'{found}'" if found not in (None, "") else "een lege cel"
             problems.append(Problem(place(sheet_name, c, table.header_row),
-                                    f"kolomkop '{col.header}' verwacht, gevonden: {shown}"))
+                                    f"{HEADER_PROBLEM}{col.header}' verwacht, gevonden: {shown}"))
             ok = False
     return ok
 
@@ -292,6 +300,8 @@ def parse_lenient(snap: Snapshot, problems: list[Problem]) -> Model:
     settings = _settings(settings_values)
     tables = {key: (read_table(snap, key, problems) if key in layout.tables_for(settings.mode)
                     else []) for key in layout.TABLES}
+    if any(p.message.startswith(HEADER_PROBLEM) for p in problems):
+        problems.append(Problem("Werkmap", HEADERS_HINT))
     if settings.scale_min >= settings.scale_max:
         r = settings_values["_rows"].get("scale_max", 0)
         problems.append(Problem(place(layout.sheet("settings").name, 3, r),
