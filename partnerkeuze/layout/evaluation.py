@@ -338,6 +338,7 @@ INSTRUMENTS_TABLE = Table(
 )
 INSTRUMENTS = Sheet(
     key="instruments", name="Instrumenten", order=23, tab_color="548235", modes=EVAL,
+    optional=True,  # guidance added after the first evaluation workbooks: they lack it
     title="De zes basisinstrumenten om een participatief proces te ontwerpen",
     intro=(
         "Het vernieuwingstraject gaf de partners zes basistools; zo dienen ze in elke "
