@@ -231,13 +231,42 @@ def test_the_college_decides_again_and_the_council_approves_it(decided):
     proc = run_cli("record", decided, "college", "--partner", "K05", "--date", "2026-09-28",
                    "--reason", "Beoordelaars samengevoegd met de mediaan, op vraag van de GROS")
     assert proc.returncode == 0, proc.stderr
-    check = run_cli("check", decided)  # the old approval lies before the new decision
-    assert check.returncode == 1 and "'goedkeuring door de gemeenteraad' (Nr 11" in check.stderr
+    check = run_cli("check", decided)  # the old approval no longer stands: nothing to fix
+    assert check.returncode == 0 and "gemeenteraad" not in check.stderr, check.stderr
     proc = run_cli("record", decided, "council", "--date", "2026-10-05", "--reason",
                    "goedkeuring van de nieuwe beslissing")
     assert proc.returncode == 0, proc.stderr
     assert run_cli("check", decided).returncode == 0
     assert run_cli("letters", decided, "--out", decided.parent / "brieven").returncode == 0
+
+
+@pytest.mark.parametrize("stage, options", [
+    ("gros", ["--text", "De GROS adviseert negatief.", "--date", "2026-08-26"]),
+    ("consensus", ["--text", "K04, K05, K01", "--date", "2026-07-08"]),
+    ("second_round", ["--date", "2026-12-01"])])
+def test_a_stage_recorded_again_after_the_decision_asks_for_a_new_decision(decided, stage,
+                                                                             options):
+    """A new GROS advice, consensus or second round after the council's approval: what the
+    decision rested on changed. record says so (not 'definitief'), check names the entry and the
+    documents wait, until the college decides again; the older stages no longer stand in the
+    order in time."""
+    proc = run_cli("record", decided, stage, *options, "--reason", "herzien")
+    assert proc.returncode == 0, proc.stderr
+    assert "zijn definitief" not in proc.stdout and \
+        "pas weer definitief wanneer het college opnieuw beslist" in proc.stdout, proc.stdout
+    check = run_cli("check", decided)
+    assert check.returncode == 1, check.stderr
+    assert re.search(r"^Procedure!A\d+: '.*' \(Nr 12\) werd vastgelegd na de goedkeuring door "
+                     r"de gemeenteraad van 2026-09-21 \(Procedure Nr 11\)", check.stderr, re.M)
+    assert "ligt vóór" not in check.stderr, check.stderr
+    before = decided.read_bytes()
+    assert run_cli("letters", decided, "--out", decided.parent / "b").returncode == 1
+    assert decided.read_bytes() == before and not (decided.parent / "b").exists()
+    if stage != "consensus":  # (a new consensus K04 first needs the college's own reasoning)
+        proc = run_cli("record", decided, "college", "--partner", "K05", "--date", "2026-12-07",
+                       "--number", "CBS/2026/300", "--reason", "na de herziening")
+        assert proc.returncode == 0, proc.stderr
+        assert run_cli("check", decided).returncode == 0
 
 
 # --- the property: any single-cell change to an input is reported ------------------------------

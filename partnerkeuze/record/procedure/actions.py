@@ -54,7 +54,15 @@ def record(run: Run) -> Outcome:
                             f"Beslissing): invoer {decided.inputs[:12]}…, resultaat "
                             f"{decided.result[:12]}…; elke latere wijziging meldt "
                             f"'partnerkeuze check'.")
-    if rec.final:
+    from partnerkeuze.record.procedure.binding import reopened_entries
+
+    reopened = reopened_entries(snap) if rec.final else []
+    if reopened:
+        out.warnings.append(f"'{STAGE_NAMES[stage]}' is vastgelegd na de beslissing waarop de "
+                            f"brieven en het dossier steunen: die zijn pas weer definitief "
+                            f"wanneer het college opnieuw beslist (partnerkeuze record PAD "
+                            f"college --partner ID --reason \"…\")")
+    elif rec.final:
         out.messages.append(f"Het college koos {rec.chosen}: de brieven en het dossier zijn "
                             f"definitief.")
     else:

@@ -237,10 +237,45 @@ def change_problems(snap: Snapshot, mode: str = "stedenband") -> list[Problem]:
             for ch in changes]
 
 
+def reopened_entries(snap: Snapshot, stored: dd.StoredDecision | None = None) -> list:
+    """The stages recorded after the newest decision that the college's decision follows (a
+    new GROS advice, consensus, second round, shortlist, deadline…): what the decision rested
+    on has changed, so the college decides again ([] before any decision)."""
+    from partnerkeuze.record.procedure.record import read_record
+    from partnerkeuze.record.procedure.stages import position
+
+    stored = stored if stored is not None else dd.latest_stored(snap)
+    if stored is None:
+        return []
+    college = position("college")
+    return [e for e in read_record(snap).entries
+            if e.seq is not None and e.seq > stored.procedure_seq
+            and 0 <= position(e.stage) < college]
+
+
+def reopened_problems(snap: Snapshot) -> list[Problem]:
+    """A problem per stage recorded after the newest decision that the decision follows
+    (``record college`` resolves it)."""
+    stored = dd.latest_stored(snap)
+    entries = reopened_entries(snap, stored)
+    if not entries:
+        return []
+    label = ("de goedkeuring door de gemeenteraad" if stored.stage == "council"
+             else "de beslissing van het college")
+    when = str(stored.head.get("datum") or "?")
+    sheet = layout.sheet("procedure").name
+    return [Problem(place(sheet, layout.table("procedure").first_col, e.row),
+                    f"'{e.stage_name}' (Nr {e.seq}) werd vastgelegd na {label} van {when} "
+                    f"(Procedure Nr {stored.procedure_seq}), die steunde op wat toen "
+                    f"vastlag; laat het college opnieuw beslissen (partnerkeuze record PAD "
+                    f"college --partner ID --reason \"…\")", allows=("record",))
+            for e in entries]
+
+
 def binding_problems(model, snap: Snapshot) -> list[Problem]:
     """The check registered for the procedure: the Beslissing sheet's integrity and every
     change since the newest decision."""
     mode = model.settings.mode if model is not None else "stedenband"
     if mode != "stedenband":
         return []
-    return integrity_problems(snap) + change_problems(snap, mode)
+    return integrity_problems(snap) + change_problems(snap, mode) + reopened_problems(snap)

@@ -68,6 +68,17 @@ def entry_problems(record, stage: str, date: dt.date, today: dt.date,
     return out
 
 
+def superseded(record, entry) -> bool:
+    """True when a stage that ``entry`` follows was recorded after it (a higher Nr): the
+    procedure was taken up again from there (a new advice, a new consensus), so the entry no
+    longer stands in the order in time; what still stands after a decision is reported by
+    binding.reopened_problems until the college decides again."""
+    level = LEVEL.get(entry.stage)
+    return level is not None and entry.seq is not None and any(
+        e.seq is not None and e.seq > entry.seq and LEVEL.get(e.stage, level) < level
+        for e in record.entries)
+
+
 def _latest_before(record, level: int, date: dt.date):
     """The recorded stage of a lower level with the latest date after ``date``, or None."""
     worst = None
@@ -75,7 +86,8 @@ def _latest_before(record, level: int, date: dt.date):
         if lvl >= level:
             continue
         e = record.latest(code)
-        if e is not None and e.date is not None and e.date > date:
+        if e is not None and e.date is not None and e.date > date and \
+                not superseded(record, e):
             if worst is None or e.date > worst.date:
                 worst = e
     return worst
@@ -141,7 +153,8 @@ def record_problems(snap: Snapshot, model, today: dt.date | None = None) -> list
     created = first_day(snap)
     sheet = layout.sheet("procedure").name
     out: list[Problem] = []
-    latest = {code: rec.latest(code) for code in LEVEL}
+    latest = {code: e for code, e in ((c, rec.latest(c)) for c in LEVEL)
+              if e is None or not superseded(rec, e)}
     for e in rec.entries:
         if e.date is None:
             continue
