@@ -353,8 +353,8 @@ def receipt_problems_at(path: Path, snap: Snapshot) -> list[Problem]:
         return [Problem(place(sheet, col, row),
                         f"logregel Nr {seq} schreef ontvangstbewijs nr {nr} naast de werkmap "
                         f"({receipt.name}), maar dat bestand ontbreekt: verwijderd of niet "
-                        f"meegekopieerd; zet het terug (een kopie staat in de tweede map voor "
-                        f"ontvangstbewijzen of bij wie ze bewaart){remedy}",
+                        f"meegekopieerd; zet het terug (uit de tweede map voor ontvangstbewijzen, "
+                        f"als Instellingen er een noemt, of van wie een kopie bewaart){remedy}",
                         allows=("freeze",))]
     records = read_receipt(receipt)
     out = []
