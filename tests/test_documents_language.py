@@ -459,3 +459,23 @@ def test_dossier_has_one_date_style_and_names_beside_criterion_ids(made):
                      r"oktober|november|december) \d{4}", text)
     table = text.split("Laagste gewicht", 1)[1][:400]
     assert re.search(r"C0\d \w+", table)  # "C01 Democratische participatie", not "C01" alone
+
+
+def test_the_readers_and_joins_lists_as_a_native_writer_would():
+    """Spanish writes "e" before an i sound; items that hold "and" are set apart (two with a
+    comma, more with semicolons)."""
+    from partnerkeuze.io.docx.render import _and_list_filter, and_list
+
+    assert and_list(["participación democrática", "igualdad y reciprocidad"], "es") == \
+        "participación democrática e igualdad y reciprocidad"
+    assert and_list(["a", "b", "historia"], "es") == "a, b e historia"
+    assert and_list(["a", "hielo"], "es") == "a y hielo"
+    assert and_list(["a", "inversión"], "fr_BE") == "a et inversión"
+    assert _and_list_filter({"_locale": "es"}, ["confianza mutua", "igualdad y reciprocidad",
+                                                 "interés y apoyo"]) == \
+        "confianza mutua; igualdad y reciprocidad; e interés y apoyo"
+    assert _and_list_filter({"_locale": "en_GB"}, ["mutual trust and openness",
+                                                    "practical feasibility"]) == \
+        "mutual trust and openness, and practical feasibility"
+    assert _and_list_filter({"_locale": "fr_BE"}, ["a", "confiance et ouverture", "c"]) == \
+        "a\u202f; confiance et ouverture\u202f; et c"

@@ -359,9 +359,11 @@ def test_follows_score_letters_and_dossier(runs):
     assert "we examined Dassa-Zoumé, Bugesera and Tarija more closely." in k04
     assert "ce choix sera soumis à l'approbation du conseil communal" in k05.replace("\u202f", " ")
     assert "was placed 2nd out of 3" in k04
-    # a list whose items hold "and" is set apart with semicolons
+    # the council has not approved yet: a declined letter says so too
+    assert "This choice will still be submitted to the municipal council for approval." in k04
+    # a list whose items hold "and" is set apart (two items with a comma, more with semicolons)
     assert "In that round, Dassa-Zoumé was judged more favourably on: mutual trust and " \
-           "openness; and practical feasibility." in k04
+           "openness, and practical feasibility." in k04
     assert "Common ground in policy (weight 20%): Bugesera scored 4.0 out of 5, Dassa-Zoumé " \
            "5.0" in k04
     assert "strong on: country" not in k04
@@ -488,8 +490,10 @@ def test_college_against_the_consensus_gives_its_own_reasoning_in_each_language(
         assert "(decision GR/2026/88)" in text and "(beslissing GR/2026/88)" in text
     for text in (dossier_docx, dossier_pdf):
         assert "Tarija behaalde 75,3 op 100 (plaats 3); Dassa-Zoumé behaalde de hoogste gewogen " \
-               "score (87,0 op 100). De keuze volgt dus niet de score. Het college motiveerde " \
-               "zijn keuze als volgt: “Bestaande contacten via de GROS en de scholen.”" in text
+               "score (87,0 op 100). De keuze volgt dus niet de score. De eindvolgorde die het " \
+               "overleg in consensus vastlegde, zette Tarija op plaats 3 van 3 en Dassa-Zoumé op " \
+               "de eerste plaats; het college week daarvan af. Het college motiveerde zijn keuze " \
+               "als volgt: “Bestaande contacten via de GROS en de scholen.”" in text
         assert "De gemeenteraad keurde die keuze goed op 28 september 2026 (beslissing " \
                "GR/2026/88)." in text
         assert "Voorstelling van de gekozen partner" in text

@@ -82,8 +82,10 @@ def current(snap: Snapshot, fingerprint: str, what: str = "", decided_inputs: st
 
 def text(anchor: Anchor) -> str:
     """The Dutch line printed in documents; ``parse_text`` reads it back."""
-    return (f"{LABEL}: logboek {anchor.log_count} regels, laatste schakel "
-            f"{anchor.log_link or '-'}; criteriahistoriek {anchor.history_count} vastleggingen, "
+    lines = "regel" if anchor.log_count == 1 else "regels"
+    fixings = "vastlegging" if anchor.history_count == 1 else "vastleggingen"
+    return (f"{LABEL}: logboek {anchor.log_count} {lines}, laatste schakel "
+            f"{anchor.log_link or '-'}; criteriahistoriek {anchor.history_count} {fixings}, "
             f"laatste schakel {anchor.history_link or '-'}; vingerafdruk criteria "
             f"{anchor.fingerprint}")
 

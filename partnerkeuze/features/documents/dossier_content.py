@@ -389,9 +389,23 @@ def choice_reasons(model, result, decision) -> list[str]:
         names = [ROUND_QUESTIONS["nl"][q] for q in ahead if q in ROUND_QUESTIONS["nl"]]
         out.append(f"In de tweede ronde werd {p.name} gunstiger beoordeeld dan de andere "
                    f"besproken kandidaten op: {_and(names)}.")
+    consensus = list(decision.consensus_order)
+    if consensus and consensus[0] != p.id:
+        first = result.by_id().get(consensus[0])
+        first_name = first.name if first is not None else consensus[0]
+        if p.id in consensus:
+            out.append(f"De eindvolgorde die het overleg in consensus vastlegde, zette {p.name} "
+                       f"op plaats {consensus.index(p.id) + 1} van {len(consensus)} en "
+                       f"{first_name} op de eerste plaats"
+                       + ("; het college week daarvan af." if decision.final else "."))
+        else:
+            out.append(f"{p.name} staat niet in de eindvolgorde die het overleg in consensus "
+                       f"vastlegde ({first_name} op de eerste plaats)"
+                       + ("; het college week daarvan af." if decision.final else "."))
     reasoning = decision.record.reasoning.get("nl", "") if decision.final else ""
     if reasoning:
-        out.append(f"Het college motiveerde zijn keuze als volgt: “{reasoning}”")
+        end = "" if reasoning[-1:] in ".!?" else "."
+        out.append(f"Het college motiveerde zijn keuze als volgt: “{reasoning}”{end}")
     return out
 
 

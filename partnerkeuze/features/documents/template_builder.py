@@ -91,7 +91,7 @@ def letter_declined(lang: str):
     b.tag(doc, "{%p else %}")
     b.para(doc, t["decision"], align="justify")
     b.para_if(doc, "reasoning", t["reasoning"], align="justify")
-    b.para_if(doc, "council_approved", t["council"], align="justify")
+    b.para_if(doc, "not draft", t["council"], align="justify")
     b.tag(doc, "{%p if outcome == 'knockout' %}")
     b.para(doc, t["knockout"], align="justify")
     b.tag(doc, "{%p else %}")

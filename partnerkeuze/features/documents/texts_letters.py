@@ -111,9 +111,12 @@ DECLINED: dict[str, dict[str, str]] = {
         "consensus_place": "In de eindvolgorde die het overleg in consensus vastlegde, kwam "
                            "{{ candidate_name }} op de {{ consensus_position|ordinal }} plaats "
                            "van {{ n_consensus }}.",
-        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”",
-        "council": "De gemeenteraad keurde die keuze goed op {{ council_date }}{% if "
-                   "council_number %} (beslissing {{ council_number }}){% endif %}.",
+        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+        "council": "{% if council_approved %}De gemeenteraad keurde die keuze goed op "
+                   "{{ council_date }}{% if council_number %} (beslissing {{ council_number }})"
+                   "{% endif %}.{% else %}Die keuze wordt nog ter goedkeuring voorgelegd aan de "
+                   "gemeenteraad.{% endif %}",
         "examined": "In de tweede, kwalitatieve ronde (draagvlak, vertrouwen, raakvlakken, "
                     "verwachtingen, praktische haalbaarheid) bekeken wij "
                     "{{ examined_names|and_list }} van naderbij{% if not own_examined %}; "
@@ -182,9 +185,12 @@ DECLINED: dict[str, dict[str, str]] = {
                         "favorable sur les points suivants : {{ round_behind|and_list }}.",
         "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} s'est "
                            "classée {{ consensus_position|ordinal }} sur {{ n_consensus }}.",
-        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »",
-        "council": "Le conseil communal a approuvé ce choix le {{ council_date }}{% if "
-                   "council_number %} (décision {{ council_number }}){% endif %}.",
+        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+        "council": "{% if council_approved %}Le conseil communal a approuvé ce choix le "
+                   "{{ council_date }}{% if council_number %} (décision {{ council_number }})"
+                   "{% endif %}.{% else %}Ce choix sera encore soumis à l'approbation du "
+                   "conseil communal.{% endif %}",
         "examined": "Lors du second tour qualitatif (adhésion, confiance, points communs, "
                     "attentes, faisabilité pratique), nous avons examiné de plus près "
                     "{{ examined_names|and_list }}{% if not own_examined %} ; "
@@ -246,9 +252,12 @@ DECLINED: dict[str, dict[str, str]] = {
                         "{{ round_behind|and_list }}.",
         "consensus_place": "In the final order agreed by consensus, {{ candidate_name }} was "
                            "placed {{ consensus_position|ordinal }} out of {{ n_consensus }}.",
-        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”",
-        "council": "The municipal council approved this choice on {{ council_date }}{% if "
-                   "council_number %} (decision {{ council_number }}){% endif %}.",
+        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+        "council": "{% if council_approved %}The municipal council approved this choice on "
+                   "{{ council_date }}{% if council_number %} (decision {{ council_number }})"
+                   "{% endif %}.{% else %}This choice will still be submitted to the municipal "
+                   "council for approval.{% endif %}",
         "examined": "In the second, qualitative round (support, trust, common ground, "
                     "expectations, practical feasibility) we examined "
                     "{{ examined_names|and_list }} more closely{% if not own_examined %}; "
@@ -313,9 +322,12 @@ DECLINED: dict[str, dict[str, str]] = {
         "consensus_place": "En el orden final acordado por consenso, {{ candidate_name }} quedó "
                            "en el {{ consensus_position|ordinal('m') }} puesto de "
                            "{{ n_consensus }}.",
-        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»",
-        "council": "El concejo municipal aprobó esta elección el {{ council_date }}{% if "
-                   "council_number %} (decisión {{ council_number }}){% endif %}.",
+        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+        "council": "{% if council_approved %}El concejo municipal aprobó esta elección el "
+                   "{{ council_date }}{% if council_number %} (decisión {{ council_number }})"
+                   "{% endif %}.{% else %}Esta elección se someterá todavía a la aprobación del "
+                   "concejo municipal.{% endif %}",
         "examined": "En la segunda ronda cualitativa (apoyo, confianza, puntos en común, "
                     "expectativas, viabilidad práctica) examinamos con más detalle "
                     "{{ examined_names|and_list }}{% if not own_examined %}; {{ candidate_name }} "
@@ -363,7 +375,8 @@ CHOSEN: dict[str, dict[str, str]] = {
         "round_ahead": "In de tweede, kwalitatieve ronde werd {{ candidate_name }} gunstiger "
                        "beoordeeld dan de andere besproken kandidaturen op: "
                        "{{ round_ahead|and_list }}.",
-        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”",
+        "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
     },
     "fr": {
         "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire "
@@ -405,7 +418,8 @@ CHOSEN: dict[str, dict[str, str]] = {
         "round_ahead": "Lors du second tour qualitatif, {{ candidate_name }} a reçu une "
                        "appréciation plus favorable que les autres candidatures examinées sur les "
                        "points suivants : {{ round_ahead|and_list }}.",
-        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »",
+        "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
     },
     "en": {
         "subject": "**Re: {{ candidate_name }} chosen as partner municipality of "
@@ -445,7 +459,8 @@ CHOSEN: dict[str, dict[str, str]] = {
         "round_ahead": "In the second, qualitative round, {{ candidate_name }} was judged more "
                        "favourably than the other applications examined on: "
                        "{{ round_ahead|and_list }}.",
-        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”",
+        "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
     },
     "es": {
         "subject": "**Asunto: {{ candidate_name }}, elegido municipio socio de "
@@ -487,7 +502,8 @@ CHOSEN: dict[str, dict[str, str]] = {
         "round_ahead": "En la segunda ronda cualitativa, {{ candidate_name }} recibió una "
                        "valoración más favorable que las demás candidaturas examinadas en: "
                        "{{ round_ahead|and_list }}.",
-        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»",
+        "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»"
+                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
     },
 }
 

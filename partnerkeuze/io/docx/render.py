@@ -218,14 +218,31 @@ def ordinal(n: int, locale: str, gender: str = "f") -> str:
 AND_WORDS = {"nl": "en", "fr": "et", "en": "and", "es": "y"}  # the list's last joining word
 
 
+def and_word(locale: str, following: str) -> str:
+    """The reader's "and" before ``following``: Spanish writes "e" before a word that begins
+    with the sound i (i-, hi-, but not hie-, hia-: "democrática e igualdad")."""
+    word = AND_WORDS.get(locale[:2], "and")
+    low = following.strip().lower()
+    if word == "y" and low[:1] in ("i", "í") or word == "y" and low[:2] in ("hi", "hí") \
+            and low[:3] not in ("hie", "hia"):
+        return "e"
+    return word
+
+
 def and_list(items, locale: str) -> str:
-    """Items joined as a reader lists them: "a, b en c", "a, b et c", "a, b and c", "a, b y c"."""
+    """Items joined as a reader lists them: "a, b en c", "a, b et c", "a, b and c", "a, b y c"
+    (Spanish "e" before an i sound)."""
     from babel.lists import format_list
 
     words = [str(i) for i in items if i is not None and str(i) != ""]
     if not words:
         return ""
-    return format_list(words, locale=locale)
+    joined = format_list(words, locale=locale)
+    if len(words) > 1 and locale[:2] == "es" and and_word(locale, words[-1]) == "e":
+        head = joined[:len(joined) - len(words[-1])]
+        if head.endswith(" y "):
+            joined = head[:-3] + " e " + words[-1]
+    return joined
 
 
 @pass_context
@@ -244,8 +261,11 @@ def _and_list_filter(ctx, value):
     items = [str(i) for i in value or () if i is not None and str(i) != ""]
     word = AND_WORDS.get(locale[:2], "and")
     if len(items) > 1 and any(f" {word} " in f" {i} " for i in items):
+        last = and_word(locale, items[-1])
+        if len(items) == 2:  # two items: a comma sets them apart ("a and b, and c")
+            return f"{items[0]}, {last} {items[1]}"
         sep = "\u202f; " if locale[:2] == "fr" else "; "  # French: a narrow space before ;
-        return sep.join(items[:-1]) + f"{sep}{word} " + items[-1]
+        return sep.join(items[:-1]) + f"{sep}{last} " + items[-1]
     return and_list(items, locale)
 
 
