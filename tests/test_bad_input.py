@@ -108,9 +108,6 @@ EDITS = {
     "duplicate_score_row": (duplicate_score_row, r"^Scores!A\d+: dubbele score"),
     "scale_reversed": (scale_reversed, r"^Criteria!F7: de schaal van 5 tot 1 is leeg"),
     "missing_required_name": (missing_required_name, r"^Kandidaten!B9: 'Gemeente' is verplicht maar leeg"),
-    "formula_in_name": (set_cell("candidates", "candidates", 1, "name",
-                                 '=HYPERLINK("http://evil.example/x","San Jerónimo")'),
-                        r"^Kandidaten!B6: '=HYPERLINK\(.*' is een formule; hier hoort tekst"),
     "bad_email": (set_cell("candidates", "candidates", 2, "email", "geen-adres"),
                   r"^Kandidaten!H7: 'geen-adres' is geen geldig e-mailadres"),
 }

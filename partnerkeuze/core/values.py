@@ -102,13 +102,10 @@ def convert(kind: str, value, *, choices: tuple[str, ...] | None = None, minimum
             and (minimum is None or value >= minimum) and (maximum is None or value <= maximum):
         return float(value)
     if kind in (schema.REF, schema.TEXT, schema.LONG_TEXT) and type(value) is str \
-            and len(value) <= max_len and value[:1] != "=":
+            and len(value) <= max_len:
         return value.strip()
     if kind in (schema.TEXT, schema.LONG_TEXT, schema.REF):
         text = as_text(value)
-        if isinstance(value, str) and value.startswith("="):  # a formula (or text made one)
-            raise BadValue(f"'{_short(text)}' is een formule; hier hoort tekst (typ ze zonder "
-                           f"'=' vooraan)")
         if len(text) > max_len:
             raise BadValue(f"de tekst is {len(text)} tekens lang; hoogstens {max_len} mogen")
         return text
