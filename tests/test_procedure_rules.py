@@ -281,3 +281,12 @@ def test_check_reports_a_published_deadline_on_a_day_off_without_reason(blank_ca
                    work.isoformat(), "--reason", "deadline op een werkdag gezet")
     assert proc.returncode == 0, proc.stderr
     assert run_cli("check", blank_call).returncode == 0
+
+
+def test_a_belgian_public_holiday_is_named_in_dutch():
+    from partnerkeuze.record.procedure.chronology import day_off
+
+    assert day_off(dt.date(2027, 5, 6)) == \
+        "een Belgische wettelijke feestdag (Onze-Lieve-Heer-Hemelvaart)"
+    assert day_off(dt.date(2026, 7, 21)) == "een Belgische wettelijke feestdag (Nationale feestdag)"
+    assert day_off(dt.date(2026, 11, 11)) == "een Belgische wettelijke feestdag (Wapenstilstand)"

@@ -79,8 +79,30 @@ def _school(year: int) -> frozenset:
                                                categories=("school",)).keys())
 
 
+# The Belgian public holidays by their Dutch names (the table and the holidays package name
+# them in English); a holiday of another country keeps the name the package gives it.
+BELGIAN_NAMES_NL = {
+    "New Year's Day": "Nieuwjaar", "Easter Sunday": "Pasen", "Easter Monday": "Paasmaandag",
+    "Labor Day": "Dag van de Arbeid", "Ascension Day": "Onze-Lieve-Heer-Hemelvaart",
+    "Pentecost": "Pinksteren", "Pentecost Monday": "Pinkstermaandag",
+    "National Day": "Nationale feestdag", "Assumption Day": "Onze-Lieve-Vrouw-Hemelvaart",
+    "All Saints' Day": "Allerheiligen", "Armistice Day": "Wapenstilstand",
+    "Christmas Day": "Kerstmis",
+}
+
+
+def holiday_name_nl(day: dt.date, iso: str) -> str | None:
+    """The name of a public holiday of a country on a day for a Dutch message (a Belgian one in
+    Dutch), or None."""
+    name = holiday_name(day, iso)
+    if name and iso == BELGIUM:
+        return BELGIAN_NAMES_NL.get(name, name)
+    return name
+
+
 def holiday_name(day: dt.date, iso: str) -> str | None:
-    """The name of a public holiday of a country on a day, or None."""
+    """The name of a public holiday of a country on a day (as the holidays package gives it), or
+    None."""
     days = _table_public(iso, day.year)
     if days is not None:
         return days.get(day)

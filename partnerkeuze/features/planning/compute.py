@@ -173,7 +173,7 @@ def deadline_warnings(model: Model, countries: list[str], deadline: dt.date,
                       published_on: dt.date | None) -> list[str]:
     """One warning per country of the call whose holiday or weekend falls on the published
     deadline (the deadline is never moved for it; an extension is the user's decision)."""
-    from partnerkeuze.core.workdays import public_days, holiday_name, iso_codes
+    from partnerkeuze.core.workdays import public_days, holiday_name_nl, iso_codes
 
     out = []
     for name in countries:
@@ -181,7 +181,7 @@ def deadline_warnings(model: Model, countries: list[str], deadline: dt.date,
         public, weekend = public_days(iso, deadline.year)
         if deadline not in public and deadline.weekday() not in weekend:
             continue
-        why = holiday_name(deadline, iso) or "weekend"
+        why = holiday_name_nl(deadline, iso) or "weekend"
         who = [f"{c.id} {c.name}" for c in model.candidates
                if c.country == name and c.status != "Ingetrokken"]
         out.append(f"De gepubliceerde deadline {deadline:%d/%m/%Y} valt in {name} op een vrije "

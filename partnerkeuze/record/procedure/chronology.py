@@ -117,7 +117,7 @@ def day_off(day: dt.date, countries=()) -> str | None:
     if day.weekday() >= 5:
         return "een " + ("zaterdag" if day.weekday() == 5 else "zondag")
     if not wd.is_office_day(day):
-        name = wd.holiday_name(day, wd.BELGIUM)
+        name = wd.holiday_name_nl(day, wd.BELGIUM)
         return "een Belgische wettelijke feestdag" + (f" ({name})" if name else "")
     if wd.is_school_holiday(day):
         return "een dag van de Vlaamse schoolvakanties"
@@ -125,7 +125,7 @@ def day_off(day: dt.date, countries=()) -> str | None:
         iso = COUNTRY_BY_NAME[country].iso
         public, weekend = wd.public_days(iso, day.year)
         if day in public:
-            name = wd.holiday_name(day, iso)
+            name = wd.holiday_name_nl(day, iso)
             return f"een feestdag in {country}" + (f" ({name})" if name else "")
         if day.weekday() in weekend:
             return f"een weekenddag in {country}"

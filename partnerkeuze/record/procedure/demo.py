@@ -75,9 +75,10 @@ def demo_step(run, path: Path, out_dir: Path, progress) -> list[Path]:
         number=COLLEGE_NUMBER,
         text="Het college volgt de eindvolgorde van het consensusoverleg en het advies van de "
              "GROS.",
-        text_fr="Le collège suit l'ordre final de la concertation et l'avis du GROS.",
+        text_fr="Le collège suit l'ordre final de la concertation et l'avis du conseil communal "
+                "consultatif pour la coopération au développement (GROS).",
         text_en="The Board follows the final order of the consensus meeting and the advice of "
-                "the GROS.",
+                "the municipal advisory council for development cooperation (GROS).",
         text_es="El Colegio sigue el orden final de la reunión de consenso y el dictamen del "
-                "GROS.")
+                "consejo municipal consultivo de cooperación al desarrollo (GROS).")
     return []
