@@ -149,7 +149,7 @@ def test_dossier_sections_scores_and_charts(written):
     text = written["texts"]["Dossier_college.docx"]
     for heading in ("Vraag en werkwijze", "Criteria en gewichten", "Kanalen en ontvangen",
                     "Longlist en gewogen scores", "Uitgesloten en onvolledige kandidaten",
-                    "Shortlist", "Tweede, kwalitatieve ronde", "Voorgestelde rangorde",
+                    "Shortlist", "Tweede, kwalitatieve ronde", "Rangorde en argumentatie",
                     "Voorstelling van de gekozen partner en de shortlist",
                     "Beginselen van een stedenband", "Risico's en exitstrategie", "Budget",
                     "Advies van de GROS", "Omgaan met reacties van kandidaten", "Bijlagen",

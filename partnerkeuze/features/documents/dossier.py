@@ -73,12 +73,14 @@ def _argument(model: Model, result: ScoreResult, decision) -> list[str]:
                  + (f"; minder sterk op {weak}." if weak != NONE else
                     "; op geen enkel criterium scoort de kandidaat zwak."))
     order = [c for c in (decision.consensus_order or result.shortlist) if c in by_id]
+    where = "de eindvolgorde in consensus" if decision.consensus_order else "de shortlist"
     for pos, cid in enumerate(order, start=1):
         if cid == first.id:
             continue
         r = by_id[cid]
         weak = _strength_names(model, r.criterion_scores, False)
-        lines.append(f"{r.name} ({r.country}, {_fmt(r.score)}) volgt als nummer {pos}: sterk op "
+        lines.append(f"{r.name} ({r.country}, {_fmt(r.score)}) staat op plaats {pos} van "
+                     f"{where}: sterk op "
                      f"{_letter_strengths(model, result, decision, r.id)}"
                      + (f", minder sterk op {weak}." if weak != NONE else
                         ", zonder uitgesproken zwak punt."))

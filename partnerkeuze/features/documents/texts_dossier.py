@@ -147,7 +147,8 @@ def build_dossier(b):
                 "of wij zelf een geschikte partner zijn voor deze gemeente.", align="justify")
     b.tag(doc, "{%p endif %}")
 
-    b.para(doc, "8. Voorgestelde rangorde en argumentatie", "Heading 1")
+    b.para(doc, "8. {% if decision.final %}Rangorde en argumentatie{% else %}Voorgestelde "
+                "rangorde en argumentatie{% endif %}", "Heading 1")
     b.bullets(doc, "for line in argument", "{{ line }}")
     b.para_if(doc, "second_round and second_round.dissent",
               "**Afwijkende mening.** {{ second_round.dissent }}", align="justify")
