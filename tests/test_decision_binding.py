@@ -222,6 +222,23 @@ def test_the_changes_are_listed_as_sheet_row_what(decided):
          "what": "'Grootte van de shortlist' gewijzigd van 3 naar 5"}]
 
 
+def test_score_json_refusing_prints_the_problems_and_every_change(decided):
+    """``score --json`` refuses (exit 1, nothing changed) and still prints one JSON object: the
+    problems and "changed_since_decision", the reason it refuses."""
+    wb = load_workbook(decided)
+    (where,) = shortlist_five(wb)
+    wb.save(decided)
+    before = decided.read_bytes()
+    proc = run_cli("score", decided, "--json")
+    assert proc.returncode == 1 and decided.read_bytes() == before
+    data = json.loads(proc.stdout)
+    assert data["ok"] is False and [p["place"] for p in data["problems"]] == [where]
+    assert data["procedure"]["changed_since_decision"] == [
+        {"sheet": "Instellingen", "row": int(where[len("Instellingen!C"):]),
+         "what": "'Grootte van de shortlist' gewijzigd van 3 naar 5"}]
+    assert where in proc.stderr  # the Dutch lines too
+
+
 def test_the_college_decides_again_and_the_council_approves_it(decided):
     wb = load_workbook(decided)
     median(wb)

@@ -14,7 +14,16 @@ def run_command(command: str, args, options: dict | None = None, *,
     from partnerkeuze.app.cli.output import show
     from partnerkeuze.app.pipeline import run_file
 
-    outcome = run_file(command, args.path, options, progress_printer(quiet=as_json))
+    from partnerkeuze.kernel.errors import InputProblems
+
+    try:
+        outcome = run_file(command, args.path, options, progress_printer(quiet=as_json))
+    except InputProblems as exc:
+        if as_json:  # the refusal as JSON too (the problems are printed in Dutch as well)
+            from partnerkeuze.app.cli.output import show_refusal
+
+            show_refusal(command, args.path, exc.problems)
+        raise
     show(outcome, as_json=as_json)
     return EXIT_OK
 

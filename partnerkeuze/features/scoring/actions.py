@@ -63,11 +63,16 @@ def procedure_summary(snap, model, record) -> dict:
     """The "procedure" object of ``score --json``: the furthest stage, the partner the college
     chose, the fingerprint of the inputs of the newest decision (or None) and every change
     since it ([{"sheet", "row", "what"}], empty when nothing changed)."""
-    from partnerkeuze.record.procedure.binding import changes_since
+    from partnerkeuze import layout
+    from partnerkeuze.record.procedure.binding import changes_since, reopened_entries
     from partnerkeuze.record.procedure.decided import decided_result
 
     decided = decided_result(snap)
-    changed = changes_since(snap, model.settings.mode) if decided else []
+    changed = [c.as_json() for c in changes_since(snap, model.settings.mode)] if decided else []
+    if decided:  # a stage the decision follows, recorded again after it
+        changed += [{"sheet": layout.sheet("procedure").name, "row": e.row,
+                     "what": f"'{e.stage_name}' (Nr {e.seq}) vastgelegd na de beslissing"}
+                    for e in reopened_entries(snap)]
     return {"stage": record.stage, "chosen": record.chosen,
             "decided_inputs": decided.inputs if decided else None,
-            "changed_since_decision": [c.as_json() for c in changed]}
+            "changed_since_decision": changed}
