@@ -4,11 +4,10 @@ the shortlist before and after, warned about and shown in the dossier."""
 
 from __future__ import annotations
 
-import pytest
-
 import json
 
 import docx
+import pytest
 from conftest import run_cli
 from openpyxl import load_workbook
 
@@ -49,7 +48,10 @@ def test_an_assessor_leaving_one_candidates_panel_is_a_problem_not_a_drop_out(de
     # score refuses whenever check would: K01 never silently counts on two assessors
     before_bytes = demo_path.read_bytes()
     r = run_cli("score", demo_path, "--json")
-    assert r.returncode == 1 and not r.stdout.strip()
+    assert r.returncode == 1  # --json: the refusal as one object, with no scores in it
+    refused = json.loads(r.stdout)
+    assert refused["ok"] is False and set(refused) == {"ok", "problems", "procedure"}
+    assert any("B3 heeft geen verklaring" in p["message"] for p in refused["problems"])
     assert "B3 heeft geen verklaring" in r.stderr and "K01" in r.stderr
     assert demo_path.read_bytes() == before_bytes
     from partnerkeuze.core.assessment import evaluate

@@ -139,7 +139,10 @@ def test_programme_checks_flag_each_violation_with_its_place(sdg_matched, tmp_pa
     assert path.read_bytes() == before
     # match passes the same gate: it refuses until the programmes keep the rules
     proc = run_cli("match", path, "--json")
-    assert proc.returncode == 1 and not proc.stdout.strip()
+    assert proc.returncode == 1  # --json: the refusal as one object, the problems in it
+    refused = json.loads(proc.stdout)
+    assert refused["ok"] is False and set(refused) == {"ok", "problems"}
+    assert refused["problems"][0]["place"] == "Programma!E5"
     assert "Programma!E5: het budget van de Vlaamse gemeente is 20.000 EUR" in proc.stderr
     assert path.read_bytes() == before
 
