@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkeuze.app.addin.context import KEY_INPUT, KEY_OUTPUT, Context
+from partnerkeuze.app.addin.context import KEY_INPUT, KEY_OUTPUT, Context, RecordingUI
 
 SELFTEST_ID = "selftest"
 VBA_FILE = "zelftest-vba.txt"
@@ -48,14 +48,12 @@ def answers(button_id: str) -> dict[str, str]:
 
 
 @dataclass
-class ScriptedUI:
+class ScriptedUI(RecordingUI):
     """A user interface that answers dialogs from a script and records every message instead of
-    showing it; progress still goes to the real status bar (``status``)."""
+    showing it (a RecordingUI); progress still goes to the real status bar (``status``)."""
 
     replies: dict[str, str] = field(default_factory=dict)
-    folder: str | None = None
     status_to: object = None  # the real UI (status bar), or None
-    shown: list[tuple[str, str]] = field(default_factory=list)
 
     def status(self, text: str) -> None:
         if self.status_to is not None:
@@ -65,25 +63,9 @@ class ScriptedUI:
         if self.status_to is not None:
             self.status_to.clear_status()
 
-    def info(self, text: str) -> None:
-        self.shown.append(("info", text))
-
-    def error(self, text: str) -> None:
-        self.shown.append(("error", text))
-
-    def pick_folder(self, prompt: str) -> str | None:
-        self.shown.append(("pick_folder", prompt))
-        return self.folder
-
     def ask_text(self, prompt: str) -> str | None:
         self.shown.append(("ask_text", prompt))
         return next((v for k, v in self.replies.items() if prompt.startswith(k)), "")
-
-    def open_workbook(self, path: Path) -> None:
-        self.shown.append(("open", str(path)))
-
-    def open_folder(self, path: Path) -> None:
-        self.shown.append(("open_folder", str(path)))
 
 
 @dataclass
@@ -180,7 +162,8 @@ def run_buttons(folder: Path, open_book, close_book=None, config: dict | None = 
             conf[KEY_OUTPUT] = str(out_dir)
             conf.pop(KEY_INPUT, None)
             source = FOLDER_FROM.get(button)
-            ui = ScriptedUI(answers(button), str(out_root / source) if source else None, status_ui)
+            ui = ScriptedUI(folder=str(out_root / source) if source else None,
+                             replies=answers(button), status_to=status_ui)
             start = time.perf_counter()
             log = _log_size()
             outcome = None
