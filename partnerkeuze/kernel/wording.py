@@ -134,6 +134,12 @@ def elide(word: str, following: str, language: str = "fr") -> str:
     return short + following
 
 
+def full_stop(text) -> str:
+    """The full stop a sentence that ends with a quoted text still needs after the closing
+    quote: "" when the text itself ends with . ! or ?, else "."."""
+    return "" if str(text or "")[-1:] in (".", "!", "?") else "."
+
+
 NARROW_NBSP = "\u202f"  # before ; : ! ? in French (and inside « »)
 
 

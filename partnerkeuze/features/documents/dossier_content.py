@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from partnerkeuze.kernel.wording import full_stop
 from partnerkeuze.record.procedure import reasons as rs
 from partnerkeuze.layout.planning import DONE
 from partnerkeuze.record.procedure.stages import STAGE_NAMES
@@ -404,8 +405,8 @@ def choice_reasons(model, result, decision) -> list[str]:
                        + ("; het college week daarvan af." if decision.final else "."))
     reasoning = decision.record.reasoning.get("nl", "") if decision.final else ""
     if reasoning:
-        end = "" if reasoning[-1:] in ".!?" else "."
-        out.append(f"Het college motiveerde zijn keuze als volgt: “{reasoning}”{end}")
+        out.append(f"Het college motiveerde zijn keuze als volgt: “{reasoning}”"
+                   f"{full_stop(reasoning)}")
     return out
 
 

@@ -271,7 +271,8 @@ def readme() -> str:
         "noemt.",
         "",
         "Filters: `{{ rang|ordinal }}` (2e, 2nd, 1re, 2.º), `{{ namen|and_list }}` (a, b en c), "
-        "`{{ sender|the }}` en `{{ sender|of_the }}` (la VVSG, de l'ANCB).",
+        "`{{ sender|the }}` en `{{ sender|of_the }}` (la VVSG, de l'ANCB), "
+        "`“{{ tekst }}”{{ tekst|full_stop }}` (een punt na een citaat dat er geen heeft).",
         "",
         "De sjablonen worden opnieuw opgebouwd met "
         "`python scripts/build_templates.py` (dat overschrijft de ingebouwde "

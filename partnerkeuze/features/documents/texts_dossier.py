@@ -217,7 +217,7 @@ def build_dossier(b):
     b.para(doc, "13. Advies van de GROS", "Heading 1")
     b.tag(doc, "{%p if gros %}")
     b.para(doc, "De GROS bracht op {{ gros.date }} dit advies uit: “{{ gros.text }}”"
-                "{% if gros.text[-1:] not in '.!?' %}.{% endif %}",
+                "{{ gros.text|full_stop }}",
            align="justify")
     b.tag(doc, "{%p else %}")
     b.para(doc, "De GROS heeft nog geen advies uitgebracht (of het advies is nog niet "
@@ -249,7 +249,8 @@ def build_dossier(b):
                 "{{ decision.number }}){% endif %} {{ proposal.name }} ({{ proposal.country }}) "
                 "als partnergemeente van {{ municipality }}.", align="justify")
     b.para_if(doc, "decision.reasoning", "Het college motiveerde zijn keuze als volgt: "
-                                         "“{{ decision.reasoning }}”{% if decision.reasoning[-1:] not in '.!?' %}.{% endif %}", align="justify")
+                                         "“{{ decision.reasoning }}”"
+                                         "{{ decision.reasoning|full_stop }}", align="justify")
     b.tag(doc, "{%p if decision.council %}")
     b.para(doc, "De gemeenteraad keurde die keuze goed op {{ decision.council_date }}"
                 "{% if decision.council_number %} (beslissing {{ decision.council_number }})"
@@ -296,9 +297,11 @@ def build_dossier(b):
                 "{% else %}Aan het college van burgemeester en schepenen wordt voorgesteld "
                 "{{ proposal.name }} als partnergemeente te kiezen{% endif %}, na een open oproep "
                 "en een beoordeling op vooraf vastgelegde criteria.{% if decision.reasoning %} "
-                "Het college motiveerde zijn keuze als volgt: “{{ decision.reasoning }}”{% if decision.reasoning[-1:] not in '.!?' %}.{% endif %}"
+                "Het college motiveerde zijn keuze als volgt: “{{ decision.reasoning }}”"
+                "{{ decision.reasoning|full_stop }}"
                 "{% endif %} {% if gros %}De Gemeentelijke Raad voor Ontwikkelingssamenwerking "
-                "(GROS) bracht op {{ gros.date }} dit advies uit: “{{ gros.text }}”{% if gros.text[-1:] not in '.!?' %}.{% endif %}{% else %}Het advies van de "
+                "(GROS) bracht op {{ gros.date }} dit advies uit: “{{ gros.text }}”"
+                "{{ gros.text|full_stop }}{% else %}Het advies van de "
                 "Gemeentelijke Raad voor Ontwikkelingssamenwerking (GROS) is nog niet "
                 "vastgelegd.{% endif %} Een stedenband is "
                 "een samenwerking van lange duur tussen gelijkwaardige partners, met breed "

@@ -112,7 +112,7 @@ DECLINED: dict[str, dict[str, str]] = {
                            "{{ candidate_name }} op de {{ consensus_position|ordinal }} plaats "
                            "van {{ n_consensus }}.",
         "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
         "council": "{% if council_approved %}De gemeenteraad keurde die keuze goed op "
                    "{{ council_date }}{% if council_number %} (beslissing {{ council_number }})"
                    "{% endif %}.{% else %}Die keuze wordt nog ter goedkeuring voorgelegd aan de "
@@ -186,7 +186,7 @@ DECLINED: dict[str, dict[str, str]] = {
         "consensus_place": "Dans l'ordre final fixé par consensus, {{ candidate_name }} s'est "
                            "classée {{ consensus_position|ordinal }} sur {{ n_consensus }}.",
         "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
         "council": "{% if council_approved %}Le conseil communal a approuvé ce choix le "
                    "{{ council_date }}{% if council_number %} (décision {{ council_number }})"
                    "{% endif %}.{% else %}Ce choix sera encore soumis à l'approbation du "
@@ -253,7 +253,7 @@ DECLINED: dict[str, dict[str, str]] = {
         "consensus_place": "In the final order agreed by consensus, {{ candidate_name }} was "
                            "placed {{ consensus_position|ordinal }} out of {{ n_consensus }}.",
         "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
         "council": "{% if council_approved %}The municipal council approved this choice on "
                    "{{ council_date }}{% if council_number %} (decision {{ council_number }})"
                    "{% endif %}.{% else %}This choice will still be submitted to the municipal "
@@ -323,7 +323,7 @@ DECLINED: dict[str, dict[str, str]] = {
                            "en el {{ consensus_position|ordinal('m') }} puesto de "
                            "{{ n_consensus }}.",
         "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
         "council": "{% if council_approved %}El concejo municipal aprobó esta elección el "
                    "{{ council_date }}{% if council_number %} (decisión {{ council_number }})"
                    "{% endif %}.{% else %}Esta elección se someterá todavía a la aprobación del "
@@ -376,7 +376,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                        "beoordeeld dan de andere besproken kandidaturen op: "
                        "{{ round_ahead|and_list }}.",
         "reasoning": "Het college motiveerde zijn keuze als volgt: “{{ reasoning }}”"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
     },
     "fr": {
         "subject": "**Objet : {{ candidate_name }} choisie comme commune partenaire "
@@ -419,7 +419,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                        "appréciation plus favorable que les autres candidatures examinées sur les "
                        "points suivants : {{ round_ahead|and_list }}.",
         "reasoning": "Le collège a motivé son choix en ces termes : « {{ reasoning }} »"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
     },
     "en": {
         "subject": "**Re: {{ candidate_name }} chosen as partner municipality of "
@@ -460,7 +460,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                        "favourably than the other applications examined on: "
                        "{{ round_ahead|and_list }}.",
         "reasoning": "The Board gave the following reasons for its choice: “{{ reasoning }}”"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
     },
     "es": {
         "subject": "**Asunto: {{ candidate_name }}, elegido municipio socio de "
@@ -503,7 +503,7 @@ CHOSEN: dict[str, dict[str, str]] = {
                        "valoración más favorable que las demás candidaturas examinadas en: "
                        "{{ round_ahead|and_list }}.",
         "reasoning": "El Colegio motivó su elección en estos términos: «{{ reasoning }}»"
-                     "{% if reasoning[-1:] not in '.!?' %}.{% endif %}",
+                     "{{ reasoning|full_stop }}",
     },
 }
 

@@ -223,8 +223,8 @@ def and_word(locale: str, following: str) -> str:
     with the sound i (i-, hi-, but not hie-, hia-: "democrática e igualdad")."""
     word = AND_WORDS.get(locale[:2], "and")
     low = following.strip().lower()
-    if word == "y" and low[:1] in ("i", "í") or word == "y" and low[:2] in ("hi", "hí") \
-            and low[:3] not in ("hie", "hia"):
+    if word == "y" and (low[:1] in ("i", "í")
+                        or low[:2] in ("hi", "hí") and low[:3] not in ("hie", "hia")):
         return "e"
     return word
 
@@ -331,6 +331,14 @@ def _elide_filter(ctx, value, word: str = "de"):
     return elide(str(word), str(value or ""), ctx.get("_locale", locale_for("nl"))[:2])
 
 
+def _full_stop_filter(value):
+    """Filter ``“{{ text }}”{{ text|full_stop }}``: the full stop after a quoted text that does
+    not end with one itself (kernel.wording.full_stop)."""
+    from partnerkeuze.kernel.wording import full_stop
+
+    return full_stop(value)
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox every template renders in: autoescape, strict undefined, safe finalize."""
     env = _LimitedSandbox(autoescape=True, undefined=StrictUndefined,
@@ -343,6 +351,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.filters["the"] = _the_filter
     env.filters["of_the"] = _of_the_filter
     env.filters["elide"] = _elide_filter
+    env.filters["full_stop"] = _full_stop_filter
     return env
 
 
