@@ -539,11 +539,9 @@ def _stray_tmp() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("partnerkeuze-herinneringen-*")}
 
 
-def test_bare_name_from_the_workbooks_folder_and_a_link_send_once(demo_template, tmp_path,
-                                                                  server, monkeypatch):
-    """`remind NAME.xlsx --once` twice from the workbook's folder, then through a symbolic link
-    from another folder: one register beside the real workbook, every mail once."""
-    ctl, inbox = server
+def _bare_name_call(demo_template, tmp_path, monkeypatch):
+    """The demo as oproep/demo.xlsx, with an empty folder elsewhere and an empty home, and no
+    mail server or state folder from the environment: (folder, elsewhere, home)."""
     for key in ("HOST", "PORT", "USER", "PASSWORD", "STARTTLS", "FROM", "CAFILE"):
         monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
     monkeypatch.delenv("PARTNERKEUZE_STATE_DIR", raising=False)
@@ -551,6 +549,15 @@ def test_bare_name_from_the_workbooks_folder_and_a_link_send_once(demo_template,
     for d in (folder, elsewhere, home):
         d.mkdir()
     shutil.copy(demo_template, folder / "demo.xlsx")
+    return folder, elsewhere, home
+
+
+def test_bare_name_from_the_workbooks_folder_and_a_link_send_once(demo_template, tmp_path,
+                                                                  server, monkeypatch):
+    """`remind NAME.xlsx --once` twice from the workbook's folder, then through a symbolic link
+    from another folder: one register beside the real workbook, every mail once."""
+    ctl, inbox = server
+    folder, elsewhere, home = _bare_name_call(demo_template, tmp_path, monkeypatch)
     _prepare(folder / "demo.xlsx", smtp_host="127.0.0.1", smtp_port=ctl.port,
              smtp_starttls="nee")
     env = {"HOME": str(home), "USERPROFILE": str(home)}
@@ -575,13 +582,7 @@ def test_bare_name_from_the_workbooks_folder_and_a_link_send_once(demo_template,
 
 
 def test_bare_name_without_a_server_keeps_one_outbox(demo_template, tmp_path, monkeypatch):
-    for key in ("HOST", "PORT", "USER", "PASSWORD", "STARTTLS", "FROM", "CAFILE"):
-        monkeypatch.delenv(f"PARTNERKEUZE_SMTP_{key}", raising=False)
-    monkeypatch.delenv("PARTNERKEUZE_STATE_DIR", raising=False)
-    folder, elsewhere, home = tmp_path / "oproep", tmp_path / "elders", tmp_path / "home"
-    for d in (folder, elsewhere, home):
-        d.mkdir()
-    shutil.copy(demo_template, folder / "demo.xlsx")
+    folder, elsewhere, home = _bare_name_call(demo_template, tmp_path, monkeypatch)
     env = {"HOME": str(home), "USERPROFILE": str(home)}
     before = _stray_tmp()
     first = run_cli("remind", "demo.xlsx", "--once", cwd=folder, env=env)
